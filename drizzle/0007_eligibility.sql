@@ -1,0 +1,1 @@
+ALTER TABLE "edition_categories" ADD COLUMN "eligibility" jsonb DEFAULT '[]'::jsonb NOT NULL;

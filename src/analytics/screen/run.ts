@@ -1,0 +1,142 @@
+import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { parseScreeningConfig } from './config.ts';
+import { findInput, inputColumns, inputNames, provincesCsv, readAsText, regenciesCsv, sqlString } from './inputs.ts';
+import { outputSql } from './output-sql.ts';
+import { crossChecks, typedInputs } from './validate-sql.ts';
+
+export type ScreenProgress = { stage: string; rowsRead: number; elapsedMs: number; message: string };
+export type ScreenOptions = {
+  dataDir: string;
+  year: number;
+  outDir: string;
+  parquet?: boolean;
+  config?: unknown;
+  onProgress?: (progress: ScreenProgress) => void;
+  /** DuckDB memory limit, e.g. '4GB'. */
+  memoryLimit?: string;
+};
+export type ScreenResult =
+  | { ok: true; counts: { participants: number; employers: number; contributions: number; shortlist: number } }
+  | { ok: false; problems: string[] };
+
+export const outputNames = ['regency_indicators', 'province_indicators', 'employer_indicators', 'shortlist'] as const;
+const maxListed = 20;
+
+function titleCase(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((w) => (w === 'DKI' || w === 'DI' ? w : w.charAt(0) + w.slice(1).toLowerCase()))
+    .join(' ');
+}
+
+async function all(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJS();
+}
+
+async function count(connection: DuckDBConnection, table: string): Promise<number> {
+  const [row] = await all(connection, `select count(*)::bigint as n from ${table}`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Runs the coverage screen (spec/coverage-data.md): reads and checks the
+ * extract, computes the indicators and the shortlist, and writes them to
+ * `outDir` only when the whole input is sound.
+ */
+export async function runScreen(options: ScreenOptions): Promise<ScreenResult> {
+  const started = Date.now();
+  const progress = (stage: string, rowsRead: number) =>
+    options.onProgress?.({ stage, rowsRead, elapsedMs: Date.now() - started, message: `screen: ${stage} ${rowsRead} rows (${((Date.now() - started) / 1000).toFixed(1)} s)` });
+  const { config, problems: configProblems } = parseScreeningConfig(options.config);
+  if (configProblems.length > 0) return { ok: false, problems: configProblems.map((p) => `config: ${p}`) };
+  if (!Number.isInteger(options.year) || options.year < 1900 || options.year > 2200) return { ok: false, problems: [`--year: not a year: ${options.year}`] };
+
+  const paths = Object.fromEntries(inputNames.map((n) => [n, findInput(options.dataDir, n)])) as Record<string, string | null>;
+  const missing = inputNames.filter((n) => !paths[n]);
+  if (missing.length > 0) return { ok: false, problems: missing.map((n) => `${n}: missing file (expected ${n}.csv, ${n}.csv.gz or ${n}.parquet in ${options.dataDir})`) };
+
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: options.memoryLimit ?? '4GB', preserve_insertion_order: 'true', temp_directory: join(tmpdir(), `paritrana-duckdb-${process.pid}`) });
+  const connection = await instance.connect();
+  try {
+    const fileName = (n: string) => paths[n]!.split('/').pop()!;
+    const columnProblems: string[] = [];
+    for (const name of inputNames) {
+      const columns = (await all(connection, `describe select * from ${readAsText(paths[name]!)} limit 0`)).map((r) => String(r.column_name));
+      for (const c of inputColumns[name]) if (!columns.includes(c)) columnProblems.push(`${fileName(name)}: missing column ${c}`);
+    }
+    if (columnProblems.length > 0) return { ok: false, problems: columnProblems };
+
+    const regencies = (await readFile(regenciesCsv(), 'utf8')).split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
+    const provinces = (await readFile(provincesCsv(), 'utf8')).split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
+    await connection.run(
+      `create table regencies as select * from (values ${regencies.map(([c, p, n]) => `(${sqlString(c!)}, ${sqlString(p!)}, ${sqlString(titleCase(n!))})`).join(',')}) t(code, province_code, name)`,
+    );
+    await connection.run(`create table provinces as select * from (values ${provinces.map(([c, n]) => `(${sqlString(c!)}, ${sqlString(titleCase(n!))})`).join(',')}) t(code, name)`);
+
+    for (const name of inputNames) {
+      await connection.run(`create table ${name} as ${typedInputs[name]!(readAsText(paths[name]!))}`);
+      progress(`read ${fileName(name)}:`, await count(connection, name));
+    }
+    const rowProblems = inputNames
+      .map((n) => `select '${n}' as file, ${inputNames.indexOf(n)} as ord, __row, p.col as col, p.msg as msg from (select __row, unnest(__problems) as p from ${n} where len(__problems) > 0)`)
+      .join(' union all ');
+    await connection.run(`create table problems as select * from (${rowProblems}) union all select file, 0, __row, col, msg from (${crossChecks})`);
+    const total = await count(connection, 'problems');
+    if (total > 0) {
+      const first = await all(connection, `select file, __row, col, msg from problems order by list_position(['workforce', 'min_wage', 'employers', 'participants', 'contributions'], file), __row, col limit ${maxListed}`);
+      const lines = first.map((p) => `${fileName(String(p.file))} row ${String(p.__row)}, column ${String(p.col)}: ${String(p.msg)}`);
+      if (total > maxListed) lines.push(`… and ${total - maxListed} more problems`);
+      return { ok: false, problems: lines };
+    }
+
+    const sql = outputSql(options.year, config);
+    await connection.run(sql.macro);
+    for (const [stage, statement] of [
+      ['flags', sql.flags],
+      ['workforce', sql.workforceY],
+      ['regencies', sql.regencyAgg],
+      ['provinces', sql.provinceAgg],
+      ['regency indicators', sql.regencyIndicators],
+      ['province indicators', sql.provinceIndicators],
+      ['employer indicators', sql.employerIndicators],
+      ['shortlist', sql.shortlist],
+    ] as const) {
+      await connection.run(statement);
+      progress(`computed ${stage}:`, 0);
+    }
+
+    // Write everything beside OUTDIR first, then move it in: nothing partial is ever left there.
+    const outDir = resolve(options.outDir);
+    await mkdir(dirname(outDir), { recursive: true });
+    const staging = await mkdtemp(join(dirname(outDir), '.screen-'));
+    try {
+      const files: string[] = [];
+      for (const name of outputNames) {
+        await connection.run(`copy ${name} to ${sqlString(join(staging, `${name}.csv`))} (header, delimiter ',')`);
+        files.push(`${name}.csv`);
+        if (options.parquet) {
+          await connection.run(`copy ${name} to ${sqlString(join(staging, `${name}.parquet`))} (format parquet)`);
+          files.push(`${name}.parquet`);
+        }
+      }
+      await mkdir(outDir, { recursive: true });
+      for (const f of files) await rename(join(staging, f), join(outDir, f));
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+    const counts = {
+      participants: await count(connection, 'participants'),
+      employers: await count(connection, 'employers'),
+      contributions: await count(connection, 'contributions'),
+      shortlist: await count(connection, 'shortlist'),
+    };
+    progress('done:', counts.participants);
+    return { ok: true, counts };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import type { ExitStatus } from './index.ts';
+
+export function registerLoadExtract(program: Command, status: ExitStatus): void {
+  program
+    .command('load-extract')
+    .description('Screen a national coverage extract and store its indicators as a new snapshot of an edition')
+    .requiredOption('--edition <id-or-label>', 'edition id, or its exact label such as "Paritrana Award 2025"')
+    .requiredOption('--data <dir>', 'directory with the extract files (see `paritrana screen`)')
+    .option('--year <year>', 'assessment year (default: the year the edition’s period ends)')
+    .action(async (opts: { edition: string; data: string; year?: string }) => {
+      const { loadConfig } = await import('../../server/config.ts');
+      const { startDatabase } = await import('../../server/bootstrap.ts');
+      const { hashInputs, runSnapshot, startSnapshot } = await import('../../server/services/coverage-import.ts');
+      const { cliScreenRunner } = await import('../../server/services/screen-runner.ts');
+      const { findEdition, listEditions } = await import('../../db/repositories/editions.ts');
+      const { AppError } = await import('../../domain/errors.ts');
+      const database = await startDatabase(loadConfig());
+      try {
+        const db = database.db;
+        const edition = /^[0-9a-f-]{36}$/.test(opts.edition)
+          ? await findEdition(db, opts.edition)
+          : ((await listEditions(db)).find((e) => e.label === opts.edition) ?? null);
+        if (!edition) {
+          process.stderr.write(`No edition ${opts.edition}\n`);
+          status.code = 2;
+          return;
+        }
+        const ctx = { db, actor: null };
+        const inputFiles = await hashInputs(opts.data);
+        const snapshot = await startSnapshot(ctx, edition.id, { year: opts.year ? Number(opts.year) : undefined, inputFiles });
+        process.stderr.write(`snapshot v${snapshot.version} of "${edition.label}" (year ${snapshot.year})\n`);
+        const done = await runSnapshot(ctx, snapshot, {
+          dataDir: opts.data,
+          runner: cliScreenRunner,
+          config: edition.screeningConfig,
+          onProgress: (p) => process.stderr.write(`  ${p.message ?? `${p.stage}: ${p.rowsRead} rows`} (${(p.elapsedMs / 1000).toFixed(1)} s)\n`),
+        });
+        if (done.status === 'ready') {
+          process.stdout.write(`snapshot v${done.version} ready\n`);
+        } else {
+          for (const line of done.problems ?? []) process.stderr.write(`${line}\n`);
+          status.code = 2;
+        }
+      } catch (error) {
+        if (error instanceof AppError) {
+          process.stderr.write(`${error.message}\n`);
+          status.code = 2;
+          return;
+        }
+        throw error;
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import type { ExitStatus } from './index.ts';
+
+export function registerSeedDemo(program: Command, status: ExitStatus): void {
+  program
+    .command('seed-demo')
+    .description('Create the demo edition "Paritrana Award 2025" and one account per role in an empty database')
+    .action(async () => {
+      const { loadConfig } = await import('../../server/config.ts');
+      const { startDatabase } = await import('../../server/bootstrap.ts');
+      const { demoAccounts, demoPassword, seedDemo } = await import('../../server/services/demo.ts');
+      const database = await startDatabase(loadConfig());
+      try {
+        const { created } = await seedDemo(database.db);
+        if (!created) {
+          process.stderr.write('The database already has users; the demo is only created in an empty database.\n');
+          status.code = 1;
+          return;
+        }
+        process.stdout.write(`demo created; log-ins (password "${demoPassword}"):\n`);
+        for (const a of demoAccounts) process.stdout.write(`  ${a.email.padEnd(34)} ${a.label}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+}

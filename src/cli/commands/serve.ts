@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import type { ExitStatus } from './index.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const webRoot = `${root}dist/web`;
+
+/** Builds the web app in the background when it has never been built. */
+function buildWebIfMissing(log: (msg: string) => void): void {
+  if (existsSync(`${webRoot}/index.html`)) return;
+  const vite = `${root}node_modules/vite/bin/vite.js`;
+  if (!existsSync(vite)) {
+    log('web app not built and Vite is not installed: run `npm ci && npm run build`');
+    return;
+  }
+  log('building the web app in the background (first start only)…');
+  const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.on('exit', (code) => log(code === 0 ? 'web app built' : `web app build failed (exit ${code}); run npm run build`));
+}
+
+export function registerServe(program: Command, _status: ExitStatus): void {
+  program
+    .command('serve')
+    .description('Start the web application and API (PORT, default 3000)')
+    .option('--demo', 'create the demo edition and accounts when the database is empty')
+    .option('--port <port>', 'port to listen on (overrides PORT)')
+    .action(async (opts: { demo?: boolean; port?: string }) => {
+      const { loadConfig } = await import('../../server/config.ts');
+      const { startDatabase, version } = await import('../../server/bootstrap.ts');
+      const { buildApp } = await import('../../server/app.ts');
+      const { failInterruptedSnapshots } = await import('../../server/services/coverage-import.ts');
+      const { demoAccounts, demoPassword, seedDemo } = await import('../../server/services/demo.ts');
+      const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
+      const database = await startDatabase(config);
+      await failInterruptedSnapshots(database.db);
+      const app = await buildApp({ config, database, version });
+      const log = (msg: string) => app.log.info(msg);
+      if (opts.demo) {
+        const { created } = await seedDemo(database.db);
+        if (created) log('demo edition "Paritrana Award 2025" created');
+      }
+      buildWebIfMissing(log);
+      const shutdown = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+      await app.listen({ port: config.port, host: config.host });
+      const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+      const lines = [`Paritrana ${version} on ${url} (database: ${database.driver}${'dataDir' in config.database ? `, ${config.database.dataDir}` : ''})`];
+      if (opts.demo) {
+        lines.push(`Demo log-ins (password "${demoPassword}" unless changed):`);
+        for (const a of demoAccounts) lines.push(`  ${a.email.padEnd(34)} ${a.label}`);
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+      // Keeps running until a signal arrives.
+      await new Promise(() => {});
+    });
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { auditLog } from '../schema/index.ts';
+import { canonicalJson } from '../canonical-json.ts';
+
+export const genesisHash = '0'.repeat(64);
+
+export type AuditActor = { id: string | null; label: string };
+
+export type AuditInput = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+type HashedFields = {
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+};
+
+export function auditHash(prevHash: string, entry: HashedFields): string {
+  return createHash('sha256').update(`${prevHash}\n${canonicalJson(entry)}`).digest('hex');
+}
+
+/** JSON as the database will give it back: dates as strings, no undefined. */
+function toJson(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+/**
+ * Appends one entry to the chain. Must run inside the transaction of the
+ * write it records; an advisory lock orders concurrent appends.
+ */
+export async function appendAudit(tx: Db, actor: AuditActor, input: AuditInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7281001)`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const prevHash = last?.hash ?? genesisHash;
+  const entry: HashedFields = {
+    at: new Date().toISOString(),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: toJson(input.before),
+    after: toJson(input.after),
+  };
+  await tx.insert(auditLog).values({ ...entry, prevHash, hash: auditHash(prevHash, entry) });
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export async function listAudit(
+  db: Db,
+  query: { entityType?: string | undefined; entityId?: string | undefined; limit: number; before?: number | undefined },
+): Promise<AuditRow[]> {
+  const where: SQL[] = [];
+  if (query.entityType) where.push(eq(auditLog.entityType, query.entityType));
+  if (query.entityId) where.push(eq(auditLog.entityId, query.entityId));
+  if (query.before != null) where.push(lt(auditLog.seq, query.before));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.seq))
+    .limit(query.limit);
+}
+
+export type ChainVerification = { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null };
+
+/** Walks the whole chain in order and recomputes every hash. */
+export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainVerification> {
+  let prevHash = genesisHash;
+  let lastSeq = 0;
+  let entries = 0;
+  for (;;) {
+    const rows = await db.select().from(auditLog).where(gt(auditLog.seq, lastSeq)).orderBy(asc(auditLog.seq)).limit(batchSize);
+    if (rows.length === 0) return { ok: true, entries, firstBadSeq: null, reason: null };
+    for (const row of rows) {
+      if (row.prevHash !== prevHash) {
+        return { ok: false, entries, firstBadSeq: row.seq, reason: 'previous hash does not match the entry before it' };
+      }
+      const expected = auditHash(prevHash, {
+        at: new Date(row.at).toISOString(),
+        actorId: row.actorId,
+        actorLabel: row.actorLabel,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        before: row.before,
+        after: row.after,
+      });
+      if (expected !== row.hash) {
+        return { ok: false, entries, firstBadSeq: row.seq, reason: 'entry content does not match its hash' };
+      }
+      prevHash = row.hash;
+      lastSeq = row.seq;
+      entries += 1;
+    }
+  }
+}

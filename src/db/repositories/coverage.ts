@@ -1,0 +1,185 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import {
+  candidateValues,
+  coverageEmployers,
+  coverageRegions,
+  coverageShortlist,
+  coverageSnapshots,
+  valueDisputes,
+  type InputFile,
+  type SnapshotProgress,
+} from '../schema/index.ts';
+
+export type SnapshotRow = typeof coverageSnapshots.$inferSelect;
+export type RegionIndicatorRow = typeof coverageRegions.$inferInsert;
+export type EmployerIndicatorRow = typeof coverageEmployers.$inferInsert;
+export type ShortlistRow = typeof coverageShortlist.$inferInsert;
+export type CandidateValueRow = typeof candidateValues.$inferSelect;
+export type DisputeRow = typeof valueDisputes.$inferSelect;
+
+/** Starts a snapshot with the next version number of its edition. */
+export async function insertSnapshot(
+  db: Db,
+  values: { editionId: string; year: number; inputFiles: InputFile[]; createdBy: string | null },
+): Promise<SnapshotRow> {
+  await db.execute(sql`select pg_advisory_xact_lock(7281002, hashtext(${values.editionId}))`);
+  const [last] = await db
+    .select({ version: sql<number>`coalesce(max(${coverageSnapshots.version}), 0)::int` })
+    .from(coverageSnapshots)
+    .where(eq(coverageSnapshots.editionId, values.editionId));
+  const [row] = await db
+    .insert(coverageSnapshots)
+    .values({ ...values, version: (last?.version ?? 0) + 1, status: 'running', progress: { stage: 'queued', rowsRead: 0, elapsedMs: 0 } })
+    .returning();
+  return row!;
+}
+
+export async function updateSnapshot(
+  db: Db,
+  id: string,
+  patch: Partial<{ status: 'running' | 'ready' | 'failed'; progress: SnapshotProgress; problems: string[]; finishedAt: Date }>,
+): Promise<void> {
+  await db.update(coverageSnapshots).set(patch).where(eq(coverageSnapshots.id, id));
+}
+
+export async function listSnapshots(db: Db, editionId: string): Promise<SnapshotRow[]> {
+  return db.select().from(coverageSnapshots).where(eq(coverageSnapshots.editionId, editionId)).orderBy(desc(coverageSnapshots.version));
+}
+
+export async function findSnapshot(db: Db, editionId: string, id: string): Promise<SnapshotRow | null> {
+  const [row] = await db
+    .select()
+    .from(coverageSnapshots)
+    .where(and(eq(coverageSnapshots.editionId, editionId), eq(coverageSnapshots.id, id)));
+  return row ?? null;
+}
+
+/** The newest ready snapshot of an edition: the one the app shows and uses. */
+export async function currentSnapshot(db: Db, editionId: string): Promise<SnapshotRow | null> {
+  const [row] = await db
+    .select()
+    .from(coverageSnapshots)
+    .where(and(eq(coverageSnapshots.editionId, editionId), eq(coverageSnapshots.status, 'ready')))
+    .orderBy(desc(coverageSnapshots.version))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Inserts rows in batches that stay under PostgreSQL's parameter limit. */
+async function insertBatched<T extends Record<string, unknown>>(
+  rows: T[],
+  columns: number,
+  insert: (batch: T[]) => Promise<unknown>,
+  onBatch?: (done: number) => void,
+): Promise<void> {
+  const size = Math.max(1, Math.floor(30_000 / columns));
+  for (let i = 0; i < rows.length; i += size) {
+    await insert(rows.slice(i, i + size));
+    onBatch?.(Math.min(i + size, rows.length));
+  }
+}
+
+export async function insertRegionIndicators(db: Db, rows: RegionIndicatorRow[]): Promise<void> {
+  await insertBatched(rows, 16, (batch) => db.insert(coverageRegions).values(batch));
+}
+
+export async function insertEmployerIndicators(db: Db, rows: EmployerIndicatorRow[], onBatch?: (done: number) => void): Promise<void> {
+  await insertBatched(rows, 15, (batch) => db.insert(coverageEmployers).values(batch), onBatch);
+}
+
+export async function insertShortlist(db: Db, rows: ShortlistRow[]): Promise<void> {
+  await insertBatched(rows, 7, (batch) => db.insert(coverageShortlist).values(batch));
+}
+
+export async function regionIndicators(db: Db, snapshotId: string) {
+  return db.select().from(coverageRegions).where(eq(coverageRegions.snapshotId, snapshotId)).orderBy(asc(coverageRegions.code));
+}
+
+export async function regionIndicatorsFor(db: Db, snapshotId: string, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select()
+    .from(coverageRegions)
+    .where(and(eq(coverageRegions.snapshotId, snapshotId), inArray(coverageRegions.code, codes)));
+}
+
+export async function employerIndicatorsFor(db: Db, snapshotId: string, npps: string[]) {
+  if (npps.length === 0) return [];
+  return db
+    .select()
+    .from(coverageEmployers)
+    .where(and(eq(coverageEmployers.snapshotId, snapshotId), inArray(coverageEmployers.npp, npps)));
+}
+
+export async function shortlistOf(db: Db, snapshotId: string, provinceCode: string, category: string) {
+  return db
+    .select()
+    .from(coverageShortlist)
+    .where(
+      and(eq(coverageShortlist.snapshotId, snapshotId), eq(coverageShortlist.provinceCode, provinceCode), eq(coverageShortlist.category, category)),
+    )
+    .orderBy(asc(coverageShortlist.rank), asc(coverageShortlist.candidateKey));
+}
+
+export async function valuesOf(db: Db, candidateIds: string[]): Promise<CandidateValueRow[]> {
+  if (candidateIds.length === 0) return [];
+  return db.select().from(candidateValues).where(inArray(candidateValues.candidateId, candidateIds)).orderBy(asc(candidateValues.key));
+}
+
+export async function upsertValue(
+  db: Db,
+  value: {
+    candidateId: string;
+    key: string;
+    valueNum: number | null;
+    valueText?: string | null;
+    source: 'coverage' | 'dispute' | 'verification';
+    snapshotId: string | null;
+    note: string | null;
+  },
+): Promise<void> {
+  const row = { ...value, valueText: value.valueText ?? null, updatedAt: new Date() };
+  await db
+    .insert(candidateValues)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [candidateValues.candidateId, candidateValues.key],
+      set: { valueNum: row.valueNum, valueText: row.valueText, source: row.source, snapshotId: row.snapshotId, note: row.note, updatedAt: row.updatedAt },
+    });
+}
+
+export async function insertDispute(db: Db, values: typeof valueDisputes.$inferInsert): Promise<DisputeRow> {
+  const [row] = await db.insert(valueDisputes).values(values).returning();
+  return row!;
+}
+
+export async function findDispute(db: Db, id: string): Promise<DisputeRow | null> {
+  const [row] = await db.select().from(valueDisputes).where(eq(valueDisputes.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function decideDispute(
+  db: Db,
+  id: string,
+  decision: { status: 'accepted' | 'rejected'; correctedValue: number | null; decisionNote: string | null; decidedBy: string },
+): Promise<DisputeRow> {
+  const [row] = await db
+    .update(valueDisputes)
+    .set({ ...decision, decidedAt: new Date() })
+    .where(eq(valueDisputes.id, id))
+    .returning();
+  return row!;
+}
+
+export async function disputesOf(db: Db, candidateIds: string[]): Promise<DisputeRow[]> {
+  if (candidateIds.length === 0) return [];
+  return db.select().from(valueDisputes).where(inArray(valueDisputes.candidateId, candidateIds)).orderBy(desc(valueDisputes.createdAt));
+}
+
+export async function failRunningSnapshots(db: Db, problem: string): Promise<void> {
+  await db
+    .update(coverageSnapshots)
+    .set({ status: 'failed', problems: [problem], finishedAt: new Date() })
+    .where(eq(coverageSnapshots.status, 'running'));
+}

@@ -1,0 +1,47 @@
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { editions, editionCategories } from './editions.ts';
+import { provinces, regencies } from './regions.ts';
+
+/**
+ * A candidate of an edition in one category, province and level: a regional
+ * government (by Kemendagri code) or an employer (by NPP).
+ */
+export const candidates = pgTable(
+  'candidates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => editionCategories.id),
+    level: varchar('level', { length: 40 }).notNull().default('provinsi'),
+    provinceCode: varchar('province_code', { length: 2 })
+      .notNull()
+      .references(() => provinces.code),
+    kind: varchar('kind', { length: 12 }).notNull().$type<'pemda' | 'badan-usaha'>(),
+    regencyCode: varchar('regency_code', { length: 5 }).references(() => regencies.code),
+    npp: varchar('npp', { length: 20 }),
+    name: text('name').notNull(),
+    sizeClass: varchar('size_class', { length: 10 }),
+    sector: text('sector'),
+    address: text('address'),
+    /** nominated → accepted | declined; registered (self-registration awaiting approval) → nominated. */
+    status: varchar('status', { length: 20 }).notNull().default('nominated'),
+    contacts: jsonb('contacts').notNull().default([]).$type<{ name: string; position: string | null; phone: string | null; email: string | null }[]>(),
+    responseNote: text('response_note'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('candidates_edition_idx').on(t.editionId, t.provinceCode),
+    uniqueIndex('candidates_regency_idx')
+      .on(t.editionId, t.categoryId, t.level, t.regencyCode)
+      .where(sql`${t.regencyCode} is not null`),
+    uniqueIndex('candidates_npp_idx')
+      .on(t.editionId, t.categoryId, t.level, t.npp)
+      .where(sql`${t.npp} is not null`),
+  ],
+);

@@ -1,0 +1,114 @@
+import { kindOfFamily, nppPattern, sizeClasses, type CandidateKind } from './rules.ts';
+
+/**
+ * Checks the rows of a candidate import (template columns below) against the
+ * edition; the import is all-or-nothing, so every problem of every row is
+ * reported at once, in Indonesian, with its row number and column.
+ */
+export const importColumns = [
+  'kategori',
+  'kode_wilayah',
+  'npp',
+  'nama',
+  'kelas_usaha',
+  'sektor',
+  'alamat',
+  'nama_kontak',
+  'jabatan_kontak',
+  'telepon_kontak',
+  'email_kontak',
+] as const;
+export type ImportColumn = (typeof importColumns)[number];
+export type ImportRow = Partial<Record<ImportColumn, string>>;
+
+export type ImportContext = {
+  /** Categories of the edition by code. */
+  categories: Map<string, { id: string; family: string; levels: string[] }>;
+  /** Regencies/cities by Kemendagri code. */
+  regencies: Map<string, { name: string; provinceCode: string }>;
+  /** The province the rows belong to. */
+  provinceCode: string;
+  /** Keys already taken in the edition: `${categoryId}|${regencyCode or npp}`. */
+  existing: Set<string>;
+};
+
+export type NewCandidate = {
+  categoryId: string;
+  kind: CandidateKind;
+  provinceCode: string;
+  regencyCode: string | null;
+  npp: string | null;
+  name: string;
+  sizeClass: string | null;
+  sector: string | null;
+  address: string | null;
+  contacts: { name: string; position: string | null; phone: string | null; email: string | null }[];
+};
+
+export type RowProblem = { row: number; column: ImportColumn | 'baris'; message: string };
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const blank = (v: string | undefined) => (v ?? '').trim() === '';
+const text = (v: string | undefined) => (blank(v) ? null : v!.trim());
+
+/** `firstRow` is the sheet row number of rows[0] (2 when row 1 is the header). */
+export function checkImportRows(rows: ImportRow[], context: ImportContext, firstRow = 2): { candidates: NewCandidate[]; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const candidates: NewCandidate[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const at = firstRow + i;
+    const problem = (column: RowProblem['column'], message: string) => problems.push({ row: at, column, message });
+    const before = problems.length;
+    const category = context.categories.get((row.kategori ?? '').trim());
+    if (blank(row.kategori)) problem('kategori', 'wajib diisi');
+    else if (!category) problem('kategori', `kategori "${row.kategori!.trim()}" tidak ada dalam edisi ini`);
+    const kind = category ? kindOfFamily(category.family) : null;
+    let regencyCode: string | null = null;
+    let npp: string | null = null;
+    let name = text(row.nama);
+    if (kind === 'pemda') {
+      regencyCode = text(row.kode_wilayah);
+      const regency = regencyCode ? context.regencies.get(regencyCode) : undefined;
+      if (!regencyCode) problem('kode_wilayah', 'wajib diisi untuk pemerintah daerah (kode Kemendagri, mis. 18.02)');
+      else if (!regency) problem('kode_wilayah', `kode wilayah "${regencyCode}" tidak dikenal`);
+      else if (regency.provinceCode !== context.provinceCode) {
+        problem('kode_wilayah', `${regency.name} bukan wilayah provinsi ${context.provinceCode}`);
+      } else name = regency.name;
+    } else if (kind === 'badan-usaha') {
+      npp = text(row.npp);
+      if (!npp) problem('npp', 'wajib diisi untuk badan usaha');
+      else if (!nppPattern.test(npp)) problem('npp', `NPP "${npp}" tidak sah (5–20 huruf atau angka)`);
+      if (!name) problem('nama', 'wajib diisi untuk badan usaha');
+      const size = text(row.kelas_usaha);
+      if (size && !(sizeClasses as readonly string[]).includes(size)) problem('kelas_usaha', `harus salah satu dari ${sizeClasses.join(', ')}`);
+    }
+    const contactEmail = text(row.email_kontak);
+    if (contactEmail && !emailPattern.test(contactEmail)) problem('email_kontak', `alamat e-mail "${contactEmail}" tidak sah`);
+    if (!blank(row.email_kontak) || !blank(row.telepon_kontak)) {
+      if (blank(row.nama_kontak)) problem('nama_kontak', 'wajib diisi bila ada telepon atau e-mail kontak');
+    }
+    if (category && (regencyCode || npp) && problems.length === before) {
+      const key = `${category.id}|${regencyCode ?? npp}`;
+      if (context.existing.has(key)) problem('baris', `${regencyCode ?? npp} sudah menjadi kandidat kategori ${row.kategori!.trim()}`);
+      else if (seen.has(key)) problem('baris', `sama dengan baris ${seen.get(key)}`);
+      seen.set(key, seen.get(key) ?? at);
+    }
+    if (problems.length > before || !category || !kind) return;
+    candidates.push({
+      categoryId: category.id,
+      kind,
+      provinceCode: context.provinceCode,
+      regencyCode,
+      npp,
+      name: name!,
+      sizeClass: kind === 'badan-usaha' ? text(row.kelas_usaha) : null,
+      sector: text(row.sektor),
+      address: text(row.alamat),
+      contacts: blank(row.nama_kontak)
+        ? []
+        : [{ name: row.nama_kontak!.trim(), position: text(row.jabatan_kontak), phone: text(row.telepon_kontak), email: contactEmail }],
+    });
+  });
+  return { candidates, problems };
+}

@@ -1,0 +1,80 @@
+import type { AnswersShape } from './self-assessment.ts';
+
+/**
+ * Verification of a self-assessment, item by item: each registry entry and
+ * each section is one item. A verifier marks it valid, needs revision (with a
+ * comment and a deadline) or rejected; only valid items count.
+ */
+export type ItemStatus = 'pending' | 'valid' | 'revision' | 'rejected';
+export type VerificationItem = { key: string; section: string };
+
+type RegistryEntry = { id: string };
+
+export function verificationItems(answers: AnswersShape): VerificationItem[] {
+  if (answers.kind === 'pemda') {
+    const entries = (section: string, list: RegistryEntry[]) => list.map((e) => ({ key: `${section}:${e.id}`, section }));
+    return [
+      ...entries('regulations', answers.regulations as unknown as RegistryEntry[]),
+      ...entries('agreements', answers.agreements as unknown as RegistryEntry[]),
+      ...entries('programs', answers.programs as unknown as RegistryEntry[]),
+      { key: 'coverage', section: 'coverage' },
+      { key: 'innovation', section: 'innovation' },
+    ];
+  }
+  return ['workers', 'programs', 'supplyChain', 'csr', 'innovation'].map((key) => ({ key, section: key }));
+}
+
+/** The state of the whole verification from its items' statuses. */
+export function verificationState(statuses: ItemStatus[]): 'pending' | 'revision' | 'verified' {
+  if (statuses.some((s) => s === 'revision')) return 'revision';
+  if (statuses.length === 0 || statuses.some((s) => s === 'pending')) return 'pending';
+  return 'verified';
+}
+
+/** The strongest kind of regulation first (a Perda binds more than a circular). */
+export const regulationStrength = ['perda', 'perkada', 'instruksi', 'surat-edaran', 'keputusan'] as const;
+
+type PemdaDetail = {
+  regulations: { id: string; type: string }[];
+  agreements: { id: string }[];
+  programs: { id: string; segment: string; peopleProtected: number | null; budgetRupiah: number | null }[];
+};
+type CompanyDetail = {
+  workers: number | null;
+  programs: string[];
+  supplyChain: { vendorsTotal: number | null; vendorsProtected: number | null };
+  csr: { vulnerableWorkersProtected: number | null; budgetRupiah: number | null };
+};
+
+/**
+ * The data values confirmed by verification, from valid items only. These
+ * feed the data indicators of the candidate's scoring package.
+ */
+export function confirmedValues(answers: AnswersShape, status: (key: string) => ItemStatus): Record<string, number | string> {
+  if (answers.kind === 'pemda') {
+    const a = answers as unknown as PemdaDetail;
+    const regulations = a.regulations.filter((r) => status(`regulations:${r.id}`) === 'valid');
+    const programs = a.programs.filter((p) => status(`programs:${p.id}`) === 'valid');
+    const strongest = regulationStrength.find((t) => regulations.some((r) => r.type === t)) ?? 'none';
+    return {
+      regulation_type: strongest,
+      regulations_count: regulations.length,
+      agreements_count: a.agreements.filter((g) => status(`agreements:${g.id}`) === 'valid').length,
+      people_protected: programs.reduce((s, p) => s + (p.peopleProtected ?? 0), 0),
+      budget_rupiah: programs.reduce((s, p) => s + (p.budgetRupiah ?? 0), 0),
+      segments_count: new Set(programs.map((p) => p.segment)).size,
+    };
+  }
+  const c = answers as unknown as CompanyDetail;
+  const values: Record<string, number | string> = {};
+  if (status('workers') === 'valid' && c.workers != null) values.workers_reported = c.workers;
+  if (status('programs') === 'valid') values.programs_count = c.programs.length;
+  if (status('supplyChain') === 'valid' && c.supplyChain.vendorsTotal) {
+    values.supply_chain_pct = Math.round(((c.supplyChain.vendorsProtected ?? 0) / c.supplyChain.vendorsTotal) * 100 * 10_000) / 10_000;
+  }
+  if (status('csr') === 'valid') {
+    values.csr_workers = c.csr.vulnerableWorkersProtected ?? 0;
+    values.csr_budget_rupiah = c.csr.budgetRupiah ?? 0;
+  }
+  return values;
+}

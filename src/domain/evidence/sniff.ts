@@ -1,0 +1,32 @@
+/**
+ * Evidence types, told by their content and never by their file name.
+ */
+export type EvidenceType = 'pdf' | 'png' | 'jpeg' | 'xlsx';
+
+export const evidenceMime: Record<EvidenceType, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+function contains(bytes: Uint8Array, text: string): boolean {
+  const needle = Array.from(text, (c) => c.charCodeAt(0));
+  outer: for (let i = 0; i <= bytes.length - needle.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The type of a file from its bytes, or null when it is none of the accepted ones. */
+export function sniffEvidence(bytes: Uint8Array): EvidenceType | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  // XLSX is a ZIP package holding a workbook part.
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && contains(bytes, 'xl/workbook.xml')) return 'xlsx';
+  return null;
+}

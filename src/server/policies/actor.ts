@@ -1,0 +1,31 @@
+import type { RoleGrant, RoleName } from '../../shared/contracts/auth.ts';
+
+/** The signed-in person a request acts for. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  locale: 'id' | 'en';
+  roles: RoleGrant[];
+  csrfToken: string;
+  sessionId: string;
+};
+
+export function hasRole(actor: Actor | null, role: RoleName): boolean {
+  return actor?.roles.some((r) => r.role === role) ?? false;
+}
+
+export const isNationalAdmin = (actor: Actor | null): boolean => hasRole(actor, 'national_admin');
+
+/** Provinces in which the actor holds one of the given roles. */
+export function provincesAs(actor: Actor | null, ...roles: RoleName[]): string[] {
+  return (actor?.roles ?? []).filter((r) => roles.includes(r.role) && r.provinceCode != null).map((r) => r.provinceCode!);
+}
+
+export function candidatesOf(actor: Actor | null): string[] {
+  return (actor?.roles ?? []).filter((r) => r.role === 'candidate' && r.candidateId != null).map((r) => r.candidateId!);
+}
+
+export function auditActor(actor: Actor | null): { id: string | null; label: string } {
+  return actor ? { id: actor.id, label: actor.email } : { id: null, label: 'system' };
+}

@@ -1,0 +1,29 @@
+import type { FastifyPluginCallback } from 'fastify';
+import { healthRoutes } from './health.ts';
+import { authRoutes } from './auth.ts';
+import { regionRoutes } from './regions.ts';
+import { editionRoutes } from './editions.ts';
+import { userRoutes } from './users.ts';
+import { auditRoutes } from './audit.ts';
+import { catalogueRoutes } from './catalogue.ts';
+import { candidateRoutes } from './candidates.ts';
+import { coverageRoutes } from './coverage.ts';
+import { evidenceRoutes } from './evidence.ts';
+import { selfAssessmentRoutes } from './self-assessment.ts';
+import { verificationRoutes } from './verification.ts';
+
+/** Every route module of the API, each for one domain area. */
+export const routes: FastifyPluginCallback[] = [
+  healthRoutes,
+  authRoutes,
+  regionRoutes,
+  editionRoutes,
+  candidateRoutes,
+  coverageRoutes,
+  evidenceRoutes,
+  selfAssessmentRoutes,
+  verificationRoutes,
+  userRoutes,
+  auditRoutes,
+  catalogueRoutes,
+];

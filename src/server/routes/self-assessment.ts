@@ -1,0 +1,56 @@
+import type { FastifyPluginCallback } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { reopenInput, saveSelfAssessment, selfAssessment } from '../../shared/contracts/index.ts';
+import { candidatePolicy } from '../policies/candidates.ts';
+import type { Actor } from '../policies/actor.ts';
+import * as service from '../services/self-assessment.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export const selfAssessmentRoutes: FastifyPluginCallback = (root, _options, done) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps.database;
+  const ctx = (actor: Actor | null) => ({ db, actor });
+  const tags = ['self-assessment'];
+
+  app.get(
+    '/candidates/:id/self-assessment',
+    {
+      config: { policy: candidatePolicy.list },
+      schema: { tags, summary: 'The candidate’s self-assessment, its deadline and what is missing', params: idParams, response: { 200: selfAssessment } },
+    },
+    (request) => service.getSelfAssessment(ctx(request.actor), request.params.id),
+  );
+  app.put(
+    '/candidates/:id/self-assessment',
+    {
+      config: { policy: candidatePolicy.respond },
+      schema: {
+        tags,
+        summary: 'Save the draft (autosave); `version` must be the one last read, else 409',
+        params: idParams,
+        body: saveSelfAssessment,
+        response: { 200: selfAssessment },
+      },
+    },
+    (request) => service.saveSelfAssessment(ctx(request.actor), request.params.id, request.body),
+  );
+  app.post(
+    '/candidates/:id/self-assessment/submit',
+    {
+      config: { policy: candidatePolicy.respond },
+      schema: { tags, summary: 'Submit before the deadline; afterwards it is read-only', params: idParams, response: { 200: selfAssessment } },
+    },
+    (request) => service.submitSelfAssessment(ctx(request.actor), request.params.id),
+  );
+  app.post(
+    '/candidates/:id/self-assessment/reopen',
+    {
+      config: { policy: candidatePolicy.manageAnywhere },
+      schema: { tags, summary: 'Reopen a submitted self-assessment (audited, with a reason)', params: idParams, body: reopenInput, response: { 200: selfAssessment } },
+    },
+    (request) => service.reopenSelfAssessment(ctx(request.actor), request.params.id, request.body.reason),
+  );
+  done();
+};

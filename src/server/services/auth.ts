@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../../domain/errors.ts';
+import type { Db } from '../../db/client.ts';
+import * as users from '../../db/repositories/users.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import type { Config } from '../config.ts';
+import type { Me } from '../../shared/contracts/index.ts';
+import type { Actor } from '../policies/actor.ts';
+import { dummyHash, verifyPassword } from '../auth/passwords.ts';
+
+export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export type LoginResult = { token: string; expiresAt: Date; me: Me };
+
+/**
+ * Checks e-mail and password. After `lockAfter` failures in a row the account
+ * is locked for `lockMinutes`; the answer then says for how long.
+ */
+export async function login(db: Db, config: Config, email: string, password: string): Promise<LoginResult> {
+  const user = await users.findUserByEmail(db, email);
+  if (!user || !user.active) {
+    await verifyPassword(await dummyHash(), password);
+    throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+  }
+  const now = Date.now();
+  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+    throw lockedError(user.lockedUntil, now);
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const after = await db.transaction(async (tx) => {
+      const row = await users.recordFailedLogin(tx, user.id, config.login.lockAfter, config.login.lockMinutes);
+      if (row.lockedUntil && row.lockedUntil.getTime() > now) {
+        await appendAudit(tx, { id: null, label: 'system' }, {
+          action: 'user.lock',
+          entityType: 'user',
+          entityId: user.id,
+          after: { failedLogins: row.failedLogins, lockedUntil: row.lockedUntil },
+        });
+      }
+      return row;
+    });
+    if (after.lockedUntil && after.lockedUntil.getTime() > now) throw lockedError(after.lockedUntil, now);
+    throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now + config.sessionTtlHours * 3_600_000);
+  await db.transaction(async (tx) => {
+    if (user.failedLogins > 0 || user.lockedUntil) await users.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
+    await users.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt });
+  });
+  await users.purgeExpiredSessions(db);
+  const roles = (await users.rolesOf(db, [user.id])).get(user.id) ?? [];
+  return {
+    token,
+    expiresAt,
+    me: { user: { id: user.id, email: user.email, name: user.name, locale: user.locale as 'id' | 'en', roles }, csrfToken },
+  };
+}
+
+function lockedError(until: Date, now: number): AppError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
+  return new AppError('ACCOUNT_LOCKED', `Too many failed log-ins; the account is locked for ${minutes} more minute(s)`, [
+    { path: 'minutes', message: String(minutes) },
+  ]);
+}
+
+/** The actor behind a session token, or null when it is unknown or expired. */
+export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
+  const sessionId = sessionIdOf(token);
+  const row = await users.findSession(db, sessionId);
+  if (!row || !row.user.active) return null;
+  const roles = (await users.rolesOf(db, [row.user.id])).get(row.user.id) ?? [];
+  return {
+    id: row.user.id,
+    email: row.user.email,
+    name: row.user.name,
+    locale: row.user.locale as 'id' | 'en',
+    roles,
+    csrfToken: row.session.csrfToken,
+    sessionId,
+  };
+}
+
+export async function logout(db: Db, actor: Actor): Promise<void> {
+  await users.deleteSession(db, actor.sessionId);
+}
+
+export function meOf(actor: Actor): Me {
+  return {
+    user: { id: actor.id, email: actor.email, name: actor.name, locale: actor.locale, roles: actor.roles },
+    csrfToken: actor.csrfToken,
+  };
+}

@@ -1,0 +1,135 @@
+import ExcelJS from 'exceljs';
+import { AppError } from '../../domain/errors.ts';
+import { importColumns, type ImportRow } from '../../domain/candidates/import-rows.ts';
+
+/** Splits CSV text (comma or semicolon, as Excel in Indonesia writes) into rows. */
+export function parseCsv(text: string): string[][] {
+  const clean = text.replace(/^\uFEFF/, '');
+  const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < clean.length; i++) {
+    const ch = clean[i]!;
+    if (quoted) {
+      if (ch === '"' && clean[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && clean[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((v) => v.trim() !== ''));
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value == null) return '';
+  if (typeof value === 'object') {
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return '';
+  }
+  return typeof value === 'string' ? value : `${value}`;
+}
+
+async function parseXlsx(buffer: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'Berkas bukan XLSX yang dapat dibaca', [{ path: 'file', message: 'XLSX rusak' }]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (r) => {
+    const values: string[] = [];
+    for (let c = 1; c <= r.cellCount; c++) values.push(cellText(r.getCell(c).value).trim());
+    rows.push(values);
+  });
+  return rows.filter((r) => r.some((v) => v !== ''));
+}
+
+/**
+ * Reads an uploaded candidate sheet (XLSX by its content, else UTF-8 CSV).
+ * The header row must use the template's column names.
+ */
+export async function readCandidateSheet(buffer: Buffer): Promise<ImportRow[]> {
+  const isZip = buffer.length > 3 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
+  const table = isZip ? await parseXlsx(buffer) : parseCsv(buffer.toString('utf8'));
+  const [header, ...body] = table;
+  if (!header) throw new AppError('VALIDATION_FAILED', 'Berkas kosong', [{ path: 'file', message: 'kosong' }]);
+  const names = header.map((h) => h.trim().toLowerCase());
+  const unknown = names.filter((n) => n !== '' && !(importColumns as readonly string[]).includes(n));
+  if (unknown.length > 0 || !names.includes('kategori')) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Kolom berkas tidak sesuai templat',
+      [
+        ...unknown.map((u) => ({ path: `baris 1.${u}`, message: `kolom "${u}" tidak dikenal; gunakan templat` })),
+        ...(names.includes('kategori') ? [] : [{ path: 'baris 1.kategori', message: 'kolom kategori tidak ada' }]),
+      ],
+    );
+  }
+  return body.map((values) => Object.fromEntries(names.map((n, i) => [n, values[i] ?? '']).filter(([n]) => n !== '')) as ImportRow);
+}
+
+const guide: Record<(typeof importColumns)[number], string> = {
+  kategori: 'kode kategori edisi (lihat lembar Kategori), wajib',
+  kode_wilayah: 'kode Kemendagri kabupaten/kota, mis. 52.03 (untuk pemerintah daerah)',
+  npp: 'nomor pendaftaran perusahaan BPJS Ketenagakerjaan (untuk badan usaha)',
+  nama: 'nama badan usaha (untuk pemerintah daerah diambil dari kode wilayah)',
+  kelas_usaha: 'besar, menengah, kecil atau mikro',
+  sektor: 'sektor usaha, bebas',
+  alamat: 'alamat, bebas',
+  nama_kontak: 'nama narahubung',
+  jabatan_kontak: 'jabatan narahubung',
+  telepon_kontak: 'telepon narahubung',
+  email_kontak: 'e-mail narahubung',
+};
+
+/** The import template: headers, two example rows, a guide and the edition's categories. */
+export async function candidateTemplate(format: 'xlsx' | 'csv', categories: { code: string; nameId: string }[]): Promise<Buffer> {
+  const examples = [
+    { kategori: 'pemkab-kota', kode_wilayah: '52.03', nama_kontak: 'Nama Narahubung', jabatan_kontak: 'Kepala Disnaker', email_kontak: 'narahubung@example.go.id' },
+    { kategori: 'usaha-besar', npp: '12345678', nama: 'PT Contoh Sejahtera', kelas_usaha: 'besar', sektor: 'Manufaktur', alamat: 'Mataram' },
+  ] as Record<string, string>[];
+  if (format === 'csv') {
+    const line = (values: string[]) => values.map((v) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
+    return Buffer.from(`${[line([...importColumns]), ...examples.map((e) => line(importColumns.map((c) => e[c] ?? '')))].join('\n')}\n`, 'utf8');
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Kandidat');
+  sheet.addRow([...importColumns]).font = { bold: true };
+  for (const e of examples) sheet.addRow(importColumns.map((c) => e[c] ?? ''));
+  sheet.columns.forEach((column) => (column.width = 22));
+  const help = workbook.addWorksheet('Petunjuk');
+  help.addRow(['kolom', 'isi']).font = { bold: true };
+  for (const c of importColumns) help.addRow([c, guide[c]]);
+  help.addRow([]);
+  help.addRow(['Semua baris disimpan atau tidak sama sekali: bila ada kesalahan, setiap baris yang salah disebut dengan kolom dan alasannya.']);
+  help.getColumn(1).width = 18;
+  help.getColumn(2).width = 80;
+  const cats = workbook.addWorksheet('Kategori');
+  cats.addRow(['kategori', 'nama']).font = { bold: true };
+  for (const c of categories) cats.addRow([c.code, c.nameId]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

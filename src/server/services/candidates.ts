@@ -1,0 +1,246 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { canRespond, kindOfFamily, nppPattern } from '../../domain/candidates/rules.ts';
+import { checkImportRows, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
+import type { Db } from '../../db/client.ts';
+import * as repo from '../../db/repositories/candidates.ts';
+import { findCategory, findEdition, listCategories } from '../../db/repositories/editions.ts';
+import { findRegency, searchRegencies } from '../../db/repositories/regions.ts';
+import * as messages from '../../db/repositories/messages.ts';
+import * as users from '../../db/repositories/users.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import type { CandidateDetail, CandidateInput, CandidatePatch } from '../../shared/contracts/index.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { auditActor } from '../policies/actor.ts';
+import { candidatePolicy } from '../policies/candidates.ts';
+import type { ServiceContext } from './context.ts';
+
+const openForCandidates = new Set(['draft', 'open']);
+
+export async function presentCandidate(db: Db, c: repo.CandidateRow): Promise<CandidateDetail> {
+  const category = await findCategory(db, c.editionId, c.categoryId);
+  return {
+    id: c.id,
+    editionId: c.editionId,
+    categoryId: c.categoryId,
+    categoryCode: category?.code ?? '',
+    level: c.level,
+    provinceCode: c.provinceCode,
+    kind: c.kind,
+    regencyCode: c.regencyCode,
+    npp: c.npp,
+    name: c.name,
+    status: c.status,
+    sizeClass: c.sizeClass,
+    sector: c.sector,
+    address: c.address,
+    contacts: c.contacts,
+    responseNote: c.responseNote,
+    respondedAt: c.respondedAt?.toISOString() ?? null,
+  };
+}
+
+async function visibleCandidate({ db, actor }: ServiceContext, id: string): Promise<repo.CandidateRow> {
+  const c = await repo.findCandidate(db, id);
+  if (!c) throw notFound('candidate');
+  if (!candidatePolicy.see(actor!, c)) throw forbidden('You may not see this candidate');
+  return c;
+}
+
+export async function getCandidate(ctx: ServiceContext, id: string): Promise<CandidateDetail> {
+  return presentCandidate(ctx.db, await visibleCandidate(ctx, id));
+}
+
+async function openEdition(db: Db, editionId: string) {
+  const edition = await findEdition(db, editionId);
+  if (!edition) throw notFound('edition');
+  if (!openForCandidates.has(edition.status)) {
+    throw new AppError('EDITION_LOCKED', `The edition is ${edition.status}: candidates can no longer be added`);
+  }
+  return edition;
+}
+
+async function insertAll(tx: Db, editionId: string, list: NewCandidate[], ctx: ServiceContext, action: string) {
+  const rows: repo.CandidateRow[] = [];
+  for (const c of list) {
+    const row = await repo.insertCandidate(tx, { ...c, editionId, status: 'nominated' });
+    await appendAudit(tx, auditActor(ctx.actor), { action, entityType: 'candidate', entityId: row.id, after: row });
+    rows.push(row);
+  }
+  return rows;
+}
+
+function problemsError(problems: { row: number; column: string; message: string }[]): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    `${problems.length} masalah pada data kandidat; tidak ada yang disimpan`,
+    problems.map((p) => ({ path: `baris ${p.row}.${p.column}`, message: p.message })),
+  );
+}
+
+async function importContext(db: Db, editionId: string, provinceCode: string) {
+  const categories = await listCategories(db, editionId);
+  return {
+    categories: new Map(categories.map((c) => [c.code, { id: c.id, family: c.family, levels: c.levels }])),
+    regencies: new Map((await searchRegencies(db, {})).map((r) => [r.code, { name: r.name, provinceCode: r.provinceCode }])),
+    provinceCode,
+    existing: await repo.candidateKeys(db, editionId, 'provinsi'),
+  };
+}
+
+/** Adds one candidate (status nominated) to a province of an open edition. */
+export async function createCandidate(ctx: ServiceContext, editionId: string, input: CandidateInput): Promise<CandidateDetail> {
+  const { db, actor } = ctx;
+  if (!candidatePolicy.manageIn(actor!, input.provinceCode)) throw forbidden(`Only the committee of province ${input.provinceCode} may add its candidates`);
+  await openEdition(db, editionId);
+  const category = await findCategory(db, editionId, input.categoryId);
+  if (!category) throw new AppError('VALIDATION_FAILED', 'Unknown category', [{ path: 'categoryId', message: 'not in this edition' }]);
+  const regency = input.regencyCode ? await findRegency(db, input.regencyCode) : null;
+  const kind = kindOfFamily(category.family);
+  if (kind === 'badan-usaha' && input.npp && !nppPattern.test(input.npp)) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid NPP', [{ path: 'npp', message: '5 to 20 letters or digits' }]);
+  }
+  const { candidates, problems } = checkImportRows(
+    [
+      {
+        kategori: category.code,
+        kode_wilayah: input.regencyCode ?? '',
+        npp: input.npp ?? '',
+        nama: input.name ?? regency?.name ?? '',
+        kelas_usaha: input.sizeClass ?? '',
+        sektor: input.sector ?? '',
+        alamat: input.address ?? '',
+      },
+    ],
+    await importContext(db, editionId, input.provinceCode),
+  );
+  if (problems.length > 0) throw problemsError(problems);
+  const candidate = { ...candidates[0]!, contacts: input.contacts };
+  const [row] = await db.transaction((tx) => insertAll(tx, editionId, [candidate], ctx, 'candidate.create'));
+  return presentCandidate(db, row!);
+}
+
+/** Imports a whole sheet of candidates: all rows or none. */
+export async function importCandidates(ctx: ServiceContext, editionId: string, provinceCode: string, rows: ImportRow[]): Promise<{ created: number }> {
+  const { db, actor } = ctx;
+  if (!candidatePolicy.manageIn(actor!, provinceCode)) throw forbidden(`Only the committee of province ${provinceCode} may import its candidates`);
+  await openEdition(db, editionId);
+  if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas tidak berisi baris data', [{ path: 'file', message: 'kosong' }]);
+  return db.transaction(async (tx) => {
+    const { candidates, problems } = checkImportRows(rows, await importContext(tx, editionId, provinceCode));
+    if (problems.length > 0) throw problemsError(problems);
+    await insertAll(tx, editionId, candidates, ctx, 'candidate.import');
+    return { created: candidates.length };
+  });
+}
+
+export async function updateCandidateDetails(ctx: ServiceContext, id: string, patch: CandidatePatch): Promise<CandidateDetail> {
+  const { db, actor } = ctx;
+  return db.transaction(async (tx) => {
+    const before = await repo.findCandidate(tx, id);
+    if (!before) throw notFound('candidate');
+    const admin = candidatePolicy.manageIn(actor!, before.provinceCode);
+    if (!admin && !candidatePolicy.isSelf(actor!, before)) throw forbidden('You may not change this candidate');
+    if (!admin && (patch.name !== undefined || patch.sizeClass !== undefined)) {
+      throw forbidden('Only the committee changes a candidate’s name or size class');
+    }
+    const after = await repo.updateCandidate(tx, id, patch);
+    await appendAudit(tx, auditActor(actor), { action: 'candidate.update', entityType: 'candidate', entityId: id, before, after });
+    return presentCandidate(tx, after);
+  });
+}
+
+/** The candidate accepts or declines its nomination. */
+export async function respondToNomination(ctx: ServiceContext, id: string, response: { accept: boolean; note: string | null }): Promise<CandidateDetail> {
+  const { db, actor } = ctx;
+  return db.transaction(async (tx) => {
+    const before = await repo.findCandidate(tx, id);
+    if (!before) throw notFound('candidate');
+    if (!candidatePolicy.isSelf(actor!, before)) throw forbidden('Only the candidate itself answers its nomination');
+    if (!canRespond(before.status)) throw new AppError('CONFLICT', `The nomination was already answered (${before.status})`);
+    const after = await repo.updateCandidate(tx, id, {
+      status: response.accept ? 'accepted' : 'declined',
+      responseNote: response.note,
+      respondedAt: new Date(),
+    });
+    await appendAudit(tx, auditActor(actor), { action: response.accept ? 'candidate.accept' : 'candidate.decline', entityType: 'candidate', entityId: id, before, after });
+    return presentCandidate(tx, after);
+  });
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const inviteDays = 14;
+
+/** Invites a person by e-mail to act for a candidate; the link works once. */
+export async function inviteCandidateUser(ctx: ServiceContext, candidateId: string, email: string, baseUrl: string) {
+  const { db, actor } = ctx;
+  const candidate = await repo.findCandidate(db, candidateId);
+  if (!candidate) throw notFound('candidate');
+  if (!candidatePolicy.manageIn(actor!, candidate.provinceCode)) throw forbidden('Only the province’s committee invites its candidates');
+  const token = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + inviteDays * 86_400_000);
+  return db.transaction(async (tx) => {
+    const invitation = await messages.insertInvitation(tx, { tokenHash: tokenHash(token), email, candidateId, createdBy: actor?.id ?? null, expiresAt });
+    const link = `${baseUrl.replace(/\/$/, '')}/undangan/${token}`;
+    await messages.queueMessage(tx, {
+      to: email,
+      subject: `Undangan Paritrana Award: ${candidate.name}`,
+      body: [
+        `Yth. Bapak/Ibu,`,
+        ``,
+        `${candidate.name} dinominasikan sebagai kandidat Paritrana Award. Buka tautan berikut untuk membuat akun dan mengisi penilaian mandiri:`,
+        link,
+        ``,
+        `Tautan berlaku ${inviteDays} hari dan hanya dapat dipakai sekali.`,
+        ``,
+        `(English) ${candidate.name} has been nominated for the Paritrana Award. Open the link above to create your account; it works once, for ${inviteDays} days.`,
+      ].join('\n'),
+    });
+    await appendAudit(tx, auditActor(actor), { action: 'candidate.invite', entityType: 'candidate', entityId: candidateId, after: { email, invitationId: invitation.id, expiresAt } });
+    return { id: invitation.id, email, expiresAt: expiresAt.toISOString(), acceptedAt: null };
+  });
+}
+
+/**
+ * Redeems an invitation: creates the account, or adds the candidate role to
+ * an existing account whose password is given.
+ */
+export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string }): Promise<{ email: string }> {
+  return db.transaction(async (tx) => {
+    const invitation = await messages.findInvitationByHash(tx, tokenHash(token));
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) {
+      throw new AppError('NOT_FOUND', 'This invitation link is unknown, used or expired; ask the committee for a new one');
+    }
+    const role = { role: 'candidate' as const, provinceCode: null, candidateId: invitation.candidateId };
+    const existing = await users.findUserByEmail(tx, invitation.email);
+    let userId: string;
+    if (existing) {
+      if (!(await verifyPassword(existing.passwordHash, input.password))) {
+        throw new AppError('INVALID_CREDENTIALS', 'An account with this e-mail exists: enter its password to join');
+      }
+      const roles = (await users.rolesOf(tx, [existing.id])).get(existing.id) ?? [];
+      if (!roles.some((r) => r.candidateId === invitation.candidateId)) await users.replaceRoles(tx, existing.id, [...roles, role]);
+      userId = existing.id;
+    } else {
+      userId = await users.insertUser(tx, { email: invitation.email, name: input.name, passwordHash: await hashPassword(input.password), locale: 'id', roles: [role] });
+    }
+    await messages.markInvitationAccepted(tx, invitation.id);
+    await appendAudit(tx, { id: userId, label: invitation.email }, {
+      action: 'invitation.accept',
+      entityType: 'candidate',
+      entityId: invitation.candidateId,
+      after: { email: invitation.email, userId },
+    });
+    return { email: invitation.email };
+  });
+}
+
+export async function listInvitations(ctx: ServiceContext, candidateId: string) {
+  const candidate = await visibleCandidate(ctx, candidateId);
+  return (await messages.invitationsOf(ctx.db, candidate.id)).map((i) => ({
+    id: i.id,
+    email: i.email,
+    expiresAt: i.expiresAt.toISOString(),
+    acceptedAt: i.acceptedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,71 @@
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { sniffEvidence } from '../../domain/evidence/sniff.ts';
+import * as repo from '../../db/repositories/evidence.ts';
+import { findCandidate } from '../../db/repositories/candidates.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { auditActor } from '../policies/actor.ts';
+import { candidatePolicy } from '../policies/candidates.ts';
+import type { FileStore } from '../storage/file-store.ts';
+import type { ServiceContext } from './context.ts';
+import type { EvidenceSummary } from '../../shared/contracts/index.ts';
+
+
+export const presentEvidence = (e: repo.EvidenceRow): EvidenceSummary => ({
+  id: e.id,
+  candidateId: e.candidateId,
+  sha256: e.sha256,
+  bytes: e.bytes,
+  type: e.type,
+  originalName: e.originalName,
+  createdAt: e.createdAt.toISOString(),
+});
+
+/** Stores an evidence file of a candidate after checking its type by content. */
+export async function uploadEvidence(
+  ctx: ServiceContext,
+  store: FileStore,
+  candidateId: string,
+  file: { name: string; bytes: Buffer },
+): Promise<EvidenceSummary> {
+  const { db, actor } = ctx;
+  const candidate = await findCandidate(db, candidateId);
+  if (!candidate) throw notFound('candidate');
+  if (!candidatePolicy.manageIn(actor!, candidate.provinceCode) && !candidatePolicy.isSelf(actor!, candidate)) {
+    throw forbidden('Only the candidate or its province’s committee adds its evidence');
+  }
+  const type = sniffEvidence(file.bytes);
+  if (!type) {
+    throw new AppError('UNSUPPORTED_FILE', `${file.name} is not a PDF, JPEG, PNG or XLSX file (checked by its content)`, [
+      { path: 'file', message: 'PDF, JPEG, PNG, XLSX' },
+    ]);
+  }
+  const stored = await store.put(file.bytes);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertEvidence(tx, {
+      candidateId,
+      sha256: stored.sha256,
+      bytes: stored.bytes,
+      type,
+      originalName: file.name.slice(0, 200),
+      uploadedBy: actor?.id ?? null,
+    });
+    await appendAudit(tx, auditActor(actor), { action: 'evidence.upload', entityType: 'evidence', entityId: row.id, after: row });
+    return presentEvidence(row);
+  });
+}
+
+/** An evidence file for those who may see its candidate. */
+export async function evidenceForReading(ctx: ServiceContext, id: string): Promise<repo.EvidenceRow> {
+  const evidence = await repo.findEvidence(ctx.db, id);
+  if (!evidence) throw notFound('evidence');
+  const candidate = await findCandidate(ctx.db, evidence.candidateId);
+  if (!candidate || !candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this evidence');
+  return evidence;
+}
+
+export async function listEvidence(ctx: ServiceContext, candidateId: string): Promise<EvidenceSummary[]> {
+  const candidate = await findCandidate(ctx.db, candidateId);
+  if (!candidate) throw notFound('candidate');
+  if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
+  return (await repo.evidenceOf(ctx.db, candidateId)).map(presentEvidence);
+}

@@ -1,0 +1,143 @@
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { deadlinePassed, emptyAnswers, missingItems, referencedEvidence } from '../../domain/candidates/self-assessment.ts';
+import type { Db } from '../../db/client.ts';
+import * as repo from '../../db/repositories/submissions.ts';
+import { findCandidate, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
+import { findCategory, listMilestones } from '../../db/repositories/editions.ts';
+import { valuesOf } from '../../db/repositories/coverage.ts';
+import { checkEligibility } from '../../domain/candidates/eligibility.ts';
+import { evidenceOf } from '../../db/repositories/evidence.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { revisionsToPending } from '../../db/repositories/verification.ts';
+import type { Answers, SelfAssessment } from '../../shared/contracts/index.ts';
+import { auditActor } from '../policies/actor.ts';
+import { candidatePolicy } from '../policies/candidates.ts';
+import type { ServiceContext } from './context.ts';
+
+/** Submissions close with the registration milestone (its end, or its day). */
+async function deadlineOf(db: Db, editionId: string): Promise<string | null> {
+  const registration = (await listMilestones(db, editionId)).find((m) => m.kind === 'registration');
+  return registration ? (registration.endsOn ?? registration.startsOn) : null;
+}
+
+async function loaded(ctx: ServiceContext, candidateId: string): Promise<{ candidate: CandidateRow; row: repo.SubmissionRow }> {
+  const candidate = await findCandidate(ctx.db, candidateId);
+  if (!candidate) throw notFound('candidate');
+  if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
+  const row =
+    (await repo.findSubmission(ctx.db, candidateId)) ??
+    (await repo.insertSubmission(ctx.db, { candidateId, answers: emptyAnswers(candidate.kind), version: 0 }));
+  return { candidate, row };
+}
+
+async function present(db: Db, candidate: CandidateRow, row: repo.SubmissionRow): Promise<SelfAssessment> {
+  const answers = row.answers as Answers;
+  return {
+    candidateId: candidate.id,
+    status: row.status,
+    version: row.version,
+    answers,
+    deadline: await deadlineOf(db, candidate.editionId),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    updatedAt: row.version > 0 ? row.updatedAt.toISOString() : null,
+    missing: missingItems(answers),
+    eligibility: await eligibilityOf(db, candidate, answers),
+  };
+}
+
+/** Checks the category's eligibility rules against what the app knows of the candidate. */
+export async function eligibilityOf(db: Db, candidate: CandidateRow, answers: Answers) {
+  const category = await findCategory(db, candidate.editionId, candidate.categoryId);
+  const values = await valuesOf(db, [candidate.id]);
+  const value = (key: string) => values.find((v) => v.key === key)?.valueNum ?? null;
+  const failures = checkEligibility(category?.eligibility ?? [], {
+    kind: candidate.kind,
+    workers: value('workers'),
+    monthsInArrears: value('months_in_arrears'),
+    regulations: answers.kind === 'pemda' ? answers.regulations.length : 0,
+    hasCoverageData: values.some((v) => v.source === 'coverage'),
+  });
+  return { eligible: failures.length === 0, failures };
+}
+
+export async function getSelfAssessment(ctx: ServiceContext, candidateId: string): Promise<SelfAssessment> {
+  const { candidate, row } = await loaded(ctx, candidateId);
+  return present(ctx.db, candidate, row);
+}
+
+async function assertWritable(ctx: ServiceContext, candidate: CandidateRow, row: repo.SubmissionRow) {
+  if (!candidatePolicy.isSelf(ctx.actor!, candidate)) throw forbidden('Only the candidate fills its self-assessment');
+  if (candidate.status === 'declined') throw new AppError('CONFLICT', 'The nomination was declined');
+  if (row.status === 'submitted') throw new AppError('CONFLICT', 'The self-assessment was submitted; ask the committee to reopen it');
+  if (row.status !== 'reopened' && deadlinePassed({ deadline: await deadlineOf(ctx.db, candidate.editionId), now: new Date() })) {
+    throw new AppError('DEADLINE_PASSED', 'The deadline has passed; ask the committee to reopen the self-assessment', [{ path: 'deadline', message: 'passed' }]);
+  }
+}
+
+async function assertOwnEvidence(db: Db, candidateId: string, answers: Answers) {
+  const own = new Set((await evidenceOf(db, candidateId)).map((e) => e.id));
+  const foreign = referencedEvidence(answers).filter((id) => !own.has(id));
+  if (foreign.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 'The answers refer to evidence this candidate has not uploaded', foreign.map((id) => ({ path: 'evidenceIds', message: id })));
+  }
+}
+
+/** Autosave: stores the draft when `version` is the one the client last saw. */
+export async function saveSelfAssessment(ctx: ServiceContext, candidateId: string, input: { version: number; answers: Answers }): Promise<SelfAssessment> {
+  const { db } = ctx;
+  return db.transaction(async (tx) => {
+    const tctx = { db: tx, actor: ctx.actor };
+    const { candidate } = await loaded(tctx, candidateId);
+    const row = (await repo.findSubmission(tx, candidateId, true))!;
+    await assertWritable(tctx, candidate, row);
+    if (input.answers.kind !== candidate.kind) throw new AppError('VALIDATION_FAILED', 'Answers of the wrong kind', [{ path: 'answers.kind', message: candidate.kind }]);
+    if (input.version !== row.version) {
+      throw new AppError('CONFLICT', 'The self-assessment changed elsewhere; reload to see the newest version', [{ path: 'version', message: String(row.version) }]);
+    }
+    await assertOwnEvidence(tx, candidateId, input.answers);
+    const after = await repo.updateSubmission(tx, candidateId, { answers: input.answers, version: row.version + 1, updatedBy: ctx.actor?.id ?? null });
+    return present(tx, candidate, after);
+  });
+}
+
+export async function submitSelfAssessment(ctx: ServiceContext, candidateId: string): Promise<SelfAssessment> {
+  const { db } = ctx;
+  return db.transaction(async (tx) => {
+    const tctx = { db: tx, actor: ctx.actor };
+    const { candidate } = await loaded(tctx, candidateId);
+    const row = (await repo.findSubmission(tx, candidateId, true))!;
+    await assertWritable(tctx, candidate, row);
+    const eligibility = await eligibilityOf(tx, candidate, row.answers as Answers);
+    if (!eligibility.eligible) {
+      throw new AppError(
+        'INELIGIBLE',
+        `The candidate is not eligible: ${eligibility.failures.map((f) => f.reasonEn).join('; ')}`,
+        eligibility.failures.map((f) => ({ path: f.rule, message: f.reasonId })),
+      );
+    }
+    const missing = missingItems(row.answers as Answers);
+    if (missing.length > 0) {
+      throw new AppError('VALIDATION_FAILED', 'The self-assessment is not complete', missing.map((m) => ({ path: m, message: 'missing' })));
+    }
+    const after = await repo.updateSubmission(tx, candidateId, { status: 'submitted', submittedAt: new Date(), version: row.version + 1, updatedBy: ctx.actor?.id ?? null });
+    await revisionsToPending(tx, candidateId);
+    if (candidate.status === 'nominated') await updateCandidate(tx, candidateId, { status: 'accepted', respondedAt: new Date() });
+    await appendAudit(tx, auditActor(ctx.actor), { action: 'self-assessment.submit', entityType: 'candidate', entityId: candidateId, after: { version: after.version, answers: after.answers } });
+    return present(tx, candidate, after);
+  });
+}
+
+/** The committee reopens a submitted self-assessment, with a reason (audited). */
+export async function reopenSelfAssessment(ctx: ServiceContext, candidateId: string, reason: string): Promise<SelfAssessment> {
+  const { db, actor } = ctx;
+  return db.transaction(async (tx) => {
+    const candidate = await findCandidate(tx, candidateId);
+    if (!candidate) throw notFound('candidate');
+    if (!candidatePolicy.manageIn(actor!, candidate.provinceCode)) throw forbidden('Only the province’s committee reopens a self-assessment');
+    const row = await repo.findSubmission(tx, candidateId, true);
+    if (!row || row.status !== 'submitted') throw new AppError('CONFLICT', 'Only a submitted self-assessment can be reopened');
+    const after = await repo.updateSubmission(tx, candidateId, { status: 'reopened', version: row.version + 1 });
+    await appendAudit(tx, auditActor(actor), { action: 'self-assessment.reopen', entityType: 'candidate', entityId: candidateId, before: { status: row.status }, after: { status: after.status, reason } });
+    return present(tx, candidate, after);
+  });
+}

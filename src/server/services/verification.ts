@@ -1,0 +1,162 @@
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { confirmedValues, verificationItems, verificationState } from '../../domain/candidates/verification.ts';
+import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
+import type { Db } from '../../db/client.ts';
+import * as repo from '../../db/repositories/verification.ts';
+import { findSubmission, updateSubmission } from '../../db/repositories/submissions.ts';
+import { findCandidate, listCandidates, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
+import { upsertValue } from '../../db/repositories/coverage.ts';
+import { appendAudit, listAudit } from '../../db/repositories/audit.ts';
+import { itemsOf } from '../../db/repositories/verification.ts';
+import type { ItemDecision, VerificationView } from '../../shared/contracts/index.ts';
+import { auditActor } from '../policies/actor.ts';
+import { verificationPolicy } from '../policies/verification.ts';
+import { candidatePolicy } from '../policies/candidates.ts';
+import type { ServiceContext } from './context.ts';
+
+
+function entryOf(answers: AnswersShape, key: string): unknown {
+  const [section, id] = key.split(':') as [string, string | undefined];
+  const value = (answers as unknown as Record<string, unknown>)[section];
+  return id ? (value as { id: string }[]).find((e) => e.id === id) : value;
+}
+
+async function view(db: Db, candidate: CandidateRow): Promise<VerificationView> {
+  const submission = await findSubmission(db, candidate.id);
+  if (!submission) throw new AppError('CONFLICT', 'The candidate has not started its self-assessment');
+  const answers = submission.answers as AnswersShape;
+  const decided = new Map((await itemsOf(db, [candidate.id])).map((r) => [r.itemKey, r]));
+  const items = verificationItems(answers).map((item) => {
+    const row = decided.get(item.key);
+    return {
+      ...item,
+      entry: entryOf(answers, item.key),
+      status: (row?.status ?? 'pending'),
+      comment: row?.comment ?? null,
+      deadline: row?.deadline ?? null,
+      decidedAt: row && row.status !== 'pending' ? row.decidedAt.toISOString() : null,
+    };
+  });
+  const status = (key: string) => items.find((i) => i.key === key)?.status ?? 'pending';
+  return {
+    candidateId: candidate.id,
+    candidateStatus: candidate.status,
+    submissionStatus: submission.status,
+    state: verificationState(items.map((i) => i.status)),
+    items,
+    confirmedValues: confirmedValues(answers, status),
+  };
+}
+
+export async function verificationOf(ctx: ServiceContext, candidateId: string): Promise<VerificationView> {
+  const candidate = await findCandidate(ctx.db, candidateId);
+  if (!candidate) throw notFound('candidate');
+  if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
+  return view(ctx.db, candidate);
+}
+
+/** A verifier decides one item; a revision request reopens the form for the candidate. */
+export async function decideItem(ctx: ServiceContext, candidateId: string, decision: ItemDecision): Promise<VerificationView> {
+  const { db, actor } = ctx;
+  return db.transaction(async (tx) => {
+    const candidate = await findCandidate(tx, candidateId);
+    if (!candidate) throw notFound('candidate');
+    if (!verificationPolicy.decideIn(actor!, candidate.provinceCode)) throw forbidden('Only a verifier of the candidate’s province decides');
+    const submission = await findSubmission(tx, candidateId, true);
+    if (!submission || submission.status === 'draft') throw new AppError('CONFLICT', 'The self-assessment has not been submitted');
+    if (candidate.status === 'verified') throw new AppError('CONFLICT', 'The candidate is already verified');
+    if (!verificationItems(submission.answers as AnswersShape).some((i) => i.key === decision.key)) {
+      throw new AppError('VALIDATION_FAILED', `No item ${decision.key} in the self-assessment`, [{ path: 'key', message: 'unknown item' }]);
+    }
+    const row = await repo.upsertItem(tx, {
+      candidateId,
+      itemKey: decision.key,
+      status: decision.status,
+      comment: decision.comment,
+      deadline: decision.status === 'revision' ? decision.deadline : null,
+      decidedBy: actor!.id,
+    });
+    if (decision.status === 'revision' && submission.status === 'submitted') {
+      await updateSubmission(tx, candidateId, { status: 'reopened', version: submission.version + 1 });
+    }
+    await appendAudit(tx, auditActor(actor), { action: `verification.${decision.status}`, entityType: 'candidate', entityId: candidateId, after: row });
+    return view(tx, candidate);
+  });
+}
+
+/**
+ * Confirms the verification when every item is decided and none awaits a
+ * revision: the confirmed values become the candidate's data values.
+ */
+export async function confirmVerification(ctx: ServiceContext, candidateId: string): Promise<VerificationView> {
+  const { db, actor } = ctx;
+  return db.transaction(async (tx) => {
+    const candidate = await findCandidate(tx, candidateId);
+    if (!candidate) throw notFound('candidate');
+    if (!verificationPolicy.decideIn(actor!, candidate.provinceCode)) throw forbidden('Only a verifier of the candidate’s province confirms');
+    const current = await view(tx, candidate);
+    if (current.submissionStatus !== 'submitted' || current.state !== 'verified') {
+      throw new AppError(
+        'CONFLICT',
+        'Every item must be decided, and the candidate must have resubmitted its revisions',
+        current.items.filter((i) => i.status === 'pending' || i.status === 'revision').map((i) => ({ path: i.key, message: i.status })),
+      );
+    }
+    for (const [key, value] of Object.entries(current.confirmedValues)) {
+      await upsertValue(tx, {
+        candidateId,
+        key,
+        valueNum: typeof value === 'number' ? value : null,
+        valueText: typeof value === 'string' ? value : null,
+        source: 'verification',
+        snapshotId: null,
+        note: null,
+      });
+    }
+    const after = await updateCandidate(tx, candidateId, { status: 'verified' });
+    await appendAudit(tx, auditActor(actor), {
+      action: 'verification.confirm',
+      entityType: 'candidate',
+      entityId: candidateId,
+      before: { status: candidate.status },
+      after: { status: after.status, values: current.confirmedValues },
+    });
+    return view(tx, after);
+  });
+}
+
+/** The verifier's queue: submitted (or reopened) self-assessments of the provinces in scope. */
+export async function verificationQueue(ctx: ServiceContext, editionId: string) {
+  const candidates = await listCandidates(ctx.db, editionId, candidatePolicy.scope(ctx.actor!));
+  const decided = await itemsOf(
+    ctx.db,
+    candidates.map((c) => c.id),
+  );
+  const out = [];
+  for (const c of candidates) {
+    const submission = await findSubmission(ctx.db, c.id);
+    const items = submission ? verificationItems(submission.answers as AnswersShape).length : 0;
+    const mine = decided.filter((d) => d.candidateId === c.id);
+    out.push({
+      candidateId: c.id,
+      name: c.name,
+      categoryCode: c.categoryCode,
+      provinceCode: c.provinceCode,
+      candidateStatus: c.status,
+      submissionStatus: submission?.status ?? ('none' as const),
+      items,
+      decided: mine.filter((d) => d.status !== 'pending').length,
+      revisions: mine.filter((d) => d.status === 'revision').length,
+    });
+  }
+  return out;
+}
+
+/** Status history of a candidate, from the audit log. */
+export async function candidateHistory(ctx: ServiceContext, candidateId: string) {
+  const candidate = await findCandidate(ctx.db, candidateId);
+  if (!candidate) throw notFound('candidate');
+  if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
+  const rows = await listAudit(ctx.db, { entityType: 'candidate', entityId: candidateId, limit: 200 });
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actorLabel, action: r.action }));
+}

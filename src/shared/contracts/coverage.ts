@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+export const inputFile = z.object({ name: z.string(), sha256: z.string(), bytes: z.number() });
+
+export const snapshotSummary = z.object({
+  id: z.string(),
+  editionId: z.string(),
+  version: z.number(),
+  year: z.number(),
+  status: z.enum(['running', 'ready', 'failed']),
+  progress: z.object({ stage: z.string(), rowsRead: z.number(), elapsedMs: z.number(), message: z.string().optional() }).nullable(),
+  inputFiles: z.array(inputFile),
+  problems: z.array(z.string()).nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type SnapshotSummary = z.infer<typeof snapshotSummary>;
+
+export const regionFigures = z.object({
+  code: z.string(),
+  name: z.string(),
+  provinceCode: z.string(),
+  active: z.number(),
+  activePu: z.number(),
+  activeBpu: z.number(),
+  activeJakon: z.number(),
+  activePmi: z.number(),
+  activePrev: z.number(),
+  growthPct: z.number().nullable(),
+  coveragePct: z.number().nullable(),
+  bpuCoveragePct: z.number().nullable(),
+  govFunded: z.number(),
+  employersActive: z.number(),
+  workingPopulation: z.number().nullable(),
+});
+export type RegionFigures = z.infer<typeof regionFigures>;
+
+export const coverageDashboard = z.object({
+  snapshot: snapshotSummary.nullable(),
+  targetPct: z.number().nullable(),
+  national: z
+    .object({
+      active: z.number(),
+      activePrev: z.number(),
+      workingPopulation: z.number().nullable(),
+      coveragePct: z.number().nullable(),
+      growthPct: z.number().nullable(),
+      govFunded: z.number(),
+      activeBpu: z.number(),
+    })
+    .nullable(),
+  provinces: z.array(regionFigures),
+  regencies: z.array(regionFigures),
+});
+export type CoverageDashboard = z.infer<typeof coverageDashboard>;
+
+export const candidateFigure = z.object({
+  key: z.string(),
+  unit: z.enum(['pct', 'count']),
+  labelId: z.string(),
+  labelEn: z.string(),
+  value: z.number().nullable(),
+  source: z.enum(['coverage', 'dispute', 'verification']).nullable(),
+  snapshotVersion: z.number().nullable(),
+  note: z.string().nullable(),
+});
+
+export const dispute = z.object({
+  id: z.string(),
+  candidateId: z.string(),
+  candidateName: z.string(),
+  provinceCode: z.string(),
+  key: z.string(),
+  disputedValue: z.number().nullable(),
+  claimedValue: z.number().nullable(),
+  reason: z.string(),
+  evidence: z.string().nullable(),
+  status: z.enum(['open', 'accepted', 'rejected']),
+  correctedValue: z.number().nullable(),
+  decisionNote: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type Dispute = z.infer<typeof dispute>;
+
+export const candidateFigures = z.object({
+  candidate: z.object({ id: z.string(), name: z.string(), kind: z.enum(['pemda', 'badan-usaha']), provinceCode: z.string() }),
+  snapshot: snapshotSummary.nullable(),
+  figures: z.array(candidateFigure),
+  disputes: z.array(dispute),
+});
+export type CandidateFigures = z.infer<typeof candidateFigures>;
+
+export const disputeInput = z.object({
+  key: z.string().min(1).max(60),
+  claimedValue: z.number().finite().nullable(),
+  reason: z.string().trim().min(10, 'explain in at least 10 characters').max(2000),
+  evidence: z.string().trim().max(500).nullable(),
+});
+export type DisputeInput = z.infer<typeof disputeInput>;
+
+export const disputeDecision = z
+  .object({
+    status: z.enum(['accepted', 'rejected']),
+    correctedValue: z.number().finite().nullable(),
+    note: z.string().trim().min(3).max(2000),
+  })
+  .refine((d) => d.status === 'rejected' || d.correctedValue != null, {
+    path: ['correctedValue'],
+    message: 'an accepted dispute needs the corrected value',
+  });
+export type DisputeDecision = z.infer<typeof disputeDecision>;
+
+export const shortlistQuery = z.object({
+  province: z.string().regex(/^\d{2}$/),
+  category: z.string().min(1).max(40),
+});
+
+export const shortlistEntry = z.object({
+  rank: z.number(),
+  candidateKey: z.string(),
+  name: z.string(),
+  score: z.number(),
+  nominatedCandidateId: z.string().nullable(),
+});
+export const shortlist = z.object({
+  snapshot: snapshotSummary.nullable(),
+  categoryExists: z.boolean(),
+  entries: z.array(shortlistEntry),
+});
+export type Shortlist = z.infer<typeof shortlist>;
+
+export const nominateInput = z.object({
+  province: z.string().regex(/^\d{2}$/),
+  category: z.string().min(1).max(40),
+  keys: z.array(z.string().min(1).max(20)).min(1).max(100),
+});
+export const nominateResult = z.object({ created: z.number(), alreadyNominated: z.number() });

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { isoDate } from './common.ts';
+
+export const editionStatuses = ['draft', 'open', 'assessing', 'published', 'archived'] as const;
+export type EditionStatus = (typeof editionStatuses)[number];
+
+export const milestoneKinds = [
+  'socialization',
+  'registration',
+  'verification',
+  'provincial_interview',
+  'provincial_ceremony',
+  'national_verification',
+  'national_interview',
+  'national_ceremony',
+] as const;
+export type MilestoneKind = (typeof milestoneKinds)[number];
+
+export const categoryFamilies = ['pemda', 'badan-usaha', 'ukm', 'pelayanan-publik', 'desa'] as const;
+export const levelKinds = ['provinsi', 'zona', 'nasional'] as const;
+
+export const editionInput = z
+  .object({
+    label: z.string().trim().min(3).max(120),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    minJurors: z.number().int().min(1).max(50).optional(),
+  })
+  .refine((v) => v.periodStart <= v.periodEnd, { path: ['periodEnd'], message: 'period ends before it starts' });
+export type EditionInput = z.infer<typeof editionInput>;
+
+export const editionPatch = z
+  .object({
+    label: z.string().trim().min(3).max(120).optional(),
+    coverageTargetPct: z.number().min(0).max(100).nullable().optional(),
+    periodStart: isoDate.optional(),
+    periodEnd: isoDate.optional(),
+    minJurors: z.number().int().min(1).max(50).optional(),
+  })
+  .refine((v) => !(v.periodStart && v.periodEnd) || v.periodStart <= v.periodEnd, {
+    path: ['periodEnd'],
+    message: 'period ends before it starts',
+  });
+export type EditionPatch = z.infer<typeof editionPatch>;
+
+export const editionCopyInput = z.object({
+  label: z.string().trim().min(3).max(120),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+});
+export type EditionCopyInput = z.infer<typeof editionCopyInput>;
+
+export const statusChange = z.object({ status: z.enum(editionStatuses) });
+
+export const milestone = z
+  .object({
+    kind: z.enum(milestoneKinds),
+    startsOn: isoDate,
+    endsOn: isoDate.nullable(),
+    place: z.string().trim().max(200).nullable(),
+  })
+  .refine((m) => m.endsOn == null || m.startsOn <= m.endsOn, { path: ['endsOn'], message: 'ends before it starts' });
+export type Milestone = z.infer<typeof milestone>;
+export const timelineInput = z.object({ milestones: z.array(milestone).max(milestoneKinds.length) });
+
+export const eventInput = z.object({
+  provinceCode: z.string().regex(/^\d{2}$/),
+  heldOn: isoDate,
+  place: z.string().trim().min(2).max(200),
+  attendees: z.number().int().min(0).max(1_000_000).nullable(),
+  notes: z.string().trim().max(2000).nullable(),
+});
+export type EventInput = z.infer<typeof eventInput>;
+export const editionEvent = eventInput.extend({ id: z.string(), editionId: z.string() });
+export type EditionEvent = z.infer<typeof editionEvent>;
+
+export const categoryInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes'),
+  family: z.enum(categoryFamilies),
+  nameId: z.string().trim().min(2).max(120),
+  nameEn: z.string().trim().min(2).max(120),
+  levels: z.array(z.string().trim().min(1)).min(1),
+  awards: z.number().int().min(1).max(10),
+  advance: z.number().int().min(0).max(10),
+  eligibility: z.array(z.enum(['active-participant', 'no-arrears', 'has-regulation', 'has-coverage-data'])).default([]),
+});
+export type CategoryInput = z.infer<typeof categoryInput>;
+export const category = categoryInput.extend({ id: z.string(), editionId: z.string() });
+export type Category = z.infer<typeof category>;
+
+export const levelInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes'),
+  kind: z.enum(levelKinds),
+  name: z.string().trim().min(2).max(120),
+  provinceCodes: z.array(z.string().regex(/^\d{2}$/)),
+});
+export type LevelInput = z.infer<typeof levelInput>;
+export const level = levelInput.extend({ id: z.string(), editionId: z.string() });
+export type Level = z.infer<typeof level>;
+
+export const editionSummary = z.object({
+  id: z.string(),
+  label: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.enum(editionStatuses),
+  minJurors: z.number(),
+  coverageTargetPct: z.number().nullable(),
+  copiedFrom: z.string().nullable(),
+  categoryCount: z.number(),
+  updatedAt: z.string(),
+});
+export type EditionSummary = z.infer<typeof editionSummary>;
+
+export const editionDetail = editionSummary.extend({
+  categories: z.array(category),
+  levels: z.array(level),
+  milestones: z.array(milestone),
+  events: z.array(editionEvent),
+  /** What the edition's status allows to change now. */
+  allowed: z.object({
+    editGeneral: z.boolean(),
+    editPeriod: z.boolean(),
+    editStructure: z.boolean(),
+    editTimeline: z.boolean(),
+    nextStatus: z.enum(editionStatuses).nullable(),
+  }),
+});
+export type EditionDetail = z.infer<typeof editionDetail>;

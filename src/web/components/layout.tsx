@@ -1,0 +1,87 @@
+import { AppShell, Burger, Group, Menu, NavLink, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { hasRole, useSession } from '../auth.tsx';
+import { setLanguage } from '../i18n.ts';
+
+export function LanguageSwitch() {
+  const { i18n, t } = useTranslation();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('common.language')}
+      value={i18n.language}
+      onChange={(v) => setLanguage(v as 'id' | 'en')}
+      data={[
+        { value: 'id', label: 'ID' },
+        { value: 'en', label: 'EN' },
+      ]}
+    />
+  );
+}
+
+/** The frame of every signed-in page: header, navigation by role, content. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const [opened, { toggle, close }] = useDisclosure();
+  const admin = hasRole(me, 'national_admin');
+  const links = [
+    { to: '/', label: t('nav.editions'), show: true },
+    { to: '/users', label: t('nav.users'), show: admin },
+    { to: '/audit', label: t('nav.audit'), show: admin },
+  ].filter((l) => l.show);
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Title order={1} size="h3" c="teal.8">
+              {t('app.name')}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <UnstyledButton aria-label={me?.user.name}>
+                  <Text size="sm" fw={500} truncate maw={{ base: 90, sm: 200 }}>
+                    {me?.user.name}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me?.user.roles.map((r) => t(`roles.${r.role}`) + (r.provinceCode ? ` ${r.provinceCode}` : '')).join(', ')}</Menu.Label>
+                <Menu.Item
+                  onClick={() => {
+                    void logout().then(() => navigate({ to: '/login' }));
+                  }}
+                >
+                  {t('nav.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Navigasi">
+        {links.map((l) => (
+          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.to === '/' ? path === '/' || path.startsWith('/editions') : path.startsWith(l.to)} onClick={close} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

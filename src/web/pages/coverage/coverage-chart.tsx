@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { RegionFigures } from '../../../shared/contracts/index.ts';
+import { coverageColor } from './tile-map.tsx';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+
+/** Coverage of every province, highest first, with the national target as a line. */
+export function CoverageChart({ provinces, target, label }: { provinces: RegionFigures[]; target: number | null; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current);
+    const sorted = [...provinces].sort((a, b) => (b.coveragePct ?? -1) - (a.coveragePct ?? -1));
+    chart.setOption({
+      grid: { left: 150, right: 24, top: 10, bottom: 24 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2).replace('.', ',')}%` },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: sorted.map((p) => p.name), axisLabel: { fontSize: 10 } },
+      series: [
+        {
+          type: 'bar',
+          data: sorted.map((p) => ({ value: p.coveragePct ?? 0, itemStyle: { color: coverageColor(p.coveragePct) } })),
+          ...(target != null ? { markLine: { symbol: 'none', data: [{ xAxis: target }], lineStyle: { color: '#e8590c', type: 'dashed' }, label: { formatter: `${target}%` } } } : {}),
+        },
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [provinces, target]);
+  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height: Math.max(320, provinces.length * 18) }} />;
+}

@@ -1,0 +1,59 @@
+import { UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RegionFigures } from '../../../shared/contracts/index.ts';
+import { formatPercent, type Lang } from '../../../shared/i18n/format.ts';
+
+/** Position of each province on a tile grid, roughly as on the map (west to east). */
+const tiles: Record<string, [number, number, string]> = {
+  '11': [0, 0, 'ACH'], '12': [1, 1, 'SMU'], '14': [2, 1, 'RIA'], '21': [3, 1, 'KRI'], '13': [1, 2, 'SMB'], '15': [2, 2, 'JMB'],
+  '19': [4, 2, 'BBL'], '17': [2, 3, 'BKL'], '16': [3, 3, 'SMS'], '18': [3, 4, 'LPG'], '31': [5, 4, 'DKI'], '36': [4, 5, 'BTN'],
+  '32': [5, 5, 'JBR'], '33': [6, 5, 'JTG'], '34': [6, 6, 'DIY'], '35': [7, 5, 'JTM'], '51': [8, 5, 'BAL'], '52': [9, 5, 'NTB'],
+  '53': [10, 5, 'NTT'], '61': [5, 2, 'KBR'], '62': [6, 2, 'KTG'], '64': [7, 2, 'KTM'], '65': [7, 1, 'KTR'], '63': [7, 3, 'KSL'],
+  '75': [9, 1, 'GOR'], '71': [10, 1, 'SLU'], '72': [9, 2, 'STG'], '76': [8, 3, 'SLB'], '73': [9, 3, 'SLS'], '74': [10, 3, 'SLT'],
+  '82': [12, 1, 'MLU'], '81': [12, 3, 'MLK'], '96': [13, 2, 'PBD'], '92': [14, 2, 'PBR'], '94': [15, 3, 'PTG'], '91': [16, 2, 'PAP'],
+  '95': [16, 3, 'PPG'], '93': [16, 4, 'PSL'],
+};
+
+/** Teal darker with higher coverage; grey when unknown. */
+export function coverageColor(pct: number | null): string {
+  if (pct == null) return '#dee2e6';
+  const shades = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#12b886', '#0ca678', '#099268', '#087f5b'];
+  return shades[Math.max(0, Math.min(9, Math.floor(pct / 10)))]!;
+}
+
+export function TileMap({ provinces, selected, onSelect }: { provinces: RegionFigures[]; selected: string | null; onSelect: (code: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const byCode = new Map(provinces.map((p) => [p.code, p]));
+  return (
+    <div role="group" aria-label={t('coverage.map')} style={{ display: 'grid', gridTemplateColumns: 'repeat(17, minmax(34px, 1fr))', gridAutoRows: '44px', gap: 3, overflowX: 'auto' }}>
+      {Object.entries(tiles).map(([code, [col, row, abbr]]) => {
+        const p = byCode.get(code);
+        const pct = p?.coveragePct ?? null;
+        return (
+          <UnstyledButton
+            key={code}
+            onClick={() => onSelect(code)}
+            aria-pressed={selected === code}
+            aria-label={`${p?.name ?? code}: ${formatPercent(pct, 2, i18n.language as Lang)}`}
+            title={`${p?.name ?? code}: ${formatPercent(pct, 2, i18n.language as Lang)}`}
+            style={{
+              gridColumn: col + 1,
+              gridRow: row + 1,
+              background: coverageColor(pct),
+              color: pct != null && pct >= 60 ? '#fff' : '#212529',
+              borderRadius: 4,
+              fontSize: 10,
+              lineHeight: 1.1,
+              textAlign: 'center',
+              outline: selected === code ? '2px solid #212529' : undefined,
+            }}
+          >
+            <strong>{abbr}</strong>
+            <br />
+            {pct == null ? '–' : Math.round(pct)}
+          </UnstyledButton>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { EditionDetail, EventInput } from '../../../shared/contracts/index.ts';
+import { formatDate, formatNumber, type Lang } from '../../../shared/i18n/format.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useEditionWrite, useProvinces } from './use-edition.ts';
+
+const empty: EventInput = { provinceCode: '', heldOn: '', place: '', attendees: null, notes: null };
+
+/** Socialization events held in the provinces (as in the Bengkulu report). */
+export function EventsTab({ edition, canManage, provinceScope }: { edition: EditionDetail; canManage: boolean; provinceScope: string[] | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const provinces = useProvinces();
+  const add = useEditionWrite<{ body: EventInput }>(edition.id, 'POST', () => '/events');
+  const remove = useEditionWrite<{ id: string }>(edition.id, 'DELETE', (i) => `/events/${i.id}`);
+  const [form, setForm] = useState<EventInput>(empty);
+  const names = new Map((provinces.data ?? []).map((p) => [p.code, p.name]));
+  const editable = canManage && edition.allowed.editTimeline;
+  const choices = (provinces.data ?? []).filter((p) => provinceScope == null || provinceScope.includes(p.code));
+  return (
+    <Stack>
+      <ErrorAlert error={add.error ?? remove.error} />
+      {edition.events.length === 0 ? <Text c="dimmed">{t('setup.noEvents')}</Text> : null}
+      {edition.events.length > 0 ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('setup.heldOn')}</Table.Th>
+                <Table.Th>{t('setup.province')}</Table.Th>
+                <Table.Th>{t('setup.place')}</Table.Th>
+                <Table.Th>{t('setup.attendees')}</Table.Th>
+                <Table.Th>{t('setup.notes')}</Table.Th>
+                {editable ? <Table.Th>{t('common.actions')}</Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {edition.events.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{formatDate(e.heldOn, lang)}</Table.Td>
+                  <Table.Td>{names.get(e.provinceCode) ?? e.provinceCode}</Table.Td>
+                  <Table.Td>{e.place}</Table.Td>
+                  <Table.Td>{e.attendees == null ? '–' : formatNumber(e.attendees, lang)}</Table.Td>
+                  <Table.Td>{e.notes}</Table.Td>
+                  {editable ? (
+                    <Table.Td>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: e.id })}>
+                        {t('common.delete')}
+                      </Button>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      {editable ? (
+        <Paper withBorder p="md">
+          <Stack>
+            <Text fw={500}>{t('setup.addEvent')}</Text>
+            <Group grow align="flex-start">
+              <Select label={t('setup.province')} searchable data={choices.map((p) => ({ value: p.code, label: p.name }))} value={form.provinceCode || null} onChange={(v) => setForm({ ...form, provinceCode: v ?? '' })} />
+              <TextInput type="date" label={t('setup.heldOn')} value={form.heldOn} onChange={(e) => setForm({ ...form, heldOn: e.currentTarget.value })} />
+            </Group>
+            <Group grow align="flex-start">
+              <TextInput label={t('setup.place')} value={form.place} onChange={(e) => setForm({ ...form, place: e.currentTarget.value })} />
+              <NumberInput label={t('setup.attendees')} min={0} thousandSeparator="." decimalSeparator="," value={form.attendees ?? ''} onChange={(v) => setForm({ ...form, attendees: v === '' ? null : Number(v) })} />
+            </Group>
+            <Textarea label={t('setup.notes')} value={form.notes ?? ''} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value || null })} />
+            <Button color="teal" w="fit-content" loading={add.isPending} onClick={() => add.mutate({ body: form }, { onSuccess: () => setForm(empty) })}>
+              {t('common.add')}
+            </Button>
+          </Stack>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

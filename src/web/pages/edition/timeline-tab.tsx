@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Alert, Button, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { milestoneKinds, type EditionDetail, type Milestone, type MilestoneKind } from '../../../shared/contracts/index.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useEditionWrite } from './use-edition.ts';
+
+type Row = { startsOn: string; endsOn: string; place: string };
+
+/** The eight stages of an edition with their dates and places, saved at once. */
+export function TimelineTab({ edition, admin }: { edition: EditionDetail; admin: boolean }) {
+  const { t } = useTranslation();
+  const editable = admin && edition.allowed.editTimeline;
+  const initial = Object.fromEntries(
+    milestoneKinds.map((k) => {
+      const m = edition.milestones.find((x) => x.kind === k);
+      return [k, { startsOn: m?.startsOn ?? '', endsOn: m?.endsOn ?? '', place: m?.place ?? '' }];
+    }),
+  ) as Record<MilestoneKind, Row>;
+  const [rows, setRows] = useState(initial);
+  const save = useEditionWrite<{ body: { milestones: Milestone[] } }>(edition.id, 'PUT', () => '/timeline');
+  const set = (kind: MilestoneKind, patch: Partial<Row>) => setRows({ ...rows, [kind]: { ...rows[kind], ...patch } });
+  const milestones: Milestone[] = milestoneKinds
+    .filter((k) => rows[k].startsOn !== '')
+    .map((k) => ({ kind: k, startsOn: rows[k].startsOn, endsOn: rows[k].endsOn || null, place: rows[k].place.trim() || null }));
+  return (
+    <Stack>
+      {!edition.allowed.editTimeline ? <Alert color="yellow">{t('setup.lockedTimeline')}</Alert> : null}
+      <ErrorAlert error={save.error} />
+      <Table.ScrollContainer minWidth={720}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('setup.milestone')}</Table.Th>
+              <Table.Th>{t('setup.startsOn')}</Table.Th>
+              <Table.Th>{t('setup.endsOn')}</Table.Th>
+              <Table.Th>{t('setup.place')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {milestoneKinds.map((k) => (
+              <Table.Tr key={k}>
+                <Table.Td>{t(`milestones.${k}`)}</Table.Td>
+                <Table.Td>
+                  <TextInput type="date" aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(e) => set(k, { startsOn: e.currentTarget.value })} disabled={!editable} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput type="date" aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(e) => set(k, { endsOn: e.currentTarget.value })} disabled={!editable} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={`${t(`milestones.${k}`)}: ${t('setup.place')}`} value={rows[k].place} onChange={(e) => set(k, { place: e.currentTarget.value })} disabled={!editable} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {editable ? (
+        <Button color="teal" w="fit-content" loading={save.isPending} onClick={() => save.mutate({ body: { milestones } })}>
+          {t('setup.saveTimeline')}
+        </Button>
+      ) : null}
+      {save.isSuccess ? <Text c="teal">{t('common.saved')}</Text> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { EditionDetail, EditionSummary } from '../../shared/contracts/index.ts';
+import { formatDateTime, formatPeriod, type Lang } from '../../shared/i18n/format.ts';
+import { api, get } from '../api.ts';
+import { hasRole, useSession } from '../auth.tsx';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+
+export function EditionsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { me } = useSession();
+  const admin = hasRole(me, 'national_admin');
+  const [creating, setCreating] = useState(false);
+  const editions = useQuery({ queryKey: ['editions'], queryFn: () => get<EditionSummary[]>('/api/editions') });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('editions.title')}</Title>
+        {admin ? (
+          <Button color="teal" onClick={() => setCreating(true)}>
+            {t('editions.create')}
+          </Button>
+        ) : null}
+      </Group>
+      <ErrorAlert error={editions.error} />
+      {editions.isPending ? <Text>{t('common.loading')}</Text> : null}
+      {editions.data?.length === 0 ? (
+        <Paper withBorder p="xl" ta="center">
+          <Text mb="md">{admin ? t('editions.empty') : t('editions.emptyReader')}</Text>
+          {admin ? (
+            <Button color="teal" onClick={() => setCreating(true)}>
+              {t('editions.create')}
+            </Button>
+          ) : null}
+        </Paper>
+      ) : null}
+      {editions.data && editions.data.length > 0 ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('editions.label')}</Table.Th>
+                <Table.Th>{t('editions.period')}</Table.Th>
+                <Table.Th>{t('editions.status')}</Table.Th>
+                <Table.Th>{t('editions.categories')}</Table.Th>
+                <Table.Th>{t('editions.updated')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {editions.data.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>
+                    <Link to="/editions/$id" params={{ id: e.id }}>
+                      {e.label}
+                    </Link>
+                  </Table.Td>
+                  <Table.Td>{formatPeriod(e.periodStart, e.periodEnd, lang)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={e.status} />
+                  </Table.Td>
+                  <Table.Td>{e.categoryCount}</Table.Td>
+                  <Table.Td>{formatDateTime(e.updatedAt, lang)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      <CreateEditionModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
+
+function CreateEditionModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [label, setLabel] = useState('');
+  const [periodStart, setPeriodStart] = useState('');
+  const [periodEnd, setPeriodEnd] = useState('');
+  const [minJurors, setMinJurors] = useState<number | string>(5);
+  const create = useMutation({
+    mutationFn: () => api<EditionDetail>('POST', '/api/editions', { label, periodStart, periodEnd, minJurors: Number(minJurors) }),
+    onSuccess: async (edition) => {
+      await client.invalidateQueries({ queryKey: ['editions'] });
+      onClose();
+      await navigate({ to: '/editions/$id', params: { id: edition.id } });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('editions.create')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ErrorAlert error={create.error} />
+          <TextInput label={t('editions.label')} description={t('editions.labelHint')} required value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
+          <Group grow>
+            <TextInput type="date" label={t('editions.periodStart')} required value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} />
+            <TextInput type="date" label={t('editions.periodEnd')} required value={periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} />
+          </Group>
+          <NumberInput label={t('editions.minJurors')} min={1} max={50} value={minJurors} onChange={setMinJurors} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="teal" loading={create.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../shared/contracts/index.ts';
+import { api, rememberSession } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { LanguageSwitch } from '../components/layout.tsx';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api<Me>('POST', '/api/auth/login', { email, password });
+      rememberSession(me);
+      client.setQueryData(['me'], me);
+      await client.refetchQueries({ queryKey: ['me'] });
+      await navigate({ to: '/' });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack>
+            <Group justify="space-between">
+              <Title order={1} size="h2" c="teal.8">
+                {t('app.name')}
+              </Title>
+              <LanguageSwitch />
+            </Group>
+            <Text c="dimmed" size="sm">
+              {t('app.tagline')}
+            </Text>
+            <Title order={2} size="h4">
+              {t('login.title')}
+            </Title>
+            <ErrorAlert error={error} />
+            <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
+            <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <Button type="submit" loading={busy} color="teal">
+              {t('login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,50 @@
+import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { Center, Loader } from '@mantine/core';
+import { useSession } from './auth.tsx';
+import { Layout } from './components/layout.tsx';
+import { LoginPage } from './pages/login.tsx';
+import { EditionsPage } from './pages/editions.tsx';
+import { EditionPage } from './pages/edition/index.tsx';
+import { UsersPage } from './pages/users.tsx';
+import { AuditPage } from './pages/audit.tsx';
+import { CoveragePage } from './pages/coverage/index.tsx';
+import { ShortlistPage } from './pages/coverage/shortlist.tsx';
+import { DisputesPage } from './pages/coverage/disputes.tsx';
+import { FiguresPage } from './pages/coverage/figures.tsx';
+import { CandidatePage } from './pages/candidate/index.tsx';
+
+/** Signed-in pages; the server decides what each role may do. */
+function RequireSession() {
+  const { me, loading } = useSession();
+  if (loading) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="…" />
+      </Center>
+    );
+  }
+  if (!me) return <Navigate to="/login" />;
+  return <Layout />;
+}
+
+const root = createRootRoute({ component: Outlet });
+const login = createRoute({ getParentRoute: () => root, path: '/login', component: LoginPage });
+const app = createRoute({ getParentRoute: () => root, id: 'app', component: RequireSession });
+const editions = createRoute({ getParentRoute: () => app, path: '/', component: EditionsPage });
+const edition = createRoute({ getParentRoute: () => app, path: '/editions/$id', component: EditionPage });
+const coverage = createRoute({ getParentRoute: () => app, path: '/editions/$id/coverage', component: CoveragePage });
+const shortlist = createRoute({ getParentRoute: () => app, path: '/editions/$id/shortlist', component: ShortlistPage });
+const disputes = createRoute({ getParentRoute: () => app, path: '/editions/$id/disputes', component: DisputesPage });
+const figures = createRoute({ getParentRoute: () => app, path: '/candidates/$id/figures', component: FiguresPage });
+const candidate = createRoute({ getParentRoute: () => app, path: '/candidates/$id', component: CandidatePage });
+const users = createRoute({ getParentRoute: () => app, path: '/users', component: UsersPage });
+const audit = createRoute({ getParentRoute: () => app, path: '/audit', component: AuditPage });
+
+export const router = createRouter({ routeTree: root.addChildren([login, app.addChildren([editions, edition, coverage, shortlist, disputes, figures, candidate, users, audit])]) });
+
+declare module '@tanstack/react-router' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,162 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drivers } from '../support/database.ts';
+import { makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { seedDemo } from '../../src/server/services/demo.ts';
+import { listEditions } from '../../src/db/repositories/editions.ts';
+import { listCandidates } from '../../src/db/repositories/candidates.ts';
+import { regionIndicators } from '../../src/db/repositories/coverage.ts';
+
+const bin = fileURLToPath(new URL('../../bin/paritrana', import.meta.url));
+type Snapshot = { id: string; version: number; status: string; problems: string[] | null; inputFiles: { name: string; sha256: string }[] };
+type Dashboard = {
+  snapshot: Snapshot | null;
+  targetPct: number | null;
+  national: { active: number; workingPopulation: number | null; coveragePct: number | null } | null;
+  provinces: { code: string; active: number; workingPopulation: number | null; coveragePct: number | null }[];
+  regencies: { code: string; coveragePct: number | null }[];
+};
+
+async function multipartOf(dir: string, year: number) {
+  const boundary = '----coverage-test';
+  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="year"\r\n\r\n${year}\r\n`)];
+  for (const name of await readdir(dir)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(await readFile(join(dir, name)));
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe.each(drivers())('coverage data in an edition on %s', (driver) => {
+  let t: TestApp;
+  let editionId: string;
+  let national: Client;
+  let extract: string;
+
+  const importExtract = async (dir: string): Promise<Snapshot> => {
+    const started = await national.inject({ method: 'POST', url: `/api/editions/${editionId}/coverage/imports`, ...(await multipartOf(dir, 2024)) });
+    expect(started.statusCode, started.body).toBe(202);
+    await t.app.jobs.drain();
+    const id = started.json<Snapshot>().id;
+    return (await national.request('GET', `/api/editions/${editionId}/coverage/snapshots/${id}`)).json<Snapshot>();
+  };
+
+  beforeAll(async () => {
+    extract = await mkdtemp(join(tmpdir(), 'paritrana-extract-'));
+    execFileSync(process.execPath, [bin, 'gen-extract', '--out', extract, '--scale', 'small', '--seed', '7'], { stdio: 'pipe' });
+    t = await startTestApp(driver);
+    await seedDemo(t.database.db);
+    editionId = (await listEditions(t.database.db))[0]!.id;
+    national = await signIn(t, 'admin@paritrana.demo', 'paritrana-demo-2025');
+  });
+  afterAll(async () => t?.close());
+
+  it('imports an extract as snapshot v1 with the hashes of its files, and shows coverage by region', async () => {
+    const snapshot = await importExtract(extract);
+    expect(snapshot).toMatchObject({ version: 1, status: 'ready', problems: null });
+    expect(snapshot.inputFiles.map((f) => f.name.split('.')[0]).sort()).toEqual(['contributions', 'employers', 'min_wage', 'participants', 'workforce']);
+    const dashboard = (await national.request('GET', `/api/editions/${editionId}/coverage/regions`)).json<Dashboard>();
+    expect(dashboard.provinces).toHaveLength(38);
+    expect(dashboard.regencies).toHaveLength(514);
+    expect(dashboard.targetPct).toBe(52.15);
+    // The national figure is recomputed from the provinces' sums, not averaged.
+    const active = dashboard.provinces.reduce((s, p) => s + p.active, 0);
+    const working = dashboard.provinces.reduce((s, p) => s + (p.workingPopulation ?? 0), 0);
+    expect(dashboard.national!.active).toBe(active);
+    expect(dashboard.national!.coveragePct).toBe(Math.round((active / working) * 100 * 10_000) / 10_000);
+    const stored = await regionIndicators(t.database.db, snapshot.id);
+    expect(stored).toHaveLength(514 + 38);
+  });
+
+  it('fills the figures of regional-government candidates with their source', async () => {
+    const lampungTengah = (await listCandidates(t.database.db, editionId, { all: true })).find((c) => c.regencyCode === '18.02')!;
+    const figures = (await national.request('GET', `/api/candidates/${lampungTengah.id}/figures`)).json<{
+      figures: { key: string; value: number | null; source: string | null; snapshotVersion: number | null }[];
+    }>();
+    const coverage = figures.figures.find((f) => f.key === 'coverage_pct')!;
+    const dashboard = (await national.request('GET', `/api/editions/${editionId}/coverage/regions`)).json<Dashboard>();
+    expect(coverage).toMatchObject({ source: 'coverage', snapshotVersion: 1, value: dashboard.regencies.find((r) => r.code === '18.02')!.coveragePct });
+  });
+
+  it('lets a province nominate from its shortlist; the candidate disputes a figure and a verifier corrects it', async () => {
+    const admin52 = await signIn(t, 'ntb@paritrana.demo', 'paritrana-demo-2025');
+    const list = (await admin52.request('GET', `/api/editions/${editionId}/coverage/shortlist?province=52&category=usaha-kecil-mikro`)).json<{
+      entries: { candidateKey: string; name: string; rank: number; nominatedCandidateId: string | null }[];
+    }>();
+    expect(list.entries.length).toBeGreaterThan(0);
+    expect(list.entries.map((e) => e.rank)).toEqual([...list.entries.map((e) => e.rank)].sort((a, b) => a - b));
+    const key = list.entries[0]!.candidateKey;
+    const nominated = await admin52.request('POST', `/api/editions/${editionId}/coverage/shortlist/nominate`, { province: '52', category: 'usaha-kecil-mikro', keys: [key] });
+    expect(nominated.json()).toEqual({ created: 1, alreadyNominated: 0 });
+    const again = await admin52.request('POST', `/api/editions/${editionId}/coverage/shortlist/nominate`, { province: '52', category: 'usaha-kecil-mikro', keys: [key] });
+    expect(again.json()).toEqual({ created: 0, alreadyNominated: 1 });
+    const foreign = await admin52.request('GET', `/api/editions/${editionId}/coverage/shortlist?province=18&category=usaha-besar`);
+    expect(foreign.statusCode).toBe(403);
+
+    const company = (await listCandidates(t.database.db, editionId, { all: true })).find((c) => c.npp === key)!;
+    const user = await signIn(t, (await makeUser(t, roles.candidate(company.id))).email);
+    const figures = (await user.request('GET', `/api/candidates/${company.id}/figures`)).json<{ figures: { key: string; value: number | null; source: string }[] }>();
+    const workers = figures.figures.find((f) => f.key === 'workers')!;
+    expect(workers.source).toBe('coverage');
+    const dispute = await user.request('POST', `/api/candidates/${company.id}/disputes`, {
+      key: 'workers',
+      claimedValue: (workers.value ?? 0) + 12,
+      reason: 'Dua belas pekerja kontrak terdaftar pada Desember tetapi belum tercatat.',
+      evidence: 'Daftar pekerja Desember 2024',
+    });
+    expect(dispute.statusCode).toBe(201);
+    const verifier = await signIn(t, 'verifikator.ntb@paritrana.demo', 'paritrana-demo-2025');
+    const queue = (await verifier.request('GET', `/api/editions/${editionId}/disputes?status=open`)).json<{ id: string }[]>();
+    expect(queue).toHaveLength(1);
+    const decided = await verifier.request('POST', `/api/disputes/${queue[0]!.id}/decision`, {
+      status: 'accepted',
+      correctedValue: (workers.value ?? 0) + 12,
+      note: 'Sesuai daftar upah Desember',
+    });
+    expect(decided.statusCode).toBe(200);
+    const after = (await user.request('GET', `/api/candidates/${company.id}/figures`)).json<{ figures: { key: string; value: number | null; source: string }[] }>();
+    expect(after.figures.find((f) => f.key === 'workers')).toMatchObject({ value: (workers.value ?? 0) + 12, source: 'dispute' });
+
+    // A new snapshot replaces the figures from the data but keeps the verifier's correction.
+    const second = await importExtract(extract);
+    expect(second).toMatchObject({ version: 2, status: 'ready' });
+    const kept = (await user.request('GET', `/api/candidates/${company.id}/figures`)).json<{ figures: { key: string; value: number | null; source: string }[] }>();
+    expect(kept.figures.find((f) => f.key === 'workers')).toMatchObject({ source: 'dispute' });
+    expect(kept.figures.find((f) => f.key === 'on_time_pct')).toMatchObject({ source: 'coverage' });
+  });
+
+  it('refuses an extract that lacks a file, and fails a snapshot with bad rows without storing anything', async () => {
+    const partial = await mkdtemp(join(tmpdir(), 'paritrana-partial-'));
+    await writeFile(join(partial, 'workforce.csv'), await readFile(join(extract, (await readdir(extract)).find((n) => n.startsWith('workforce'))!)));
+    const refused = await national.inject({ method: 'POST', url: `/api/editions/${editionId}/coverage/imports`, ...(await multipartOf(partial, 2024)) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path)).toEqual([
+      'files.min_wage',
+      'files.employers',
+      'files.participants',
+      'files.contributions',
+    ]);
+
+    const broken = await mkdtemp(join(tmpdir(), 'paritrana-broken-'));
+    for (const name of await readdir(extract)) await writeFile(join(broken, name), await readFile(join(extract, name)));
+    const participants = (await readdir(broken)).find((n) => n.startsWith('participants'))!;
+    const lines = (await readFile(join(broken, participants), 'utf8')).split('\n');
+    const header = lines[0]!.split(',');
+    const row = lines[1]!.split(',');
+    row[header.indexOf('segment')] = 'XYZ';
+    lines[1] = row.join(',');
+    await writeFile(join(broken, participants), lines.join('\n'));
+    const failed = await importExtract(broken);
+    expect(failed.status).toBe('failed');
+    expect(failed.problems!.join('\n')).toContain('segment');
+    expect(await regionIndicators(t.database.db, failed.id)).toEqual([]);
+    const dashboard = (await national.request('GET', `/api/editions/${editionId}/coverage/regions`)).json<Dashboard>();
+    expect(dashboard.snapshot!.version).toBe(2);
+  });
+});

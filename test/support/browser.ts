@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, webRoot } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { version } from '../../src/server/bootstrap.ts';
+import { seedDemo } from '../../src/server/services/demo.ts';
+import { testDatabase, type Driver } from './database.ts';
+import { listEditions, listMilestones, replaceMilestones } from '../../src/db/repositories/editions.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const browserPath = process.env.PARITRANA_BROWSER ?? '/usr/bin/chromium';
+export const screenshotDir = join(root, 'test-artifacts', 'screenshots');
+
+/**
+ * Whether the browser tests can run. Under CI a missing browser is a failure
+ * (the tests run and fail); elsewhere they are skipped with a warning.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(browserPath) || process.env.CI === 'true') return true;
+  console.warn(`browser tests skipped: no browser at ${browserPath} (set PARITRANA_BROWSER, or apt-get install chromium)`);
+  return false;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when `dist/web` is missing or older than its sources. */
+export function ensureWebBuild(): void {
+  const index = join(webRoot, 'index.html');
+  const sources = Math.max(newestMtime(join(root, 'src/web')), newestMtime(join(root, 'src/shared')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+
+export type E2eServer = { url: string; close: () => Promise<void> };
+
+/** The real app on a free port, on a fresh database with the demo edition. */
+export async function startE2eServer(driver: Driver = 'pglite', options: { registrationEndsOn?: string } = {}): Promise<E2eServer> {
+  ensureWebBuild();
+  const database = await testDatabase(driver);
+  await seedDemo(database.db);
+  if (options.registrationEndsOn) {
+    // The demo's registration closed in 2025; reopen it for a test that fills a self-assessment.
+    const [edition] = await listEditions(database.db);
+    const milestones = (await listMilestones(database.db, edition!.id)).map(({ kind, startsOn, endsOn, place }) => ({
+      kind,
+      startsOn,
+      place,
+      endsOn: kind === 'registration' ? options.registrationEndsOn! : endsOn,
+    }));
+    await replaceMilestones(database.db, edition!.id, milestones);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'paritrana-e2e-'));
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: dataDir }), database, version }, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: browserPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Saves a full-page screenshot as a test artefact. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
