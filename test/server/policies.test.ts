@@ -52,7 +52,7 @@ const matrix: Record<string, Who[]> = {
   'GET /api/outbox': ['national'],
   'POST /api/candidates/:id/evidence': ['national', 'provincial', 'candidate'],
   'GET /api/candidates/:id/evidence': ['national', 'provincial', 'verifier', 'candidate'],
-  'GET /api/evidence/:id': ['national', 'provincial', 'verifier', 'candidate'],
+  'GET /api/evidence/:id': ['national', 'provincial', 'verifier', 'juror', 'candidate'],
   'GET /api/candidates/:id/self-assessment': ['national', 'provincial', 'verifier', 'candidate'],
   'PUT /api/candidates/:id/self-assessment': ['candidate'],
   'POST /api/candidates/:id/self-assessment/submit': ['candidate'],
@@ -79,6 +79,39 @@ const matrix: Record<string, Who[]> = {
   'PATCH /api/users/:id': ['national'],
   'GET /api/audit': ['national'],
   'GET /api/audit/verify': ['national'],
+  'GET /api/catalogue/unsur': signedIn,
+  'GET /api/editions/:id/panels': ['national', 'provincial', 'juror'],
+  'POST /api/editions/:id/panels': ['national', 'provincial'],
+  'PUT /api/panels/:id': ['national', 'provincial'],
+  'DELETE /api/panels/:id': ['national', 'provincial'],
+  'PUT /api/panels/:id/members': ['national', 'provincial'],
+  'GET /api/juror/profile': ['juror'],
+  'PUT /api/juror/profile': ['juror'],
+  'POST /api/pools/:id/conflicts': ['juror'],
+  'POST /api/conflicts/:id/review': ['national', 'provincial'],
+  'GET /api/editions/:id/categories/:categoryId/scoring': signedIn,
+  'PUT /api/editions/:id/categories/:categoryId/scoring': ['national'],
+  'GET /api/editions/:id/pools': ['national', 'provincial', 'juror'],
+  'POST /api/editions/:id/pools': ['national', 'provincial'],
+  'GET /api/pools/:id': ['national', 'provincial', 'juror'],
+  'PUT /api/pools/:id/assignments': ['national', 'provincial'],
+  'POST /api/pools/:id/stages/:stage/open': ['national', 'provincial', 'juror'],
+  'POST /api/pools/:id/stages/:stage/close': ['national', 'provincial', 'juror'],
+  'PUT /api/pools/:id/slots/:candidateId': ['national', 'provincial', 'juror'],
+  'DELETE /api/pools/:id/slots/:candidateId': ['national', 'provincial', 'juror'],
+  'POST /api/pools/:id/slots/:candidateId/attendance': ['national', 'provincial', 'juror'],
+  'GET /api/pools/:id/moderation': ['national', 'provincial', 'juror'],
+  'GET /api/pools/:id/result': ['national', 'provincial', 'juror'],
+  'GET /api/pools/:id/results': ['national', 'provincial', 'juror'],
+  'POST /api/pools/:id/finalise': ['juror'],
+  'POST /api/pools/:id/reopen': ['national', 'provincial'],
+  'GET /api/results/:id/package': ['national', 'provincial', 'juror'],
+  'GET /api/results/:id/minutes': ['national', 'provincial', 'juror'],
+  'GET /api/editions/:id/my-pools': ['juror'],
+  'GET /api/pools/:id/sheets/:candidateId': ['juror'],
+  'PUT /api/pools/:id/marks': ['juror'],
+  'POST /api/pools/:id/sheets/:candidateId/submit': ['juror'],
+  'GET /api/candidates/:id/interviews': ['national', 'provincial', 'verifier', 'candidate'],
 };
 
 describe.each(drivers())('route policies on %s', (driver) => {
@@ -99,6 +132,8 @@ describe.each(drivers())('route policies on %s', (driver) => {
     const candidate = (await listCandidates(db, edition!.id, { all: true }))[0]!;
     ids.code = '18';
     ids.snapshotId = '00000000-0000-4000-8000-000000000000';
+    ids.candidateId = candidate.id;
+    ids.stage = 'desk';
     const users = {
       national: await makeUser(t, roles.nationalAdmin()),
       provincial: await makeUser(t, roles.provincialAdmin('52')),

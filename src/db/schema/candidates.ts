@@ -32,6 +32,8 @@ export const candidates = pgTable(
     status: varchar('status', { length: 20 }).notNull().default('nominated'),
     contacts: jsonb('contacts').notNull().default([]).$type<{ name: string; position: string | null; phone: string | null; email: string | null }[]>(),
     responseNote: text('response_note'),
+    /** The candidacy at the level below whose result sent this one here. */
+    advancedFrom: uuid('advanced_from'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

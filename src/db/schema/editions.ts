@@ -72,6 +72,12 @@ export const editionCategories = pgTable(
     advance: integer('advance').notNull().default(1),
     /** Eligibility rules of the category (src/domain/candidates/eligibility.ts). */
     eligibility: jsonb('eligibility').notNull().default([]).$type<string[]>(),
+    /**
+     * How the category is scored: the edition's copy of an instrument and the
+     * method (src/domain/panels/scoring-setup.ts); null → the default
+     * instrument of the family and the default method.
+     */
+    scoring: jsonb('scoring'),
   },
   (t) => [uniqueIndex('edition_categories_code_idx').on(t.editionId, t.code)],
 );

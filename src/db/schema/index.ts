@@ -8,3 +8,4 @@ export * from './messages.ts';
 export * from './evidence.ts';
 export * from './submissions.ts';
 export * from './verification.ts';
+export * from './panels.ts';

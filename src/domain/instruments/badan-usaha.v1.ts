@@ -155,7 +155,7 @@ export const badanUsahaV1: Instrument = {
               label: { id: 'Kehadiran pimpinan tertinggi pada wawancara', en: 'Attendance of the chief executive at the interview' },
               weight: 20,
               source: 'data',
-              origin: 'verified',
+              origin: 'interview',
               key: 'leader_attendance',
               scale: { type: 'choice', options: { 'direktur-utama': 100, direksi: 60, manajer: 30, 'tidak-hadir': 0 } },
             },

@@ -191,7 +191,7 @@ export const pemdaV1: Instrument = {
               label: { id: 'Kehadiran kepala daerah pada wawancara', en: 'Attendance of the head of region at the interview' },
               weight: 20,
               source: 'data',
-              origin: 'verified',
+              origin: 'interview',
               key: 'head_attendance',
               scale: { type: 'choice', options: { 'kepala-daerah': 100, wakil: 60, sekda: 30, 'tidak-hadir': 0 } },
             },

@@ -18,9 +18,10 @@ export type DataIndicator = Common & {
   /**
    * Where the value comes from: `coverage` keys are figures of the coverage
    * snapshot (src/domain/coverage/indicators.ts, e.g. `coverage_pct`),
-   * `verified` keys are facts a verifier confirms from the evidence.
+   * `verified` keys are facts a verifier confirms from the evidence,
+   * `interview` keys are recorded at the interview (who attended).
    */
-  origin: 'coverage' | 'verified';
+  origin: 'coverage' | 'verified' | 'interview';
   key: string;
   scale: DataScale;
 };

@@ -2,7 +2,8 @@ import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntry, auditQuery, auditVerification } from '../../shared/contracts/index.ts';
-import { listAudit, verifyAuditChain } from '../../db/repositories/audit.ts';
+import { verifyAuditChain } from '../../db/repositories/audit.ts';
+import { readAudit } from '../services/audit.ts';
 import { auditPolicy } from '../policies/audit.ts';
 
 export const auditRoutes: FastifyPluginCallback = (root, _options, done) => {
@@ -16,18 +17,7 @@ export const auditRoutes: FastifyPluginCallback = (root, _options, done) => {
       config: { policy: auditPolicy.read },
       schema: { tags, summary: 'Audit entries, newest first', querystring: auditQuery, response: { 200: z.array(auditEntry) } },
     },
-    async (request) =>
-      (await listAudit(db, request.query)).map((e) => ({
-        seq: e.seq,
-        at: new Date(e.at).toISOString(),
-        actorLabel: e.actorLabel,
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        before: e.before,
-        after: e.after,
-        hash: e.hash,
-      })),
+    (request) => readAudit(db, request.query),
   );
   app.get(
     '/audit/verify',

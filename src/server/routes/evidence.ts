@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { evidenceMime } from '../../domain/evidence/sniff.ts';
 import { evidenceSummary } from '../../shared/contracts/index.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
+import { panelPolicy } from '../policies/panels.ts';
 import type { Actor } from '../policies/actor.ts';
 import { FileStore } from '../storage/file-store.ts';
 import { evidenceForReading, listEvidence, uploadEvidence } from '../services/evidence.ts';
@@ -59,7 +60,7 @@ export const evidenceRoutes: FastifyPluginCallback = (root, _options, done) => {
   );
   app.get(
     '/evidence/:id',
-    { config: { policy: candidatePolicy.list }, schema: { tags, summary: 'The evidence file itself, shown in the browser', params: idParams } },
+    { config: { policy: (actor) => candidatePolicy.list(actor) || panelPolicy.juror(actor) }, schema: { tags, summary: 'The evidence file itself, shown in the browser', params: idParams } },
     async (request, reply) => {
       const evidence = await evidenceForReading(ctx(request.actor), request.params.id);
       return reply

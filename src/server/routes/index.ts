@@ -11,6 +11,9 @@ import { coverageRoutes } from './coverage.ts';
 import { evidenceRoutes } from './evidence.ts';
 import { selfAssessmentRoutes } from './self-assessment.ts';
 import { verificationRoutes } from './verification.ts';
+import { panelRoutes } from './panels.ts';
+import { poolRoutes } from './pools.ts';
+import { markingRoutes } from './marking.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -23,6 +26,9 @@ export const routes: FastifyPluginCallback[] = [
   evidenceRoutes,
   selfAssessmentRoutes,
   verificationRoutes,
+  panelRoutes,
+  poolRoutes,
+  markingRoutes,
   userRoutes,
   auditRoutes,
   catalogueRoutes,

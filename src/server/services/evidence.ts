@@ -7,6 +7,7 @@ import { auditActor } from '../policies/actor.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import type { ServiceContext } from './context.ts';
+import { jurorMaySee } from './marking.ts';
 import type { EvidenceSummary } from '../../shared/contracts/index.ts';
 
 
@@ -59,7 +60,9 @@ export async function evidenceForReading(ctx: ServiceContext, id: string): Promi
   const evidence = await repo.findEvidence(ctx.db, id);
   if (!evidence) throw notFound('evidence');
   const candidate = await findCandidate(ctx.db, evidence.candidateId);
-  if (!candidate || !candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this evidence');
+  if (!candidate) throw notFound('evidence');
+  // A juror reads the evidence of the candidates assigned to them, unless in conflict.
+  if (!candidatePolicy.see(ctx.actor!, candidate) && !(await jurorMaySee(ctx.db, ctx.actor!, candidate.id))) throw forbidden('You may not see this evidence');
   return evidence;
 }
 

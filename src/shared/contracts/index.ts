@@ -10,3 +10,4 @@ export * from './evidence.ts';
 export * from './self-assessment.ts';
 export * from './verification.ts';
 export * from './progress.ts';
+export * from './panels.ts';

@@ -270,6 +270,7 @@ export const en: Messages = {
     INVALID_TRANSITION: 'This status change is not allowed.',
     INELIGIBLE: 'The candidate is not eligible.',
     DEADLINE_PASSED: 'The deadline has passed. Ask the committee to reopen the self-assessment.',
+    JUROR_SHORTFALL: 'Some candidates have fewer jurors than the minimum. Confirm to open marking anyway, or adjust the panel or the assignment.',
     RATE_LIMITED: 'Too many attempts. Wait a minute.',
     FILE_TOO_LARGE: 'The file is too large.',
     UNSUPPORTED_FILE: 'This kind of file is not accepted (PDF, JPEG, PNG, XLSX).',

@@ -274,6 +274,7 @@ export const id = {
     INVALID_TRANSITION: 'Perubahan status ini tidak diizinkan.',
     INELIGIBLE: 'Kandidat tidak memenuhi syarat.',
     DEADLINE_PASSED: 'Batas waktu sudah lewat. Minta panitia membuka kembali penilaian mandiri.',
+    JUROR_SHORTFALL: 'Beberapa kandidat memiliki juri kurang dari jumlah minimum. Konfirmasi untuk tetap membuka penilaian, atau ubah panel atau penugasan.',
     RATE_LIMITED: 'Terlalu banyak percobaan. Tunggu satu menit.',
     FILE_TOO_LARGE: 'Berkas terlalu besar.',
     UNSUPPORTED_FILE: 'Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX).',

@@ -1,0 +1,193 @@
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { pairKey } from '../../domain/panels/conflicts.ts';
+import { rubricIndicators } from '../../domain/panels/scoring-setup.ts';
+import type { Db } from '../../db/client.ts';
+import * as pools from '../../db/repositories/pools.ts';
+import { activeConflictsOf, seatsOf } from '../../db/repositories/panels.ts';
+import { findCandidate } from '../../db/repositories/candidates.ts';
+import { valuesOf } from '../../db/repositories/coverage.ts';
+import { evidenceOf } from '../../db/repositories/evidence.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import type { MarkingSheet, MarkWrite, MyPool } from '../../shared/contracts/index.ts';
+import { auditActor, type Actor } from '../policies/actor.ts';
+import { panelPolicy } from '../policies/panels.ts';
+import type { ServiceContext } from './context.ts';
+import { assertAssessing, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
+import { conflictedPairs, poolCandidates, presentSlot } from './pools.ts';
+
+/** The pools a juror sits on, with the candidates and how far their sheets are. */
+export async function myPools({ db, actor }: ServiceContext, editionId: string): Promise<MyPool[]> {
+  const seats = (await seatsOf(db, actor!.id)).filter((s) => s.panel.editionId === editionId);
+  const out: MyPool[] = [];
+  for (const row of await pools.poolsOfPanels(
+    db,
+    seats.map((s) => s.panelId),
+  )) {
+    const ctx = await loadPool(db, row.id);
+    const candidates = await poolCandidates(db, row);
+    const conflicted = await conflictedPairs(
+      db,
+      candidates.map((c) => c.id),
+    );
+    const assigned = new Set((await pools.assignmentsOf(db, row.id)).filter((a) => a.userId === actor!.id).map((a) => a.candidateId));
+    const marks = await pools.marksOf(db, row.id, { userId: actor!.id });
+    const sheets = (await pools.sheetsOf(db, row.id)).filter((s) => s.userId === actor!.id);
+    const slots = await pools.slotsOf(db, row.id);
+    const started = ctx.stageIds.filter((id) => (row.stages[id] ?? 'pending') !== 'pending');
+    out.push({
+      pool: {
+        id: row.id,
+        editionId: row.editionId,
+        level: row.level,
+        area: row.area,
+        categoryId: ctx.category.id,
+        categoryCode: ctx.category.code,
+        categoryName: ctx.category.nameId,
+        panelId: ctx.panel.id,
+        panelName: ctx.panel.name,
+        status: row.status,
+        stages: ctx.stageIds.map((id) => ({ id, state: row.stages[id] ?? 'pending' })),
+        candidates: candidates.length,
+        myRole: poolRoleOf(actor!, ctx),
+      },
+      candidates: candidates.map((c) => {
+        const access = conflicted.has(pairKey(actor!.id, c.id)) ? ('conflict' as const) : assigned.has(c.id) ? ('assigned' as const) : ('other' as const);
+        const slot = slots.find((s) => s.candidateId === c.id);
+        return {
+          id: c.id,
+          name: c.name,
+          access,
+          sheets:
+            access === 'assigned'
+              ? started.map((stageId) => {
+                  const ids = new Set(rubricIndicators(ctx.setup.instrument, stageId).map((i) => i.id));
+                  return {
+                    stageId,
+                    marked: marks.filter((m) => m.candidateId === c.id && ids.has(m.indicatorId) && m.value !== null).length,
+                    total: ids.size,
+                    submitted: sheets.some((s) => s.candidateId === c.id && s.stageId === stageId),
+                  };
+                })
+              : [],
+          slot: slot ? presentSlot(slot) : null,
+        };
+      }),
+    });
+  }
+  return out;
+}
+
+/** Refuses unless the actor sits on the pool's panel, is assigned the candidate and is not in conflict with it. */
+async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<void> {
+  if (!panelPolicy.seatOf(actor, ctx.members)) throw forbidden('You do not sit on this panel');
+  if ((await conflictedPairs(db, [candidateId])).has(pairKey(actor.id, candidateId))) throw forbidden('You are in conflict with this candidate');
+  if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw forbidden('This candidate is not assigned to you');
+}
+
+/** Whether a juror may see a candidate's evidence: assigned to it in a pool and not in conflict with it. */
+export async function jurorMaySee(db: Db, actor: Actor, candidateId: string): Promise<boolean> {
+  const assigned = (await pools.assignmentsOfUser(db, actor.id)).some((a) => a.candidateId === candidateId);
+  if (!assigned) return false;
+  return !(await activeConflictsOf(db, [candidateId])).some((c) => c.userId === actor.id);
+}
+
+/** The juror's marking sheet of one candidate: rubric with descriptors, own marks, and the candidate's data and evidence beside it. */
+export async function markingSheet({ db, actor }: ServiceContext, poolId: string, candidateId: string): Promise<MarkingSheet> {
+  const ctx = await loadPool(db, poolId);
+  await assertMarks(db, actor!, ctx, candidateId);
+  const candidate = await findCandidate(db, candidateId);
+  if (!candidate) throw notFound('candidate');
+  const sheets = (await pools.sheetsOf(db, poolId)).filter((s) => s.userId === actor!.id && s.candidateId === candidateId);
+  const values = new Map((await valuesOf(db, [candidateId])).map((v) => [v.key, v]));
+  const slot = (await pools.slotsOf(db, poolId)).find((s) => s.candidateId === candidateId);
+  const dataIndicators = ctx.setup.instrument.stages.flatMap((s) => s.aspects.flatMap((a) => a.indicators)).filter((i) => i.source === 'data');
+  return {
+    poolId,
+    candidate: { id: candidate.id, name: candidate.name, regencyCode: candidate.regencyCode, npp: candidate.npp, sizeClass: candidate.sizeClass, sector: candidate.sector },
+    stages: ctx.setup.instrument.stages.map((stage) => ({
+      id: stage.id,
+      labelId: stage.label.id,
+      labelEn: stage.label.en,
+      state: ctx.pool.stages[stage.id] ?? 'pending',
+      submitted: sheets.some((s) => s.stageId === stage.id),
+      indicators: stage.aspects.flatMap((aspect) =>
+        aspect.indicators.flatMap((i) =>
+          i.source === 'rubric' ? [{ id: i.id, aspectId: aspect.id, labelId: i.label.id, labelEn: i.label.en, min: i.scale.min, max: i.scale.max, levels: [...i.levels] }] : [],
+        ),
+      ),
+    })),
+    marks: (await pools.marksOf(db, poolId, { userId: actor!.id, candidateId })).map((m) => ({ indicatorId: m.indicatorId, value: m.value, comment: m.comment, seq: m.seq })),
+    values: dataIndicators.map((i) => {
+      const v = i.origin === 'interview' ? null : values.get(i.key);
+      const value = i.origin === 'interview' ? (slot?.attendance ?? null) : (v?.valueNum ?? v?.valueText ?? null);
+      return { key: i.key, labelId: i.label.id, labelEn: i.label.en, value, source: i.origin === 'interview' ? (slot?.attendance ? 'interview' : null) : (v?.source ?? null) };
+    }),
+    evidence: (await evidenceOf(db, candidateId)).map((e) => ({ id: e.id, originalName: e.originalName, type: e.type, bytes: e.bytes })),
+    slot: slot ? presentSlot(slot) : null,
+  };
+}
+
+/**
+ * Saves a batch of marks. Each write carries the client's counter for its
+ * field: a write sent again (after a dropped connection) or arriving after a
+ * newer one changes nothing, so a mark is never lost or counted twice.
+ */
+export async function writeMarks({ db, actor }: ServiceContext, poolId: string, writes: MarkWrite[]) {
+  return db.transaction(async (tx) => {
+    const ctx = await loadPool(tx, poolId);
+    assertAssessing(ctx.edition);
+    if (ctx.pool.status !== 'marking') throw new AppError('INVALID_TRANSITION', 'Marking is not open in this pool');
+    const sheets = (await pools.sheetsOf(tx, poolId)).filter((s) => s.userId === actor!.id);
+    const open = ctx.setup.instrument.stages.filter((s) => ctx.pool.stages[s.id] === 'open');
+    const problems: { path: string; message: string }[] = [];
+    const checked = new Set<string>();
+    for (const [i, w] of writes.entries()) {
+      if (!checked.has(w.candidateId)) {
+        await assertMarks(tx, actor!, ctx, w.candidateId);
+        checked.add(w.candidateId);
+      }
+      const stage = open.find((s) => rubricIndicators(ctx.setup.instrument, s.id).some((r) => r.id === w.indicatorId));
+      const indicator = stage ? rubricIndicators(ctx.setup.instrument, stage.id).find((r) => r.id === w.indicatorId)! : null;
+      if (!stage || !indicator) problems.push({ path: `marks.${i}.indicatorId`, message: `${w.indicatorId} is not a rubric indicator of an open stage` });
+      else if (sheets.some((s) => s.candidateId === w.candidateId && s.stageId === stage.id)) problems.push({ path: `marks.${i}`, message: 'the sheet is already submitted' });
+      else if (w.value !== null && (w.value < indicator.scale.min || w.value > indicator.scale.max)) {
+        problems.push({ path: `marks.${i}.value`, message: `${w.value} is outside ${indicator.scale.min}..${indicator.scale.max}` });
+      }
+    }
+    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'Some marks cannot be saved', problems);
+    const results = [];
+    const applied = [];
+    for (const w of writes) {
+      const row = await pools.writeMark(tx, { poolId, userId: actor!.id, candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq });
+      results.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, seq: w.seq, applied: row !== null });
+      if (row) applied.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq });
+    }
+    // The audit log keeps every mark; its reader hides marks until the pool's result is final.
+    if (applied.length > 0) await appendAudit(tx, auditActor(actor), { action: 'marks.save', entityType: 'pool', entityId: poolId, after: { juror: actor!.id, marks: applied } });
+    return { results };
+  });
+}
+
+/** Submits a sheet: every rubric indicator of the stage is marked; the sheet is then locked. */
+export async function submitSheet({ db, actor }: ServiceContext, poolId: string, candidateId: string, stageId: string): Promise<MarkingSheet> {
+  await db.transaction(async (tx) => {
+    const ctx = await loadPool(tx, poolId);
+    assertAssessing(ctx.edition);
+    await assertMarks(tx, actor!, ctx, candidateId);
+    if (ctx.pool.stages[stageId] !== 'open') throw new AppError('INVALID_TRANSITION', `Stage ${stageId} is not open for marking`);
+    const indicators = rubricIndicators(ctx.setup.instrument, stageId);
+    const marks = await pools.marksOf(tx, poolId, { userId: actor!.id, candidateId });
+    const missing = indicators.filter((i) => !marks.some((m) => m.indicatorId === i.id && m.value !== null));
+    if (missing.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Mark every indicator before submitting',
+        missing.map((i) => ({ path: i.id, message: 'not marked' })),
+      );
+    }
+    const sheet = await pools.insertSheet(tx, { poolId, userId: actor!.id, candidateId, stageId });
+    if (!sheet) throw new AppError('CONFLICT', 'The sheet is already submitted');
+    await appendAudit(tx, auditActor(actor), { action: 'marks.submit', entityType: 'pool', entityId: poolId, after: { juror: actor!.id, candidateId, stageId } });
+  });
+  return markingSheet({ db, actor }, poolId, candidateId);
+}
