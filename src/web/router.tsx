@@ -12,6 +12,11 @@ import { ShortlistPage } from './pages/coverage/shortlist.tsx';
 import { DisputesPage } from './pages/coverage/disputes.tsx';
 import { FiguresPage } from './pages/coverage/figures.tsx';
 import { CandidatePage } from './pages/candidate/index.tsx';
+import { PanelsPage } from './pages/panels/index.tsx';
+import { PoolPage } from './pages/pool/index.tsx';
+import { MyAssessmentsPage } from './pages/marking/index.tsx';
+import { MarkingSheetPage } from './pages/marking/sheet.tsx';
+import { JurorProfilePage } from './pages/marking/profile.tsx';
 
 /** Signed-in pages; the server decides what each role may do. */
 function RequireSession() {
@@ -39,8 +44,13 @@ const figures = createRoute({ getParentRoute: () => app, path: '/candidates/$id/
 const candidate = createRoute({ getParentRoute: () => app, path: '/candidates/$id', component: CandidatePage });
 const users = createRoute({ getParentRoute: () => app, path: '/users', component: UsersPage });
 const audit = createRoute({ getParentRoute: () => app, path: '/audit', component: AuditPage });
+const panels = createRoute({ getParentRoute: () => app, path: '/editions/$id/panels', component: PanelsPage });
+const pool = createRoute({ getParentRoute: () => app, path: '/pools/$id', component: PoolPage });
+const sheet = createRoute({ getParentRoute: () => app, path: '/pools/$poolId/sheets/$candidateId', component: MarkingSheetPage });
+const marking = createRoute({ getParentRoute: () => app, path: '/penilaian', component: MyAssessmentsPage });
+const jurorProfile = createRoute({ getParentRoute: () => app, path: '/profil-juri', component: JurorProfilePage });
 
-export const router = createRouter({ routeTree: root.addChildren([login, app.addChildren([editions, edition, coverage, shortlist, disputes, figures, candidate, users, audit])]) });
+export const router = createRouter({ routeTree: root.addChildren([login, app.addChildren([editions, edition, coverage, shortlist, disputes, figures, candidate, users, audit, panels, pool, sheet, marking, jurorProfile])]) });
 
 declare module '@tanstack/react-router' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/database.ts';
 import { makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
-import { assessingEditionWithCandidates, ntbCandidates } from '../support/panels.ts';
+import { assessingEditionWithCandidates, lampungCandidates } from '../support/panels.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { pemdaV1 } from '../../src/domain/instruments/index.ts';
 import { rubricIndicators } from '../../src/domain/panels/scoring-setup.ts';
@@ -50,24 +50,24 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
   beforeAll(async () => {
     t = await startTestApp(driver);
     await seedDemo(t.database.db);
-    ({ editionId, categoryId, ids } = await assessingEditionWithCandidates(t.database.db, ntbCandidates));
-    admin = await signIn(t, (await makeUser(t, roles.provincialAdmin('52'))).email);
-    otherProvince = await signIn(t, (await makeUser(t, roles.provincialAdmin('18'))).email);
+    ({ editionId, categoryId, ids } = await assessingEditionWithCandidates(t.database.db, lampungCandidates));
+    admin = await signIn(t, (await makeUser(t, roles.provincialAdmin('18'))).email);
+    otherProvince = await signIn(t, (await makeUser(t, roles.provincialAdmin('52'))).email);
     for (let i = 0; i < 3; i += 1) {
       const user = await makeUser(t, roles.juror(), { name: `Juri ${i + 1}` });
       jurors.push({ id: user.id, client: await signIn(t, user.email) });
     }
     chair = jurors[0]!.client;
-    // Lombok Timur's evidence and self-assessment, to see them carried to the national level.
-    const evidence = await insertEvidence(t.database.db, { candidateId: ids.get('52.03')!, sha256: 'a'.repeat(64), bytes: 1234, type: 'pdf', originalName: 'perbup-jamsostek.pdf' });
+    // Lampung Tengah's evidence and self-assessment, to see them carried to the national level.
+    const evidence = await insertEvidence(t.database.db, { candidateId: ids.get('18.02')!, sha256: 'a'.repeat(64), bytes: 1234, type: 'pdf', originalName: 'perbup-jamsostek.pdf' });
     evidenceId = evidence.id;
-    await insertSubmission(t.database.db, { candidateId: ids.get('52.03')!, status: 'submitted', version: 3, answers: { kind: 'pemda', regulations: [{ id: 'r1', type: 'perkada', evidenceIds: [evidence.id] }] } });
+    await insertSubmission(t.database.db, { candidateId: ids.get('18.02')!, status: 'submitted', version: 3, answers: { kind: 'pemda', regulations: [{ id: 'r1', type: 'perkada', evidenceIds: [evidence.id] }] } });
   });
   let evidenceId = '';
   afterAll(async () => t?.close());
 
   it('sets up a provincial panel with its decree and members by unsur, refusing another province and non-jurors', async () => {
-    const input = { level: 'provinsi', area: '52', name: 'Tim Penilai Provinsi NTB', decreeNumber: '100.3.3.2-456 Tahun 2025', decreeDate: '2025-06-02', categoryCodes: ['pemkab-kota'] };
+    const input = { level: 'provinsi', area: '18', name: 'Tim Penilai Provinsi Lampung', decreeNumber: '100.3.3.2-456 Tahun 2025', decreeDate: '2025-06-02', categoryCodes: ['pemkab-kota'] };
     expect((await otherProvince.request('POST', `/api/editions/${editionId}/panels`, input)).statusCode).toBe(403);
     // A provincial admin sets up only their province's panels; the committee gets a clear reason.
     expect((await admin.request('POST', `/api/editions/${editionId}/panels`, { ...input, area: '' })).statusCode).toBe(403);
@@ -79,7 +79,7 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     expect(created.statusCode, created.body).toBe(201);
     panel = created.json<PanelDetail>();
 
-    const nonJuror = await makeUser(t, roles.verifier('52'));
+    const nonJuror = await makeUser(t, roles.verifier('18'));
     const refused = await admin.request('PUT', `/api/panels/${panel.id}/members`, {
       members: [{ userId: nonJuror.id, unsur: 'bpjs', role: 'chair', title: null }],
     });
@@ -101,13 +101,13 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
   });
 
   it('finds the conflict of a juror tied to a candidate when the pool is created, and assigns the rest of the panel', async () => {
-    const profile = await jurors[2]!.client.request('PUT', '/api/juror/profile', { institution: 'APINDO NTB', ties: [{ kind: 'regency', code: '52.01', note: 'anggota tim ahli Bupati' }] });
+    const profile = await jurors[2]!.client.request('PUT', '/api/juror/profile', { institution: 'APINDO Lampung', ties: [{ kind: 'regency', code: '18.06', note: 'anggota tim ahli Bupati' }] });
     expect(profile.statusCode).toBe(200);
-    const created = await admin.request('POST', `/api/editions/${editionId}/pools`, { level: 'provinsi', area: '52', categoryId, panelId: panel.id });
+    const created = await admin.request('POST', `/api/editions/${editionId}/pools`, { level: 'provinsi', area: '18', categoryId, panelId: panel.id });
     expect(created.statusCode, created.body).toBe(201);
     pool = created.json<PoolSummary>();
     const detail = (await admin.request('GET', `/api/pools/${pool.id}`)).json<PoolDetail>();
-    expect(detail.conflicts.map((c) => [c.jurorName, c.candidateName, c.source, c.status])).toEqual([['Juri 3', 'Kabupaten Lombok Barat', 'profile', 'pending']]);
+    expect(detail.conflicts.map((c) => [c.jurorName, c.candidateName, c.source, c.status])).toEqual([['Juri 3', 'Kabupaten Tanggamus', 'profile', 'pending']]);
     // 3 jurors × 3 candidates − 1 conflicted pair.
     expect(detail.assignments).toHaveLength(8);
     expect(detail.shortfalls.map((s) => s.jurors).sort()).toEqual([2, 3, 3]);
@@ -128,26 +128,26 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
   });
 
   it('keeps a conflicted juror away from the candidate, and each juror sees only their own marks', async () => {
-    const sheet = await jurors[2]!.client.request('GET', `/api/pools/${pool.id}/sheets/${ids.get('52.01')}`);
+    const sheet = await jurors[2]!.client.request('GET', `/api/pools/${pool.id}/sheets/${ids.get('18.06')}`);
     expect(sheet.statusCode).toBe(403);
-    expect((await mark(2, '52.01', desk, 5)).statusCode).toBe(403);
+    expect((await mark(2, '18.06', desk, 5)).statusCode).toBe(403);
     const mine = (await jurors[2]!.client.request('GET', `/api/editions/${editionId}/my-pools`)).json<MyPool[]>();
     expect(mine[0]!.candidates.map((c) => [c.name, c.access])).toEqual([
-      ['Kabupaten Lombok Barat', 'conflict'],
-      ['Kabupaten Lombok Tengah', 'assigned'],
-      ['Kabupaten Lombok Timur', 'assigned'],
+      ['Kabupaten Lampung Barat', 'assigned'],
+      ['Kabupaten Lampung Tengah', 'assigned'],
+      ['Kabupaten Tanggamus', 'conflict'],
     ]);
 
-    expect((await mark(1, '52.03', desk, 4)).statusCode).toBe(200);
-    const own = (await jurors[1]!.client.request('GET', `/api/pools/${pool.id}/sheets/${ids.get('52.03')}`)).json<MarkingSheet>();
+    expect((await mark(1, '18.02', desk, 4)).statusCode).toBe(200);
+    const own = (await jurors[1]!.client.request('GET', `/api/pools/${pool.id}/sheets/${ids.get('18.02')}`)).json<MarkingSheet>();
     expect(own.marks.map((m) => m.value)).toEqual(desk.map(() => 4));
     expect(own.stages[0]!.indicators[0]!.levels).toHaveLength(5);
     expect(own.values.find((v) => v.key === 'coverage_pct')).toMatchObject({ value: 41.2, source: 'verification' });
-    const others = (await chair.request('GET', `/api/pools/${pool.id}/sheets/${ids.get('52.03')}`)).json<MarkingSheet>();
+    const others = (await chair.request('GET', `/api/pools/${pool.id}/sheets/${ids.get('18.02')}`)).json<MarkingSheet>();
     expect(others.marks).toEqual([]);
     // The chair sees progress, not marks; nobody sees the moderation before the stage closes.
     const detail = (await chair.request('GET', `/api/pools/${pool.id}`)).json<PoolDetail>();
-    expect(detail.progress.find((p) => p.userId === jurors[1]!.id && p.candidateId === ids.get('52.03'))).toMatchObject({ marked: desk.length, total: desk.length, submitted: false });
+    expect(detail.progress.find((p) => p.userId === jurors[1]!.id && p.candidateId === ids.get('18.02'))).toMatchObject({ marked: desk.length, total: desk.length, submitted: false });
     expect(JSON.stringify(detail)).not.toContain('"value"');
     expect((await chair.request('GET', `/api/pools/${pool.id}/moderation?stage=desk`)).statusCode).toBe(409);
     // The audit log holds the marks, but shows them to nobody before the result is final.
@@ -159,7 +159,7 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
   });
 
   it('saves a mark once however often it is sent, ignores a stale write and refuses a value out of range', async () => {
-    const id = ids.get('52.02');
+    const id = ids.get('18.04');
     const write = { candidateId: id, indicatorId: desk[0], value: 3, comment: 'cukup', seq: 10 };
     const first = await jurors[1]!.client.request('PUT', `/api/pools/${pool.id}/marks`, { marks: [write] });
     expect(first.json()).toEqual({ results: [{ candidateId: id, indicatorId: desk[0], seq: 10, applied: true }] });
@@ -175,19 +175,19 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
   });
 
   it('closes the desk only when every sheet is submitted; then the panel sees the moderation', async () => {
-    expect((await submit(0, '52.03', 'desk')).statusCode).toBe(400);
+    expect((await submit(0, '18.02', 'desk')).statusCode).toBe(400);
     const plan: [number, string, number][] = [
-      [0, '52.03', 5], [0, '52.01', 3], [0, '52.02', 2],
-      [1, '52.03', 4], [1, '52.01', 4], [1, '52.02', 3],
-      [2, '52.03', 4], [2, '52.02', 2],
+      [0, '18.02', 5], [0, '18.06', 3], [0, '18.04', 2],
+      [1, '18.02', 4], [1, '18.06', 4], [1, '18.04', 3],
+      [2, '18.02', 4], [2, '18.04', 2],
     ];
     for (const [who, candidate, value] of plan) expect((await mark(who, candidate, desk, value)).statusCode).toBe(200);
     for (const [who, candidate] of plan.slice(0, -1)) expect((await submit(who, candidate, 'desk')).statusCode).toBe(200);
     const early = await chair.request('POST', `/api/pools/${pool.id}/stages/desk/close`);
     expect(early.statusCode).toBe(409);
-    expect(early.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path)).toEqual(['Juri 3 · Kabupaten Lombok Tengah']);
-    expect((await submit(2, '52.02', 'desk')).statusCode).toBe(200);
-    expect((await mark(2, '52.02', desk, 5)).statusCode).toBe(400);
+    expect(early.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path)).toEqual(['Juri 3 · Kabupaten Lampung Barat']);
+    expect((await submit(2, '18.04', 'desk')).statusCode).toBe(200);
+    expect((await mark(2, '18.04', desk, 5)).statusCode).toBe(400);
     expect((await chair.request('POST', `/api/pools/${pool.id}/stages/desk/close`)).statusCode).toBe(200);
     const report = await jurors[1]!.client.request('GET', `/api/pools/${pool.id}/moderation?stage=desk`);
     expect(report.statusCode).toBe(200);
@@ -201,16 +201,16 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
 
   it('schedules the interviews, records who attended, and marks the interview stage', async () => {
     expect((await chair.request('POST', `/api/pools/${pool.id}/stages/wawancara/open`, { acknowledgeShortfall: true })).statusCode).toBe(200);
-    for (const [code, time, attendance] of [['52.03', '09:00', 'kepala-daerah'], ['52.01', '10:00', 'wakil'], ['52.02', '11:00', 'sekda']] as const) {
+    for (const [code, time, attendance] of [['18.02', '09:00', 'kepala-daerah'], ['18.06', '10:00', 'wakil'], ['18.04', '11:00', 'sekda']] as const) {
       const slot = await chair.request('PUT', `/api/pools/${pool.id}/slots/${ids.get(code)}`, { heldOn: '2025-07-14', startsAt: time, endsAt: null, place: 'Hotel Premier Park, Mataram', onlineUrl: null });
       expect(slot.statusCode, slot.body).toBe(200);
       expect((await chair.request('POST', `/api/pools/${pool.id}/slots/${ids.get(code)}/attendance`, { attendance, note: null })).statusCode).toBe(200);
     }
-    expect((await chair.request('POST', `/api/pools/${pool.id}/slots/${ids.get('52.03')}/attendance`, { attendance: 'presiden', note: null })).statusCode).toBe(400);
+    expect((await chair.request('POST', `/api/pools/${pool.id}/slots/${ids.get('18.02')}/attendance`, { attendance: 'presiden', note: null })).statusCode).toBe(400);
     const plan: [number, string, number][] = [
-      [0, '52.03', 5], [0, '52.01', 4], [0, '52.02', 3],
-      [1, '52.03', 5], [1, '52.01', 3], [1, '52.02', 3],
-      [2, '52.03', 4], [2, '52.02', 2],
+      [0, '18.02', 5], [0, '18.06', 4], [0, '18.04', 3],
+      [1, '18.02', 5], [1, '18.06', 3], [1, '18.04', 3],
+      [2, '18.02', 4], [2, '18.04', 2],
     ];
     for (const [who, candidate, value] of plan) {
       expect((await mark(who, candidate, interview, value)).statusCode).toBe(200);
@@ -231,9 +231,9 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     resultId = result.id!;
     expect(result).toMatchObject({ status: 'final', version: 1, packageSha256: preview.packageSha256 });
     expect(result.rows.map((r) => [r.name, r.rank, r.award, r.advances])).toEqual([
-      ['Kabupaten Lombok Timur', 1, 1, true],
-      ['Kabupaten Lombok Barat', 2, 2, false],
-      ['Kabupaten Lombok Tengah', 3, 3, false],
+      ['Kabupaten Lampung Tengah', 1, 1, true],
+      ['Kabupaten Tanggamus', 2, 2, false],
+      ['Kabupaten Lampung Barat', 3, 3, false],
     ]);
     expect((await chair.request('POST', `/api/pools/${pool.id}/finalise`)).statusCode).toBe(409);
 
@@ -242,8 +242,8 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     expect(createHash('sha256').update(exported.body).digest('hex')).toBe(result.packageSha256);
     const pkg = JSON.parse(exported.body) as ScoringPackage;
     // The conflicted juror's conflict is in the package; attendance is a data value.
-    expect(pkg.jurors!.find((j) => j.id === jurors[2]!.id)!.conflicts).toEqual(['52.01']);
-    expect(pkg.values!['52.03']!['ww.hadir']).toBe('kepala-daerah');
+    expect(pkg.jurors!.find((j) => j.id === jurors[2]!.id)!.conflicts).toEqual(['18.06']);
+    expect(pkg.values!['18.02']!['ww.hadir']).toBe('kepala-daerah');
     const recomputed = scorePackage(pkg);
     expect(recomputed.results.map((r) => [r.candidate, r.rank, r.score])).toEqual(result.rows.map((r) => [r.candidate, r.rank, r.score]));
 
@@ -255,9 +255,9 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
 
   it('sends Juara 1 to the national level with its data, evidence and self-assessment carried over', async () => {
     const national = (await listCandidates(t.database.db, editionId, { all: true })).filter((c) => c.level === 'nasional');
-    expect(national.map((c) => [c.name, c.status, c.advancedFrom])).toEqual([['Kabupaten Lombok Timur', 'accepted', ids.get('52.03')]]);
+    expect(national.map((c) => [c.name, c.status, c.advancedFrom])).toEqual([['Kabupaten Lampung Tengah', 'accepted', ids.get('18.02')]]);
     const values = await valuesOf(t.database.db, [national[0]!.id]);
-    expect(Object.fromEntries(values.map((v) => [v.key, v.valueNum ?? v.valueText]))).toEqual(ntbCandidates[0]!.values);
+    expect(Object.fromEntries(values.map((v) => [v.key, v.valueNum ?? v.valueText]))).toEqual(lampungCandidates[0]!.values);
     const copied = await evidenceOf(t.database.db, national[0]!.id);
     expect(copied.map((e) => [e.sha256, e.originalName])).toEqual([['a'.repeat(64), 'perbup-jamsostek.pdf']]);
     expect(copied[0]!.id).not.toBe(evidenceId);
@@ -271,16 +271,16 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     expect(minutes.headers['content-type']).toBe('application/pdf');
     expect(minutes.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
-    expect((await chair.request('POST', `/api/pools/${pool.id}/reopen`, { reason: 'Data cakupan Lombok Barat dikoreksi', stage: null })).statusCode).toBe(403);
+    expect((await chair.request('POST', `/api/pools/${pool.id}/reopen`, { reason: 'Data cakupan Tanggamus dikoreksi', stage: null })).statusCode).toBe(403);
     expect((await admin.request('POST', `/api/pools/${pool.id}/reopen`, { reason: 'pendek', stage: null })).statusCode).toBe(400);
-    const reopened = await admin.request('POST', `/api/pools/${pool.id}/reopen`, { reason: 'Nilai wawancara Lombok Tengah dikoreksi oleh juri', stage: 'wawancara' });
+    const reopened = await admin.request('POST', `/api/pools/${pool.id}/reopen`, { reason: 'Nilai wawancara Lampung Barat dikoreksi oleh juri', stage: 'wawancara' });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect((await chair.request('GET', `/api/results/${resultId}/minutes`)).statusCode).toBe(409);
     for (const who of [0, 1]) {
-      expect((await mark(who, '52.02', interview, 5)).statusCode).toBe(200);
-      expect((await submit(who, '52.02', 'wawancara')).statusCode).toBe(200);
+      expect((await mark(who, '18.04', interview, 5)).statusCode).toBe(200);
+      expect((await submit(who, '18.04', 'wawancara')).statusCode).toBe(200);
     }
-    for (const [who, code] of [[0, '52.03'], [0, '52.01'], [1, '52.03'], [1, '52.01'], [2, '52.03'], [2, '52.02']] as const) {
+    for (const [who, code] of [[0, '18.02'], [0, '18.06'], [1, '18.02'], [1, '18.06'], [2, '18.02'], [2, '18.04']] as const) {
       expect((await submit(who, code, 'wawancara')).statusCode).toBe(200);
     }
     expect((await chair.request('POST', `/api/pools/${pool.id}/stages/wawancara/close`)).statusCode).toBe(200);
@@ -289,7 +289,7 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     const history = (await admin.request('GET', `/api/pools/${pool.id}/results`)).json<PoolResultView[]>();
     expect(history.map((h) => [h.version, h.status, h.reopenReason])).toEqual([
       [2, 'final', null],
-      [1, 'superseded', 'Nilai wawancara Lombok Tengah dikoreksi oleh juri'],
+      [1, 'superseded', 'Nilai wawancara Lampung Barat dikoreksi oleh juri'],
     ]);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });

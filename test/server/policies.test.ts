@@ -85,6 +85,7 @@ const matrix: Record<string, Who[]> = {
   'PUT /api/panels/:id': ['national', 'provincial'],
   'DELETE /api/panels/:id': ['national', 'provincial'],
   'PUT /api/panels/:id/members': ['national', 'provincial'],
+  'GET /api/jurors': ['national', 'provincial'],
   'GET /api/juror/profile': ['juror'],
   'PUT /api/juror/profile': ['juror'],
   'POST /api/pools/:id/conflicts': ['juror'],

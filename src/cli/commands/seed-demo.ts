@@ -8,7 +8,7 @@ export function registerSeedDemo(program: Command, status: ExitStatus): void {
     .action(async () => {
       const { loadConfig } = await import('../../server/config.ts');
       const { startDatabase } = await import('../../server/bootstrap.ts');
-      const { demoAccounts, demoPassword, seedDemo } = await import('../../server/services/demo.ts');
+      const { demoLogins, demoPassword, seedDemo } = await import('../../server/services/demo.ts');
       const database = await startDatabase(loadConfig());
       try {
         const { created } = await seedDemo(database.db);
@@ -18,7 +18,7 @@ export function registerSeedDemo(program: Command, status: ExitStatus): void {
           return;
         }
         process.stdout.write(`demo created; log-ins (password "${demoPassword}"):\n`);
-        for (const a of demoAccounts) process.stdout.write(`  ${a.email.padEnd(34)} ${a.label}\n`);
+        for (const a of demoLogins) process.stdout.write(`  ${a.email.padEnd(34)} ${a.label}\n`);
       } finally {
         await database.close();
       }

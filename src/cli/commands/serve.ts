@@ -31,7 +31,7 @@ export function registerServe(program: Command, _status: ExitStatus): void {
       const { startDatabase, version } = await import('../../server/bootstrap.ts');
       const { buildApp } = await import('../../server/app.ts');
       const { failInterruptedSnapshots } = await import('../../server/services/coverage-import.ts');
-      const { demoAccounts, demoPassword, seedDemo } = await import('../../server/services/demo.ts');
+      const { demoLogins, demoPassword, seedDemo } = await import('../../server/services/demo.ts');
       const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
       const database = await startDatabase(config);
       await failInterruptedSnapshots(database.db);
@@ -54,7 +54,7 @@ export function registerServe(program: Command, _status: ExitStatus): void {
       const lines = [`Paritrana ${version} on ${url} (database: ${database.driver}${'dataDir' in config.database ? `, ${config.database.dataDir}` : ''})`];
       if (opts.demo) {
         lines.push(`Demo log-ins (password "${demoPassword}" unless changed):`);
-        for (const a of demoAccounts) lines.push(`  ${a.email.padEnd(34)} ${a.label}`);
+        for (const a of demoLogins) lines.push(`  ${a.email.padEnd(34)} ${a.label}`);
       }
       process.stdout.write(`${lines.join('\n')}\n`);
       // Keeps running until a signal arrives.

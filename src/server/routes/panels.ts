@@ -70,6 +70,14 @@ export const panelRoutes: FastifyPluginCallback = (root, _options, done) => {
     (request) => panels.replaceMembers(ctx(request.actor), request.params.id, request.body),
   );
   app.get(
+    '/jurors',
+    {
+      config: { policy: panelPolicy.manageAnywhere },
+      schema: { tags, summary: 'Active jurors a panel may seat', response: { 200: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), institution: z.string().nullable() })) } },
+    },
+    (request) => panels.listJurors(ctx(request.actor)),
+  );
+  app.get(
     '/juror/profile',
     { config: { policy: panelPolicy.juror }, schema: { tags, summary: 'The juror’s own institution and ties', response: { 200: jurorProfile } } },
     (request) => panels.getProfile(ctx(request.actor)),

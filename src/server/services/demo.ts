@@ -8,6 +8,7 @@ import type { RoleGrant } from '../../shared/contracts/index.ts';
 import type { Actor } from '../policies/actor.ts';
 import { addCategory, addEvent, addLevel, changeEditionStatus, createEdition, updateEdition } from './editions.ts';
 import { createUser } from './users.ts';
+import { demoJurors, seedDemoPanel } from './demo-panel.ts';
 
 /** Demo log-ins: for trying the app only; `paritrana serve` without --demo creates none. */
 export const demoPassword = 'paritrana-demo-2025';
@@ -15,8 +16,14 @@ export const demoAccounts: { email: string; name: string; roles: RoleGrant[]; la
   { email: 'admin@paritrana.demo', name: 'Admin Nasional (Kemenko PMK)', label: 'national admin', roles: [{ role: 'national_admin', provinceCode: null, candidateId: null }] },
   { email: 'ntb@paritrana.demo', name: 'Admin Provinsi NTB', label: 'provincial admin, Nusa Tenggara Barat', roles: [{ role: 'provincial_admin', provinceCode: '52', candidateId: null }] },
   { email: 'verifikator.ntb@paritrana.demo', name: 'Verifikator BPJS NTB', label: 'verifier, Nusa Tenggara Barat', roles: [{ role: 'verifier', provinceCode: '52', candidateId: null }] },
-  { email: 'juri@paritrana.demo', name: 'Juri Akademisi', label: 'juror', roles: [{ role: 'juror', provinceCode: null, candidateId: null }] },
+  { email: 'juri@paritrana.demo', name: 'Juri Akademisi', label: 'juror, member of the NTB panel', roles: [{ role: 'juror', provinceCode: null, candidateId: null }] },
   { email: 'lotim@paritrana.demo', name: 'Operator Pemkab Lombok Timur', label: 'candidate, Kabupaten Lombok Timur', roles: [] },
+];
+
+/** Every demo log-in, with the jurors of the demo panel. */
+export const demoLogins: { email: string; label: string }[] = [
+  ...demoAccounts,
+  ...demoJurors.map((j) => ({ email: j.email, label: `juror, ${j.role === 'chair' ? 'chair of' : 'member of'} the NTB panel` })),
 ];
 
 const system: Actor = {
@@ -106,9 +113,12 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       await appendAudit(tx, { id: null, label: 'demo-seed' }, { action: 'candidate.create', entityType: 'candidate', entityId: row.id, after: row });
     }
   });
+  let academicJurorId = '';
   for (const account of demoAccounts) {
     const roles: RoleGrant[] = account.roles.length > 0 ? account.roles : [{ role: 'candidate', provinceCode: null, candidateId: lotimId }];
-    await createUser(ctx, { email: account.email, name: account.name, password: demoPassword, locale: 'id', roles });
+    const user = await createUser(ctx, { email: account.email, name: account.name, password: demoPassword, locale: 'id', roles });
+    if (account.email === 'juri@paritrana.demo') academicJurorId = user.id;
   }
+  await seedDemoPanel(db, system, edition.id, academicJurorId, demoPassword);
   return { created: true };
 }

@@ -6,7 +6,7 @@ import * as repo from '../../db/repositories/panels.ts';
 import { findEdition, listCategories, listLevels } from '../../db/repositories/editions.ts';
 import { findCandidate } from '../../db/repositories/candidates.ts';
 import { findProvince } from '../../db/repositories/regions.ts';
-import { rolesOf } from '../../db/repositories/users.ts';
+import { listUsers, rolesOf } from '../../db/repositories/users.ts';
 import { candidatesOfPool, poolsOfPanels } from '../../db/repositories/pools.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { ConflictView, JurorProfile, MembersInput, PanelDetail, PanelInput } from '../../shared/contracts/index.ts';
@@ -138,6 +138,13 @@ export async function deletePanel({ db, actor }: ServiceContext, id: string): Pr
     await repo.deletePanel(tx, id);
     await appendAudit(tx, auditActor(actor), { action: 'panel.delete', entityType: 'panel', entityId: id, before: panel });
   });
+}
+
+/** Active jurors a panel may seat, with their institution. */
+export async function listJurors({ db }: ServiceContext) {
+  const jurors = (await listUsers(db)).filter((u) => u.active && u.roles.some((r) => r.role === 'juror'));
+  const profiles = new Map((await repo.profilesOf(db, jurors.map((j) => j.id))).map((p) => [p.userId, p]));
+  return jurors.map((j) => ({ id: j.id, name: j.name, email: j.email, institution: profiles.get(j.id)?.institution ?? null }));
 }
 
 export async function getProfile({ db, actor }: ServiceContext): Promise<JurorProfile> {

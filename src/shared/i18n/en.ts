@@ -1,3 +1,5 @@
+import { panelsEn } from './panels.en.ts';
+
 import type { Messages } from './id.ts';
 
 /** English: the second language. */
@@ -277,4 +279,5 @@ export const en: Messages = {
     INTERNAL: 'A server error occurred. It has been logged.',
     NETWORK: 'Cannot reach the server. Check the connection.',
   },
+  ...panelsEn,
 };

@@ -1,3 +1,5 @@
+import { panelsId } from './panels.id.ts';
+
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
   app: { name: 'Paritrana', tagline: 'Penghargaan Jaminan Sosial Ketenagakerjaan', skip: 'Lewati ke konten' },
@@ -281,5 +283,6 @@ export const id = {
     INTERNAL: 'Terjadi kesalahan pada server. Sudah dicatat.',
     NETWORK: 'Tidak dapat terhubung ke server. Periksa koneksi.',
   },
+  ...panelsId,
 };
 export type Messages = typeof id;

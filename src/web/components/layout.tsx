@@ -31,6 +31,7 @@ export function Layout() {
   const admin = hasRole(me, 'national_admin');
   const links = [
     { to: '/', label: t('nav.editions'), show: true },
+    { to: '/penilaian', label: t('marking.title'), show: hasRole(me, 'juror') },
     { to: '/users', label: t('nav.users'), show: admin },
     { to: '/audit', label: t('nav.audit'), show: admin },
   ].filter((l) => l.show);

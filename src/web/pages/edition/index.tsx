@@ -40,6 +40,11 @@ export function EditionPage() {
           <ButtonLink to="/editions/$id/coverage" params={{ id: e.id }} variant="light">
             {t('coverage.title')}
           </ButtonLink>
+          {admin || provincialScope.length > 0 || hasRole(me, 'juror') ? (
+            <ButtonLink to="/editions/$id/panels" params={{ id: e.id }} variant="light">
+              {t('panels.title')}
+            </ButtonLink>
+          ) : null}
           <StatusBadge status={e.status} />
         </Group>
       </Group>

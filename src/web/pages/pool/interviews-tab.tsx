@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { InterviewSlot, PoolDetail, SlotInput } from '../../../shared/contracts/index.ts';
+import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
+import { api } from '../../api.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+
+/** The interview schedule (date, time, place or link) and who attended for each candidate. */
+export function InterviewsTab({ pool }: { pool: PoolDetail }) {
+  const { t } = useTranslation();
+  const candidates = pool.candidatesList.filter((c) => c.inPool);
+  if (candidates.length === 0) return <Text c="dimmed">{t('pool.noCandidates')}</Text>;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        {t('pool.interviewHint')}
+      </Text>
+      {candidates.map((c) => (
+        <SlotEditor key={c.id} pool={pool} candidate={c} slot={pool.slots.find((s) => s.candidateId === c.id) ?? null} />
+      ))}
+    </Stack>
+  );
+}
+
+function SlotEditor({ pool, candidate, slot }: { pool: PoolDetail; candidate: PoolDetail['candidatesList'][number]; slot: InterviewSlot | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const client = useQueryClient();
+  const [form, setForm] = useState<SlotInput>(slot ?? { heldOn: '', startsAt: '09:00', endsAt: null, place: null, onlineUrl: null });
+  const [attendance, setAttendance] = useState<string | null>(slot?.attendance ?? null);
+  const refresh = () => client.invalidateQueries({ queryKey: ['pool', pool.id] });
+  const save = useMutation({ mutationFn: () => api('PUT', `/api/pools/${pool.id}/slots/${candidate.id}`, form), onSuccess: refresh });
+  const record = useMutation({ mutationFn: () => api('POST', `/api/pools/${pool.id}/slots/${candidate.id}/attendance`, { attendance, note: null }), onSuccess: refresh });
+  const set = (patch: Partial<SlotInput>) => setForm((f) => ({ ...f, ...patch }));
+  const locked = pool.status === 'finalised';
+  return (
+    <Paper withBorder p="md" aria-label={candidate.name}>
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>{candidate.name}</Text>
+        {slot ? (
+          <Badge variant="light">
+            {formatDate(slot.heldOn, lang)} · {slot.startsAt}
+          </Badge>
+        ) : (
+          <Badge variant="light" color="gray">
+            {t('pool.notScheduled')}
+          </Badge>
+        )}
+      </Group>
+      <ErrorAlert error={save.error ?? record.error} />
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <TextInput type="date" label={t('pool.date')} value={form.heldOn} onChange={(e) => set({ heldOn: e.currentTarget.value })} disabled={locked} />
+        <Group grow>
+          <TextInput type="time" label={t('pool.starts')} value={form.startsAt} onChange={(e) => set({ startsAt: e.currentTarget.value })} disabled={locked} />
+          <TextInput type="time" label={t('pool.ends')} value={form.endsAt ?? ''} onChange={(e) => set({ endsAt: e.currentTarget.value || null })} disabled={locked} />
+        </Group>
+        <TextInput label={t('pool.place')} placeholder="Hotel Premier Park, Mataram" value={form.place ?? ''} onChange={(e) => set({ place: e.currentTarget.value || null })} disabled={locked} />
+        <TextInput label={t('pool.onlineUrl')} placeholder="https://" value={form.onlineUrl ?? ''} onChange={(e) => set({ onlineUrl: e.currentTarget.value || null })} disabled={locked} />
+      </SimpleGrid>
+      <Group mt="sm" justify="space-between" align="flex-end">
+        <Button variant="light" onClick={() => save.mutate()} loading={save.isPending} disabled={locked || !form.heldOn}>
+          {t('pool.saveSlot')}
+        </Button>
+        {slot ? (
+          <Group align="flex-end">
+            <Select
+              label={t('pool.attendance')}
+              w={220}
+              data={pool.attendanceOptions.map((o) => ({ value: o, label: t(`attendance.${o}`, { defaultValue: o }) }))}
+              value={attendance}
+              onChange={setAttendance}
+              disabled={locked}
+            />
+            <Button onClick={() => record.mutate()} loading={record.isPending} disabled={locked || !attendance}>
+              {t('pool.recordAttendance')}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}
