@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { verifyAuditChain } from '../../src/db/repositories/audit.ts';
 import type { MarkingSheet, MyPool, PanelDetail, PoolDetail, PoolResultView, PoolSummary } from '../../src/shared/contracts/index.ts';
 
 const bin = fileURLToPath(new URL('../../bin/paritrana', import.meta.url));
+const artifacts = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
 const desk = rubricIndicators(pemdaV1, 'desk').map((i) => i.id);
 const interview = rubricIndicators(pemdaV1, 'wawancara').map((i) => i.id);
 
@@ -270,6 +271,10 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     expect(minutes.statusCode).toBe(200);
     expect(minutes.headers['content-type']).toBe('application/pdf');
     expect(minutes.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Text was drawn: the page uses the fonts of the title and the table.
+    expect(minutes.rawPayload.toString('latin1')).toContain('/BaseFont /Helvetica-Bold');
+    await mkdir(artifacts, { recursive: true });
+    await writeFile(join(artifacts, `berita-acara-${driver}.pdf`), minutes.rawPayload);
 
     expect((await chair.request('POST', `/api/pools/${pool.id}/reopen`, { reason: 'Data cakupan Tanggamus dikoreksi', stage: null })).statusCode).toBe(403);
     expect((await admin.request('POST', `/api/pools/${pool.id}/reopen`, { reason: 'pendek', stage: null })).statusCode).toBe(400);

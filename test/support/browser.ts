@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { version } from '../../src/server/bootstrap.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { testDatabase, type Driver } from './database.ts';
+import type { Database } from '../../src/db/client.ts';
 import { listEditions, listMilestones, replaceMilestones } from '../../src/db/repositories/editions.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,7 +44,7 @@ export function ensureWebBuild(): void {
   execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 
-export type E2eServer = { url: string; close: () => Promise<void> };
+export type E2eServer = { url: string; database: Database; close: () => Promise<void> };
 
 /** The real app on a free port, on a fresh database with the demo edition. */
 export async function startE2eServer(driver: Driver = 'pglite', options: { registrationEndsOn?: string } = {}): Promise<E2eServer> {
@@ -67,6 +68,7 @@ export async function startE2eServer(driver: Driver = 'pglite', options: { regis
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    database,
     close: async () => {
       await app.close();
       await database.close();

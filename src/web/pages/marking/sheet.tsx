@@ -124,7 +124,7 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
                     <Table.Tr key={v.key}>
                       <Table.Td>{lang === 'id' ? v.labelId : v.labelEn}</Table.Td>
                       <Table.Td ta="right" fw={500}>
-                        {v.value === null ? <Text span c="dimmed" size="sm">{t('marking.noValue')}</Text> : typeof v.value === 'number' ? formatNumber(v.value, lang, 2) : t(`attendance.${v.value}`, { defaultValue: v.value })}
+                        {v.value === null ? <Text span c="dimmed" size="sm">{t('marking.noValue')}</Text> : typeof v.value === 'number' ? formatNumber(v.value, lang, Number.isInteger(v.value) ? 0 : 2) : t(`attendance.${v.value}`, { defaultValue: v.value })}
                         {v.source ? (
                           <Text size="xs" c="dimmed">
                             {t(`marking.sources.${v.source}`, { defaultValue: v.source })}

@@ -39,8 +39,8 @@ export function MembersEditor({ panel, onDone }: { panel: PanelDetail; onDone: (
       {members.map((m, i) => {
         const juror = jurors.data?.find((j) => j.id === m.userId);
         return (
-          <Group key={m.userId} align="flex-end" wrap="wrap">
-            <div style={{ minWidth: 180, flex: 1 }}>
+          <Group key={m.userId} align="center" wrap="wrap" gap="xs">
+            <div style={{ minWidth: 150, flex: 1 }}>
               <Text size="sm" fw={500}>
                 {juror?.name ?? panel.members.find((x) => x.userId === m.userId)?.name}
               </Text>
@@ -50,7 +50,7 @@ export function MembersEditor({ panel, onDone }: { panel: PanelDetail; onDone: (
             </div>
             <Select
               aria-label={t('panels.unsur')}
-              w={220}
+              w={190}
               data={(unsur.data ?? []).map((u) => ({ value: u.code, label: u[lang] }))}
               value={m.unsur}
               allowDeselect={false}
@@ -58,13 +58,13 @@ export function MembersEditor({ panel, onDone }: { panel: PanelDetail; onDone: (
             />
             <Select
               aria-label={t('panels.role')}
-              w={140}
+              w={120}
               data={(['chair', 'secretary', 'member'] as const).map((r) => ({ value: r, label: t(`panels.roles.${r}`) }))}
               value={m.role}
               allowDeselect={false}
               onChange={(v) => patch(i, { role: (v ?? 'member') })}
             />
-            <TextInput aria-label={t('panels.memberTitle')} placeholder={t('panels.memberTitle')} w={180} value={m.title ?? ''} onChange={(e) => patch(i, { title: e.currentTarget.value || null })} />
+            <TextInput aria-label={t('panels.memberTitle')} placeholder={t('panels.memberTitle')} w={150} value={m.title ?? ''} onChange={(e) => patch(i, { title: e.currentTarget.value || null })} />
             <Button variant="subtle" color="red" onClick={() => setMembers((list) => list.filter((_, j) => j !== i))}>
               {t('common.delete')}
             </Button>

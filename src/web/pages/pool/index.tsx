@@ -6,6 +6,7 @@ import type { PoolDetail } from '../../../shared/contracts/index.ts';
 import { get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
+import { useProvinces } from '../edition/use-edition.ts';
 import { OverviewTab } from './overview-tab.tsx';
 import { StagesTab } from './stages-tab.tsx';
 import { InterviewsTab } from './interviews-tab.tsx';
@@ -19,6 +20,7 @@ export function PoolPage() {
   const { id } = useParams({ from: '/app/pools/$id' });
   const { t } = useTranslation();
   const pool = usePool(id);
+  const provinces = useProvinces();
   if (pool.error) return <ErrorAlert error={pool.error} />;
   const p = pool.data;
   if (!p) return <Text>{t('common.loading')}</Text>;
@@ -34,7 +36,7 @@ export function PoolPage() {
           <Title order={2}>{p.categoryName}</Title>
           <Text size="sm" c="dimmed">
             {t(`levelKinds.${p.level}`, { defaultValue: p.level })}
-            {p.area ? ` ${p.area}` : ''} · {p.panelName} · {t(`pool.roles.${p.myRole}`)}
+            {p.area ? ` ${provinces.data?.find((x) => x.code === p.area)?.name ?? p.area}` : ''} · {p.panelName} · {t(`pool.roles.${p.myRole}`)}
           </Text>
         </div>
         <Group gap="xs">

@@ -40,9 +40,16 @@ function SlotEditor({ pool, candidate, slot }: { pool: PoolDetail; candidate: Po
       <Group justify="space-between" mb="xs">
         <Text fw={600}>{candidate.name}</Text>
         {slot ? (
-          <Badge variant="light">
-            {formatDate(slot.heldOn, lang)} · {slot.startsAt}
-          </Badge>
+          <Group gap="xs">
+            <Badge variant="light">
+              {formatDate(slot.heldOn, lang)} · {slot.startsAt}
+            </Badge>
+            {slot.attendance ? (
+              <Badge color="teal" variant="light">
+                {t(`attendance.${slot.attendance}`, { defaultValue: slot.attendance })}
+              </Badge>
+            ) : null}
+          </Group>
         ) : (
           <Badge variant="light" color="gray">
             {t('pool.notScheduled')}
@@ -50,12 +57,12 @@ function SlotEditor({ pool, candidate, slot }: { pool: PoolDetail; candidate: Po
         )}
       </Group>
       <ErrorAlert error={save.error ?? record.error} />
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput type="date" label={t('pool.date')} value={form.heldOn} onChange={(e) => set({ heldOn: e.currentTarget.value })} disabled={locked} />
-        <Group grow>
-          <TextInput type="time" label={t('pool.starts')} value={form.startsAt} onChange={(e) => set({ startsAt: e.currentTarget.value })} disabled={locked} />
-          <TextInput type="time" label={t('pool.ends')} value={form.endsAt ?? ''} onChange={(e) => set({ endsAt: e.currentTarget.value || null })} disabled={locked} />
-        </Group>
+        <TextInput type="time" label={t('pool.starts')} value={form.startsAt} onChange={(e) => set({ startsAt: e.currentTarget.value })} disabled={locked} />
+        <TextInput type="time" label={t('pool.ends')} value={form.endsAt ?? ''} onChange={(e) => set({ endsAt: e.currentTarget.value || null })} disabled={locked} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
         <TextInput label={t('pool.place')} placeholder="Hotel Premier Park, Mataram" value={form.place ?? ''} onChange={(e) => set({ place: e.currentTarget.value || null })} disabled={locked} />
         <TextInput label={t('pool.onlineUrl')} placeholder="https://" value={form.onlineUrl ?? ''} onChange={(e) => set({ onlineUrl: e.currentTarget.value || null })} disabled={locked} />
       </SimpleGrid>
@@ -67,7 +74,7 @@ function SlotEditor({ pool, candidate, slot }: { pool: PoolDetail; candidate: Po
           <Group align="flex-end">
             <Select
               label={t('pool.attendance')}
-              w={220}
+              w={290}
               data={pool.attendanceOptions.map((o) => ({ value: o, label: t(`attendance.${o}`, { defaultValue: o }) }))}
               value={attendance}
               onChange={setAttendance}
