@@ -13,6 +13,7 @@ import { DisputesPage } from './pages/coverage/disputes.tsx';
 import { FiguresPage } from './pages/coverage/figures.tsx';
 import { CandidatePage } from './pages/candidate/index.tsx';
 import { PanelsPage } from './pages/panels/index.tsx';
+import { InstrumentPage } from './pages/edition/instrument.tsx';
 import { PoolPage } from './pages/pool/index.tsx';
 import { MyAssessmentsPage } from './pages/marking/index.tsx';
 import { MarkingSheetPage } from './pages/marking/sheet.tsx';
@@ -44,13 +45,14 @@ const figures = createRoute({ getParentRoute: () => app, path: '/candidates/$id/
 const candidate = createRoute({ getParentRoute: () => app, path: '/candidates/$id', component: CandidatePage });
 const users = createRoute({ getParentRoute: () => app, path: '/users', component: UsersPage });
 const audit = createRoute({ getParentRoute: () => app, path: '/audit', component: AuditPage });
+const instrument = createRoute({ getParentRoute: () => app, path: '/editions/$id/categories/$categoryId/instrument', component: InstrumentPage });
 const panels = createRoute({ getParentRoute: () => app, path: '/editions/$id/panels', component: PanelsPage });
 const pool = createRoute({ getParentRoute: () => app, path: '/pools/$id', component: PoolPage });
 const sheet = createRoute({ getParentRoute: () => app, path: '/pools/$poolId/sheets/$candidateId', component: MarkingSheetPage });
 const marking = createRoute({ getParentRoute: () => app, path: '/penilaian', component: MyAssessmentsPage });
 const jurorProfile = createRoute({ getParentRoute: () => app, path: '/profil-juri', component: JurorProfilePage });
 
-export const router = createRouter({ routeTree: root.addChildren([login, app.addChildren([editions, edition, coverage, shortlist, disputes, figures, candidate, users, audit, panels, pool, sheet, marking, jurorProfile])]) });
+export const router = createRouter({ routeTree: root.addChildren([login, app.addChildren([editions, edition, coverage, shortlist, disputes, figures, candidate, users, audit, panels, pool, sheet, marking, jurorProfile, instrument])]) });
 
 declare module '@tanstack/react-router' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface

@@ -49,6 +49,16 @@ describe.skipIf(!browserAvailable()).each(drivers())('a national admin sets up a
     expect(await page.locator('tbody tr').count()).toBe(2);
     await screenshot(page, `${driver}-editions-04-categories`);
 
+    // The edition's copy of the instrument: the committee changes a weight.
+    await page.getByRole('link', { name: 'Instrumen' }).first().click();
+    await page.getByText('Instrumen bawaan').waitFor();
+    await page.getByRole('textbox', { name: 'Bobot' }).first().fill('65');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Diubah untuk edisi ini').waitFor();
+    await screenshot(page, `${driver}-editions-04b-instrument`);
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Paritrana Award 2026' }).waitFor();
+
     await page.getByRole('tab', { name: 'Jadwal' }).click();
     await page.getByLabel('Sosialisasi: Mulai').fill('2026-03-10');
     await page.getByLabel('Sosialisasi: Tempat').fill('Kota Bengkulu');

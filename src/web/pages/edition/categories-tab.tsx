@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Menu, Modal, MultiSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/links.tsx';
 import type { Category, CategoryInput, EditionDetail } from '../../../shared/contracts/index.ts';
 import { get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -63,7 +64,10 @@ export function CategoriesTab({ edition, admin }: { edition: EditionDetail; admi
                   <Table.Td>
                     {i18n.language === 'en' ? c.nameEn : c.nameId}
                     <Text size="xs" c="dimmed">
-                      {c.code}
+                      {c.code} ·{' '}
+                      <AnchorLink to="/editions/$id/categories/$categoryId/instrument" params={{ id: edition.id, categoryId: c.id }} size="xs">
+                        {t('instrument.link')}
+                      </AnchorLink>
                     </Text>
                   </Table.Td>
                   <Table.Td>{t(`families.${c.family}`)}</Table.Td>
