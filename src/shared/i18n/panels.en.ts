@@ -149,6 +149,8 @@ export const panelsEn: typeof panelsId = {
     allSaved: 'All marks saved',
     sending: 'Sending {{count}} marks…',
     offline: 'Offline: {{count}} marks waiting',
+    interviewNoticeTitle: 'Interview with the panel',
+    interviewNoticeHint: 'The head of region or chief executive is expected in person with two officials; their attendance scores.',
     offlineHint: 'The connection dropped. Your marks are kept on this device and sent by themselves when it returns; none is lost or counted twice.',
   },
   juror: {

@@ -147,6 +147,8 @@ export const panelsId = {
     allSaved: 'Semua nilai tersimpan',
     sending: 'Mengirim {{count}} nilai…',
     offline: 'Tanpa koneksi: {{count}} nilai menunggu',
+    interviewNoticeTitle: 'Jadwal wawancara dengan tim penilai',
+    interviewNoticeHint: 'Kepala daerah atau pimpinan tertinggi diharapkan hadir sendiri bersama dua pejabat; kehadirannya dinilai.',
     offlineHint: 'Koneksi terputus. Nilai Anda tersimpan di perangkat ini dan dikirim otomatis begitu koneksi kembali; tidak ada yang hilang atau terhitung dua kali.',
   },
   juror: {

@@ -11,6 +11,7 @@ import { AnchorLink } from '../../components/links.tsx';
 import { EvidencePanel, useEvidence } from './evidence-panel.tsx';
 import { SelfAssessmentForm } from './self-assessment-form.tsx';
 import { VerificationPanel } from './verification-panel.tsx';
+import { InterviewNotice } from './interview-panel.tsx';
 
 /** One candidate: its nomination, self-assessment with evidence, and verification. */
 export function CandidatePage() {
@@ -52,6 +53,7 @@ export function CandidatePage() {
         </Group>
       </Group>
       <ErrorAlert error={respond.error} />
+      <InterviewNotice candidateId={id} />
       {isSelf && c.status === 'nominated' ? (
         <Group>
           <Button color="teal" onClick={() => respond.mutate(true)} loading={respond.isPending}>
