@@ -208,6 +208,13 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
       expect((await chair.request('POST', `/api/pools/${pool.id}/slots/${ids.get(code)}/attendance`, { attendance, note: null })).statusCode).toBe(200);
     }
     expect((await chair.request('POST', `/api/pools/${pool.id}/slots/${ids.get('18.02')}/attendance`, { attendance: 'presiden', note: null })).statusCode).toBe(400);
+    // The candidate sees its own interview, and no one else's.
+    const candidate = await signIn(t, (await makeUser(t, roles.candidate(ids.get('18.02')!))).email);
+    const own = await candidate.request('GET', `/api/candidates/${ids.get('18.02')}/interviews`);
+    expect(own.json()).toEqual([
+      { poolId: pool.id, candidateId: ids.get('18.02'), heldOn: '2025-07-14', startsAt: '09:00', endsAt: null, place: 'Hotel Premier Park, Mataram', onlineUrl: null, attendance: 'kepala-daerah', attendanceNote: null },
+    ]);
+    expect((await candidate.request('GET', `/api/candidates/${ids.get('18.06')}/interviews`)).statusCode).toBe(403);
     const plan: [number, string, number][] = [
       [0, '18.02', 5], [0, '18.06', 4], [0, '18.04', 3],
       [1, '18.02', 5], [1, '18.06', 3], [1, '18.04', 3],
