@@ -11,6 +11,7 @@ import { coverageRoutes } from './coverage.ts';
 import { evidenceRoutes } from './evidence.ts';
 import { selfAssessmentRoutes } from './self-assessment.ts';
 import { verificationRoutes } from './verification.ts';
+import { registrationRoutes } from './registrations.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -23,6 +24,7 @@ export const routes: FastifyPluginCallback[] = [
   evidenceRoutes,
   selfAssessmentRoutes,
   verificationRoutes,
+  registrationRoutes,
   userRoutes,
   auditRoutes,
   catalogueRoutes,
