@@ -165,6 +165,6 @@ export async function candidateHistory(ctx: ServiceContext, candidateId: string)
 function noteOf(after: unknown): string | null {
   if (typeof after !== 'object' || after === null) return null;
   const a = after as Record<string, unknown>;
-  const parts = [a.itemKey, a.reason ?? a.comment ?? a.responseNote ?? a.email].filter((v): v is string => typeof v === 'string' && v !== '');
-  return parts.length > 0 ? parts.join(': ') : null;
+  const note = a.reason ?? a.comment ?? a.responseNote ?? a.email;
+  return typeof note === 'string' && note !== '' ? note : null;
 }
