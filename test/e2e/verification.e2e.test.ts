@@ -79,6 +79,20 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await admin.getByText('Dinominasikan', { exact: true }).first().waitFor();
   });
 
+  it('the provincial admin imports a sheet with mistakes: every bad row is named and nothing is saved', async () => {
+    await admin.getByRole('link', { name: 'Kandidat' }).first().click();
+    await admin.getByRole('link', { name: 'Impor dari templat' }).click();
+    await admin.getByRole('link', { name: 'XLSX' }).waitFor();
+    const sheet = ['kategori;kode_wilayah;npp;nama;kelas_usaha', 'pemkab-kota;52.05;;;', 'usaha-menengah;;ABC;;sedang', 'pemkab-kota;18.02;;;'].join('\n');
+    await admin.locator('input[type=file]').setInputFiles({ name: 'kandidat.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await admin.getByRole('button', { name: 'Impor', exact: true }).click();
+    await admin.getByText('Tidak ada yang disimpan. Perbaiki baris berikut lalu unggah lagi:').waitFor();
+    await admin.getByRole('cell', { name: 'Kabupaten Lampung Tengah bukan wilayah provinsi 52' }).waitFor();
+    await screenshotBoth(admin, 'candidates-05a-import-refused');
+    await admin.getByRole('link', { name: 'Kandidat' }).first().click();
+    await expect.poll(() => admin.getByRole('link', { name: 'Kabupaten Dompu' }).count()).toBe(0);
+  });
+
   it('the provincial admin nominates a regency, invites its user and reads the link in the outbox', async () => {
     await admin.getByRole('link', { name: 'Kandidat' }).first().click();
     await admin.getByRole('link', { name: 'Nominasikan kandidat' }).click();
@@ -127,6 +141,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await candidate.getByText('Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX).').waitFor();
     await file.setInputFiles({ name: 'pindaian-besar.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(1024 * 1024 + 1)]) });
     await candidate.getByText('Berkas terlalu besar: batasnya 1 MB.').waitFor();
+    await expect.poll(() => candidate.getByRole('button', { name: 'Unggah bukti (PDF, JPEG, PNG, XLSX)' }).isEnabled()).toBe(true);
     await screenshotBoth(candidate, 'candidates-09-evidence-refusals');
     await expect.poll(() => candidate.getByRole('listitem').count()).toBe(1);
 
@@ -208,6 +223,10 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await verifier.getByRole('tab', { name: 'Verifikasi' }).click();
     await verifier.getByText('Terverifikasi', { exact: true }).first().waitFor();
     await screenshotBoth(verifier, 'candidates-14-verified');
+    await verifier.getByText('EN', { exact: true }).click();
+    await verifier.getByText('Regulations: Head of region regulation (Pergub/Perbup/Perwali) 12 Tahun 2024').waitFor();
+    await screenshot(verifier, 'candidates-14-verified-en');
+    await verifier.getByText('ID', { exact: true }).click();
     await verifier.getByRole('tab', { name: 'Riwayat' }).click();
     await verifier.getByText('Verifikasi dikonfirmasi').waitFor();
     await screenshotBoth(verifier, 'candidates-15-history');

@@ -84,6 +84,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a full-page screenshot as a test artefact. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // From the top, so fixed headers sit where a person sees them.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
@@ -93,6 +95,8 @@ export const phoneViewport = { width: 390, height: 844 };
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
   const desktop = page.viewportSize();
   await screenshot(page, name);
+  // No transitions: the layout is shown as it settles at the new width.
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   await page.setViewportSize(phoneViewport);
   await screenshot(page, `${name}-phone`);
   if (desktop) await page.setViewportSize(desktop);

@@ -465,6 +465,7 @@ export const en: Messages = {
       narrative: 'narrative (at least 50 characters)',
       vendorsProtected: 'vendors protected exceed vendors',
     },
+    required: 'required',
     atLeastOne: 'at least one entry',
     period: 'Period',
     evidence: 'Evidence',

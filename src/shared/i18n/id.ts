@@ -469,6 +469,7 @@ export const id = {
       narrative: 'uraian (minimal 50 karakter)',
       vendorsProtected: 'vendor terlindungi melebihi jumlah vendor',
     },
+    required: 'wajib diisi',
     atLeastOne: 'minimal satu entri',
     period: 'Periode',
     evidence: 'Bukti',

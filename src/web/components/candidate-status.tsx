@@ -14,7 +14,13 @@ const colors: Record<string, string> = {
 export function CandidateStatusBadge({ status, size = 'sm' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colors[status] ?? 'gray'} variant="light" size={size}>
+    <Badge
+      color={colors[status] ?? 'gray'}
+      variant="light"
+      size={size}
+      style={{ flexShrink: 0, maxWidth: 'none' }}
+      styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
+    >
       {t(`candidate.statuses.${status}`, { defaultValue: status })}
     </Badge>
   );

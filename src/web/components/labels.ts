@@ -19,7 +19,8 @@ export function missingLabel(path: string, t: TFunction): string {
     return `${sectionName} #${Number(index) + 1}: ${t(`sa.fields.${field ?? ''}`, { defaultValue: field ?? '' })}`;
   }
   if (index !== undefined) return `${sectionName}: ${t(`sa.fields.${index}`, { defaultValue: index })}`;
-  return `${sectionName}: ${t('sa.atLeastOne')}`;
+  // A whole list is missing (regulations, programs), or a single figure (workers).
+  return `${sectionName}: ${section === 'workers' ? t('sa.required') : t('sa.atLeastOne')}`;
 }
 
 /** An audit action of a candidate's history in words. */

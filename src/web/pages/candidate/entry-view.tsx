@@ -115,11 +115,16 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
     const c = entry as Company['csr'];
     fields = <Field label={t('sa.sections.csr')}>{t('sa.csrLine', { workers: num(c.vulnerableWorkersProtected), budget: money(c.budgetRupiah) })}</Field>;
   }
+  const registry = section === 'regulations' || section === 'agreements' || (section === 'programs' && entry != null && typeof entry === 'object' && 'segment' in entry);
   return (
     <Stack gap={6}>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" verticalSpacing={6}>
-        {fields}
-      </SimpleGrid>
+      {registry ? (
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" verticalSpacing={6}>
+          {fields}
+        </SimpleGrid>
+      ) : (
+        fields
+      )}
       {evidenceIds ? <EvidenceLinks ids={evidenceIds} evidence={evidence} /> : null}
     </Stack>
   );

@@ -96,9 +96,13 @@ export function ImportPage() {
             </Alert>
           ) : null}
           {problems.length > 0 ? (
-            <Alert color="red" role="alert" title={t('importer.failed')}>
-              <Table.ScrollContainer minWidth={420}>
-                <Table withTableBorder fz="sm" bg="white">
+            <Alert color="red" role="alert" title={t('importer.failed')} style={{ minWidth: 0 }}>
+              <Table withTableBorder fz="sm" bg="white" layout="fixed">
+                  <colgroup>
+                    <col style={{ width: '4.5rem' }} />
+                    <col style={{ width: '32%' }} />
+                    <col />
+                  </colgroup>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('importer.row')}</Table.Th>
@@ -110,15 +114,14 @@ export function ImportPage() {
                     {problems.map((p, i) => (
                       <Table.Tr key={i}>
                         <Table.Td>{p.row}</Table.Td>
-                        <Table.Td>
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>
                           <code>{p.column}</code>
                         </Table.Td>
                         <Table.Td>{p.reason}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              </Table>
             </Alert>
           ) : (
             <ErrorAlert error={error} />
