@@ -10,6 +10,8 @@ async function signIn(page: Page, url: string, email: string, secret = password)
   await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
   await page.locator('input[type=password]').fill(secret);
   await page.getByRole('button', { name: 'Masuk' }).click();
+  // Signed in once the navigation of the signed-in pages shows.
+  await page.getByRole('navigation', { name: 'Navigasi' }).getByRole('link').first().waitFor();
 }
 
 /** Picks an option of a Mantine select by its label. */
@@ -67,7 +69,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await screenshot(phone, 'candidates-02-registered-phone');
 
     await signIn(admin, server.url, 'ntb@paritrana.demo');
-    await admin.getByRole('link', { name: 'Kandidat' }).first().click();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kandidat', exact: true }).click();
     await admin.getByText('1 pendaftaran mandiri menunggu keputusan.').waitFor();
     await pick(admin, 'Status', 'Mendaftar');
     await admin.getByText('1 kandidat').waitFor();
@@ -80,7 +82,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
   });
 
   it('the provincial admin imports a sheet with mistakes: every bad row is named and nothing is saved', async () => {
-    await admin.getByRole('link', { name: 'Kandidat' }).first().click();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kandidat', exact: true }).click();
     await admin.getByRole('link', { name: 'Impor dari templat' }).click();
     await admin.getByRole('link', { name: 'XLSX' }).waitFor();
     const sheet = ['kategori;kode_wilayah;npp;nama;kelas_usaha', 'pemkab-kota;52.05;;;', 'usaha-menengah;;ABC;;sedang', 'pemkab-kota;18.02;;;'].join('\n');
@@ -89,12 +91,13 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await admin.getByText('Tidak ada yang disimpan. Perbaiki baris berikut lalu unggah lagi:').waitFor();
     await admin.getByRole('cell', { name: 'Kabupaten Lampung Tengah bukan wilayah provinsi 52' }).waitFor();
     await screenshotBoth(admin, 'candidates-05a-import-refused');
-    await admin.getByRole('link', { name: 'Kandidat' }).first().click();
-    await expect.poll(() => admin.getByRole('link', { name: 'Kabupaten Dompu' }).count()).toBe(0);
+    await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kandidat', exact: true }).click();
+    await admin.getByRole('link', { name: 'PT Sasak Makmur' }).waitFor();
+    expect(await admin.getByRole('link', { name: 'Kabupaten Dompu' }).count()).toBe(0);
   });
 
   it('the provincial admin nominates a regency, invites its user and reads the link in the outbox', async () => {
-    await admin.getByRole('link', { name: 'Kandidat' }).first().click();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kandidat', exact: true }).click();
     await admin.getByRole('link', { name: 'Nominasikan kandidat' }).click();
     await admin.getByRole('heading', { name: 'Nominasikan kandidat' }).waitFor();
     await pick(admin, 'Kategori', 'Pemerintah Kabupaten/Kota');
@@ -112,7 +115,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await admin.getByText('Pengguna diundang').waitFor();
     await screenshotBoth(admin, 'candidates-06-invited-history');
 
-    await admin.getByRole('link', { name: 'Kotak keluar' }).first().click();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kotak keluar', exact: true }).click();
     const message = admin.locator('[data-message="operator@sumbawakab.go.id"]');
     await message.waitFor();
     await screenshotBoth(admin, 'candidates-07-outbox');
@@ -177,7 +180,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
 
   it('the verifier requests a revision from its queue; the candidate sees a to-do list and fixes it', async () => {
     await signIn(verifier, server.url, 'verifikator.ntb@paritrana.demo');
-    await verifier.getByRole('link', { name: 'Antrean verifikasi' }).first().click();
+    await verifier.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Antrean verifikasi', exact: true }).click();
     const card = verifier.locator('[data-candidate="Kabupaten Sumbawa"]');
     await card.waitFor();
     await screenshotBoth(verifier, 'candidates-11-queue');
@@ -188,14 +191,14 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await regulation.getByLabel('Komentar').fill('Lampirkan halaman pengesahan Perbup yang ditandatangani');
     await regulation.getByLabel('Batas perbaikan').fill('2099-06-30');
     await regulation.getByRole('button', { name: 'Simpan' }).click();
-    await verifier.getByText('Menunggu perbaikan').first().waitFor();
+    await verifier.locator('[data-item^="regulations:"][data-status="revision"]').waitFor();
     const program = verifier.locator('[data-item^="programs:"]');
     await program.getByText('Rp600,1 juta').waitFor();
     await program.getByText('DBH Sawit').waitFor();
     for (const key of ['programs:', 'coverage', 'innovation']) {
-      const item = verifier.locator(key.endsWith(':') ? `[data-item^="${key}"]` : `[data-item="${key}"]`);
-      await item.getByRole('button', { name: 'Simpan' }).click();
-      await item.getByText('Sah', { exact: true }).last().waitFor();
+      const selector = key.endsWith(':') ? `[data-item^="${key}"]` : `[data-item="${key}"]`;
+      await verifier.locator(selector).getByRole('button', { name: 'Simpan' }).click();
+      await verifier.locator(`${selector}[data-status="valid"]`).waitFor();
     }
     await screenshotBoth(verifier, 'candidates-12-revision-requested');
 
@@ -216,6 +219,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await verifier.reload();
     await verifier.getByRole('tab', { name: 'Verifikasi' }).click();
     await verifier.locator('[data-item^="regulations:"]').getByRole('button', { name: 'Simpan' }).click();
+    await verifier.locator('[data-item^="regulations:"][data-status="valid"]').waitFor();
     await expect.poll(() => verifier.getByRole('button', { name: 'Konfirmasi verifikasi' }).isEnabled()).toBe(true);
     await verifier.getByRole('button', { name: 'Konfirmasi verifikasi' }).click();
     await verifier.getByText('Terverifikasi', { exact: true }).first().waitFor();
@@ -231,7 +235,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await verifier.getByText('Verifikasi dikonfirmasi').waitFor();
     await screenshotBoth(verifier, 'candidates-15-history');
 
-    await admin.getByRole('link', { name: 'Progres' }).first().click();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Progres', exact: true }).click();
     await admin.getByRole('heading', { name: 'Progres kandidat' }).waitFor();
     await admin.getByText('Terverifikasi: 1').waitFor();
     await screenshotBoth(admin, 'candidates-16-progress');

@@ -120,7 +120,7 @@ export function CandidatePage() {
           <EvidencePanel candidateId={id} canUpload={isSelf || manages} />
         </Tabs.Panel>
         <Tabs.Panel value="verification" pt="md">
-          {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={canDecide} /> : <Text c="dimmed">{t('verify.empty')}</Text>}
+          {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={canDecide} showTodo={!isSelf} /> : <Text c="dimmed">{t('verify.empty')}</Text>}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel candidateId={id} />

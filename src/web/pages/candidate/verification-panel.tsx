@@ -50,7 +50,7 @@ export function TodoList({ view, onFix }: { view: VerificationView; onFix?: () =
 }
 
 /** Item-by-item verification, each entry shown as a person reads it; the candidate sees the same list. */
-export function VerificationPanel({ candidateId, canDecide }: { candidateId: string; canDecide: boolean }) {
+export function VerificationPanel({ candidateId, canDecide, showTodo }: { candidateId: string; canDecide: boolean; showTodo: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const client = useQueryClient();
@@ -74,12 +74,14 @@ export function VerificationPanel({ candidateId, canDecide }: { candidateId: str
         </Badge>
         <Text size="sm">{t('verify.decided', { decided: v.items.filter((i) => i.status !== 'pending').length, items: v.items.length })}</Text>
       </Group>
-      {!canDecide ? v.items.some((i) => i.status === 'revision') ? <TodoList view={v} /> : <Text c="dimmed">{t('verify.noTodo')}</Text> : null}
+      {!canDecide ? v.items.some((i) => i.status === 'revision') ? showTodo ? <TodoList view={v} /> : null : <Text c="dimmed">{t('verify.noTodo')}</Text> : null}
       {v.items.map((item) => (
-        <Paper key={item.key} withBorder p="sm" data-item={item.key}>
+        <Paper key={item.key} withBorder p="sm" data-item={item.key} data-status={item.status}>
           <Stack gap="xs">
             <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Text fw={600}>{itemTitle(item.section, item.entry, t)}</Text>
+              <Text fw={600} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                {itemTitle(item.section, item.entry, t)}
+              </Text>
               <Badge color={colors[item.status]} style={{ flexShrink: 0 }}>
                 {t(`verify.${item.status}`)}
               </Badge>

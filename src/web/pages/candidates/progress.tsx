@@ -70,7 +70,7 @@ export function ProgressPage() {
             {p.candidates.map((c) => (
               <Card key={c.candidateId} withBorder padding="sm">
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <AnchorLink to="/candidates/$id" params={{ id: c.candidateId }} fw={600}>
+                  <AnchorLink to="/candidates/$id" params={{ id: c.candidateId }} fw={600} style={{ minWidth: 0 }}>
                     {c.name}
                   </AnchorLink>
                   <CandidateStatusBadge status={c.status} />

@@ -65,7 +65,9 @@ function QueueCards({ entries, editionId, primary }: { entries: Entry[]; edition
       {entries.map((e) => (
         <Card key={e.candidateId} withBorder data-candidate={e.name}>
           <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Text fw={600}>{e.name}</Text>
+            <Text fw={600} style={{ minWidth: 0 }}>
+              {e.name}
+            </Text>
             <CandidateStatusBadge status={e.candidateStatus} />
           </Group>
           <Text size="xs" c="dimmed">
