@@ -14,7 +14,16 @@ import { useEdition } from '../edition/use-edition.ts';
 
 type Progress = {
   provinces: { provinceCode: string; provinceName: string; total: number; byStatus: Record<string, number>; bySubmission: Record<string, number> }[];
-  candidates: { candidateId: string; name: string; provinceCode: string; categoryCode: string; status: string; submissionStatus: string; missing: string[] }[];
+  candidates: {
+    candidateId: string;
+    name: string;
+    provinceCode: string;
+    categoryCode: string;
+    status: string;
+    submissionStatus: string;
+    missing: string[];
+    ineligible: { reasonId: string; reasonEn: string }[];
+  }[];
 };
 
 /** Per province, how many candidates in each status; per candidate, what is still missing. */
@@ -78,7 +87,7 @@ export function ProgressPage() {
                 <Text size="xs" c="dimmed">
                   {categoryName(edition.data?.categories, c.categoryCode, lang)} · {t('progress.submission')}: {t(`progress.submissionStatuses.${c.submissionStatus}`)}
                 </Text>
-                <Missing missing={c.missing} />
+                <Missing missing={c.missing} ineligible={c.ineligible} />
               </Card>
             ))}
           </Stack>
@@ -107,7 +116,7 @@ export function ProgressPage() {
                   </Table.Td>
                   <Table.Td>{t(`progress.submissionStatuses.${c.submissionStatus}`)}</Table.Td>
                   <Table.Td>
-                    <Missing missing={c.missing} />
+                    <Missing missing={c.missing} ineligible={c.ineligible} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -119,9 +128,15 @@ export function ProgressPage() {
   );
 }
 
-function Missing({ missing }: { missing: string[] }) {
-  const { t } = useTranslation();
-  if (missing.length === 0) {
+function Missing({ missing, ineligible }: { missing: string[]; ineligible: { reasonId: string; reasonEn: string }[] }) {
+  const { t, i18n } = useTranslation();
+  const blocked =
+    ineligible.length > 0 ? (
+      <Text size="sm" c="red.8">
+        {t('candidate.ineligible')}: {ineligible.map((f) => (i18n.language === 'en' ? f.reasonEn : f.reasonId)).join('; ')}
+      </Text>
+    ) : null;
+  if (missing.length === 0 && ineligible.length === 0) {
     return (
       <Text size="sm" c="teal.8">
         {t('progress.complete')}
@@ -129,10 +144,15 @@ function Missing({ missing }: { missing: string[] }) {
     );
   }
   return (
-    <List size="sm" spacing={0}>
-      {missing.map((m) => (
-        <List.Item key={m}>{missingLabel(m, t)}</List.Item>
-      ))}
-    </List>
+    <>
+      {blocked}
+      {missing.length > 0 ? (
+        <List size="sm" spacing={0}>
+          {missing.map((m) => (
+            <List.Item key={m}>{missingLabel(m, t)}</List.Item>
+          ))}
+        </List>
+      ) : null}
+    </>
   );
 }
