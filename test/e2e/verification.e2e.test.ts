@@ -111,8 +111,13 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     candidateUrl = admin.url();
     await admin.getByRole('button', { name: 'Kirim undangan' }).click();
     await admin.getByText('Undangan untuk operator@sumbawakab.go.id dibuat. Pesannya ada di kotak keluar.').waitFor();
+    await admin.getByRole('button', { name: 'Ubah' }).click();
+    await admin.getByRole('dialog').getByRole('textbox', { name: 'Telepon' }).fill('0371-21000');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+    await admin.getByText(/Kepala Disnakertrans Sumbawa, Kepala Dinas, 0371-21000/).waitFor();
     await admin.getByRole('tab', { name: 'Riwayat' }).click();
     await admin.getByText('Pengguna diundang').waitFor();
+    await admin.getByText('Data kandidat diubah').waitFor();
     await screenshotBoth(admin, 'candidates-06-invited-history');
 
     await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kotak keluar', exact: true }).click();

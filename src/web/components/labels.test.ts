@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { id } from '../../shared/i18n/id.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { actionLabel, categoryName, missingLabel } from './labels.ts';
 
 describe('labels shown instead of codes', () => {
-  const t = i18next.createInstance();
-  void t.init({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id', initImmediate: false });
+  const t = i18next.createInstance({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id' });
+  beforeAll(async () => {
+    await t.init();
+  });
 
   it('say what is missing from a self-assessment in words', () => {
     expect(missingLabel('regulations.0.evidenceIds', t.t)).toBe('Regulasi #1: bukti terlampir');

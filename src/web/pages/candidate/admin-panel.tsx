@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CandidateDetail, SelfAssessment } from '../../../shared/contracts/index.ts';
+import type { CandidateDetail, Contact, SelfAssessment } from '../../../shared/contracts/index.ts';
 import { formatDateShort, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ContactList, emptyContact } from '../candidates/candidate-fields.tsx';
 
 type Invitation = { id: string; email: string; expiresAt: string; acceptedAt: string | null };
 
@@ -125,5 +126,36 @@ export function ReopenPanel({ candidateId, assessment }: { candidateId: string; 
         </Button>
       </Stack>
     </Paper>
+  );
+}
+
+/** Change the contact persons (the committee, or the candidate itself). */
+export function ContactsEditor({ candidate, onClose }: { candidate: CandidateDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [contacts, setContacts] = useState<Contact[]>(candidate.contacts.length > 0 ? candidate.contacts : [emptyContact()]);
+  const save = useMutation({
+    mutationFn: () => api('PATCH', `/api/candidates/${candidate.id}`, { contacts: contacts.filter((c) => c.name.trim() !== '' || c.email || c.phone) }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['candidate', candidate.id] });
+      await client.invalidateQueries({ queryKey: ['history', candidate.id] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('nominate.contacts')} size="lg">
+      <Stack>
+        <ContactList contacts={contacts} onChange={setContacts} />
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="teal" onClick={() => save.mutate()} loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

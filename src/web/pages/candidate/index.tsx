@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { categoryName } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
-import { InvitePanel, RegistrationDecision, ReopenPanel } from './admin-panel.tsx';
+import { ContactsEditor, InvitePanel, RegistrationDecision, ReopenPanel } from './admin-panel.tsx';
 import { EvidencePanel, useEvidence } from './evidence-panel.tsx';
 import { HistoryPanel } from './history.tsx';
 import { SelfAssessmentForm } from './self-assessment-form.tsx';
@@ -37,6 +37,7 @@ export function CandidatePage() {
   const manages = hasRole(me, 'national_admin') || (me?.user.roles.some((r) => r.role === 'provincial_admin' && r.provinceCode === c?.provinceCode) ?? false);
   const canDecide = hasRole(me, 'national_admin') || (me?.user.roles.some((r) => r.role === 'verifier' && r.provinceCode === c?.provinceCode) ?? false);
   const [declining, setDeclining] = useState(false);
+  const [editingContacts, setEditingContacts] = useState(false);
   const [reason, setReason] = useState('');
   const respond = useMutation({
     mutationFn: (accept: boolean) => api('POST', `/api/candidates/${id}/response`, { accept, note: accept ? null : reason }),
@@ -82,11 +83,15 @@ export function CandidatePage() {
           </Text>
         </SimpleGrid>
       ) : null}
-      {c.contacts.length > 0 ? (
-        <Text size="sm">
-          {t('nominate.contacts')}: {c.contacts.map((p) => [p.name, p.position, p.phone, p.email].filter(Boolean).join(', ')).join(' · ')}
-        </Text>
-      ) : null}
+      <Text size="sm">
+        {t('nominate.contacts')}: {c.contacts.length > 0 ? c.contacts.map((p) => [p.name, p.position, p.phone, p.email].filter(Boolean).join(', ')).join(' · ') : '–'}{' '}
+        {manages || isSelf ? (
+          <Anchor component="button" size="sm" onClick={() => setEditingContacts(true)}>
+            {t('common.edit')}
+          </Anchor>
+        ) : null}
+      </Text>
+      {editingContacts ? <ContactsEditor candidate={c} onClose={() => setEditingContacts(false)} /> : null}
       {c.status === 'rejected' && c.responseNote ? <Alert color="red">{t('registration.rejected', { reason: c.responseNote })}</Alert> : null}
       {c.status === 'declined' && c.responseNote ? <Alert color="gray">{t('registration.declined', { reason: c.responseNote })}</Alert> : null}
       {manages && c.status === 'registered' ? <RegistrationDecision candidate={c} /> : null}
