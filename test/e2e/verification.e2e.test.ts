@@ -214,6 +214,8 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await screenshotBoth(candidate, 'candidates-13-todo');
     await todo.getByRole('button', { name: 'Perbaiki di penilaian mandiri' }).click();
     await candidate.getByText('Dibuka kembali untuk perbaikan.').waitFor();
+    // The comment also stands on the entry to fix.
+    await candidate.locator('[data-revision^="regulations:"]').getByText(/Lampirkan halaman pengesahan/).waitFor();
     await candidate.getByLabel('Judul/tentang').fill('Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan (dengan lembar pengesahan)');
     await candidate.getByText(/Tersimpan otomatis/).waitFor();
     await candidate.getByRole('button', { name: 'Kirim penilaian mandiri' }).click();

@@ -15,6 +15,7 @@ import { useEdition, useProvinces } from '../edition/use-edition.ts';
 import { ContactsEditor, InvitePanel, RegistrationDecision, ReopenPanel } from './admin-panel.tsx';
 import { EvidencePanel, useEvidence } from './evidence-panel.tsx';
 import { HistoryPanel } from './history.tsx';
+import { RevisionContext } from './registry.tsx';
 import { SelfAssessmentForm } from './self-assessment-form.tsx';
 import { TodoList, useVerification, VerificationPanel } from './verification-panel.tsx';
 
@@ -46,6 +47,7 @@ export function CandidatePage() {
       await client.invalidateQueries({ queryKey: ['candidate', id] });
     },
   });
+  const revisions = new Map((verification.data?.items ?? []).filter((i) => i.status === 'revision').map((i) => [i.key, { comment: i.comment, deadline: i.deadline }]));
   if (candidate.error) return <ErrorAlert error={candidate.error} />;
   if (!c) return <Text>{t('common.loading')}</Text>;
   const province = provinces.data?.find((p) => p.code === c.provinceCode)?.name ?? c.provinceCode;
@@ -117,7 +119,9 @@ export function CandidatePage() {
         <Tabs.Panel value="self" pt="md">
           <ErrorAlert error={assessment.error} />
           <Stack>
-            {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={isSelf} /> : null}
+            <RevisionContext.Provider value={revisions}>
+              {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={isSelf} /> : null}
+            </RevisionContext.Provider>
             {manages && assessment.data ? <ReopenPanel candidateId={id} assessment={assessment.data} /> : null}
           </Stack>
         </Tabs.Panel>

@@ -16,7 +16,7 @@ import { formatDate, formatDateTime, type Lang } from '../../../shared/i18n/form
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { missingLabel } from '../../components/labels.ts';
-import { newId, Registry } from './registry.tsx';
+import { newId, Registry, RevisionNote } from './registry.tsx';
 
 type Pemda = Extract<Answers, { kind: 'pemda' }>;
 type Company = Extract<Answers, { kind: 'badan-usaha' }>;
@@ -93,6 +93,7 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
       <ErrorAlert error={error} />
       {answers.kind === 'pemda' ? <PemdaForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} /> : <CompanyForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} />}
       <Text fw={600}>{t('candidate.innovation')}</Text>
+      <RevisionNote itemKey="innovation" />
       <Textarea label={t('candidate.narrative')} minRows={4} autosize value={answers.innovation.narrative} readOnly={readOnly} onChange={(e) => change({ ...answers, innovation: { ...answers.innovation, narrative: e.currentTarget.value } })} />
       <Attach evidence={evidence} value={answers.innovation.evidenceIds} readOnly={readOnly} onChange={(evidenceIds) => change({ ...answers, innovation: { ...answers.innovation, evidenceIds } })} />
       {state.missing.length > 0 && !readOnly ? (
@@ -119,6 +120,7 @@ function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: Pemda; 
   return (
     <Stack>
       <Registry
+        section="regulations"
         title={t('candidate.regulations')}
         entries={answers.regulations}
         readOnly={readOnly}
@@ -135,6 +137,7 @@ function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: Pemda; 
         )}
       />
       <Registry
+        section="agreements"
         title={t('candidate.agreements')}
         entries={answers.agreements}
         readOnly={readOnly}
@@ -151,6 +154,7 @@ function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: Pemda; 
         )}
       />
       <Registry
+        section="programs"
         title={t('candidate.programs')}
         entries={answers.programs}
         readOnly={readOnly}
@@ -169,6 +173,7 @@ function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: Pemda; 
         )}
       />
       <Text fw={600}>{t('sa.sections.coverage')}</Text>
+      <RevisionNote itemKey="coverage" />
       <Textarea label={t('candidate.coverageNote')} autosize minRows={2} value={answers.coverage.note} readOnly={readOnly} onChange={(e) => onChange({ ...answers, coverage: { ...answers.coverage, note: e.currentTarget.value } })} />
       <Attach evidence={evidence} value={answers.coverage.evidenceIds} readOnly={readOnly} onChange={(evidenceIds) => onChange({ ...answers, coverage: { ...answers.coverage, evidenceIds } })} />
     </Stack>
@@ -179,17 +184,21 @@ function CompanyForm({ answers, evidence, readOnly, onChange }: { answers: Compa
   const { t } = useTranslation();
   return (
     <Stack>
+      <RevisionNote itemKey="workers" />
+      <RevisionNote itemKey="programs" />
       <SimpleGrid cols={grid} spacing="sm">
         <NumberInput label={t('candidate.workers')} thousandSeparator="." decimalSeparator="," min={0} value={answers.workers ?? ''} onChange={(v) => onChange({ ...answers, workers: num(v) })} readOnly={readOnly} />
         <MultiSelect label={t('candidate.companyPrograms')} data={[...programCodes]} value={answers.programs} onChange={(v) => onChange({ ...answers, programs: v })} disabled={readOnly} />
       </SimpleGrid>
       <Text fw={600}>{t('sa.sections.supplyChain')}</Text>
+      <RevisionNote itemKey="supplyChain" />
       <SimpleGrid cols={grid} spacing="sm">
         <NumberInput label={t('candidate.vendorsTotal')} min={0} value={answers.supplyChain.vendorsTotal ?? ''} onChange={(v) => onChange({ ...answers, supplyChain: { ...answers.supplyChain, vendorsTotal: num(v) } })} readOnly={readOnly} />
         <NumberInput label={t('candidate.vendorsProtected')} min={0} value={answers.supplyChain.vendorsProtected ?? ''} onChange={(v) => onChange({ ...answers, supplyChain: { ...answers.supplyChain, vendorsProtected: num(v) } })} readOnly={readOnly} />
       </SimpleGrid>
       <Attach evidence={evidence} value={answers.supplyChain.evidenceIds} readOnly={readOnly} onChange={(evidenceIds) => onChange({ ...answers, supplyChain: { ...answers.supplyChain, evidenceIds } })} />
       <Text fw={600}>{t('sa.sections.csr')}</Text>
+      <RevisionNote itemKey="csr" />
       <SimpleGrid cols={grid} spacing="sm">
         <NumberInput label={t('candidate.csrWorkers')} min={0} thousandSeparator="." decimalSeparator="," value={answers.csr.vulnerableWorkersProtected ?? ''} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, vulnerableWorkersProtected: num(v) } })} readOnly={readOnly} />
         <NumberInput label={t('candidate.csrBudget')} min={0} thousandSeparator="." decimalSeparator="," value={answers.csr.budgetRupiah ?? ''} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, budgetRupiah: num(v) } })} readOnly={readOnly} />
