@@ -98,7 +98,7 @@ export function VerificationPanel({ candidateId, canDecide, showTodo }: { candid
                 {formatDateTime(item.decidedAt, lang)}
               </Text>
             ) : null}
-            {deciding ? <Decision candidateId={candidateId} itemKey={item.key} onDone={refresh} /> : null}
+            {deciding ? <Decision candidateId={candidateId} item={item} onDone={refresh} /> : null}
           </Stack>
         </Paper>
       ))}
@@ -114,17 +114,21 @@ export function VerificationPanel({ candidateId, canDecide, showTodo }: { candid
   );
 }
 
-function Decision({ candidateId, itemKey, onDone }: { candidateId: string; itemKey: string; onDone: () => Promise<void> }) {
+type Item = VerificationView['items'][number];
+
+/** The verifier's decision on one item, starting from the one last saved. */
+function Decision({ candidateId, item, onDone }: { candidateId: string; item: Item; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('valid');
-  const [comment, setComment] = useState('');
-  const [deadline, setDeadline] = useState('');
+  const itemKey = item.key;
+  const [status, setStatus] = useState<string>(item.status === 'pending' ? 'valid' : item.status);
+  const [comment, setComment] = useState(item.comment ?? '');
+  const [deadline, setDeadline] = useState(item.deadline ?? '');
   const decide = useMutation({
     mutationFn: () =>
       api('POST', `/api/candidates/${candidateId}/verification/items`, {
         key: itemKey,
         status,
-        comment: comment.trim() || null,
+        comment: status === 'valid' ? null : comment.trim() || null,
         deadline: status === 'revision' ? deadline || null : null,
       }),
     onSuccess: onDone,
