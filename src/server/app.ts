@@ -18,6 +18,7 @@ import type { RoutePolicy } from './policies/types.ts';
 import { routes } from './routes/index.ts';
 import type { ScreenRunner } from './services/coverage-import.ts';
 import { cliScreenRunner } from './services/screen-runner.ts';
+import { OutboxSender, smtpTransport } from './services/outbox.ts';
 
 export const SESSION_COOKIE = 'paritrana_session';
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -49,6 +50,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: Required<AppDeps>;
     jobs: BackgroundJobs;
+    /** Delivers the outbox by SMTP; null without SMTP (messages stay in the outbox). */
+    mailer: OutboxSender | null;
     /** Every API route with its method, as registered (for the policy tests). */
     apiRoutes: { method: string; url: string }[];
   }
@@ -69,6 +72,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   const jobs = new BackgroundJobs((error) => app.log.error({ err: error }, 'background job failed'));
   app.decorate('jobs', jobs);
   app.addHook('onClose', () => jobs.drain());
+  const smtp = deps.config.smtp;
+  const mailer = smtp ? new OutboxSender(deps.database.db, smtpTransport(smtp), smtp.from, (error) => app.log.error({ err: error }, 'outbox delivery failed')) : null;
+  app.decorate('mailer', mailer);
+  if (mailer && smtp) {
+    app.addHook('onReady', () => mailer.start(smtp.pollSeconds));
+    app.addHook('onClose', () => mailer.stop());
+  }
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

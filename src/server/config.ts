@@ -21,7 +21,52 @@ const schema = z.object({
   EVIDENCE_LIMIT_MB: z.coerce.number().min(1).max(1024).default(20),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100_000).default(4096),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REGISTRATION_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.go.id:587')
+    .optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: z.enum(['true', 'false']).optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 lowercase letters, digits, dots or dashes')
+    .optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
+
+type Env = z.infer<typeof schema>;
+
+/** Rules across variables: each names what to set. */
+function crossChecks(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.SMTP_URL && e.SMTP_HOST) problems.push('  SMTP_URL, SMTP_HOST: set one of them, not both');
+  if ((e.SMTP_URL || e.SMTP_HOST) && !e.MAIL_FROM) problems.push('  MAIL_FROM: required when SMTP is configured (e.g. "Paritrana Award <noreply@example.go.id>")');
+  if (!e.SMTP_HOST && (e.SMTP_PORT || e.SMTP_USER || e.SMTP_PASS || e.SMTP_SECURE)) problems.push('  SMTP_HOST: required when SMTP_PORT, SMTP_SECURE, SMTP_USER or SMTP_PASS is set');
+  if (Boolean(e.SMTP_USER) !== Boolean(e.SMTP_PASS)) problems.push('  SMTP_USER, SMTP_PASS: set both or neither');
+  const s3 = { S3_ENDPOINT: e.S3_ENDPOINT, S3_BUCKET: e.S3_BUCKET, S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY };
+  const missing = Object.entries(s3).filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length > 0 && missing.length < 4) problems.push(`  ${missing.join(', ')}: required when S3 storage is configured (set all of S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, or none)`);
+  return problems;
+}
+
+/** How e-mail leaves the app; null keeps every message in the outbox. */
+export type SmtpConfig = {
+  transport: string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+  from: string;
+  pollSeconds: number;
+};
+
+/** Where evidence files go when not on the local disk. */
+export type S3Config = { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 export type Config = {
   port: number;
@@ -37,8 +82,12 @@ export type Config = {
   uploadLimitMb: number;
   /** Largest evidence file, in MB (PDF, JPEG, PNG, XLSX). */
   evidenceLimitMb: number;
-  /** Where evidence files are kept, by SHA-256. */
+  /** Where evidence files are kept, by SHA-256 (local disk unless `s3` is set). */
   filesDir: string;
+  s3: S3Config | null;
+  smtp: SmtpConfig | null;
+  /** Self-registrations accepted per hour from one address. */
+  registrationRatePerHour: number;
 };
 
 export class ConfigError extends Error {}
@@ -51,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const problems = crossChecks(e);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration; fix these environment variables:\n${problems.join('\n')}`);
   const dataDir = resolve(e.PARITRANA_DATA_DIR);
   return {
     port: e.PORT,
@@ -65,5 +116,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     evidenceLimitMb: e.EVIDENCE_LIMIT_MB,
     filesDir: resolve(dataDir, 'files'),
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { endpoint: e.S3_ENDPOINT.replace(/\/$/, ''), bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : null,
+    smtp: smtpOf(e),
+    registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
+  };
+}
+
+function smtpOf(e: Env): SmtpConfig | null {
+  if (!e.MAIL_FROM) return null;
+  if (e.SMTP_URL) return { transport: e.SMTP_URL, from: e.MAIL_FROM, pollSeconds: e.MAIL_POLL_SECONDS };
+  if (!e.SMTP_HOST) return null;
+  const secure = e.SMTP_SECURE === 'true';
+  return {
+    transport: {
+      host: e.SMTP_HOST,
+      port: e.SMTP_PORT ?? (secure ? 465 : 587),
+      secure,
+      ...(e.SMTP_USER && e.SMTP_PASS ? { auth: { user: e.SMTP_USER, pass: e.SMTP_PASS } } : {}),
+    },
+    from: e.MAIL_FROM,
+    pollSeconds: e.MAIL_POLL_SECONDS,
   };
 }

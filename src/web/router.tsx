@@ -18,6 +18,14 @@ import { PoolPage } from './pages/pool/index.tsx';
 import { MyAssessmentsPage } from './pages/marking/index.tsx';
 import { MarkingSheetPage } from './pages/marking/sheet.tsx';
 import { JurorProfilePage } from './pages/marking/profile.tsx';
+import { CandidatesPage } from './pages/candidates/list.tsx';
+import { NominatePage } from './pages/candidates/nominate.tsx';
+import { ImportPage } from './pages/candidates/import.tsx';
+import { ProgressPage } from './pages/candidates/progress.tsx';
+import { VerificationQueuePage } from './pages/verification/queue.tsx';
+import { OutboxPage } from './pages/outbox.tsx';
+import { InvitationPage } from './pages/invitation.tsx';
+import { RegisterPage } from './pages/register.tsx';
 
 /** Signed-in pages; the server decides what each role may do. */
 function RequireSession() {
@@ -33,14 +41,31 @@ function RequireSession() {
   return <Layout />;
 }
 
+/** The start page: a candidate's own page for a candidate user, the editions for everyone else. */
+function Home() {
+  const { me } = useSession();
+  const roles = me?.user.roles ?? [];
+  const own = roles.filter((r) => r.role === 'candidate' && r.candidateId != null);
+  if (own.length === 1 && roles.length === 1) return <Navigate to="/candidates/$id" params={{ id: own[0]!.candidateId! }} replace />;
+  return <EditionsPage />;
+}
+
 const root = createRootRoute({ component: Outlet });
 const login = createRoute({ getParentRoute: () => root, path: '/login', component: LoginPage });
 const app = createRoute({ getParentRoute: () => root, id: 'app', component: RequireSession });
-const editions = createRoute({ getParentRoute: () => app, path: '/', component: EditionsPage });
+const invitation = createRoute({ getParentRoute: () => root, path: '/undangan/$token', component: InvitationPage });
+const register = createRoute({ getParentRoute: () => root, path: '/daftar', component: RegisterPage });
+const editions = createRoute({ getParentRoute: () => app, path: '/', component: Home });
 const edition = createRoute({ getParentRoute: () => app, path: '/editions/$id', component: EditionPage });
 const coverage = createRoute({ getParentRoute: () => app, path: '/editions/$id/coverage', component: CoveragePage });
 const shortlist = createRoute({ getParentRoute: () => app, path: '/editions/$id/shortlist', component: ShortlistPage });
 const disputes = createRoute({ getParentRoute: () => app, path: '/editions/$id/disputes', component: DisputesPage });
+const candidates = createRoute({ getParentRoute: () => app, path: '/editions/$id/candidates', component: CandidatesPage });
+const nominate = createRoute({ getParentRoute: () => app, path: '/editions/$id/candidates/new', component: NominatePage });
+const importSheet = createRoute({ getParentRoute: () => app, path: '/editions/$id/candidates/import', component: ImportPage });
+const progress = createRoute({ getParentRoute: () => app, path: '/editions/$id/progress', component: ProgressPage });
+const queue = createRoute({ getParentRoute: () => app, path: '/editions/$id/verification', component: VerificationQueuePage });
+const outbox = createRoute({ getParentRoute: () => app, path: '/outbox', component: OutboxPage });
 const figures = createRoute({ getParentRoute: () => app, path: '/candidates/$id/figures', component: FiguresPage });
 const candidate = createRoute({ getParentRoute: () => app, path: '/candidates/$id', component: CandidatePage });
 const users = createRoute({ getParentRoute: () => app, path: '/users', component: UsersPage });
@@ -52,7 +77,14 @@ const sheet = createRoute({ getParentRoute: () => app, path: '/pools/$poolId/she
 const marking = createRoute({ getParentRoute: () => app, path: '/penilaian', component: MyAssessmentsPage });
 const jurorProfile = createRoute({ getParentRoute: () => app, path: '/profil-juri', component: JurorProfilePage });
 
-export const router = createRouter({ routeTree: root.addChildren([login, app.addChildren([editions, edition, coverage, shortlist, disputes, figures, candidate, users, audit, panels, pool, sheet, marking, jurorProfile, instrument])]) });
+export const router = createRouter({
+  routeTree: root.addChildren([
+    login,
+    invitation,
+    register,
+    app.addChildren([editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit, panels, pool, sheet, marking, jurorProfile, instrument]),
+  ]),
+});
 
 declare module '@tanstack/react-router' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface

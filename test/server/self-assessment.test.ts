@@ -142,10 +142,15 @@ describe.each(drivers())('self-assessment on %s', (driver) => {
   it('shows each province’s progress and what each candidate lacks', async () => {
     const progress = (await admin52.request('GET', `/api/editions/${editionId}/progress`)).json<{
       provinces: { provinceCode: string; total: number; byStatus: Record<string, number> }[];
-      candidates: { name: string; missing: string[] }[];
+      candidates: { name: string; missing: string[]; ineligible: { reasonId: string }[] }[];
     }>();
     expect(progress.provinces).toEqual([expect.objectContaining({ provinceCode: '52', total: 6, byStatus: { verified: 1, nominated: 5 } })]);
     expect(progress.candidates.find((c) => c.name === 'RS Lotim Medical Center')!.missing).toEqual(['innovation.narrative', 'workers', 'programs']);
+    // The committee sees why a candidate is blocked, as the candidate does.
+    expect(progress.candidates.find((c) => c.name === 'Bank NTB Syariah')!.ineligible).toEqual([
+      { reasonId: 'Bukan peserta aktif BPJS Ketenagakerjaan pada akhir periode penilaian', reasonEn: 'Not an active BPJS Ketenagakerjaan participant at the end of the assessment period' },
+    ]);
+    expect(progress.candidates.find((c) => c.name === 'Kabupaten Lombok Timur')!.ineligible).toEqual([]);
   });
 
   it('is reopened only by the province’s committee, with a reason', async () => {

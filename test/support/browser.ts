@@ -47,7 +47,7 @@ export function ensureWebBuild(): void {
 export type E2eServer = { url: string; database: Database; close: () => Promise<void> };
 
 /** The real app on a free port, on a fresh database with the demo edition. */
-export async function startE2eServer(driver: Driver = 'pglite', options: { registrationEndsOn?: string } = {}): Promise<E2eServer> {
+export async function startE2eServer(driver: Driver = 'pglite', options: { registrationEndsOn?: string; env?: Record<string, string> } = {}): Promise<E2eServer> {
   ensureWebBuild();
   const database = await testDatabase(driver);
   await seedDemo(database.db);
@@ -63,7 +63,7 @@ export async function startE2eServer(driver: Driver = 'pglite', options: { regis
     await replaceMilestones(database.db, edition!.id, milestones);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'paritrana-e2e-'));
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: dataDir }), database, version }, { logger: false });
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: dataDir, ...options.env }), database, version }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -86,5 +86,20 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a full-page screenshot as a test artefact. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // From the top, so fixed headers sit where a person sees them.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export const phoneViewport = { width: 390, height: 844 };
+
+/** Screenshots of the page as it is and at phone size (390×844), then back. */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  const desktop = page.viewportSize();
+  await screenshot(page, name);
+  // No transitions: the layout is shown as it settles at the new width.
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  await page.setViewportSize(phoneViewport);
+  await screenshot(page, `${name}-phone`);
+  if (desktop) await page.setViewportSize(desktop);
 }

@@ -38,8 +38,9 @@ export async function findCandidateByName(db: Db, editionId: string, name: strin
   return row ?? null;
 }
 
-export async function findCandidate(db: Db, id: string): Promise<CandidateRow | null> {
-  const [row] = await db.select().from(candidates).where(eq(candidates.id, id));
+export async function findCandidate(db: Db, id: string, forUpdate = false): Promise<CandidateRow | null> {
+  const query = db.select().from(candidates).where(eq(candidates.id, id));
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 

@@ -28,9 +28,13 @@ export const candidates = pgTable(
     sizeClass: varchar('size_class', { length: 10 }),
     sector: text('sector'),
     address: text('address'),
-    /** nominated → accepted | declined; registered (self-registration awaiting approval) → nominated. */
+    /**
+     * nominated → accepted | declined → verified; registered (self-registration
+     * awaiting approval) → nominated | rejected.
+     */
     status: varchar('status', { length: 20 }).notNull().default('nominated'),
     contacts: jsonb('contacts').notNull().default([]).$type<{ name: string; position: string | null; phone: string | null; email: string | null }[]>(),
+    /** Why the nomination was declined, or the self-registration rejected. */
     responseNote: text('response_note'),
     /** The candidacy at the level below whose result sent this one here. */
     advancedFrom: uuid('advanced_from'),

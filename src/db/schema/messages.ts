@@ -1,10 +1,12 @@
-import { index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { candidates } from './candidates.ts';
 import { users } from './users.ts';
 
 /**
- * Every e-mail the app sends is written here first. Without SMTP it stays
- * here for the admin to read (the outbox page) and for tests to inspect.
+ * Every e-mail the app sends is written here first, in the transaction of the
+ * write that causes it. With SMTP configured a sender delivers it and records
+ * `sentAt` (or the last `error`); without SMTP it stays here for the admins to
+ * read (the outbox page, scoped by province) and for tests to inspect.
  */
 export const outbox = pgTable(
   'outbox',
@@ -13,11 +15,17 @@ export const outbox = pgTable(
     to: varchar('to', { length: 254 }).notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** The province the message is about: its provincial admins may read it. */
+    provinceCode: varchar('province_code', { length: 2 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     error: text('error'),
+    /** Delivery attempts so far; the sender gives up after a few. */
+    attempts: integer('attempts').notNull().default(0),
+    /** A sender has taken the message until then (several app servers may run). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
-  (t) => [index('outbox_created_idx').on(t.createdAt)],
+  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_pending_idx').on(t.sentAt, t.attempts)],
 );
 
 /** An invitation to become a candidate's user, redeemed once by its link. */

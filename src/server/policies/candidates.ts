@@ -25,5 +25,6 @@ export const candidatePolicy = {
     isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0 || candidatesOf(actor).length > 0,
   isSelf: (actor: Actor, c: CandidateRef): boolean => candidatesOf(actor).includes(c.id),
   respond: (actor: Actor): boolean => candidatesOf(actor).length > 0,
-  readOutbox: (actor: Actor): boolean => isNationalAdmin(actor),
+  /** The outbox: the national admin reads all of it, a provincial admin its province's messages. */
+  readOutbox: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0,
 };

@@ -17,11 +17,12 @@ import {
 } from '../../shared/contracts/index.ts';
 import { listCandidates } from '../../db/repositories/candidates.ts';
 import { listCategories } from '../../db/repositories/editions.ts';
-import { listOutbox } from '../../db/repositories/messages.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as candidates from '../services/candidates.ts';
 import { candidateTemplate, readCandidateSheet } from '../services/candidate-sheet.ts';
+import * as invitations from '../services/invitations.ts';
+import { listMessages } from '../services/outbox.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -132,7 +133,9 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
     },
     async (request, reply) => {
       const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
-      return reply.status(201).send(await candidates.inviteCandidateUser(ctx(request.actor), request.params.id, request.body.email, base));
+      const invitation = await invitations.inviteCandidateUser(ctx(request.actor), request.params.id, request.body.email, base);
+      app.mailer?.kick();
+      return reply.status(201).send(invitation);
     },
   );
   app.get(
@@ -141,7 +144,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       config: { policy: candidatePolicy.manageAnywhere },
       schema: { tags, summary: 'Invitations sent for a candidate', params: idParams, response: { 200: z.array(invitationSummary) } },
     },
-    (request) => candidates.listInvitations(ctx(request.actor), request.params.id),
+    (request) => invitations.listInvitations(ctx(request.actor), request.params.id),
   );
   app.post(
     '/invitations/accept',
@@ -154,23 +157,19 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
         response: { 200: okBody.extend({ email: z.string() }) },
       },
     },
-    async (request) => ({ ok: true as const, ...(await candidates.acceptInvitation(db, request.body.token, request.body)) }),
+    async (request) => ({ ok: true as const, ...(await invitations.acceptInvitation(db, request.body.token, request.body)) }),
   );
   app.get(
     '/outbox',
     {
       config: { policy: candidatePolicy.readOutbox },
-      schema: { tags: ['messages'], summary: 'E-mails the app has queued (and sent, with SMTP)', response: { 200: z.array(outboxMessage) } },
+      schema: {
+        tags: ['messages'],
+        summary: 'E-mails the app has queued (and sent, with SMTP): all for the national admin, a province’s for its admin',
+        response: { 200: z.array(outboxMessage) },
+      },
     },
-    async () =>
-      (await listOutbox(db)).map((m) => ({
-        id: m.id,
-        to: m.to,
-        subject: m.subject,
-        body: m.body,
-        createdAt: m.createdAt.toISOString(),
-        sentAt: m.sentAt?.toISOString() ?? null,
-      })),
+    (request) => listMessages(ctx(request.actor)),
   );
   done();
 };

@@ -7,7 +7,7 @@ import { evidenceSummary } from '../../shared/contracts/index.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import type { Actor } from '../policies/actor.ts';
-import { FileStore } from '../storage/file-store.ts';
+import { createFileStore } from '../storage/file-store.ts';
 import { evidenceForReading, listEvidence, uploadEvidence } from '../services/evidence.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -16,7 +16,7 @@ export const evidenceRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
   const { config } = app.deps;
-  const store = new FileStore(config.filesDir);
+  const store = createFileStore(config);
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['evidence'];
 
@@ -68,7 +68,7 @@ export const evidenceRoutes: FastifyPluginCallback = (root, _options, done) => {
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(evidence.originalName)}`)
         .header('cache-control', 'private, max-age=3600')
         .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-        .send(store.read(evidence.sha256));
+        .send(await store.read(evidence.sha256));
     },
   );
   done();

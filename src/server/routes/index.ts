@@ -14,6 +14,7 @@ import { verificationRoutes } from './verification.ts';
 import { panelRoutes } from './panels.ts';
 import { poolRoutes } from './pools.ts';
 import { markingRoutes } from './marking.ts';
+import { registrationRoutes } from './registrations.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -29,6 +30,7 @@ export const routes: FastifyPluginCallback[] = [
   panelRoutes,
   poolRoutes,
   markingRoutes,
+  registrationRoutes,
   userRoutes,
   auditRoutes,
   catalogueRoutes,

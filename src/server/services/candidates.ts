@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { canRespond, kindOfFamily, nppPattern } from '../../domain/candidates/rules.ts';
 import { checkImportRows, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
@@ -6,11 +5,8 @@ import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/candidates.ts';
 import { findCategory, findEdition, listCategories } from '../../db/repositories/editions.ts';
 import { findRegency, searchRegencies } from '../../db/repositories/regions.ts';
-import * as messages from '../../db/repositories/messages.ts';
-import * as users from '../../db/repositories/users.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { CandidateDetail, CandidateInput, CandidatePatch } from '../../shared/contracts/index.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { auditActor } from '../policies/actor.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
@@ -40,7 +36,7 @@ export async function presentCandidate(db: Db, c: repo.CandidateRow): Promise<Ca
   };
 }
 
-async function visibleCandidate({ db, actor }: ServiceContext, id: string): Promise<repo.CandidateRow> {
+export async function visibleCandidate({ db, actor }: ServiceContext, id: string): Promise<repo.CandidateRow> {
   const c = await repo.findCandidate(db, id);
   if (!c) throw notFound('candidate');
   if (!candidatePolicy.see(actor!, c)) throw forbidden('You may not see this candidate');
@@ -51,7 +47,7 @@ export async function getCandidate(ctx: ServiceContext, id: string): Promise<Can
   return presentCandidate(ctx.db, await visibleCandidate(ctx, id));
 }
 
-async function openEdition(db: Db, editionId: string) {
+export async function openEdition(db: Db, editionId: string) {
   const edition = await findEdition(db, editionId);
   if (!edition) throw notFound('edition');
   if (!openForCandidates.has(edition.status)) {
@@ -70,7 +66,7 @@ async function insertAll(tx: Db, editionId: string, list: NewCandidate[], ctx: S
   return rows;
 }
 
-function problemsError(problems: { row: number; column: string; message: string }[]): AppError {
+export function problemsError(problems: { row: number; column: string; message: string }[]): AppError {
   return new AppError(
     'VALIDATION_FAILED',
     `${problems.length} masalah pada data kandidat; tidak ada yang disimpan`,
@@ -78,7 +74,7 @@ function problemsError(problems: { row: number; column: string; message: string 
   );
 }
 
-async function importContext(db: Db, editionId: string, provinceCode: string) {
+export async function importContext(db: Db, editionId: string, provinceCode: string) {
   const categories = await listCategories(db, editionId);
   return {
     categories: new Map(categories.map((c) => [c.code, { id: c.id, family: c.family, levels: c.levels }])),
@@ -166,81 +162,4 @@ export async function respondToNomination(ctx: ServiceContext, id: string, respo
     await appendAudit(tx, auditActor(actor), { action: response.accept ? 'candidate.accept' : 'candidate.decline', entityType: 'candidate', entityId: id, before, after });
     return presentCandidate(tx, after);
   });
-}
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-const inviteDays = 14;
-
-/** Invites a person by e-mail to act for a candidate; the link works once. */
-export async function inviteCandidateUser(ctx: ServiceContext, candidateId: string, email: string, baseUrl: string) {
-  const { db, actor } = ctx;
-  const candidate = await repo.findCandidate(db, candidateId);
-  if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.manageIn(actor!, candidate.provinceCode)) throw forbidden('Only the province’s committee invites its candidates');
-  const token = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + inviteDays * 86_400_000);
-  return db.transaction(async (tx) => {
-    const invitation = await messages.insertInvitation(tx, { tokenHash: tokenHash(token), email, candidateId, createdBy: actor?.id ?? null, expiresAt });
-    const link = `${baseUrl.replace(/\/$/, '')}/undangan/${token}`;
-    await messages.queueMessage(tx, {
-      to: email,
-      subject: `Undangan Paritrana Award: ${candidate.name}`,
-      body: [
-        `Yth. Bapak/Ibu,`,
-        ``,
-        `${candidate.name} dinominasikan sebagai kandidat Paritrana Award. Buka tautan berikut untuk membuat akun dan mengisi penilaian mandiri:`,
-        link,
-        ``,
-        `Tautan berlaku ${inviteDays} hari dan hanya dapat dipakai sekali.`,
-        ``,
-        `(English) ${candidate.name} has been nominated for the Paritrana Award. Open the link above to create your account; it works once, for ${inviteDays} days.`,
-      ].join('\n'),
-    });
-    await appendAudit(tx, auditActor(actor), { action: 'candidate.invite', entityType: 'candidate', entityId: candidateId, after: { email, invitationId: invitation.id, expiresAt } });
-    return { id: invitation.id, email, expiresAt: expiresAt.toISOString(), acceptedAt: null };
-  });
-}
-
-/**
- * Redeems an invitation: creates the account, or adds the candidate role to
- * an existing account whose password is given.
- */
-export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string }): Promise<{ email: string }> {
-  return db.transaction(async (tx) => {
-    const invitation = await messages.findInvitationByHash(tx, tokenHash(token));
-    if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) {
-      throw new AppError('NOT_FOUND', 'This invitation link is unknown, used or expired; ask the committee for a new one');
-    }
-    const role = { role: 'candidate' as const, provinceCode: null, candidateId: invitation.candidateId };
-    const existing = await users.findUserByEmail(tx, invitation.email);
-    let userId: string;
-    if (existing) {
-      if (!(await verifyPassword(existing.passwordHash, input.password))) {
-        throw new AppError('INVALID_CREDENTIALS', 'An account with this e-mail exists: enter its password to join');
-      }
-      const roles = (await users.rolesOf(tx, [existing.id])).get(existing.id) ?? [];
-      if (!roles.some((r) => r.candidateId === invitation.candidateId)) await users.replaceRoles(tx, existing.id, [...roles, role]);
-      userId = existing.id;
-    } else {
-      userId = await users.insertUser(tx, { email: invitation.email, name: input.name, passwordHash: await hashPassword(input.password), locale: 'id', roles: [role] });
-    }
-    await messages.markInvitationAccepted(tx, invitation.id);
-    await appendAudit(tx, { id: userId, label: invitation.email }, {
-      action: 'invitation.accept',
-      entityType: 'candidate',
-      entityId: invitation.candidateId,
-      after: { email: invitation.email, userId },
-    });
-    return { email: invitation.email };
-  });
-}
-
-export async function listInvitations(ctx: ServiceContext, candidateId: string) {
-  const candidate = await visibleCandidate(ctx, candidateId);
-  return (await messages.invitationsOf(ctx.db, candidate.id)).map((i) => ({
-    id: i.id,
-    email: i.email,
-    expiresAt: i.expiresAt.toISOString(),
-    acceptedAt: i.acceptedAt?.toISOString() ?? null,
-  }));
 }

@@ -15,7 +15,7 @@ import { candidatePolicy } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 
 /** Submissions close with the registration milestone (its end, or its day). */
-async function deadlineOf(db: Db, editionId: string): Promise<string | null> {
+export async function deadlineOf(db: Db, editionId: string): Promise<string | null> {
   const registration = (await listMilestones(db, editionId)).find((m) => m.kind === 'registration');
   return registration ? (registration.endsOn ?? registration.startsOn) : null;
 }

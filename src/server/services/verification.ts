@@ -158,5 +158,13 @@ export async function candidateHistory(ctx: ServiceContext, candidateId: string)
   if (!candidate) throw notFound('candidate');
   if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
   const rows = await listAudit(ctx.db, { entityType: 'candidate', entityId: candidateId, limit: 200 });
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actorLabel, action: r.action }));
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actorLabel, action: r.action, note: noteOf(r.after) }));
+}
+
+/** The reason, comment or note a change carried, if any. */
+function noteOf(after: unknown): string | null {
+  if (typeof after !== 'object' || after === null) return null;
+  const a = after as Record<string, unknown>;
+  const note = a.reason ?? a.comment ?? a.responseNote ?? a.email;
+  return typeof note === 'string' && note !== '' ? note : null;
 }

@@ -78,6 +78,53 @@ export const outboxMessage = z.object({
   to: z.string(),
   subject: z.string(),
   body: z.string(),
+  provinceCode: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** The last delivery error, when SMTP refused it. */
+  error: z.string().nullable(),
+  attempts: z.number(),
 });
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+
+export const candidateStatuses = ['registered', 'nominated', 'accepted', 'declined', 'rejected', 'verified'] as const;
+export const sizeClassValues = ['besar', 'menengah', 'kecil', 'mikro'] as const;
+
+/** Editions open for self-registration, with their categories (public). */
+export const registrationEdition = z.object({
+  id: z.string(),
+  label: z.string(),
+  categories: z.array(z.object({ id: z.string(), code: z.string(), family: z.string(), nameId: z.string(), nameEn: z.string() })),
+});
+
+/**
+ * A regional government or a company applies by itself; the provincial admin
+ * approves (→ nominated, and the contact is invited) or rejects it.
+ */
+export const registrationInput = z.object({
+  editionId: z.uuid(),
+  categoryId: z.uuid(),
+  provinceCode: z.string().regex(/^\d{2}$/),
+  regencyCode: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/)
+    .nullable(),
+  npp: z.string().trim().max(20).nullable(),
+  name: z.string().trim().min(2).max(200).nullable(),
+  sizeClass: z.enum(sizeClassValues).nullable(),
+  sector: z.string().trim().max(200).nullable(),
+  address: z.string().trim().max(500).nullable(),
+  contact: z.object({
+    name: z.string().trim().min(2).max(120),
+    position: z.string().trim().max(120).nullable(),
+    phone: z.string().trim().max(40).nullable(),
+    email: z.string().trim().toLowerCase().email(),
+  }),
+});
+export type RegistrationInput = z.infer<typeof registrationInput>;
+export const registrationReceipt = z.object({ id: z.string(), name: z.string(), status: z.literal('registered') });
+
+export const registrationDecision = z
+  .object({ approve: z.boolean(), reason: z.string().trim().max(1000).nullable() })
+  .refine((d) => d.approve || (d.reason != null && d.reason.length >= 5), { path: ['reason'], message: 'say why the registration is rejected' });
+export type RegistrationDecision = z.infer<typeof registrationDecision>;

@@ -19,6 +19,8 @@ export const editionProgress = z.object({
       status: z.string(),
       submissionStatus: z.string(),
       missing: z.array(z.string()),
+      /** Why the category's eligibility rules block it, when they do (Indonesian and English). */
+      ineligible: z.array(z.object({ reasonId: z.string(), reasonEn: z.string() })),
     }),
   ),
 });

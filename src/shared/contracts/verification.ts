@@ -50,4 +50,5 @@ export const verificationQueueEntry = z.object({
   revisions: z.number(),
 });
 
-export const historyEntry = z.object({ at: z.string(), actor: z.string(), action: z.string() });
+/** One change of a candidate: who, when, what, and the reason or comment given. */
+export const historyEntry = z.object({ at: z.string(), actor: z.string(), action: z.string(), note: z.string().nullable() });

@@ -1,6 +1,7 @@
 import { panelsEn } from './panels.en.ts';
 
 import type { Messages } from './id.ts';
+import { candidatePagesEn } from './candidate-pages.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -24,7 +25,18 @@ export const en: Messages = {
     back: 'Back',
     required: 'Required',
   },
-  nav: { editions: 'Editions', candidates: 'Candidates', coverage: 'Coverage data', users: 'Users', audit: 'Audit log', logout: 'Sign out' },
+  nav: {
+    editions: 'Editions',
+    candidates: 'Candidates',
+    coverage: 'Coverage data',
+    users: 'Users',
+    audit: 'Audit log',
+    logout: 'Sign out',
+    myCandidate: 'My candidate',
+    queue: 'Verification queue',
+    progress: 'Progress',
+    outbox: 'Outbox',
+  },
   roles: { national_admin: 'National admin', provincial_admin: 'Provincial admin', verifier: 'Verifier', juror: 'Juror', candidate: 'Candidate' },
   login: {
     title: 'Sign in to Paritrana',
@@ -199,7 +211,7 @@ export const en: Messages = {
   candidate: {
     home: 'Candidate',
     status: 'Status',
-    statuses: { registered: 'Registered', nominated: 'Nominated', accepted: 'Accepted', declined: 'Declined', verified: 'Verified' },
+    statuses: { registered: 'Registered', nominated: 'Nominated', accepted: 'Accepted', declined: 'Declined', rejected: 'Registration rejected', verified: 'Verified' },
     accept: 'Accept the nomination',
     decline: 'Decline the nomination',
     declineReason: 'Reason for declining',
@@ -259,6 +271,7 @@ export const en: Messages = {
     decided: '{{decided}} of {{items}} decided',
     empty: 'No self-assessment has been submitted yet.',
   },
+  ...candidatePagesEn,
   errors: {
     VALIDATION_FAILED: 'Some data is not right. Check the marked fields.',
     UNAUTHENTICATED: 'Please sign in first.',

@@ -1,4 +1,5 @@
 import { panelsId } from './panels.id.ts';
+import { candidatePagesId } from './candidate-pages.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -22,7 +23,18 @@ export const id = {
     back: 'Kembali',
     required: 'Wajib diisi',
   },
-  nav: { editions: 'Edisi', candidates: 'Kandidat', coverage: 'Data kepesertaan', users: 'Pengguna', audit: 'Log audit', logout: 'Keluar' },
+  nav: {
+    editions: 'Edisi',
+    candidates: 'Kandidat',
+    coverage: 'Data kepesertaan',
+    users: 'Pengguna',
+    audit: 'Log audit',
+    logout: 'Keluar',
+    myCandidate: 'Kandidat saya',
+    queue: 'Antrean verifikasi',
+    progress: 'Progres',
+    outbox: 'Kotak keluar',
+  },
   roles: {
     national_admin: 'Admin nasional',
     provincial_admin: 'Admin provinsi',
@@ -203,7 +215,7 @@ export const id = {
   candidate: {
     home: 'Kandidat',
     status: 'Status',
-    statuses: { registered: 'Mendaftar', nominated: 'Dinominasikan', accepted: 'Menerima', declined: 'Menolak', verified: 'Terverifikasi' },
+    statuses: { registered: 'Mendaftar', nominated: 'Dinominasikan', accepted: 'Menerima', declined: 'Menolak', rejected: 'Pendaftaran ditolak', verified: 'Terverifikasi' },
     accept: 'Terima nominasi',
     decline: 'Tolak nominasi',
     declineReason: 'Alasan menolak',
@@ -263,6 +275,7 @@ export const id = {
     decided: '{{decided}} dari {{items}} diputuskan',
     empty: 'Belum ada penilaian mandiri yang dikirim.',
   },
+  ...candidatePagesId,
   errors: {
     VALIDATION_FAILED: 'Data belum benar. Periksa isian yang ditandai.',
     UNAUTHENTICATED: 'Silakan masuk terlebih dahulu.',

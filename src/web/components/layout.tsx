@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../auth.tsx';
+import { useCurrentEdition } from '../current-edition.ts';
 import { setLanguage } from '../i18n.ts';
 
 export function LanguageSwitch() {
@@ -29,12 +30,28 @@ export function Layout() {
   const path = useRouterState({ select: (s) => s.location.pathname });
   const [opened, { toggle, close }] = useDisclosure();
   const admin = hasRole(me, 'national_admin');
+  const provincial = hasRole(me, 'provincial_admin');
+  const verifier = hasRole(me, 'verifier');
+  const roles = me?.user.roles ?? [];
+  const candidateOnly = roles.length > 0 && roles.every((r) => r.role === 'candidate');
+  const edition = useCurrentEdition(!candidateOnly);
+  const e = edition?.id ?? '';
+  // Navigation by role: a candidate sees its own page; a verifier its queue; a
+  // provincial admin its candidates and progress; the national admin all of it.
   const links = [
-    { to: '/', label: t('nav.editions'), show: true },
+    ...roles
+      .filter((r) => r.role === 'candidate' && r.candidateId)
+      .map((r) => ({ to: `/candidates/${r.candidateId}`, label: t('nav.myCandidate'), show: true })),
+    { to: '/', label: t('nav.editions'), show: !candidateOnly },
     { to: '/penilaian', label: t('marking.title'), show: hasRole(me, 'juror') },
+    { to: `/editions/${e}/verification`, label: t('nav.queue'), show: e !== '' && (admin || verifier) },
+    { to: `/editions/${e}/candidates`, label: t('nav.candidates'), show: e !== '' && (admin || provincial || verifier) },
+    { to: `/editions/${e}/progress`, label: t('nav.progress'), show: e !== '' && (admin || provincial || verifier) },
+    { to: '/outbox', label: t('nav.outbox'), show: admin || provincial },
     { to: '/users', label: t('nav.users'), show: admin },
     { to: '/audit', label: t('nav.audit'), show: admin },
   ].filter((l) => l.show);
+  const isActive = (to: string) => (to === '/' ? path === '/' || /^\/editions\/[^/]+$/.test(path) : path.startsWith(to));
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">
@@ -77,7 +94,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Navigasi">
         {links.map((l) => (
-          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.to === '/' ? path === '/' || path.startsWith('/editions') : path.startsWith(l.to)} onClick={close} />
+          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={isActive(l.to)} onClick={close} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/contracts/index.ts';
@@ -57,6 +57,9 @@ export function LoginPage() {
             <Button type="submit" loading={busy} color="teal">
               {t('login.submit')}
             </Button>
+            <Anchor component={Link} to="/daftar" size="sm" ta="center">
+              {t('register.link')}
+            </Anchor>
           </Stack>
         </form>
       </Paper>

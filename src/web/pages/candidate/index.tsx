@@ -1,30 +1,45 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CandidateDetail, SelfAssessment } from '../../../shared/contracts/index.ts';
+import type { Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { hasRole, useSession } from '../../auth.tsx';
+import { CandidateStatusBadge } from '../../components/candidate-status.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { categoryName } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
+import { useEdition, useProvinces } from '../edition/use-edition.ts';
+import { ContactsEditor, InvitePanel, RegistrationDecision, ReopenPanel } from './admin-panel.tsx';
 import { EvidencePanel, useEvidence } from './evidence-panel.tsx';
+import { HistoryPanel } from './history.tsx';
+import { RevisionContext } from './registry.tsx';
 import { SelfAssessmentForm } from './self-assessment-form.tsx';
-import { VerificationPanel } from './verification-panel.tsx';
+import { TodoList, useVerification, VerificationPanel } from './verification-panel.tsx';
 import { InterviewNotice } from './interview-panel.tsx';
 
-/** One candidate: its nomination, self-assessment with evidence, and verification. */
+/** One candidate: its nomination, self-assessment with evidence, verification and history. */
 export function CandidatePage() {
   const { id } = useParams({ from: '/app/candidates/$id' });
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const { me } = useSession();
   const client = useQueryClient();
+  const [tab, setTab] = useState<string | null>('self');
   const isSelf = me?.user.roles.some((r) => r.role === 'candidate' && r.candidateId === id) ?? false;
   const candidate = useQuery({ queryKey: ['candidate', id], queryFn: () => get<CandidateDetail>(`/api/candidates/${id}`) });
   const assessment = useQuery({ queryKey: ['self-assessment', id], queryFn: () => get<SelfAssessment>(`/api/candidates/${id}/self-assessment`) });
+  const verification = useVerification(id, assessment.data != null && assessment.data.status !== 'draft');
+  const edition = useEdition(candidate.data?.editionId ?? '');
+  const provinces = useProvinces();
   const evidence = useEvidence(id);
-  const canDecide = hasRole(me, 'verifier') || hasRole(me, 'national_admin');
+  const c = candidate.data;
+  const manages = hasRole(me, 'national_admin') || (me?.user.roles.some((r) => r.role === 'provincial_admin' && r.provinceCode === c?.provinceCode) ?? false);
+  const canDecide = hasRole(me, 'national_admin') || (me?.user.roles.some((r) => r.role === 'verifier' && r.provinceCode === c?.provinceCode) ?? false);
   const [declining, setDeclining] = useState(false);
+  const [editingContacts, setEditingContacts] = useState(false);
   const [reason, setReason] = useState('');
   const respond = useMutation({
     mutationFn: (accept: boolean) => api('POST', `/api/candidates/${id}/response`, { accept, note: accept ? null : reason }),
@@ -33,25 +48,56 @@ export function CandidatePage() {
       await client.invalidateQueries({ queryKey: ['candidate', id] });
     },
   });
+  const revisions = new Map((verification.data?.items ?? []).filter((i) => i.status === 'revision').map((i) => [i.key, { comment: i.comment, deadline: i.deadline }]));
   if (candidate.error) return <ErrorAlert error={candidate.error} />;
-  const c = candidate.data;
   if (!c) return <Text>{t('common.loading')}</Text>;
+  const province = provinces.data?.find((p) => p.code === c.provinceCode)?.name ?? c.provinceCode;
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
+      {!isSelf ? (
+        <AnchorLink to="/editions/$id/candidates" params={{ id: c.editionId }} size="sm">
+          ← {t('candidates.title')}
+        </AnchorLink>
+      ) : null}
+      <Group justify="space-between" align="flex-start">
         <div>
           <Title order={2}>{c.name}</Title>
           <Text c="dimmed" size="sm">
-            {c.categoryCode} · {c.regencyCode ?? c.npp ?? ''} · {c.provinceCode}
+            {categoryName(edition.data?.categories, c.categoryCode, lang)} · {province} · {c.kind === 'pemda' ? c.regencyCode : `NPP ${c.npp ?? '–'}`}
           </Text>
         </div>
-        <Group>
-          <AnchorLink to="/candidates/$id/figures" params={{ id }}>
+        <Group gap="sm">
+          <AnchorLink to="/candidates/$id/figures" params={{ id }} size="sm">
             {t('candidate.figures')}
           </AnchorLink>
-          <Badge size="lg">{t(`candidate.statuses.${c.status}`, { defaultValue: c.status })}</Badge>
+          <CandidateStatusBadge status={c.status} size="lg" />
         </Group>
       </Group>
+      {c.kind === 'badan-usaha' ? (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+          <Text size="sm">
+            {t('nominate.sizeClass')}: {c.sizeClass ? t(`sizeClasses.${c.sizeClass}`) : '–'}
+          </Text>
+          <Text size="sm">
+            {t('nominate.sector')}: {c.sector ?? '–'}
+          </Text>
+          <Text size="sm">
+            {t('nominate.address')}: {c.address ?? '–'}
+          </Text>
+        </SimpleGrid>
+      ) : null}
+      <Text size="sm">
+        {t('nominate.contacts')}: {c.contacts.length > 0 ? c.contacts.map((p) => [p.name, p.position, p.phone, p.email].filter(Boolean).join(', ')).join(' · ') : '–'}{' '}
+        {manages || isSelf ? (
+          <Anchor component="button" size="sm" onClick={() => setEditingContacts(true)}>
+            {t('common.edit')}
+          </Anchor>
+        ) : null}
+      </Text>
+      {editingContacts ? <ContactsEditor candidate={c} onClose={() => setEditingContacts(false)} /> : null}
+      {c.status === 'rejected' && c.responseNote ? <Alert color="red">{t('registration.rejected', { reason: c.responseNote })}</Alert> : null}
+      {c.status === 'declined' && c.responseNote ? <Alert color="gray">{t('registration.declined', { reason: c.responseNote })}</Alert> : null}
+      {manages && c.status === 'registered' ? <RegistrationDecision candidate={c} /> : null}
       <ErrorAlert error={respond.error} />
       <InterviewNotice candidateId={id} />
       {isSelf && c.status === 'nominated' ? (
@@ -64,23 +110,34 @@ export function CandidatePage() {
           </Button>
         </Group>
       ) : null}
-      <Tabs defaultValue="self">
+      {isSelf && verification.data ? <TodoList view={verification.data} onFix={() => setTab('self')} /> : null}
+      <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="self">{t('candidate.selfAssessment')}</Tabs.Tab>
           <Tabs.Tab value="evidence">{t('candidate.evidence')}</Tabs.Tab>
           <Tabs.Tab value="verification">{t('candidate.verification')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('history.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="self" pt="md">
           <ErrorAlert error={assessment.error} />
-          {assessment.data ? <SelfAssessmentForm key={assessment.data.status} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={isSelf} /> : null}
+          <Stack>
+            <RevisionContext.Provider value={revisions}>
+              {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={isSelf} /> : null}
+            </RevisionContext.Provider>
+            {manages && assessment.data ? <ReopenPanel candidateId={id} assessment={assessment.data} /> : null}
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
-          <EvidencePanel candidateId={id} canUpload={isSelf || hasRole(me, 'provincial_admin') || hasRole(me, 'national_admin')} />
+          <EvidencePanel candidateId={id} canUpload={isSelf || manages} />
         </Tabs.Panel>
         <Tabs.Panel value="verification" pt="md">
-          {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={canDecide} /> : <Text c="dimmed">{t('verify.empty')}</Text>}
+          {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={canDecide} showTodo={!isSelf} /> : <Text c="dimmed">{t('verify.empty')}</Text>}
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryPanel candidateId={id} />
         </Tabs.Panel>
       </Tabs>
+      {manages && c.status !== 'registered' && c.status !== 'rejected' ? <InvitePanel candidate={c} /> : null}
       <Modal opened={declining} onClose={() => setDeclining(false)} title={t('candidate.decline')}>
         <Stack>
           <Textarea label={t('candidate.declineReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />

@@ -1,10 +1,28 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { Button, Group, MultiSelect, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceSummary } from '../../../shared/contracts/index.ts';
+import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
+
+/** The revisions a verifier asked for, by item key (`regulations:<id>`, `coverage`, …). */
+export const RevisionContext = createContext<Map<string, { comment: string | null; deadline: string | null }>>(new Map());
+
+/** The verifier's comment on an item, shown where the candidate fixes it. */
+export function RevisionNote({ itemKey }: { itemKey: string }) {
+  const { t, i18n } = useTranslation();
+  const revision = useContext(RevisionContext).get(itemKey);
+  if (!revision) return null;
+  return (
+    <Text size="sm" c="orange.9" bg="yellow.0" p={6} style={{ borderRadius: 4 }} data-revision={itemKey}>
+      {t('verify.revision')}: {revision.comment}
+      {revision.deadline ? ` · ${t('todo.before', { date: formatDate(revision.deadline, i18n.language as Lang) })}` : ''}
+    </Text>
+  );
+}
 
 /** A list of entries of one kind (regulations, agreements, programs) with their evidence. */
 export function Registry<E extends { id: string; evidenceIds: string[] }>({
+  section,
   title,
   entries,
   readOnly,
@@ -13,6 +31,7 @@ export function Registry<E extends { id: string; evidenceIds: string[] }>({
   onChange,
   render,
 }: {
+  section: string;
   title: string;
   entries: E[];
   readOnly: boolean;
@@ -22,6 +41,7 @@ export function Registry<E extends { id: string; evidenceIds: string[] }>({
   render: (entry: E, update: (patch: Partial<E>) => void) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const revisions = useContext(RevisionContext);
   const update = (i: number) => (patch: Partial<E>) => onChange(entries.map((e, j) => (j === i ? { ...e, ...patch } : e)));
   return (
     <Stack gap="xs">
@@ -39,8 +59,9 @@ export function Registry<E extends { id: string; evidenceIds: string[] }>({
         </Text>
       ) : null}
       {entries.map((entry, i) => (
-        <Paper key={entry.id} withBorder p="sm">
+        <Paper key={entry.id} withBorder p="sm" style={revisions.has(`${section}:${entry.id}`) ? { borderColor: 'var(--mantine-color-yellow-6)', borderWidth: 2 } : undefined}>
           <Stack gap="xs">
+            <RevisionNote itemKey={`${section}:${entry.id}`} />
             {render(entry, update(i))}
             <MultiSelect
               label={t('candidate.attach')}

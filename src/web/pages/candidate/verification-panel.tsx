@@ -1,58 +1,105 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { VerificationView } from '../../../shared/contracts/index.ts';
-import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
+import { formatDate, formatDateTime, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useEvidence } from './evidence-panel.tsx';
+import { EntryView, itemTitle } from './entry-view.tsx';
 
 const colors: Record<string, string> = { valid: 'teal', revision: 'yellow', rejected: 'red', pending: 'gray' };
 
-/** Item-by-item verification; the candidate sees the same list as its to-do list. */
-export function VerificationPanel({ candidateId, canDecide }: { candidateId: string; canDecide: boolean }) {
+export const useVerification = (candidateId: string, enabled: boolean) =>
+  useQuery({ queryKey: ['verification', candidateId], queryFn: () => get<VerificationView>(`/api/candidates/${candidateId}/verification`), retry: false, enabled });
+
+/** The revisions the verifier asked for, as the candidate's to-do list. */
+export function TodoList({ view, onFix }: { view: VerificationView; onFix?: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const todo = view.items.filter((i) => i.status === 'revision');
+  if (todo.length === 0) return null;
+  return (
+    <Alert color="yellow" title={t('todo.title')} data-testid="todo">
+      <Stack gap="xs">
+        <Text size="sm">{t('todo.hint')}</Text>
+        <List spacing="xs" size="sm">
+          {todo.map((i) => (
+            <List.Item key={i.key}>
+              <Text size="sm" fw={600}>
+                {itemTitle(i.section, i.entry, t)}
+              </Text>
+              <Text size="sm">{i.comment}</Text>
+              {i.deadline ? (
+                <Text size="sm" c="red.8" fw={500}>
+                  {t('todo.before', { date: formatDate(i.deadline, lang) })}
+                </Text>
+              ) : null}
+            </List.Item>
+          ))}
+        </List>
+        {onFix ? (
+          <Button size="xs" variant="white" color="yellow" w="fit-content" onClick={onFix}>
+            {t('todo.fix')}
+          </Button>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Item-by-item verification, each entry shown as a person reads it; the candidate sees the same list. */
+export function VerificationPanel({ candidateId, canDecide, showTodo }: { candidateId: string; canDecide: boolean; showTodo: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const client = useQueryClient();
-  const view = useQuery({ queryKey: ['verification', candidateId], queryFn: () => get<VerificationView>(`/api/candidates/${candidateId}/verification`), retry: false });
-  const refresh = () => client.invalidateQueries({ queryKey: ['verification', candidateId] });
+  const view = useVerification(candidateId, true);
+  const evidence = useEvidence(candidateId);
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['verification', candidateId] });
+    await client.invalidateQueries({ queryKey: ['candidate', candidateId] });
+    await client.invalidateQueries({ queryKey: ['history', candidateId] });
+  };
   const confirm = useMutation({ mutationFn: () => api('POST', `/api/candidates/${candidateId}/verification/confirm`), onSuccess: refresh });
   if (view.error) return <ErrorAlert error={view.error} />;
   const v = view.data;
   if (!v) return <Text>{t('common.loading')}</Text>;
-  const todo = v.items.filter((i) => i.status === 'revision');
+  const deciding = canDecide && v.candidateStatus !== 'verified' && v.submissionStatus !== 'draft';
   return (
     <Stack>
       <Group>
         <Badge size="lg" color={v.state === 'verified' ? 'teal' : v.state === 'revision' ? 'yellow' : 'gray'}>
-          {t(`verify.state.${v.state}`)}
+          {v.candidateStatus === 'verified' ? t('candidate.statuses.verified') : t(`verify.state.${v.state}`)}
         </Badge>
         <Text size="sm">{t('verify.decided', { decided: v.items.filter((i) => i.status !== 'pending').length, items: v.items.length })}</Text>
       </Group>
-      {!canDecide ? (
-        todo.length === 0 ? (
-          <Text c="dimmed">{t('verify.noTodo')}</Text>
-        ) : (
-          <Alert color="yellow" title={t('verify.todo')}>
-            {todo.map((i) => (
-              <Text key={i.key} size="sm">
-                <strong>{i.key}</strong>: {i.comment} {i.deadline ? `(${formatDate(i.deadline, lang)})` : ''}
-              </Text>
-            ))}
-          </Alert>
-        )
-      ) : null}
+      {!canDecide ? v.items.some((i) => i.status === 'revision') ? showTodo ? <TodoList view={v} /> : null : <Text c="dimmed">{t('verify.noTodo')}</Text> : null}
       {v.items.map((item) => (
-        <Paper key={item.key} withBorder p="sm" data-item={item.key}>
-          <Group justify="space-between" align="flex-start">
-            <div>
-              <Text fw={600}>{item.key}</Text>
-              <Code block>{JSON.stringify(item.entry, null, 1)}</Code>
-              {item.comment ? <Text size="sm">{item.comment}</Text> : null}
-            </div>
-            <Badge color={colors[item.status]}>{t(`verify.${item.status}`)}</Badge>
-          </Group>
-          {canDecide && v.candidateStatus !== 'verified' && v.submissionStatus !== 'draft' ? <Decision candidateId={candidateId} itemKey={item.key} onDone={refresh} /> : null}
+        <Paper key={item.key} withBorder p="sm" data-item={item.key} data-status={item.status}>
+          <Stack gap="xs">
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Text fw={600} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                {itemTitle(item.section, item.entry, t)}
+              </Text>
+              <Badge color={colors[item.status]} style={{ flexShrink: 0 }}>
+                {t(`verify.${item.status}`)}
+              </Badge>
+            </Group>
+            <EntryView section={item.section} entry={item.entry} evidence={evidence.data ?? []} />
+            {item.comment ? (
+              <Text size="sm" c={item.status === 'rejected' ? 'red.8' : 'yellow.9'}>
+                {t('verify.comment')}: {item.comment}
+                {item.deadline ? ` · ${t('todo.before', { date: formatDate(item.deadline, lang) })}` : ''}
+              </Text>
+            ) : null}
+            {item.decidedAt ? (
+              <Text size="xs" c="dimmed">
+                {formatDateTime(item.decidedAt, lang)}
+              </Text>
+            ) : null}
+            {deciding ? <Decision candidateId={candidateId} item={item} onDone={refresh} /> : null}
+          </Stack>
         </Paper>
       ))}
       {canDecide && v.candidateStatus !== 'verified' ? (
@@ -67,37 +114,40 @@ export function VerificationPanel({ candidateId, canDecide }: { candidateId: str
   );
 }
 
-function Decision({ candidateId, itemKey, onDone }: { candidateId: string; itemKey: string; onDone: () => Promise<void> }) {
+type Item = VerificationView['items'][number];
+
+/** The verifier's decision on one item, starting from the one last saved. */
+function Decision({ candidateId, item, onDone }: { candidateId: string; item: Item; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('valid');
-  const [comment, setComment] = useState('');
-  const [deadline, setDeadline] = useState('');
+  const itemKey = item.key;
+  const [status, setStatus] = useState<string>(item.status === 'pending' ? 'valid' : item.status);
+  const [comment, setComment] = useState(item.comment ?? '');
+  const [deadline, setDeadline] = useState(item.deadline ?? '');
   const decide = useMutation({
     mutationFn: () =>
       api('POST', `/api/candidates/${candidateId}/verification/items`, {
         key: itemKey,
         status,
-        comment: comment.trim() || null,
+        comment: status === 'valid' ? null : comment.trim() || null,
         deadline: status === 'revision' ? deadline || null : null,
       }),
     onSuccess: onDone,
   });
   return (
-    <Stack gap="xs" mt="xs">
+    <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
       <ErrorAlert error={decide.error} />
-      <Group align="flex-end">
-        <SegmentedControl
-          aria-label={`${t('verify.item')} ${itemKey}`}
-          value={status}
-          onChange={setStatus}
-          data={(['valid', 'revision', 'rejected'] as const).map((s) => ({ value: s, label: t(`verify.${s}`) }))}
-        />
-        {status !== 'valid' ? <TextInput label={t('verify.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} /> : null}
-        {status === 'revision' ? <TextInput type="date" label={t('verify.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} /> : null}
-        <Button size="sm" onClick={() => decide.mutate()} loading={decide.isPending}>
-          {t('common.save')}
-        </Button>
-      </Group>
+      <SegmentedControl
+        aria-label={`${t('verify.item')} ${itemKey}`}
+        value={status}
+        onChange={setStatus}
+        fullWidth
+        data={(['valid', 'revision', 'rejected'] as const).map((s) => ({ value: s, label: t(`verify.${s}`) }))}
+      />
+      {status !== 'valid' ? <Textarea label={t('verify.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} /> : null}
+      {status === 'revision' ? <TextInput type="date" label={t('verify.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} maw={220} /> : null}
+      <Button size="sm" w="fit-content" onClick={() => decide.mutate()} loading={decide.isPending}>
+        {t('common.save')}
+      </Button>
     </Stack>
   );
 }

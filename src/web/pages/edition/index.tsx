@@ -37,6 +37,12 @@ export function EditionPage() {
           </Text>
         </div>
         <Group>
+          <ButtonLink to="/editions/$id/candidates" params={{ id: e.id }} variant="light">
+            {t('candidates.title')}
+          </ButtonLink>
+          <ButtonLink to="/editions/$id/progress" params={{ id: e.id }} variant="light">
+            {t('candidates.progress')}
+          </ButtonLink>
           <ButtonLink to="/editions/$id/coverage" params={{ id: e.id }} variant="light">
             {t('coverage.title')}
           </ButtonLink>

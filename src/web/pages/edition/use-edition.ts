@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EditionDetail, Province } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 
-export const useEdition = (id: string) => useQuery({ queryKey: ['edition', id], queryFn: () => get<EditionDetail>(`/api/editions/${id}`) });
+export const useEdition = (id: string) => useQuery({ queryKey: ['edition', id], queryFn: () => get<EditionDetail>(`/api/editions/${id}`), enabled: id !== '' });
 export const useProvinces = () => useQuery({ queryKey: ['provinces'], queryFn: () => get<Province[]>('/api/regions/provinces'), staleTime: Infinity });
 
 /** A write on the edition that refreshes it (and the list) afterwards. */

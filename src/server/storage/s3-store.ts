@@ -1,0 +1,51 @@
+import { Readable } from 'node:stream';
+import { AwsClient } from 'aws4fetch';
+import type { S3Config } from '../config.ts';
+import type { FileStore } from './file-store.ts';
+import { keyOf, sha256Of } from './keys.ts';
+
+/**
+ * Files in an S3-compatible bucket (AWS S3, MinIO, Ceph, …) under
+ * `evidence/ab/cd/<sha256>`, addressed path-style, signed with SigV4.
+ */
+export class S3FileStore implements FileStore {
+  private readonly client: AwsClient;
+
+  constructor(private readonly config: S3Config) {
+    this.client = new AwsClient({ accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, service: 's3', region: config.region });
+  }
+
+  private urlOf(sha256: string): string {
+    return `${this.config.endpoint}/${encodeURIComponent(this.config.bucket)}/evidence/${keyOf(sha256)}`;
+  }
+
+  private async send(sha256: string, init: RequestInit): Promise<Response> {
+    try {
+      return await this.client.fetch(this.urlOf(sha256), init);
+    } catch (error) {
+      throw new Error(`S3 storage at ${this.config.endpoint} did not answer: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async put(bytes: Buffer): Promise<{ sha256: string; bytes: number }> {
+    const sha256 = sha256Of(bytes);
+    if (!(await this.has(sha256))) {
+      const response = await this.send(sha256, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'application/octet-stream' } });
+      if (!response.ok) throw new Error(`S3 storage refused to store ${sha256}: HTTP ${response.status} ${await response.text()}`);
+    }
+    return { sha256, bytes: bytes.length };
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    const response = await this.send(sha256, { method: 'HEAD' });
+    if (response.status === 404) return false;
+    if (!response.ok) throw new Error(`S3 storage answered HTTP ${response.status} for ${sha256}`);
+    return true;
+  }
+
+  async read(sha256: string): Promise<Readable> {
+    const response = await this.send(sha256, { method: 'GET' });
+    if (!response.ok || !response.body) throw new Error(`S3 storage has no file ${sha256}: HTTP ${response.status}`);
+    return Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]);
+  }
+}

@@ -1,0 +1,131 @@
+import type { ReactNode } from 'react';
+import { Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Answers, EvidenceSummary } from '../../../shared/contracts/index.ts';
+import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, type Lang } from '../../../shared/i18n/format.ts';
+
+type Pemda = Extract<Answers, { kind: 'pemda' }>;
+type Company = Extract<Answers, { kind: 'badan-usaha' }>;
+type Regulation = Pemda['regulations'][number];
+type Agreement = Pemda['agreements'][number];
+type Program = Pemda['programs'][number];
+
+/** The title of a verification item: its section and what identifies the entry. */
+export function itemTitle(section: string, entry: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const name = t(`sa.sections.${section}`, { defaultValue: section });
+  const e = (entry ?? {}) as { type?: string; number?: string; segment?: string };
+  if (section === 'regulations') return `${name}: ${t(`sa.regulationTypes.${e.type ?? ''}`, { defaultValue: e.type ?? '' })} ${e.number ?? ''}`.trim();
+  if (section === 'agreements') return `${name}: ${t(`sa.agreementTypes.${e.type ?? ''}`, { defaultValue: e.type ?? '' })} ${e.number ?? ''}`.trim();
+  if (section === 'programs') return `${name}: ${t(`sa.segments.${e.segment ?? ''}`, { defaultValue: e.segment ?? '' })}`;
+  return name;
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** Links to the evidence an entry refers to, opened in the browser for those allowed. */
+export function EvidenceLinks({ ids, evidence }: { ids: string[]; evidence: EvidenceSummary[] }) {
+  const { t } = useTranslation();
+  if (ids.length === 0) {
+    return (
+      <Text size="sm" c="orange.8">
+        {t('sa.noEvidence')}
+      </Text>
+    );
+  }
+  return (
+    <Group gap="xs">
+      <Text size="xs" c="dimmed">
+        {t('sa.evidence')}:
+      </Text>
+      {ids.map((id) => (
+        <Anchor key={id} size="sm" href={`/api/evidence/${id}`} target="_blank" rel="noopener">
+          {evidence.find((e) => e.id === id)?.originalName ?? id.slice(0, 8)}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
+
+/** One entry of the self-assessment in human form (what the verifier checks). */
+export function EntryView({ section, entry, evidence }: { section: string; entry: unknown; evidence: EvidenceSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const dash = '–';
+  const date = (d: string | null | undefined) => (d ? formatDate(d, lang) : dash);
+  const num = (n: number | null | undefined) => (n == null ? dash : formatNumber(n, lang));
+  const money = (n: number | null | undefined) => (n == null ? dash : formatRupiah(n, lang));
+  const evidenceIds = (entry as { evidenceIds?: string[] } | null)?.evidenceIds;
+  let fields: ReactNode = null;
+  if (section === 'regulations') {
+    const r = entry as Regulation;
+    fields = (
+      <>
+        <Field label={t('candidate.type')}>{t(`sa.regulationTypes.${r.type}`)}</Field>
+        <Field label={t('candidate.number')}>{r.number || dash}</Field>
+        <Field label={t('candidate.date')}>{date(r.date)}</Field>
+        <Field label={t('candidate.titleField')}>{r.title || dash}</Field>
+      </>
+    );
+  } else if (section === 'agreements') {
+    const a = entry as Agreement;
+    fields = (
+      <>
+        <Field label={t('candidate.type')}>{t(`sa.agreementTypes.${a.type}`)}</Field>
+        <Field label={t('candidate.parties')}>{a.parties || dash}</Field>
+        <Field label={t('candidate.number')}>{a.number || dash}</Field>
+        <Field label={t('candidate.date')}>{date(a.date)}</Field>
+      </>
+    );
+  } else if (section === 'programs' && entry && typeof entry === 'object' && 'segment' in entry) {
+    const p = entry as Program;
+    fields = (
+      <>
+        <Field label={t('candidate.segment')}>{t(`sa.segments.${p.segment}`)}</Field>
+        <Field label={t('candidate.people')}>{num(p.peopleProtected)}</Field>
+        <Field label={t('candidate.budget')}>{money(p.budgetRupiah)}</Field>
+        <Field label={t('candidate.funding')}>{t(`sa.funding.${p.fundingSource}`)}</Field>
+        <Field label={t('sa.period')}>{p.periodStart ? formatPeriod(p.periodStart, p.periodEnd, lang) : dash}</Field>
+      </>
+    );
+  } else if (section === 'programs') {
+    const list = entry as Company['programs'];
+    fields = <Field label={t('candidate.companyPrograms')}>{list.length > 0 ? list.join(', ') : dash}</Field>;
+  } else if (section === 'coverage') {
+    fields = <Field label={t('candidate.coverageNote')}>{(entry as Pemda['coverage']).note || t('sa.empty')}</Field>;
+  } else if (section === 'innovation') {
+    fields = <Field label={t('candidate.innovation')}>{(entry as Pemda['innovation']).narrative || t('sa.empty')}</Field>;
+  } else if (section === 'workers') {
+    fields = <Field label={t('candidate.workers')}>{num(entry as number | null)}</Field>;
+  } else if (section === 'supplyChain') {
+    const s = entry as Company['supplyChain'];
+    const pct = s.vendorsTotal ? formatPercent(((s.vendorsProtected ?? 0) / s.vendorsTotal) * 100, 1, lang) : dash;
+    fields = <Field label={t('sa.sections.supplyChain')}>{`${t('sa.vendors', { protected: num(s.vendorsProtected), total: num(s.vendorsTotal) })} (${pct})`}</Field>;
+  } else if (section === 'csr') {
+    const c = entry as Company['csr'];
+    fields = <Field label={t('sa.sections.csr')}>{t('sa.csrLine', { workers: num(c.vulnerableWorkersProtected), budget: money(c.budgetRupiah) })}</Field>;
+  }
+  const registry = section === 'regulations' || section === 'agreements' || (section === 'programs' && entry != null && typeof entry === 'object' && 'segment' in entry);
+  return (
+    <Stack gap={6}>
+      {registry ? (
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" verticalSpacing={6}>
+          {fields}
+        </SimpleGrid>
+      ) : (
+        fields
+      )}
+      {evidenceIds ? <EvidenceLinks ids={evidenceIds} evidence={evidence} /> : null}
+    </Stack>
+  );
+}

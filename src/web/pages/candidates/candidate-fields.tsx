@@ -1,0 +1,172 @@
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { sizeClassValues, type Contact, type Province, type Regency } from '../../../shared/contracts/index.ts';
+import type { Lang } from '../../../shared/i18n/format.ts';
+import { get } from '../../api.ts';
+
+type CategoryOption = { id: string; code: string; family: string; nameId: string; nameEn: string };
+
+/** What a nomination or a self-registration says about the candidate. */
+export type CandidateDraft = {
+  categoryId: string | null;
+  provinceCode: string | null;
+  regencyCode: string | null;
+  npp: string;
+  name: string;
+  sizeClass: string | null;
+  sector: string;
+  address: string;
+};
+export const emptyDraft = (provinceCode: string | null): CandidateDraft => ({
+  categoryId: null,
+  provinceCode,
+  regencyCode: null,
+  npp: '',
+  name: '',
+  sizeClass: null,
+  sector: '',
+  address: '',
+});
+
+export const isPemda = (family: string | undefined) => family === 'pemda' || family === 'desa';
+
+/** The body the API takes for the candidate part of a draft. */
+export function draftBody(draft: CandidateDraft, family: string | undefined) {
+  const pemda = isPemda(family);
+  const text = (v: string) => (v.trim() === '' ? null : v.trim());
+  return {
+    categoryId: draft.categoryId,
+    provinceCode: draft.provinceCode,
+    regencyCode: pemda ? draft.regencyCode : null,
+    npp: pemda ? null : text(draft.npp),
+    name: pemda ? null : text(draft.name),
+    sizeClass: pemda ? null : draft.sizeClass,
+    sector: pemda ? null : text(draft.sector),
+    address: text(draft.address),
+  };
+}
+
+/**
+ * Category, province and identity: a regional government is picked from the
+ * province's regencies/cities; a company is named by NPP with its size class.
+ */
+export function CandidateFields({
+  draft,
+  onChange,
+  categories,
+  provinces,
+  lockProvince,
+}: {
+  draft: CandidateDraft;
+  onChange: (draft: CandidateDraft) => void;
+  categories: CategoryOption[];
+  provinces: Province[];
+  lockProvince: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const category = categories.find((c) => c.id === draft.categoryId);
+  const regencies = useQuery({
+    queryKey: ['regencies', draft.provinceCode],
+    queryFn: () => get<Regency[]>(`/api/regions/regencies?province=${draft.provinceCode}`),
+    enabled: draft.provinceCode != null,
+    staleTime: Infinity,
+  });
+  const set = (patch: Partial<CandidateDraft>) => onChange({ ...draft, ...patch });
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('shortlist.category')}
+          required
+          data={categories.map((c) => ({ value: c.id, label: lang === 'en' ? c.nameEn : c.nameId }))}
+          value={draft.categoryId}
+          onChange={(v) => set({ categoryId: v })}
+        />
+        <Select
+          label={t('setup.province')}
+          required
+          searchable
+          disabled={lockProvince}
+          data={provinces.map((p) => ({ value: p.code, label: p.name }))}
+          value={draft.provinceCode}
+          onChange={(v) => set({ provinceCode: v, regencyCode: null })}
+        />
+      </SimpleGrid>
+      {!category ? (
+        <Text size="sm" c="dimmed">
+          {t('nominate.pickCategory')}
+        </Text>
+      ) : isPemda(category.family) ? (
+        <Select
+          label={t('nominate.regency')}
+          description={t('nominate.regencyHint')}
+          required
+          searchable
+          data={(regencies.data ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+          value={draft.regencyCode}
+          onChange={(v) => set({ regencyCode: v })}
+        />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label={t('nominate.npp')} description={t('nominate.nppHint')} required value={draft.npp} onChange={(e) => set({ npp: e.currentTarget.value })} />
+          <TextInput label={t('nominate.companyName')} required value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} />
+          <Select
+            label={t('nominate.sizeClass')}
+            data={sizeClassValues.map((s) => ({ value: s, label: t(`sizeClasses.${s}`) }))}
+            value={draft.sizeClass}
+            onChange={(v) => set({ sizeClass: v })}
+          />
+          <TextInput label={t('nominate.sector')} value={draft.sector} onChange={(e) => set({ sector: e.currentTarget.value })} />
+        </SimpleGrid>
+      )}
+      {category ? <Textarea label={t('nominate.address')} autosize minRows={1} value={draft.address} onChange={(e) => set({ address: e.currentTarget.value })} /> : null}
+    </Stack>
+  );
+}
+
+export const emptyContact = (): Contact => ({ name: '', position: null, phone: null, email: null });
+
+/** One contact person's fields. */
+export function ContactFields({ contact, onChange, requireEmail = false }: { contact: Contact; onChange: (c: Contact) => void; requireEmail?: boolean }) {
+  const { t } = useTranslation();
+  const orNull = (v: string) => (v === '' ? null : v);
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <TextInput label={t('nominate.contactName')} required value={contact.name} onChange={(e) => onChange({ ...contact, name: e.currentTarget.value })} />
+      <TextInput label={t('nominate.contactPosition')} value={contact.position ?? ''} onChange={(e) => onChange({ ...contact, position: orNull(e.currentTarget.value) })} />
+      <TextInput label={t('nominate.contactPhone')} type="tel" value={contact.phone ?? ''} onChange={(e) => onChange({ ...contact, phone: orNull(e.currentTarget.value) })} />
+      <TextInput
+        label={t('nominate.contactEmail')}
+        type="email"
+        required={requireEmail}
+        value={contact.email ?? ''}
+        onChange={(e) => onChange({ ...contact, email: orNull(e.currentTarget.value) })}
+      />
+    </SimpleGrid>
+  );
+}
+
+/** A list of contact persons to add to and remove from. */
+export function ContactList({ contacts, onChange }: { contacts: Contact[]; onChange: (c: Contact[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{t('nominate.contacts')}</Text>
+      {contacts.map((c, i) => (
+        <Paper key={i} withBorder p="sm">
+          <ContactFields contact={c} onChange={(next) => onChange(contacts.map((x, j) => (j === i ? next : x)))} />
+          <Button size="xs" variant="subtle" color="red" mt="xs" onClick={() => onChange(contacts.filter((_, j) => j !== i))}>
+            {t('nominate.removeContact')}
+          </Button>
+        </Paper>
+      ))}
+      <Group>
+        <Button size="xs" variant="light" onClick={() => onChange([...contacts, emptyContact()])}>
+          {t('nominate.addContact')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

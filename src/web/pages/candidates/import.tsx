@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, FileInput, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ApiError, upload } from '../../api.ts';
+import { hasRole, useSession } from '../../auth.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { AnchorLink } from '../../components/links.tsx';
+import { useProvinces } from '../edition/use-edition.ts';
+
+type Problem = { row: string; column: string; reason: string };
+
+/** "baris 3.npp" → row 3, column npp (the server names every bad row this way). */
+function problemsOf(error: unknown): Problem[] {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return [];
+  return error.details.map((d) => {
+    const match = /^baris (\d+)\.(.+)$/.exec(d.path);
+    return match ? { row: match[1]!, column: match[2]!, reason: d.message } : { row: '–', column: d.path, reason: d.message };
+  });
+}
+
+/** Bulk import of a province's candidates from the XLSX/CSV template: all rows or none. */
+export function ImportPage() {
+  const { id } = useParams({ from: '/app/editions/$id/candidates/import' });
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const client = useQueryClient();
+  const provinces = useProvinces();
+  const own = me?.user.roles.filter((r) => r.role === 'provincial_admin').map((r) => r.provinceCode!) ?? [];
+  const national = hasRole(me, 'national_admin');
+  const [province, setProvince] = useState<string | null>(own.length === 1 && !national ? own[0]! : null);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState<number | null>(null);
+  const problems = problemsOf(error);
+
+  async function send() {
+    if (!file || !province) return;
+    setBusy(true);
+    setError(null);
+    setCreated(null);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const result = await upload<{ created: number }>(`/api/editions/${id}/candidates/import?province=${province}`, form);
+      setCreated(result.created);
+      setFile(null);
+      await client.invalidateQueries({ queryKey: ['candidates', id] });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack maw={900}>
+      <AnchorLink to="/editions/$id/candidates" params={{ id }} size="sm">
+        ← {t('candidates.title')}
+      </AnchorLink>
+      <Title order={2}>{t('importer.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('importer.hint')}
+      </Text>
+      <Paper withBorder p="md">
+        <Stack>
+          <Group gap="md">
+            <Text size="sm" fw={600}>
+              {t('importer.template')}:
+            </Text>
+            <Anchor href={`/api/editions/${id}/candidates/template?format=xlsx`} download>
+              XLSX
+            </Anchor>
+            <Anchor href={`/api/editions/${id}/candidates/template?format=csv`} download>
+              CSV
+            </Anchor>
+          </Group>
+          <Select
+            label={t('setup.province')}
+            required
+            searchable
+            disabled={!national && own.length === 1}
+            data={(provinces.data ?? []).filter((p) => national || own.includes(p.code)).map((p) => ({ value: p.code, label: p.name }))}
+            value={province}
+            onChange={setProvince}
+          />
+          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" value={file} onChange={setFile} clearable />
+          <Button color="teal" w="fit-content" disabled={!file || !province} loading={busy} onClick={() => void send()}>
+            {t('importer.start')}
+          </Button>
+          {created != null ? (
+            <Alert color="teal" role="status">
+              {t('importer.done', { created })}
+            </Alert>
+          ) : null}
+          {problems.length > 0 ? (
+            <Alert color="red" role="alert" title={t('importer.failed')} style={{ minWidth: 0 }}>
+              <Table withTableBorder fz="sm" bg="white" layout="fixed">
+                  <colgroup>
+                    <col style={{ width: '4.5rem' }} />
+                    <col style={{ width: '32%' }} />
+                    <col />
+                  </colgroup>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('importer.row')}</Table.Th>
+                      <Table.Th>{t('importer.column')}</Table.Th>
+                      <Table.Th>{t('importer.reason')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {problems.map((p, i) => (
+                      <Table.Tr key={i}>
+                        <Table.Td>{p.row}</Table.Td>
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                          <code>{p.column}</code>
+                        </Table.Td>
+                        <Table.Td>{p.reason}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+              </Table>
+            </Alert>
+          ) : (
+            <ErrorAlert error={error} />
+          )}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CandidateDetail, Contact } from '../../../shared/contracts/index.ts';
+import { api } from '../../api.ts';
+import { hasRole, useSession } from '../../auth.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { AnchorLink } from '../../components/links.tsx';
+import { useEdition, useProvinces } from '../edition/use-edition.ts';
+import { CandidateFields, ContactList, draftBody, emptyContact, emptyDraft } from './candidate-fields.tsx';
+
+/** The provincial admin nominates one candidate of its province. */
+export function NominatePage() {
+  const { id } = useParams({ from: '/app/editions/$id/candidates/new' });
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const edition = useEdition(id);
+  const provinces = useProvinces();
+  const own = me?.user.roles.filter((r) => r.role === 'provincial_admin').map((r) => r.provinceCode!) ?? [];
+  const national = hasRole(me, 'national_admin');
+  const [draft, setDraft] = useState(() => emptyDraft(own.length === 1 && !national ? own[0]! : null));
+  const [contacts, setContacts] = useState<Contact[]>([emptyContact()]);
+  const family = edition.data?.categories.find((c) => c.id === draft.categoryId)?.family;
+  const save = useMutation({
+    mutationFn: () =>
+      api<CandidateDetail>('POST', `/api/editions/${id}/candidates`, {
+        ...draftBody(draft, family),
+        contacts: contacts.filter((c) => c.name.trim() !== '' || c.email || c.phone),
+      }),
+    onSuccess: async (created) => {
+      await client.invalidateQueries({ queryKey: ['candidates', id] });
+      await navigate({ to: '/candidates/$id', params: { id: created.id } });
+    },
+  });
+  const provinceOptions = (provinces.data ?? []).filter((p) => national || own.includes(p.code));
+  return (
+    <Stack maw={820}>
+      <AnchorLink to="/editions/$id/candidates" params={{ id }} size="sm">
+        ← {t('candidates.title')}
+      </AnchorLink>
+      <Title order={2}>{t('nominate.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('nominate.hint')}
+      </Text>
+      <Paper withBorder p="md">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+          noValidate
+        >
+          <Stack>
+            <CandidateFields draft={draft} onChange={setDraft} categories={edition.data?.categories ?? []} provinces={provinceOptions} lockProvince={!national && own.length === 1} />
+            <ContactList contacts={contacts} onChange={setContacts} />
+            <ErrorAlert error={save.error} />
+            <Button type="submit" color="teal" w="fit-content" loading={save.isPending}>
+              {t('nominate.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

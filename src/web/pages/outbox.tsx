@@ -1,0 +1,72 @@
+import { Anchor, Badge, Card, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { OutboxMessage } from '../../shared/contracts/index.ts';
+import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
+import { get } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+
+/** The e-mails the app wrote, for the admins: sent, queued, or refused by the mail server. */
+export function OutboxPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => get<OutboxMessage[]>('/api/outbox') });
+  return (
+    <Stack>
+      <Title order={2}>{t('outbox.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('outbox.hint')}
+      </Text>
+      <ErrorAlert error={outbox.error} />
+      {outbox.data?.length === 0 ? <Text c="dimmed">{t('outbox.empty')}</Text> : null}
+      {(outbox.data ?? []).map((m) => (
+        <Card key={m.id} withBorder data-message={m.to}>
+          <Group justify="space-between" align="flex-start">
+            <div style={{ minWidth: 0 }}>
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {m.subject}
+              </Text>
+              <Text size="sm">
+                {t('outbox.to')}: {m.to}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('outbox.created')}: {formatDateTime(m.createdAt, lang)}
+              </Text>
+            </div>
+            {m.sentAt ? (
+              <Badge color="teal" variant="light">
+                {t('outbox.sent')} {formatDateTime(m.sentAt, lang)}
+              </Badge>
+            ) : m.error ? (
+              <Badge color="red" variant="light">
+                {t('outbox.failed', { attempts: m.attempts })}
+              </Badge>
+            ) : (
+              <Badge color="gray" variant="light">
+                {t('outbox.queued')}
+              </Badge>
+            )}
+          </Group>
+          {m.error ? (
+            <Text size="xs" c="red.8" mt={4}>
+              {m.error}
+            </Text>
+          ) : null}
+          <Spoiler maxHeight={72} showLabel="▾" hideLabel="▴" mt="xs">
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {m.body.split(/(https?:\/\/\S+)/).map((part, i) =>
+                i % 2 === 1 ? (
+                  <Anchor key={i} href={part} target="_blank" rel="noopener">
+                    {part}
+                  </Anchor>
+                ) : (
+                  part
+                ),
+              )}
+            </Text>
+          </Spoiler>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Select, Stack, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Contact, Province } from '../../shared/contracts/index.ts';
+import { api, get } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { CandidateFields, ContactFields, draftBody, emptyContact, emptyDraft } from './candidates/candidate-fields.tsx';
+import { PublicFrame } from './public-frame.tsx';
+
+type OpenEdition = { id: string; label: string; categories: { id: string; code: string; family: string; nameId: string; nameEn: string }[] };
+
+/** Self-registration, open to anyone: the application waits for the provincial committee. */
+export function RegisterPage() {
+  const { t } = useTranslation();
+  const editions = useQuery({ queryKey: ['registration-editions'], queryFn: () => get<OpenEdition[]>('/api/registration/editions') });
+  const provinces = useQuery({ queryKey: ['provinces'], queryFn: () => get<Province[]>('/api/regions/provinces'), staleTime: Infinity });
+  const [editionId, setEditionId] = useState<string | null>(null);
+  const [draft, setDraft] = useState(() => emptyDraft(null));
+  const [contact, setContact] = useState<Contact>(emptyContact());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<{ name: string; email: string } | null>(null);
+  const edition = editions.data?.find((e) => e.id === (editionId ?? editions.data[0]?.id));
+  const family = edition?.categories.find((c) => c.id === draft.categoryId)?.family;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const receipt = await api<{ name: string }>('POST', '/api/registrations', { editionId: edition?.id, ...draftBody(draft, family), contact });
+      setDone({ name: receipt.name, email: contact.email ?? '' });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const back = (
+    <Anchor component={Link} to="/login" size="sm">
+      ← {t('register.toLogin')}
+    </Anchor>
+  );
+  if (done) {
+    return (
+      <PublicFrame title={t('register.title')} width={720}>
+        <Alert color="teal" role="status">
+          {t('register.done', done)}
+        </Alert>
+        {back}
+      </PublicFrame>
+    );
+  }
+  return (
+    <PublicFrame title={t('register.title')} width={720}>
+      <Text size="sm">{t('register.hint')}</Text>
+      <ErrorAlert error={editions.error} />
+      {editions.data?.length === 0 ? <Alert color="gray">{t('register.noEditions')}</Alert> : null}
+      {edition ? (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack>
+            {editions.data!.length > 1 ? (
+              <Select label={t('register.edition')} data={editions.data!.map((e) => ({ value: e.id, label: e.label }))} value={edition.id} onChange={setEditionId} />
+            ) : (
+              <Text fw={600}>{edition.label}</Text>
+            )}
+            <CandidateFields draft={draft} onChange={setDraft} categories={edition.categories} provinces={provinces.data ?? []} lockProvince={false} />
+            <Text fw={600}>{t('register.contact')}</Text>
+            <ContactFields contact={contact} onChange={setContact} requireEmail />
+            <ErrorAlert error={error} />
+            <Button type="submit" color="teal" loading={busy} w="fit-content">
+              {t('register.submit')}
+            </Button>
+          </Stack>
+        </form>
+      ) : null}
+      {back}
+    </PublicFrame>
+  );
+}
