@@ -138,6 +138,19 @@ describe.each(drivers())('self-registration on %s', (driver) => {
     const message = (await admin52.request('GET', '/api/outbox')).json<Message[]>().find((m) => m.to === 'hrd@sasakmakmur.co.id')!;
     expect(message.subject).toBe('Pendaftaran Paritrana Award: PT Sasak Makmur');
     expect(message.body).toContain('NPP tidak terdaftar di BPJS Ketenagakerjaan Mataram');
+    // The rejected application does not keep the employer from being nominated in its category.
+    const nominated = await admin52.request('POST', `/api/editions/${editionId}/candidates`, {
+      categoryId: categories.get('usaha-menengah'),
+      provinceCode: '52',
+      regencyCode: null,
+      npp: '19002345',
+      name: 'PT Sasak Makmur',
+      sizeClass: 'menengah',
+      sector: 'Perhotelan',
+      address: null,
+      contacts: [],
+    });
+    expect(nominated.statusCode, nominated.body).toBe(201);
   });
 
   it('limits applications per address and hour', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { candidates, editionCategories } from '../schema/index.ts';
 
@@ -54,6 +54,6 @@ export async function candidateKeys(db: Db, editionId: string, level: string): P
   const rows = await db
     .select({ categoryId: candidates.categoryId, regencyCode: candidates.regencyCode, npp: candidates.npp })
     .from(candidates)
-    .where(and(eq(candidates.editionId, editionId), eq(candidates.level, level)));
+    .where(and(eq(candidates.editionId, editionId), eq(candidates.level, level), ne(candidates.status, 'rejected')));
   return new Set(rows.map((r) => `${r.categoryId}|${r.regencyCode ?? r.npp}`));
 }

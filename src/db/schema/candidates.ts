@@ -43,11 +43,12 @@ export const candidates = pgTable(
   },
   (t) => [
     index('candidates_edition_idx').on(t.editionId, t.provinceCode),
+    // A rejected self-registration does not keep its regency or NPP from being nominated.
     uniqueIndex('candidates_regency_idx')
       .on(t.editionId, t.categoryId, t.level, t.regencyCode)
-      .where(sql`${t.regencyCode} is not null`),
+      .where(sql`${t.regencyCode} is not null and ${t.status} <> 'rejected'`),
     uniqueIndex('candidates_npp_idx')
       .on(t.editionId, t.categoryId, t.level, t.npp)
-      .where(sql`${t.npp} is not null`),
+      .where(sql`${t.npp} is not null and ${t.status} <> 'rejected'`),
   ],
 );
