@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { submissions } from '../schema/index.ts';
 
@@ -8,6 +8,13 @@ export async function findSubmission(db: Db, candidateId: string, forUpdate = fa
   const query = db.select().from(submissions).where(eq(submissions.candidateId, candidateId));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
+}
+
+/** The submissions of many candidates at once, by candidate id. */
+export async function submissionsOf(db: Db, candidateIds: string[]): Promise<Map<string, SubmissionRow>> {
+  if (candidateIds.length === 0) return new Map();
+  const rows = await db.select().from(submissions).where(inArray(submissions.candidateId, candidateIds));
+  return new Map(rows.map((r) => [r.candidateId, r]));
 }
 
 export async function insertSubmission(db: Db, values: typeof submissions.$inferInsert): Promise<SubmissionRow> {

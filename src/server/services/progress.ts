@@ -3,7 +3,7 @@ import { checkEligibility } from '../../domain/candidates/eligibility.ts';
 import { listCandidates } from '../../db/repositories/candidates.ts';
 import { listCategories } from '../../db/repositories/editions.ts';
 import { valuesOf } from '../../db/repositories/coverage.ts';
-import { findSubmission } from '../../db/repositories/submissions.ts';
+import { submissionsOf } from '../../db/repositories/submissions.ts';
 import { listProvinces } from '../../db/repositories/regions.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
@@ -33,8 +33,12 @@ export async function editionProgress(ctx: ServiceContext, editionId: string) {
     missing: string[];
     ineligible: { reasonId: string; reasonEn: string }[];
   }[] = [];
+  const submissions = await submissionsOf(
+    ctx.db,
+    candidates.map((c) => c.id),
+  );
   for (const c of candidates) {
-    const submission = await findSubmission(ctx.db, c.id);
+    const submission = submissions.get(c.id);
     const answers = (submission?.answers as AnswersShape | undefined) ?? emptyAnswers(c.kind);
     const mine = values.filter((v) => v.candidateId === c.id);
     const value = (key: string) => mine.find((v) => v.key === key)?.valueNum ?? null;

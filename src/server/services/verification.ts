@@ -3,7 +3,7 @@ import { confirmedValues, verificationItems, verificationState } from '../../dom
 import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/verification.ts';
-import { findSubmission, updateSubmission } from '../../db/repositories/submissions.ts';
+import { submissionsOf, findSubmission, updateSubmission } from '../../db/repositories/submissions.ts';
 import { findCandidate, listCandidates, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
 import { upsertValue } from '../../db/repositories/coverage.ts';
 import { appendAudit, listAudit } from '../../db/repositories/audit.ts';
@@ -133,8 +133,12 @@ export async function verificationQueue(ctx: ServiceContext, editionId: string) 
     candidates.map((c) => c.id),
   );
   const out = [];
+  const submissions = await submissionsOf(
+    ctx.db,
+    candidates.map((c) => c.id),
+  );
   for (const c of candidates) {
-    const submission = await findSubmission(ctx.db, c.id);
+    const submission = submissions.get(c.id);
     const items = submission ? verificationItems(submission.answers as AnswersShape).length : 0;
     const mine = decided.filter((d) => d.candidateId === c.id);
     out.push({
