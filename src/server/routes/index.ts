@@ -14,6 +14,8 @@ import { verificationRoutes } from './verification.ts';
 import { panelRoutes } from './panels.ts';
 import { poolRoutes } from './pools.ts';
 import { markingRoutes } from './marking.ts';
+import { publicRoutes } from './public.ts';
+import { publicationRoutes } from './publication.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -29,6 +31,8 @@ export const routes: FastifyPluginCallback[] = [
   panelRoutes,
   poolRoutes,
   markingRoutes,
+  publicationRoutes,
+  publicRoutes,
   userRoutes,
   auditRoutes,
   catalogueRoutes,
