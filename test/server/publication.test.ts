@@ -2,6 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/database.ts';
@@ -235,6 +236,32 @@ describe.each(drivers())('publication of results on %s', (driver) => {
     expect(entry).toMatchObject({ action: 'press-release.edit', before: { version: 1 }, after: { version: 2 } });
     const status = (await admin.request('GET', `/api/pools/${f.poolId}/publication`)).json<PublicationStatus>();
     expect(status.winners[0]!.pressRelease).toMatchObject({ id: releaseId, version: 2 });
+  });
+
+  it('exports results, candidates, confirmed data and the marks behind a published result', async () => {
+    const csv = await admin.request('GET', `/api/editions/${f.editionId}/exports/results?format=csv`);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]!.split(',').slice(0, 14)).toEqual(['level', 'area', 'province', 'category', 'result_version', 'finalised_at', 'published_at', 'package_sha256', 'rank', 'candidate', 'name', 'score', 'award', 'advances']);
+    expect(lines.slice(1).map((l) => l.split(',').slice(8, 11))).toEqual([
+      ['1', '52.03', 'Kabupaten Lombok Timur'],
+      ['2', '52.01', 'Kabupaten Lombok Barat'],
+      ['3', '52.02', 'Kabupaten Lombok Tengah'],
+    ]);
+    // A province's admin exports only its own province.
+    expect((await otherProvince.request('GET', `/api/editions/${f.editionId}/exports/results?format=csv`)).body.trim().split('\r\n')).toHaveLength(1);
+    const marks = (await admin.request('GET', `/api/editions/${f.editionId}/exports/marks?format=csv`)).body.trim().split('\r\n');
+    // 3 jurors × 3 candidates × every rubric indicator of both stages.
+    expect(marks.length - 1).toBe((JSON.parse((await admin.request('GET', `/api/results/${f.resultId}/package`)).body) as ScoringPackage).marks!.length);
+    expect(marks.filter((l) => l.includes('Sesuai bukti'))).toHaveLength((marks.length - 1) / 3);
+    const xlsx = await admin.request('GET', `/api/editions/${f.editionId}/exports/values`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'candidate_id', 'level', 'category', 'key_code', 'name', 'key', 'value', 'source', 'snapshot_version', 'note', 'updated_at']);
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    expect(rows.find((r) => r[4] === '52.03' && r[6] === 'coverage_pct')?.[7]).toBe(41.2);
+    expect((await juror.request('GET', `/api/editions/${f.editionId}/exports/candidates`)).statusCode).toBe(403);
   });
 
   it('withdraws a publication with a reason: the public no longer sees it and its certificates say so', async () => {

@@ -16,6 +16,7 @@ import { poolRoutes } from './pools.ts';
 import { markingRoutes } from './marking.ts';
 import { publicRoutes } from './public.ts';
 import { publicationRoutes } from './publication.ts';
+import { exportRoutes } from './exports.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -32,6 +33,7 @@ export const routes: FastifyPluginCallback[] = [
   poolRoutes,
   markingRoutes,
   publicationRoutes,
+  exportRoutes,
   publicRoutes,
   userRoutes,
   auditRoutes,

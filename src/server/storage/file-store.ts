@@ -11,7 +11,8 @@ import type { Readable } from 'node:stream';
 export class FileStore {
   constructor(private readonly root: string) {}
 
-  private pathOf(sha256: string): string {
+  /** Where the file of a SHA-256 lives on disk. */
+  pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256');
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
