@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { version } from '../../src/server/bootstrap.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { testDatabase, type Driver } from './database.ts';
+import type { Database } from '../../src/db/client.ts';
 import { listEditions, listMilestones, replaceMilestones } from '../../src/db/repositories/editions.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,7 +47,7 @@ export function ensureWebBuild(): void {
 export type E2eServer = { url: string; close: () => Promise<void> };
 
 /** The real app on a free port, on a fresh database with the demo edition. */
-export async function startE2eServer(driver: Driver = 'pglite', options: { registrationEndsOn?: string } = {}): Promise<E2eServer> {
+export async function startE2eServer(driver: Driver = 'pglite', options: { registrationEndsOn?: string; prepare?: (db: Database['db']) => Promise<void> } = {}): Promise<E2eServer> {
   ensureWebBuild();
   const database = await testDatabase(driver);
   await seedDemo(database.db);
@@ -61,6 +62,8 @@ export async function startE2eServer(driver: Driver = 'pglite', options: { regis
     }));
     await replaceMilestones(database.db, edition!.id, milestones);
   }
+  // Data a test needs before the browser opens (factories), on the same database.
+  if (options.prepare) await options.prepare(database.db);
   const dataDir = mkdtempSync(join(tmpdir(), 'paritrana-e2e-'));
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: dataDir }), database, version }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -33,6 +33,8 @@ export function Layout() {
     { to: '/', label: t('nav.editions'), show: true },
     { to: '/users', label: t('nav.users'), show: admin },
     { to: '/audit', label: t('nav.audit'), show: admin },
+    { to: '/editions/import', label: t('publication.navImport'), show: admin },
+    { to: '/publik', label: t('publication.navPortal'), show: true },
   ].filter((l) => l.show);
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -76,7 +78,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Navigasi">
         {links.map((l) => (
-          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.to === '/' ? path === '/' || path.startsWith('/editions') : path.startsWith(l.to)} onClick={close} />
+          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.to === '/' ? path === '/' || (path.startsWith('/editions') && path !== '/editions/import') : path.startsWith(l.to)} onClick={close} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">

@@ -40,6 +40,11 @@ export function EditionPage() {
           <ButtonLink to="/editions/$id/coverage" params={{ id: e.id }} variant="light">
             {t('coverage.title')}
           </ButtonLink>
+          {admin || provincialScope.length > 0 ? (
+            <ButtonLink to="/editions/$id/publication" params={{ id: e.id }} variant="light">
+              {t('publication.title')}
+            </ButtonLink>
+          ) : null}
           <StatusBadge status={e.status} />
         </Group>
       </Group>
