@@ -12,6 +12,19 @@ export const publicCacheControl = 'public, max-age=60, stale-while-revalidate=60
 /** Certificate checks revalidate every time (a withdrawn publication must show at once), cheaply through the ETag. */
 export const revalidateCacheControl = 'public, no-cache';
 
+/** How long a server trusts the data version it last read before asking the database again. */
+export const versionWindowMs = 1000;
+
+let generation = 0;
+/**
+ * Called after a write the public sees (publish, withdraw, reopen, import):
+ * this server's caches ask for the data version again at once. Other app
+ * servers notice within `versionWindowMs`.
+ */
+export function markPublicDataChanged(): void {
+  generation += 1;
+}
+
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
@@ -22,9 +35,9 @@ function matches(header: string | undefined, etag: string): boolean {
 
 /**
  * Public answers, built once per version of the public data and kept in
- * memory. Every request asks the database for the data version (one small
- * query, shared by the requests that arrive while it runs); an answer built
- * for that version is served from memory, and a client that already has it
+ * memory. The data version (one small query) is read at most once a second,
+ * and at once after this server changed public data; an answer built for
+ * that version is served from memory, and a client that already has it
  * (If-None-Match) gets 304 without a body. Concurrent misses share one
  * build. The ETag is the SHA-256 of the body, so every app server gives the
  * same one.
@@ -33,6 +46,7 @@ export class PublicCache {
   private readonly entries = new Map<string, Promise<Entry>>();
   private version: string | null = null;
   private versionQuery: Promise<string> | null = null;
+  private checked = { at: 0, generation: -1 };
 
   constructor(
     private readonly db: Db,
@@ -40,9 +54,14 @@ export class PublicCache {
   ) {}
 
   private currentVersion(): Promise<string> {
-    this.versionQuery ??= publicDataVersion(this.db).finally(() => {
-      this.versionQuery = null;
-    });
+    if (this.version !== null && this.checked.generation === generation && Date.now() - this.checked.at < versionWindowMs) return Promise.resolve(this.version);
+    if (!this.versionQuery) {
+      const started = { at: Date.now(), generation };
+      this.versionQuery = publicDataVersion(this.db).finally(() => {
+        this.versionQuery = null;
+        this.checked = started;
+      });
+    }
     return this.versionQuery;
   }
 
@@ -52,7 +71,8 @@ export class PublicCache {
       this.entries.clear();
       this.version = version;
     }
-    const key = `${request.hostname}|${request.url}`;
+    // Keyed by the route and its validated parameters: a made-up query string cannot force a rebuild.
+    const key = `${request.hostname}|${request.routeOptions.url}|${JSON.stringify(request.params)}|${JSON.stringify(request.query)}`;
     let entry = this.entries.get(key);
     if (!entry) {
       entry = build().then((built) => ({ ...built, etag: `"${createHash('sha256').update(built.body).digest('base64url').slice(0, 32)}"` }));

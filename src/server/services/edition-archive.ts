@@ -16,6 +16,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import type { ArchiveImportResult } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import type { FileStore } from '../storage/file-store.ts';
+import { markPublicDataChanged } from '../public-cache.ts';
 
 /**
  * An edition archive (`.tar.gz`): `manifest.json`, one JSON Lines file per
@@ -240,6 +241,7 @@ export async function importEditionArchive(db: Db, store: FileStore, actor: Acto
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error instanceof Error ? error.message : String(error));
       throw new AppError('CONFLICT', `The archive's rows clash with this installation; nothing was imported`, [{ path: current, message: cause.slice(0, 300) }]);
     });
+    markPublicDataChanged();
     return { editionId: manifest.edition.id, label: manifest.edition.label, tables: counts, files: manifest.files.length, users: { created, matched: users.length - created } };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import * as repo from '../../db/repositories/publication.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { PublicationStatus, PublicResult } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
+import { markPublicDataChanged } from '../public-cache.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import { issueCertificates } from './certificates.ts';
 import type { ServiceContext } from './context.ts';
@@ -148,6 +149,7 @@ export async function publishResult(ctx: ServiceContext, poolId: string): Promis
       after: { resultId: row.id, version: row.version, packageSha256: row.packageSha256, publishedAt: after.publishedAt, certificates: Object.fromEntries(codes) },
     });
   });
+  markPublicDataChanged();
   return publicationStatus(ctx, poolId);
 }
 
@@ -167,6 +169,7 @@ export async function withdrawPublication(ctx: ServiceContext, poolId: string, r
       after: { resultId: current.id, withdrawnAt: after.withdrawnAt, reason },
     });
   });
+  markPublicDataChanged();
   return publicationStatus(ctx, poolId);
 }
 
