@@ -15,13 +15,13 @@ const roleLabel = { chair: 'Ketua', secretary: 'Sekretaris', member: 'Anggota' }
 /** The calendar date of a moment in Western Indonesia Time (WIB). */
 const dateInJakarta = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(at);
 
+/** Collects the document's bytes; they are complete once `doc.end()` is called after drawing. */
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.end();
   });
 }
 
@@ -136,6 +136,7 @@ export async function minutesPdf(ctx: ServiceContext, resultId: string): Promise
     doc.text(m.name, x, top + 54, { width: blockWidth - 10 });
     doc.y = i % 3 === 2 || i === pool.members.length - 1 ? top + 75 : top;
   });
+  doc.end();
   const pdf = await done;
   const area = pool.pool.area ? `-${pool.pool.area}` : '';
   return { pdf, filename: `berita-acara-${pool.category.code}-${pool.pool.level}${area}-v${row.version}.pdf` };
