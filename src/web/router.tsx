@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
 import { Center, Loader } from '@mantine/core';
 import { useSession } from './auth.tsx';
 import { Layout } from './components/layout.tsx';
@@ -7,7 +7,6 @@ import { EditionsPage } from './pages/editions.tsx';
 import { EditionPage } from './pages/edition/index.tsx';
 import { UsersPage } from './pages/users.tsx';
 import { AuditPage } from './pages/audit.tsx';
-import { CoveragePage } from './pages/coverage/index.tsx';
 import { ShortlistPage } from './pages/coverage/shortlist.tsx';
 import { DisputesPage } from './pages/coverage/disputes.tsx';
 import { FiguresPage } from './pages/coverage/figures.tsx';
@@ -26,6 +25,15 @@ import { VerificationQueuePage } from './pages/verification/queue.tsx';
 import { OutboxPage } from './pages/outbox.tsx';
 import { InvitationPage } from './pages/invitation.tsx';
 import { RegisterPage } from './pages/register.tsx';
+import { PublicLayout } from './components/public-layout.tsx';
+import { PublicEditionsPage } from './pages/public/editions.tsx';
+import { PublicEditionPage } from './pages/public/edition.tsx';
+import { PublicResultPage } from './pages/public/result.tsx';
+import { VerifyFormPage, VerifyPage } from './pages/public/verify.tsx';
+import { EditionPublicationPage } from './pages/publication/edition.tsx';
+import { PoolPublicationPage } from './pages/publication/pool.tsx';
+import { PressReleasePage } from './pages/publication/press-release.tsx';
+import { ImportEditionPage } from './pages/publication/import.tsx';
 
 /** Signed-in pages; the server decides what each role may do. */
 function RequireSession() {
@@ -57,7 +65,8 @@ const invitation = createRoute({ getParentRoute: () => root, path: '/undangan/$t
 const register = createRoute({ getParentRoute: () => root, path: '/daftar', component: RegisterPage });
 const editions = createRoute({ getParentRoute: () => app, path: '/', component: Home });
 const edition = createRoute({ getParentRoute: () => app, path: '/editions/$id', component: EditionPage });
-const coverage = createRoute({ getParentRoute: () => app, path: '/editions/$id/coverage', component: CoveragePage });
+// Loaded on demand: its chart library would otherwise weigh on every page, the public ones on phones included.
+const coverage = createRoute({ getParentRoute: () => app, path: '/editions/$id/coverage', component: lazyRouteComponent(() => import('./pages/coverage/index.tsx'), 'CoveragePage') });
 const shortlist = createRoute({ getParentRoute: () => app, path: '/editions/$id/shortlist', component: ShortlistPage });
 const disputes = createRoute({ getParentRoute: () => app, path: '/editions/$id/disputes', component: DisputesPage });
 const candidates = createRoute({ getParentRoute: () => app, path: '/editions/$id/candidates', component: CandidatesPage });
@@ -77,12 +86,32 @@ const sheet = createRoute({ getParentRoute: () => app, path: '/pools/$poolId/she
 const marking = createRoute({ getParentRoute: () => app, path: '/penilaian', component: MyAssessmentsPage });
 const jurorProfile = createRoute({ getParentRoute: () => app, path: '/profil-juri', component: JurorProfilePage });
 
+const editionPublication = createRoute({ getParentRoute: () => app, path: '/editions/$id/publication', component: EditionPublicationPage });
+const poolPublication = createRoute({ getParentRoute: () => app, path: '/pools/$id/publication', component: PoolPublicationPage });
+const pressRelease = createRoute({ getParentRoute: () => app, path: '/press-releases/$id', component: PressReleasePage });
+const importEdition = createRoute({ getParentRoute: () => app, path: '/editions/import', component: ImportEditionPage });
+
+/** Public pages: no sign-in. */
+const publicSite = createRoute({ getParentRoute: () => root, id: 'public', component: PublicLayout });
+const portal = createRoute({ getParentRoute: () => publicSite, path: '/publik', component: PublicEditionsPage });
+const portalEdition = createRoute({ getParentRoute: () => publicSite, path: '/publik/$editionId', component: PublicEditionPage });
+const portalResult = createRoute({ getParentRoute: () => publicSite, path: '/publik/hasil/$poolId', component: PublicResultPage });
+const verifyForm = createRoute({ getParentRoute: () => publicSite, path: '/verifikasi', component: VerifyFormPage });
+const verify = createRoute({ getParentRoute: () => publicSite, path: '/verifikasi/$code', component: VerifyPage });
+const publicRoutes = publicSite.addChildren([portal, portalEdition, portalResult, verifyForm, verify]);
+const publicationRoutes = [editionPublication, poolPublication, pressRelease, importEdition];
+
 export const router = createRouter({
   routeTree: root.addChildren([
     login,
     invitation,
     register,
-    app.addChildren([editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit, panels, pool, sheet, marking, jurorProfile, instrument]),
+    publicRoutes,
+    app.addChildren([
+      editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit,
+      panels, pool, sheet, marking, jurorProfile, instrument,
+      ...publicationRoutes,
+    ]),
   ]),
 });
 

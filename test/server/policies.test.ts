@@ -116,6 +116,27 @@ const matrix: Record<string, Who[]> = {
   'PUT /api/pools/:id/marks': ['juror'],
   'POST /api/pools/:id/sheets/:candidateId/submit': ['juror'],
   'GET /api/candidates/:id/interviews': ['national', 'provincial', 'verifier', 'candidate'],
+  'GET /api/pools/:id/publication': ['national', 'provincial'],
+  'POST /api/pools/:id/publish': ['national', 'provincial'],
+  'POST /api/pools/:id/withdraw': ['national', 'provincial'],
+  'GET /api/editions/:id/signatories': ['national', 'provincial'],
+  'PUT /api/editions/:id/signatories': ['national'],
+  'POST /api/results/:id/press-releases': ['national', 'provincial'],
+  'GET /api/press-releases/:id': ['national', 'provincial'],
+  'PUT /api/press-releases/:id': ['national', 'provincial'],
+  'GET /api/editions/:id/exports/:dataset': ['national', 'provincial'],
+  'GET /api/editions/:id/archive': ['national'],
+  'POST /api/editions/import': ['national'],
+  'GET /api/public/editions': everyone,
+  'GET /api/public/editions/:id': everyone,
+  'GET /api/public/editions/:id/results': everyone,
+  'GET /api/public/editions/:id/coverage': everyone,
+  'GET /api/public/editions/:id/coverage/:province': everyone,
+  'GET /api/public/pools/:id/result': everyone,
+  'GET /api/public/pools/:id/package': everyone,
+  'GET /api/public/certificates/:code': everyone,
+  'GET /api/public/certificates/:code/pdf': everyone,
+  'GET /api/public/signing-keys': everyone,
 };
 
 describe.each(drivers())('route policies on %s', (driver) => {
@@ -138,6 +159,8 @@ describe.each(drivers())('route policies on %s', (driver) => {
     ids.snapshotId = '00000000-0000-4000-8000-000000000000';
     ids.candidateId = candidate.id;
     ids.stage = 'desk';
+    ids.dataset = 'results';
+    ids.province = '52';
     const users = {
       national: await makeUser(t, roles.nationalAdmin()),
       provincial: await makeUser(t, roles.provincialAdmin('52')),

@@ -47,7 +47,10 @@ export function ensureWebBuild(): void {
 export type E2eServer = { url: string; database: Database; close: () => Promise<void> };
 
 /** The real app on a free port, on a fresh database with the demo edition. */
-export async function startE2eServer(driver: Driver = 'pglite', options: { registrationEndsOn?: string; env?: Record<string, string> } = {}): Promise<E2eServer> {
+export async function startE2eServer(
+  driver: Driver = 'pglite',
+  options: { registrationEndsOn?: string; env?: Record<string, string>; prepare?: (db: Database['db']) => Promise<void> } = {},
+): Promise<E2eServer> {
   ensureWebBuild();
   const database = await testDatabase(driver);
   await seedDemo(database.db);
@@ -62,6 +65,8 @@ export async function startE2eServer(driver: Driver = 'pglite', options: { regis
     }));
     await replaceMilestones(database.db, edition!.id, milestones);
   }
+  // Data a test needs before the browser opens (factories), on the same database.
+  if (options.prepare) await options.prepare(database.db);
   const dataDir = mkdtempSync(join(tmpdir(), 'paritrana-e2e-'));
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: dataDir, ...options.env }), database, version }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -45,3 +45,10 @@ export const lampungCandidates: PoolCandidate[] = [
   { name: 'Kabupaten Tanggamus', regencyCode: '18.06', values: { regulation_type: 'perda', gov_funded: 4871, coverage_pct: 38.0, growth_pct: 4.1, bpu_coverage_pct: 15.0 } },
   { name: 'Kabupaten Lampung Barat', regencyCode: '18.04', values: { regulation_type: 'instruksi', gov_funded: 1500, coverage_pct: 30.5, growth_pct: 8.0, bpu_coverage_pct: 9.2 } },
 ];
+
+/** Three regional governments of NTB (the demo's provincial pool) with the data of the pemda instrument. */
+export const ntbCandidates: PoolCandidate[] = [
+  { name: 'Kabupaten Lombok Timur', regencyCode: '52.03', values: { regulation_type: 'perkada', gov_funded: 4871, coverage_pct: 41.2, growth_pct: 6.5, bpu_coverage_pct: 12.4 } },
+  { name: 'Kabupaten Lombok Barat', regencyCode: '52.01', values: { regulation_type: 'perda', gov_funded: 3200, coverage_pct: 38.0, growth_pct: 4.1, bpu_coverage_pct: 15.0 } },
+  { name: 'Kabupaten Lombok Tengah', regencyCode: '52.02', values: { regulation_type: 'instruksi', gov_funded: 1500, coverage_pct: 30.5, growth_pct: 8.0, bpu_coverage_pct: 9.2 } },
+];

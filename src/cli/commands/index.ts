@@ -8,6 +8,7 @@ import { registerLoadExtract } from './load-extract.ts';
 import { registerScreen } from './screen.ts';
 import { registerGenExtract } from './gen-extract.ts';
 import { registerScore } from './score.ts';
+import { registerEditionArchive } from './edition-archive.ts';
 
 /** The exit status a command sets; 0 unless it says otherwise. */
 export type ExitStatus = { code: number };
@@ -25,4 +26,5 @@ export function registerCommands(program: Command, status: ExitStatus): void {
   registerScreen(program, status);
   registerGenExtract(program, status);
   registerScore(program, status);
+  registerEditionArchive(program, status);
 }

@@ -9,3 +9,4 @@ export * from './evidence.ts';
 export * from './submissions.ts';
 export * from './verification.ts';
 export * from './panels.ts';
+export * from './publication.ts';

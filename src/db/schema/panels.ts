@@ -216,7 +216,18 @@ export const poolResults = pgTable(
     reopenReason: text('reopen_reason'),
     reopenedBy: uuid('reopened_by').references(() => users.id),
     reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    /** Set when the committee publishes this version; cleared when it withdraws the publication. */
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by').references(() => users.id),
+    /**
+     * What the public sees of this version, frozen when it is published: the
+     * ranking with stage and aspect scores and labels, and the winners' key
+     * figures (src/shared/contracts/publication.ts, `PublicResult`).
+     */
+    publication: jsonb('publication'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawReason: text('withdraw_reason'),
   },
   (t) => [uniqueIndex('pool_results_version_idx').on(t.poolId, t.version)],
 );

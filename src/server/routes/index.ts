@@ -15,6 +15,9 @@ import { panelRoutes } from './panels.ts';
 import { poolRoutes } from './pools.ts';
 import { markingRoutes } from './marking.ts';
 import { registrationRoutes } from './registrations.ts';
+import { publicRoutes } from './public.ts';
+import { publicationRoutes } from './publication.ts';
+import { exportRoutes } from './exports.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -31,6 +34,9 @@ export const routes: FastifyPluginCallback[] = [
   poolRoutes,
   markingRoutes,
   registrationRoutes,
+  publicationRoutes,
+  exportRoutes,
+  publicRoutes,
   userRoutes,
   auditRoutes,
   catalogueRoutes,

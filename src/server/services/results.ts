@@ -13,6 +13,7 @@ import { valuesOf } from '../../db/repositories/coverage.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { ModerationReport, PoolResultView } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
+import { markPublicDataChanged } from '../public-cache.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { advanceWinners } from './advancement.ts';
@@ -166,6 +167,8 @@ export async function reopenResult({ db, actor }: ServiceContext, poolId: string
       after: { resultId: after.id, status: after.status, reason: input.reason, stages },
     });
   });
+  // A published result that is reopened leaves the public pages at once.
+  markPublicDataChanged();
 }
 
 export async function resultView(ctx: ServiceContext, resultId: string): Promise<PoolResultView> {

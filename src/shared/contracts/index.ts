@@ -11,3 +11,4 @@ export * from './self-assessment.ts';
 export * from './verification.ts';
 export * from './progress.ts';
 export * from './panels.ts';
+export * from './publication.ts';

@@ -50,8 +50,10 @@ export function Layout() {
     { to: '/outbox', label: t('nav.outbox'), show: admin || provincial },
     { to: '/users', label: t('nav.users'), show: admin },
     { to: '/audit', label: t('nav.audit'), show: admin },
+    { to: '/editions/import', label: t('publication.navImport'), show: admin },
+    { to: '/publik', label: t('publication.navPortal'), show: true },
   ].filter((l) => l.show);
-  const isActive = (to: string) => (to === '/' ? path === '/' || /^\/editions\/[^/]+$/.test(path) : path.startsWith(to));
+  const isActive = (to: string) => (to === '/' ? path === '/' || (/^\/editions\/[^/]+$/.test(path) && path !== '/editions/import') : path.startsWith(to));
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">

@@ -51,6 +51,11 @@ export function EditionPage() {
               {t('panels.title')}
             </ButtonLink>
           ) : null}
+          {admin || provincialScope.length > 0 ? (
+            <ButtonLink to="/editions/$id/publication" params={{ id: e.id }} variant="light">
+              {t('publication.title')}
+            </ButtonLink>
+          ) : null}
           <StatusBadge status={e.status} />
         </Group>
       </Group>

@@ -1,0 +1,83 @@
+/**
+ * Benchmark (not a test): the public results endpoint under concurrent load,
+ * as on announcement day. Builds a published provincial pool on an embedded
+ * database (or PostgreSQL with BENCH_DATABASE_URL), starts the app and drives
+ * it with autocannon:
+ *
+ *   1. GET /api/public/pools/:id/result            (served from the public cache)
+ *   2. the same with If-None-Match                 (304, no body)
+ *   3. GET /api/public/editions/:id/results        (every ranking of the edition)
+ *   4. GET /api/public/certificates/:code          (certificate check)
+ *
+ * and, for comparison, how long building the pool result takes without the
+ * cache (the database reads and serialisation one request would cost).
+ *
+ *     npm run bench:public [-- --connections 100 --duration 10]
+ */
+import type { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
+import autocannon from 'autocannon';
+import { migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { ensureRegions } from '../src/db/repositories/regions.ts';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { seedDemo } from '../src/server/services/demo.ts';
+import { publishResult } from '../src/server/services/publication.ts';
+import { publicPoolResult } from '../src/server/services/public-portal.ts';
+import { publicResult } from '../src/shared/contracts/index.ts';
+import { finalisedPool } from '../test/support/publication.ts';
+
+const option = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const connections = option('connections', 100);
+const duration = option('duration', 10);
+
+const url = process.env.BENCH_DATABASE_URL;
+const database = await openDatabase(url ? { url } : { dataDir: 'memory://' });
+await migrateDatabase(database);
+await ensureRegions(database.db);
+await seedDemo(database.db);
+const f = await finalisedPool(database.db);
+const status = await publishResult({ db: database.db, actor: f.provincial }, f.poolId);
+const code = status.winners[0]!.certificate!.code;
+
+const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, version: 'bench' }, { logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const first = await fetch(`${base}/api/public/pools/${f.poolId}/result`);
+const etag = first.headers.get('etag')!;
+const bytes = (await first.arrayBuffer()).byteLength;
+
+type Run = { name: string; path: string; headers?: Record<string, string> };
+const runs: Run[] = [
+  { name: 'pool result (cached)', path: `/api/public/pools/${f.poolId}/result` },
+  { name: 'pool result, If-None-Match (304)', path: `/api/public/pools/${f.poolId}/result`, headers: { 'if-none-match': etag } },
+  { name: 'edition results (cached)', path: `/api/public/editions/${f.editionId}/results` },
+  { name: 'certificate check (cached)', path: `/api/public/certificates/${code}` },
+];
+
+process.stdout.write(
+  `${cpus().length} CPU(s), Node ${process.version}, ${database.driver}; ${connections} connections for ${duration} s per run; the pool result is ${bytes} bytes\n\n` +
+    `${'run'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p97.5 ms'.padStart(9)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}\n`,
+);
+for (const run of runs) {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    headers: run.headers ?? {},
+    requests: [{ method: 'GET', path: run.path }],
+  });
+  const bad = result.errors + result.timeouts + result.non2xx - (run.headers?.['if-none-match'] ? result['3xx'] : 0);
+  process.stdout.write(
+    `${run.name.padEnd(36)} ${result.requests.average.toFixed(0).padStart(8)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p97_5).padStart(9)} ${String(result.latency.p99).padStart(7)} ${String(bad).padStart(7)}\n`,
+  );
+}
+const builds = 200;
+const start = performance.now();
+for (let i = 0; i < builds; i += 1) JSON.stringify(publicResult.parse(await publicPoolResult(database.db, f.poolId)));
+process.stdout.write(`\nwithout the cache: ${((performance.now() - start) / builds).toFixed(2)} ms to build the pool result once (mean of ${builds}, one at a time)\n`);
+await app.close();
+await database.close();

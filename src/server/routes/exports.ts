@@ -1,0 +1,80 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
+import type { FastifyPluginCallback } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import { archiveImportResult, exportDatasets, exportQuery } from '../../shared/contracts/index.ts';
+import type { Actor } from '../policies/actor.ts';
+import { publicationPolicy } from '../policies/publication.ts';
+import { createFileStore } from '../storage/file-store.ts';
+import { exportDataset } from '../services/exports.ts';
+import { exportEditionArchive, importEditionArchive, withTempFile } from '../services/edition-archive.ts';
+import { findEdition } from '../../db/repositories/editions.ts';
+
+/** Exports for the committee (Excel, CSV) and whole-edition archives that another installation imports. */
+export const exportRoutes: FastifyPluginCallback = (root, _options, done) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps.database;
+  const { config } = app.deps;
+  const store = createFileStore(config);
+  const ctx = (actor: Actor | null) => ({ db, actor });
+  const tags = ['exports'];
+
+  app.get(
+    '/editions/:id/exports/:dataset',
+    {
+      config: { policy: publicationPolicy.manage },
+      schema: {
+        tags,
+        summary: 'Results, candidates, confirmed data values or (of published results) the jurors’ marks, as Excel or CSV',
+        params: z.object({ id: z.uuid(), dataset: z.enum(exportDatasets) }),
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const out = await exportDataset(ctx(request.actor), request.params.id, request.params.dataset, request.query.format);
+      return reply.type(out.type).header('content-disposition', `attachment; filename="${out.filename}"`).header('cache-control', 'no-store').send(out.body);
+    },
+  );
+  app.get(
+    '/editions/:id/archive',
+    {
+      config: { policy: publicationPolicy.national },
+      schema: { tags, summary: 'The whole edition as an archive (.tar.gz: every row as JSON and the evidence files by SHA-256)', params: z.object({ id: z.uuid() }) },
+    },
+    async (request, reply) => {
+      const edition = await findEdition(db, request.params.id);
+      if (!edition) throw new AppError('NOT_FOUND', 'edition not found');
+      const slug = edition.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      return withTempFile('edition.tar.gz', async (path) => {
+        await exportEditionArchive(db, store, edition.id, path);
+        const { size } = await stat(path);
+        reply.type('application/gzip').header('content-length', size).header('content-disposition', `attachment; filename="${slug}.tar.gz"`).header('cache-control', 'no-store');
+        await reply.send(createReadStream(path));
+        return reply;
+      });
+    },
+  );
+  app.post(
+    '/editions/import',
+    {
+      config: { policy: publicationPolicy.national },
+      schema: { tags, summary: 'Import an edition archive from another installation (all or nothing)', consumes: ['multipart/form-data'], response: { 201: archiveImportResult } },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Send the archive as multipart/form-data', [{ path: 'file', message: 'required' }]);
+      const file = await request.file({ limits: { fileSize: config.uploadLimitMb * 1024 * 1024 } });
+      if (!file) throw new AppError('VALIDATION_FAILED', 'No file', [{ path: 'file', message: 'required' }]);
+      const result = await withTempFile('upload.tar.gz', async (path) => {
+        await pipeline(file.file, createWriteStream(path));
+        if (file.file.truncated) throw new AppError('FILE_TOO_LARGE', `The archive is larger than ${config.uploadLimitMb} MiB`, [{ path: 'file', message: String(config.uploadLimitMb) }]);
+        return importEditionArchive(db, store, request.actor, path);
+      });
+      return reply.status(201).send(result);
+    },
+  );
+  done();
+};
