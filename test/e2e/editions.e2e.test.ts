@@ -24,7 +24,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('a national admin sets up a
     await page.getByRole('textbox', { name: 'E-mail' }).fill('admin@paritrana.demo');
     await page.locator('input[type=password]').fill('wrong-password');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('E-mail atau kata sandi salah.');
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('E-mail atau kata sandi salah.');
     await page.locator('input[type=password]').fill('paritrana-demo-2025');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();

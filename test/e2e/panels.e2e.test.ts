@@ -222,7 +222,7 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     await chair.getByRole('dialog').getByRole('button', { name: 'Tetapkan hasil' }).click();
     await chair.getByText('Hasil final, versi 1').waitFor();
     const rows = chair.getByRole('table', { name: 'Peringkat' }).getByRole('row');
-    await expect.poll(() => rows.allInnerTexts()).toEqual([
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 30_000 }).toEqual([
       expect.stringContaining('Peringkat'),
       expect.stringMatching(/^1\s+Kabupaten Lampung Tengah[\s\S]*Juara 1/i),
       expect.stringMatching(/^2\s+Kabupaten Tanggamus[\s\S]*Juara 2/i),

@@ -149,9 +149,9 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await candidate.getByText('Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX).').waitFor();
     await file.setInputFiles({ name: 'pindaian-besar.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(1024 * 1024 + 1)]) });
     await candidate.getByText('Berkas terlalu besar: batasnya 1 MB.').waitFor();
-    await expect.poll(() => candidate.getByRole('button', { name: 'Unggah bukti (PDF, JPEG, PNG, XLSX)' }).isEnabled()).toBe(true);
+    await expect.poll(() => candidate.getByRole('button', { name: 'Unggah bukti (PDF, JPEG, PNG, XLSX)' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     await screenshotBoth(candidate, 'candidates-09-evidence-refusals');
-    await expect.poll(() => candidate.getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => candidate.getByRole('listitem').count(), { timeout: 30_000 }).toBe(1);
 
     await candidate.getByRole('tab', { name: 'Penilaian mandiri' }).click();
     await candidate.getByRole('button', { name: 'Tambah' }).first().click();
@@ -177,7 +177,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
       .getByLabel('Uraian inovasi (minimal 50 karakter)')
       .fill('Seluruh tenaga non-ASN dan 376 nelayan dilindungi jaminan sosial ketenagakerjaan melalui DBH Sawit.');
     await candidate.getByText(/Tersimpan otomatis/).waitFor();
-    await expect.poll(() => candidate.getByRole('button', { name: 'Kirim penilaian mandiri' }).isEnabled()).toBe(true);
+    await expect.poll(() => candidate.getByRole('button', { name: 'Kirim penilaian mandiri' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     await screenshotBoth(candidate, 'candidates-10-self-assessment');
     await candidate.getByRole('button', { name: 'Kirim penilaian mandiri' }).click();
     await candidate.getByText('Penilaian mandiri sudah dikirim dan hanya dapat dibaca.').waitFor();
@@ -227,7 +227,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await verifier.getByRole('tab', { name: 'Verifikasi' }).click();
     await verifier.locator('[data-item^="regulations:"]').getByRole('button', { name: 'Simpan' }).click();
     await verifier.locator('[data-item^="regulations:"][data-status="valid"]').waitFor();
-    await expect.poll(() => verifier.getByRole('button', { name: 'Konfirmasi verifikasi' }).isEnabled()).toBe(true);
+    await expect.poll(() => verifier.getByRole('button', { name: 'Konfirmasi verifikasi' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     await verifier.getByRole('button', { name: 'Konfirmasi verifikasi' }).click();
     await verifier.getByText('Terverifikasi', { exact: true }).first().waitFor();
     await verifier.reload();
