@@ -23,7 +23,7 @@ export const demoAccounts: { email: string; name: string; roles: RoleGrant[]; la
 /** Every demo log-in, with the jurors of the demo panel. */
 export const demoLogins: { email: string; label: string }[] = [
   ...demoAccounts,
-  ...demoJurors.map((j) => ({ email: j.email, label: `juror, ${j.role === 'member' ? 'member' : j.role} of the NTB panel` })),
+  ...demoJurors.map((j) => ({ email: j.email, label: `juror, ${j.role} of the NTB panel` })),
 ];
 
 const system: Actor = {
