@@ -17,6 +17,8 @@ export function registerSeedDemo(program: Command, status: ExitStatus): void {
           status.code = 1;
           return;
         }
+        const { seedShowcase } = await import('../../server/services/demo-showcase.ts');
+        await seedShowcase(database.db);
         process.stdout.write(`demo created; log-ins (password "${demoPassword}"):\n`);
         for (const a of demoLogins) process.stdout.write(`  ${a.email.padEnd(34)} ${a.label}\n`);
       } finally {

@@ -39,7 +39,11 @@ export function registerServe(program: Command, _status: ExitStatus): void {
       const log = (msg: string) => app.log.info(msg);
       if (opts.demo) {
         const { created } = await seedDemo(database.db);
-        if (created) log('demo edition "Paritrana Award 2025" created');
+        if (created) {
+          const { seedShowcase, showcaseLabel } = await import('../../server/services/demo-showcase.ts');
+          await seedShowcase(database.db);
+          log(`demo edition "Paritrana Award 2025" created, and "${showcaseLabel}" with NTB's published results (see /publik)`);
+        }
       }
       buildWebIfMissing(log);
       const shutdown = async () => {

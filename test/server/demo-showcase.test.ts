@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drivers } from '../support/database.ts';
+import { anonymous, startTestApp, type TestApp } from '../support/app.ts';
+import { seedDemo } from '../../src/server/services/demo.ts';
+import { seedShowcase, showcaseLabel } from '../../src/server/services/demo-showcase.ts';
+import { verifyAuditChain } from '../../src/db/repositories/audit.ts';
+import { scorePackage, type ScoringPackage } from '../../src/domain/scoring/index.ts';
+import type { PublicEdition, PublicResult } from '../../src/shared/contracts/index.ts';
+
+describe.each(drivers())('the demo’s published showcase edition on %s', (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    await seedDemo(t.database.db);
+    await seedShowcase(t.database.db);
+  });
+  afterAll(async () => t?.close());
+
+  it('publishes NTB’s provincial result through the app’s own use cases, with certificates that verify', async () => {
+    const visitor = anonymous(t);
+    const editions = (await visitor.request('GET', '/api/public/editions')).json<PublicEdition[]>();
+    expect(editions.map((e) => [e.label, e.results])).toEqual([[showcaseLabel, 1]]);
+    const detail = (await visitor.request('GET', `/api/public/editions/${editions[0]!.id}`)).json<{ published: { poolId: string }[] }>();
+    const result = (await visitor.request('GET', `/api/public/pools/${detail.published[0]!.poolId}/result`)).json<PublicResult>();
+    expect(result.rows).toHaveLength(4);
+    expect(result.rows.map((r) => r.award)).toEqual([1, 2, 3, null]);
+    expect(result.winners[0]).toMatchObject({ name: 'Kabupaten Lombok Timur', award: 1 });
+    for (const w of result.winners) {
+      const check = await visitor.request('GET', `/api/public/certificates/${w.certificateCode}`);
+      expect(check.json<{ status: string }>().status).toBe('valid');
+    }
+    // The published package recomputes to the published numbers.
+    const pkg = (await visitor.request('GET', `/api/public/pools/${detail.published[0]!.poolId}/package`)).json<ScoringPackage>();
+    expect(scorePackage(pkg).results.map((r) => [r.candidate, r.rank, r.score])).toEqual(result.rows.map((r) => [r.candidate, r.rank, r.score]));
+    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+  });
+});
