@@ -1,7 +1,7 @@
 /**
  * How the shortlist is scored (spec/coverage-data.md, Shortlist). An edition
  * may set its own weights and size; these are the defaults (our proposal),
- * documented in docs/screening.md.
+ * documented in the README (paritrana screen).
  */
 export type ScreeningConfig = {
   /** Candidates shortlisted per province and category. */

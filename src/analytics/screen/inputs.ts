@@ -31,6 +31,11 @@ export function readAsText(path: string): string {
     : `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = true)`;
 }
 
+/** A DuckDB table expression reading the file as it is: Parquet with its own column types, CSV as text. */
+export function rawSource(path: string): string {
+  return path.endsWith('.parquet') ? `read_parquet(${sqlString(path)})` : readAsText(path);
+}
+
 /** The Kemendagri regencies/cities file of the `idn-area-data` package. */
 export function regenciesCsv(): string {
   const require = createRequire(import.meta.url);

@@ -2,13 +2,14 @@ import type { ScreeningConfig } from './config.ts';
 
 /**
  * The definitions of spec/coverage-data.md for assessment year Y, over the
- * typed tables: D = 31 Dec Y, D0 = 31 Dec Y−1. Percentages are exact: the
+ * aggregates of fast-sql.ts (part_agg, contrib_agg) and the typed small
+ * tables: D = 31 Dec Y, D0 = 31 Dec Y−1. Percentages are exact: the
  * ratio is rounded half away from zero to 4 decimals in integer arithmetic.
  */
 export function outputSql(year: number, config: ScreeningConfig) {
-  const d = `date '${year}-12-31'`;
-  const d0 = `date '${year - 1}-12-31'`;
-  const active = (at: string) => `(start_date <= ${at} and (end_date is null or end_date > ${at}))`;
+  // part_agg has one row per (regency_code, npp, segment).
+  const sums = `sum(active) as active, ${['PU', 'BPU', 'JAKON', 'PMI'].map((g) => `coalesce(sum(active) filter (segment = '${g}'), 0) as active_${g.toLowerCase()}`).join(', ')},
+        sum(active_prev) as active_prev, sum(gov_funded) as gov_funded`;
   const r = config.regency;
   const e = config.employer;
   const rSum = r.coverage + r.bpuCoverage + r.growth || 1;
@@ -17,33 +18,15 @@ export function outputSql(year: number, config: ScreeningConfig) {
     macro: `create or replace macro pct4(num, den) as
       case when den is null or den = 0 or num is null then null
       else (sign(num) * ((abs(num)::hugeint * 2000000 + den::hugeint) // (2 * den::hugeint)))::double / 10000 end`,
-    flags: `create or replace table flags as
-      select regency_code, left(regency_code, 2) as province_code, segment, npp, funded_by, programs, monthly_wage,
-        ${active(d)} as a, ${active(d0)} as a0
-      from participants`,
     workforceY: `create or replace table wf as select regency_code, working_population, informal_workers from workforce where year = ${year}`,
     regencyAgg: `create or replace table reg_agg as
-      select regency_code,
-        count(*) filter (a) as active,
-        count(*) filter (a and segment = 'PU') as active_pu,
-        count(*) filter (a and segment = 'BPU') as active_bpu,
-        count(*) filter (a and segment = 'JAKON') as active_jakon,
-        count(*) filter (a and segment = 'PMI') as active_pmi,
-        count(*) filter (a0) as active_prev,
-        count(*) filter (a and funded_by in ('APBD', 'APBDES')) as gov_funded,
-        count(distinct npp) filter (a and segment = 'PU') as employers_active
-      from flags group by regency_code`,
+      select regency_code, ${sums},
+        count(distinct npp) filter (segment = 'PU' and active > 0) as employers_active
+      from part_agg group by regency_code`,
     provinceAgg: `create or replace table prov_agg as
-      select province_code,
-        count(*) filter (a) as active,
-        count(*) filter (a and segment = 'PU') as active_pu,
-        count(*) filter (a and segment = 'BPU') as active_bpu,
-        count(*) filter (a and segment = 'JAKON') as active_jakon,
-        count(*) filter (a and segment = 'PMI') as active_pmi,
-        count(*) filter (a0) as active_prev,
-        count(*) filter (a and funded_by in ('APBD', 'APBDES')) as gov_funded,
-        count(distinct npp) filter (a and segment = 'PU') as employers_active
-      from flags group by province_code`,
+      select left(regency_code, 2) as province_code, ${sums},
+        count(distinct npp) filter (segment = 'PU' and active > 0) as employers_active
+      from part_agg group by 1`,
     regencyIndicators: `create or replace table regency_indicators as
       select g.code as regency_code,
         coalesce(a.active, 0) as active, coalesce(a.active_pu, 0) as active_pu, coalesce(a.active_bpu, 0) as active_bpu,
@@ -70,26 +53,15 @@ export function outputSql(year: number, config: ScreeningConfig) {
     employerIndicators: `create or replace table employer_indicators as
       with umk as (select regency_code, monthly_min_wage from min_wage where year = ${year}),
       work as (
-        select f.npp,
-          count(*) filter (f.a) as workers,
-          count(*) filter (f.a0) as workers_prev,
-          count(*) filter (f.a and list_has_all(f.programs, case e.size when 'besar' then ['JKK', 'JKM', 'JHT', 'JP'] when 'menengah' then ['JKK', 'JKM', 'JHT', 'JP']
-            when 'kecil' then ['JKK', 'JKM', 'JHT'] else ['JKK', 'JKM'] end)) as complete,
-          count(*) filter (f.a and f.monthly_wage < u.monthly_min_wage) as below
-        from flags f join employers e on e.npp = f.npp left join umk u on u.regency_code = e.regency_code
-        where f.segment = 'PU' group by f.npp),
-      pay as (
-        select npp,
-          count(*) filter (due_amount > 0) as months_due,
-          count(*) filter (due_amount > 0 and paid_amount < due_amount) as months_in_arrears,
-          count(*) filter (due_amount > 0 and paid_amount >= due_amount and paid_date is not null
-            and paid_date <= cast(strptime(month || '-01', '%Y-%m-%d') as date) + interval 1 month + interval 14 day) as on_time
-        from contributions where left(month, 4) = '${year}' group by npp)
+        select npp, sum(active) as workers, sum(active_prev) as workers_prev,
+          sum(has_2) as has_2, sum(has_3) as has_3, sum(has_4) as has_4, sum(below) as below
+        from part_agg where segment = 'PU' and npp is not null group by npp),
+      pay as (select npp, months_due, months_in_arrears, on_time from contrib_agg)
       select e.npp, e.name, e.regency_code, e.size,
         coalesce(w.workers, 0) as workers, coalesce(w.workers_prev, 0) as workers_prev,
         pct4(coalesce(w.workers, 0) - coalesce(w.workers_prev, 0), coalesce(w.workers_prev, 0)) as growth_pct,
         pct4(coalesce(w.workers, 0), e.declared_workers) as declared_coverage_pct,
-        pct4(w.complete, w.workers) as program_complete_pct,
+        pct4(case e.size when 'besar' then w.has_4 when 'menengah' then w.has_4 when 'kecil' then w.has_3 else w.has_2 end, w.workers) as program_complete_pct,
         case when u.monthly_min_wage is null then null else pct4(w.below, w.workers) end as below_min_wage_pct,
         coalesce(p.months_due, 0) as months_due, coalesce(p.months_in_arrears, 0) as months_in_arrears,
         pct4(p.on_time, p.months_due) as on_time_pct

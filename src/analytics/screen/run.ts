@@ -3,9 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseScreeningConfig } from './config.ts';
-import { findInput, inputColumns, inputNames, provincesCsv, readAsText, regenciesCsv, sqlString } from './inputs.ts';
+import { findInput, inputColumns, inputNames, provincesCsv, rawSource, readAsText, regenciesCsv, sqlString, type InputName } from './inputs.ts';
+import { contributionAggregates, participantAggregates } from './fast-sql.ts';
 import { outputSql } from './output-sql.ts';
-import { crossChecks, typedInputs } from './validate-sql.ts';
+import { problemsOf, typedInputs } from './validate-sql.ts';
 
 export type ScreenProgress = { stage: string; rowsRead: number; elapsedMs: number; message: string };
 export type ScreenOptions = {
@@ -39,6 +40,40 @@ async function all(connection: DuckDBConnection, sql: string): Promise<Record<st
 async function count(connection: DuckDBConnection, table: string): Promise<number> {
   const [row] = await all(connection, `select count(*)::bigint as n from ${table}`);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Reads participants and contributions in one pass each into `part_agg` and
+ * `contrib_agg` (fast-sql.ts), and tells whether any row is bad.
+ */
+async function foldLargeFiles(
+  connection: DuckDBConnection,
+  paths: Record<string, string | null>,
+  year: number,
+  onRead: (name: InputName, rows: number) => void,
+): Promise<{ bad: boolean; participants: number; contributions: number }> {
+  const sourceTypes = async (name: InputName) =>
+    Object.fromEntries((await all(connection, `describe select * from ${rawSource(paths[name]!)}`)).map((r) => [String(r.column_name), String(r.column_type)]));
+  const rows = async (table: string) => Number((await all(connection, `select coalesce(sum(rows), 0)::bigint as n from ${table}`))[0]?.n ?? 0);
+  await connection.run(`create table emp_umk as select e.npp, u.monthly_min_wage as umk from employers e
+    left join (select regency_code, monthly_min_wage from min_wage where year = ${year}) u on u.regency_code = e.regency_code`);
+  await connection.run(`create table part_agg as ${participantAggregates(rawSource(paths.participants!), await sourceTypes('participants'), year)}`);
+  const participants = await rows('part_agg');
+  onRead('participants', participants);
+  await connection.run(`create table contrib_agg as ${contributionAggregates(rawSource(paths.contributions!), await sourceTypes('contributions'), year)}`);
+  const contributions = await rows('contrib_agg');
+  onRead('contributions', contributions);
+  const knownNpp = `(select npp from employers where npp is not null)`;
+  const [flagged] = await all(
+    connection,
+    `select (select coalesce(sum(bad), 0) from part_agg)
+      + (select count(*) from part_agg where regency_code is null or regency_code not in (select code from regencies))
+      + (select count(*) from part_agg where segment = 'PU' and npp is not null and npp not in ${knownNpp})
+      + (select coalesce(sum(bad), 0) from contrib_agg)
+      + (select count(*) from contrib_agg where rows > months)
+      + (select count(*) from contrib_agg where npp is not null and npp <> '' and npp not in ${knownNpp}) as n`,
+  );
+  return { bad: Number(flagged?.n ?? 0) > 0, participants, contributions };
 }
 
 /**
@@ -76,26 +111,39 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenResult> {
     );
     await connection.run(`create table provinces as select * from (values ${provinces.map(([c, n]) => `(${sqlString(c!)}, ${sqlString(titleCase(n!))})`).join(',')}) t(code, name)`);
 
-    for (const name of inputNames) {
+    // The three small files are read the detailed way at once: their problems are few to look for.
+    const small = ['workforce', 'min_wage', 'employers'] as const;
+    for (const name of small) {
       await connection.run(`create table ${name} as ${typedInputs[name]!(readAsText(paths[name]!))}`);
       progress(`read ${fileName(name)}:`, await count(connection, name));
     }
-    const rowProblems = inputNames
-      .map((n) => `select '${n}' as file, ${inputNames.indexOf(n)} as ord, __row, p.col as col, p.msg as msg from (select __row, unnest(__problems) as p from ${n} where len(__problems) > 0)`)
-      .join(' union all ');
-    await connection.run(`create table problems as select * from (${rowProblems}) union all select file, 0, __row, col, msg from (${crossChecks})`);
-    const total = await count(connection, 'problems');
-    if (total > 0) {
+    const listProblems = async (names: readonly InputName[]): Promise<ScreenResult | null> => {
+      await connection.run(`create or replace table problems as ${problemsOf(names)}`);
+      const total = await count(connection, 'problems');
+      if (total === 0) return null;
       const first = await all(connection, `select file, __row, col, msg from problems order by list_position(['workforce', 'min_wage', 'employers', 'participants', 'contributions'], file), __row, col limit ${maxListed}`);
       const lines = first.map((p) => `${fileName(String(p.file))} row ${String(p.__row)}, column ${String(p.col)}: ${String(p.msg)}`);
       if (total > maxListed) lines.push(`… and ${total - maxListed} more problems`);
       return { ok: false, problems: lines };
+    };
+    const [smallFlagged] = await all(connection, `select count(*) as n from (${problemsOf(small)})`);
+    const smallBad = Number(smallFlagged?.n ?? 0) > 0;
+
+    // The two large files are folded into aggregates in one pass each, every row marked good or bad
+    // (sound small files first: a second row for an npp would count its workers twice).
+    const folded = smallBad ? null : await foldLargeFiles(connection, paths, options.year, (name, rows) => progress(`read ${fileName(name)}:`, rows));
+    if (!folded || folded.bad) {
+      // Bad input: read the two files again, row by row, to name every problem.
+      const large = ['participants', 'contributions'] as const;
+      for (const name of large) await connection.run(`create table ${name} as ${typedInputs[name]!(readAsText(paths[name]!))}`);
+      const found = await listProblems([...small, ...large]);
+      if (found) return found;
+      throw new Error('screen: the one-pass check found a problem that the detailed check does not name');
     }
 
     const sql = outputSql(options.year, config);
     await connection.run(sql.macro);
     for (const [stage, statement] of [
-      ['flags', sql.flags],
       ['workforce', sql.workforceY],
       ['regencies', sql.regencyAgg],
       ['provinces', sql.provinceAgg],
@@ -128,9 +176,9 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenResult> {
       await rm(staging, { recursive: true, force: true });
     }
     const counts = {
-      participants: await count(connection, 'participants'),
+      participants: folded.participants,
       employers: await count(connection, 'employers'),
-      contributions: await count(connection, 'contributions'),
+      contributions: folded.contributions,
       shortlist: await count(connection, 'shortlist'),
     };
     progress('done:', counts.participants);

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateExtract } from '../generate.ts';
 import { runScreen } from './run.ts';
@@ -252,6 +253,68 @@ describe('paritrana screen on hand-made boundaries and bad input', () => {
       ],
     });
     expect(await readdir(out)).toEqual(['keep.txt']);
+  });
+
+  // Each kind of bad row alone: the one-pass check must see it, and the detailed reading name it.
+  const participant = (row: string) => ({ participants: `${files.participants}\n${row}` });
+  const contribution = (row: string) => ({ contributions: `${files.contributions}\n${row}` });
+  it.each([
+    ['blank participant id', participant(' ,BPU,,18.06,JKK JKM,1000000,SELF,2020-01-01,'), 'participants.csv row 7, column participant_id: empty'],
+    ['unknown segment', participant('p6,XX,,18.06,JKK JKM,1000000,SELF,2020-01-01,'), 'participants.csv row 7, column segment: unknown segment "XX"'],
+    ['PU without npp', participant('p6,PU,,18.02,JKK JKM,3000000,EMPLOYER,2024-01-01,'), 'participants.csv row 7, column npp: a PU participant needs the npp'],
+    ['unknown program', participant('p6,BPU,,18.06,JKK JKX,1000000,SELF,2020-01-01,'), 'participants.csv row 7, column programs: unknown program in "JKK JKX"'],
+    ['programs run together', participant('p6,BPU,,18.06,JKKJKM,1000000,SELF,2020-01-01,'), 'participants.csv row 7, column programs: unknown program in "JKKJKM"'],
+    ['non-numeric wage', participant('p6,BPU,,18.06,JKK JKM,sejuta,SELF,2020-01-01,'), 'participants.csv row 7, column monthly_wage: not a number: "sejuta"'],
+    ['unknown funding', participant('p6,BPU,,18.06,JKK JKM,1000000,NEGARA,2020-01-01,'), 'participants.csv row 7, column funded_by: unknown source "NEGARA"'],
+    ['impossible start date', participant('p6,BPU,,18.06,JKK JKM,1000000,SELF,2024-02-30,'), 'participants.csv row 7, column start_date: not a date YYYY-MM-DD: "2024-02-30"'],
+    ['empty start date', participant('p6,BPU,,18.06,JKK JKM,1000000,SELF,,'), 'participants.csv row 7, column start_date: not a date YYYY-MM-DD: ""'],
+    ['end date in another format', participant('p6,BPU,,18.06,JKK JKM,1000000,SELF,2020-01-01,31/12/2024'), 'participants.csv row 7, column end_date: not a date YYYY-MM-DD: "31/12/2024"'],
+    ['unknown regency', participant('p6,BPU,,99.99,JKK JKM,1000000,SELF,2020-01-01,'), 'participants.csv row 7, column regency_code: unknown regency code "99.99"'],
+    ['npp not in employers', participant('p6,PU,Z999,18.02,JKK JKM,3000000,EMPLOYER,2024-01-01,'), 'participants.csv row 7, column npp: npp "Z999" is not in employers'],
+    ['blank contribution npp', contribution(',2024-05,100,100,2024-06-10'), 'contributions.csv row 7, column npp: empty'],
+    ['month out of range', contribution('A0001,2024-13,100,100,2025-01-10'), 'contributions.csv row 7, column month: not a month YYYY-MM: "2024-13"'],
+    ['non-numeric due', contribution('A0001,2024-05,seratus,100,2024-06-10'), 'contributions.csv row 7, column due_amount: not a number: "seratus"'],
+    ['non-numeric paid', contribution('A0001,2024-05,100,lunas,2024-06-10'), 'contributions.csv row 7, column paid_amount: not a number: "lunas"'],
+    ['impossible paid date', contribution('A0001,2024-05,100,100,2024-06-31'), 'contributions.csv row 7, column paid_date: not a date YYYY-MM-DD: "2024-06-31"'],
+    ['contribution npp not in employers', contribution('Z999,2024-05,100,100,2024-06-10'), 'contributions.csv row 7, column npp: npp "Z999" is not in employers'],
+    ['second row for a month', contribution('A0002,2023-12,100,100,2024-01-10'), 'contributions.csv row 7, column month: second row for npp "A0002" and month 2023-12'],
+  ] as const)('refuses a single bad row: %s', async (_, overrides, expected) => {
+    const out = await mkdtemp(join(tmpdir(), 'screen-one-'));
+    const result = await runScreen({ dataDir: await write(overrides), year: 2024, outDir: out });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems).toEqual([expect.stringContaining(expected)]);
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('checks Parquet columns of their own types as strictly as text', async () => {
+    // DuckDB writes the fixture with the types it detects: dates as DATE, wages as BIGINT; an empty start date becomes a null DATE.
+    const toParquet = async (dir: string) => {
+      const target = await mkdtemp(join(tmpdir(), 'screen-fix-pq-'));
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      const text: Record<string, string[]> = {
+        workforce: ['regency_code'],
+        min_wage: ['regency_code'],
+        employers: ['npp', 'regency_code'],
+        participants: ['npp', 'regency_code'],
+        contributions: ['npp', 'month'],
+      };
+      for (const [name, columns] of Object.entries(text)) {
+        const types = columns.map((c) => `'${c}': 'VARCHAR'`).join(', ');
+        await connection.run(`copy (select * from read_csv('${join(dir, `${name}.csv`)}', header = true, types = {${types}})) to '${join(target, `${name}.parquet`)}' (format parquet)`);
+      }
+      const [row] = (await connection.runAndReadAll(`select column_type from (describe select * from read_parquet('${join(target, 'participants.parquet')}')) where column_name = 'start_date'`)).getRowObjectsJS();
+      connection.closeSync();
+      instance.closeSync();
+      expect(row?.column_type).toBe('DATE');
+      return target;
+    };
+    const out = await mkdtemp(join(tmpdir(), 'screen-pq-fix-out-'));
+    const good = await runScreen({ dataDir: await toParquet(await write()), year: 2024, outDir: out });
+    expect(good.ok).toBe(true);
+    expect(await readFile(join(out, 'employer_indicators.csv'), 'utf8')).toContain('A0001,"PT Satu, Tbk",18.02,kecil,2,2,0.0,50.0,100.0,50.0,3,1,33.3333');
+    const bad = await runScreen({ dataDir: await toParquet(await write(participant('p6,BPU,,18.06,JKK JKM,1000000,SELF,,'))), year: 2024, outDir: await mkdtemp(join(tmpdir(), 'screen-pq-bad-')) });
+    expect(bad).toEqual({ ok: false, problems: ['participants.parquet row 7, column start_date: not a date YYYY-MM-DD: ""'] });
   });
 
   it('names a missing file and a missing column', async () => {

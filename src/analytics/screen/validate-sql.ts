@@ -5,10 +5,11 @@
  */
 const problem = (cond: string, col: string, msg: string) => `case when ${cond} then {'col': '${col}', 'msg': ${msg}} end`;
 const q = (col: string) => `'"' || coalesce(${col}, '') || '"'`;
-const blank = (col: string) => `coalesce(trim(${col}), '') = ''`;
-const notInt = (col: string) => `try_cast(${col} as bigint) is null`;
-const notNum = (col: string) => `try_cast(${col} as double) is null`;
-const notDate = (col: string) => `(${col} !~ '^\\d{4}-\\d{2}-\\d{2}$' or try_cast(${col} as date) is null)`;
+export const blank = (col: string) => `coalesce(trim(${col}), '') = ''`;
+export const notInt = (col: string) => `try_cast(${col} as bigint) is null`;
+export const notNum = (col: string) => `try_cast(${col} as double) is null`;
+export const notDate = (col: string) => `(${col} !~ '^\\d{4}-\\d{2}-\\d{2}$' or try_cast(${col} as date) is null)`;
+export const monthPattern = '^\\d{4}-(0[1-9]|1[0-2])$';
 const problems = (list: string[]) => `list_filter([${list.join(',\n    ')}], x -> x is not null) as __problems`;
 
 export const typedInputs: Record<string, (source: string) => string> = {
@@ -66,7 +67,7 @@ export const typedInputs: Record<string, (source: string) => string> = {
       coalesce(try_cast(nullif(trim(paid_amount), '') as double), 0) as paid_amount, try_cast(nullif(trim(paid_date), '') as date) as paid_date,
       ${problems([
         problem(blank('npp'), 'npp', `'empty'`),
-        problem(`month is null or month !~ '^\\d{4}-(0[1-9]|1[0-2])$'`, 'month', `'not a month YYYY-MM: ' || ${q('month')}`),
+        problem(`month is null or month !~ '${monthPattern}'`, 'month', `'not a month YYYY-MM: ' || ${q('month')}`),
         problem(notNum('due_amount'), 'due_amount', `'not a number: ' || ${q('due_amount')}`),
         problem(`not ${blank('paid_amount')} and ${notNum('paid_amount')}`, 'paid_amount', `'not a number: ' || ${q('paid_amount')}`),
         problem(`not ${blank('paid_date')} and ${notDate('paid_date')}`, 'paid_date', `'not a date YYYY-MM-DD: ' || ${q('paid_date')}`),
@@ -74,30 +75,41 @@ export const typedInputs: Record<string, (source: string) => string> = {
     from (select *, row_number() over () + 1 as __row from ${src})`,
 };
 
-/** Problems that need more than one row or file, over the typed tables. */
-export const crossChecks = `
-  select 'workforce' as file, __row, 'regency_code' as col, 'unknown regency code "' || coalesce(regency_code, '') || '"' as msg
-    from workforce where regency_code not in (select code from regencies) or regency_code is null
-  union all select 'min_wage', __row, 'regency_code', 'unknown regency code "' || coalesce(regency_code, '') || '"'
-    from min_wage where regency_code not in (select code from regencies) or regency_code is null
-  union all select 'employers', __row, 'regency_code', 'unknown regency code "' || coalesce(regency_code, '') || '"'
-    from employers where regency_code not in (select code from regencies) or regency_code is null
-  union all select 'participants', __row, 'regency_code', 'unknown regency code "' || coalesce(regency_code, '') || '"'
-    from participants where regency_code not in (select code from regencies) or regency_code is null
-  union all select 'participants', __row, 'npp', 'npp "' || npp || '" is not in employers'
-    from participants where segment = 'PU' and npp is not null and npp not in (select npp from employers where npp is not null)
-  union all select 'contributions', __row, 'npp', 'npp "' || npp || '" is not in employers'
-    from contributions where npp is not null and npp <> '' and npp not in (select npp from employers where npp is not null)
-  union all select file, __row, col, msg from (
-    select 'employers' as file, __row, 'npp' as col, 'second row for npp "' || npp || '"' as msg,
-      row_number() over (partition by npp order by __row) as n from employers where npp <> '') where n > 1
-  union all select file, __row, col, msg from (
-    select 'workforce' as file, __row, 'year' as col, 'second row for ' || regency_code || ' and year ' || year as msg,
-      row_number() over (partition by regency_code, year order by __row) as n from workforce where year is not null) where n > 1
-  union all select file, __row, col, msg from (
-    select 'min_wage' as file, __row, 'year' as col, 'second row for ' || regency_code || ' and year ' || year as msg,
-      row_number() over (partition by regency_code, year order by __row) as n from min_wage where year is not null) where n > 1
-  union all select file, __row, col, msg from (
-    select 'contributions' as file, __row, 'month' as col, 'second row for npp "' || npp || '" and month ' || month as msg,
-      row_number() over (partition by npp, month order by __row) as n from contributions where month is not null) where n > 1
-`;
+const unknownRegency = (file: string) =>
+  `select '${file}' as file, __row, 'regency_code' as col, 'unknown regency code "' || coalesce(regency_code, '') || '"' as msg
+    from ${file} where regency_code not in (select code from regencies) or regency_code is null`;
+/** Rows after the first with the same key, reported at the column `col`. */
+const secondRow = (file: string, col: string, key: string, msg: string, where: string) =>
+  `select file, __row, col, msg from (
+    select '${file}' as file, __row, '${col}' as col, ${msg} as msg,
+      row_number() over (partition by ${key} order by __row) as n from ${file} where ${where}) where n > 1`;
+const unknownNpp = (file: string, where: string) =>
+  `select '${file}', __row, 'npp', 'npp "' || npp || '" is not in employers'
+    from ${file} where ${where} and npp not in (select npp from employers where npp is not null)`;
+
+/** Problems that need more than one row or file, over the typed tables, by the file they are reported in. */
+const crossCheckParts: Record<string, string[]> = {
+  workforce: [
+    unknownRegency('workforce'),
+    secondRow('workforce', 'year', 'regency_code, year', `'second row for ' || regency_code || ' and year ' || year`, 'year is not null'),
+  ],
+  min_wage: [
+    unknownRegency('min_wage'),
+    secondRow('min_wage', 'year', 'regency_code, year', `'second row for ' || regency_code || ' and year ' || year`, 'year is not null'),
+  ],
+  employers: [unknownRegency('employers'), secondRow('employers', 'npp', 'npp', `'second row for npp "' || npp || '"'`, `npp <> ''`)],
+  participants: [unknownRegency('participants'), unknownNpp('participants', `segment = 'PU' and npp is not null`)],
+  contributions: [
+    unknownNpp('contributions', `npp is not null and npp <> ''`),
+    secondRow('contributions', 'month', 'npp, month', `'second row for npp "' || npp || '" and month ' || month`, 'month is not null'),
+  ],
+};
+
+/**
+ * Every problem of the given (typed, detailed) tables as rows (file, __row,
+ * col, msg): each row's own problems and those across rows and files.
+ */
+export function problemsOf(names: readonly string[]): string {
+  const own = names.map((n) => `select '${n}' as file, __row, p.col as col, p.msg as msg from (select __row, unnest(__problems) as p from ${n} where len(__problems) > 0)`);
+  return [...own, ...names.flatMap((n) => crossCheckParts[n] ?? [])].join('\n  union all ');
+}

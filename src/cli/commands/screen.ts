@@ -10,7 +10,7 @@ export function registerScreen(program: Command, status: ExitStatus): void {
     .requiredOption('--year <year>', 'assessment year Y (D = 31 Dec Y)')
     .requiredOption('--out <dir>', 'directory for regency_indicators, province_indicators, employer_indicators and shortlist')
     .option('--parquet', 'also write the outputs as Parquet')
-    .option('--config <file>', 'JSON screening configuration (weights, topN); defaults in docs/screening.md')
+    .option('--config <file>', 'JSON screening configuration (weights, topN); defaults in the README, under paritrana screen')
     .action(async (opts: { data: string; year: string; out: string; parquet?: boolean; config?: string }) => {
       let config: unknown = undefined;
       if (opts.config) {
