@@ -159,4 +159,39 @@ describe.each(drivers())('coverage data in an edition on %s', (driver) => {
     const dashboard = (await national.request('GET', `/api/editions/${editionId}/coverage/regions`)).json<Dashboard>();
     expect(dashboard.snapshot!.version).toBe(2);
   });
+
+  it('lets the national admin set the shortlist’s weights and size for the next import, audited, and reset them', async () => {
+    const url = `/api/editions/${editionId}/coverage/screening`;
+    type View = { settings: { topN: number; regency: Record<string, number>; employer: Record<string, number> }; isDefault: boolean; editable: boolean };
+    const initial = (await national.request('GET', url)).json<View>();
+    expect(initial).toMatchObject({ isDefault: true, editable: true, settings: { topN: 10, regency: { coverage: 0.6, bpuCoverage: 0.2, growth: 0.2 } } });
+
+    const settings = { topN: 3, regency: { coverage: 1, bpuCoverage: 0, growth: 0 }, employer: { programComplete: 0, onTime: 1, declaredCoverage: 0, wageCompliance: 0 } };
+    const invalid = await national.request('PUT', url, { settings: { ...settings, topN: 0, regency: { coverage: 0, bpuCoverage: 0, growth: 0 } } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json<{ error: { code: string; details: { path: string }[] } }>().error.details.map((d) => d.path).sort()).toEqual(['body.settings.regency', 'body.settings.topN']);
+    const provincial = await signIn(t, 'ntb@paritrana.demo', 'paritrana-demo-2025');
+    expect((await provincial.request('PUT', url, { settings })).statusCode).toBe(403);
+    expect((await national.request('GET', url)).json<View>().isDefault).toBe(true);
+
+    const saved = await national.request('PUT', url, { settings });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json<View>()).toMatchObject({ isDefault: false, settings });
+    const audit = (await national.request('GET', `/api/audit?entityType=edition&entityId=${editionId}`)).json<{ action: string; after: unknown }[]>();
+    expect(audit[0]).toMatchObject({ action: 'edition.screening', after: { screeningConfig: settings } });
+
+    // The next import ranks by coverage alone and keeps three per province and category.
+    expect(await importExtract(extract)).toMatchObject({ status: 'ready' });
+    const list = (await provincial.request('GET', `/api/editions/${editionId}/coverage/shortlist?province=52&category=pemkab-kota`)).json<{ entries: { candidateKey: string }[] }>();
+    const dashboard = (await national.request('GET', `/api/editions/${editionId}/coverage/regions`)).json<Dashboard>();
+    const byCoverage = dashboard.regencies
+      .filter((r) => r.code.startsWith('52.'))
+      .sort((a, b) => (b.coveragePct ?? 0) - (a.coveragePct ?? 0) || a.code.localeCompare(b.code))
+      .slice(0, 3)
+      .map((r) => r.code);
+    expect(list.entries.map((e) => e.candidateKey)).toEqual(byCoverage);
+
+    const reset = await national.request('PUT', url, { settings: null });
+    expect(reset.json<View>()).toMatchObject({ isDefault: true, settings: { topN: 10 } });
+  });
 });

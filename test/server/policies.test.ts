@@ -71,6 +71,8 @@ const matrix: Record<string, Who[]> = {
   'GET /api/editions/:id/coverage/snapshots': ['national', 'provincial', 'verifier'],
   'GET /api/editions/:id/coverage/snapshots/:snapshotId': ['national', 'provincial', 'verifier'],
   'GET /api/editions/:id/coverage/regions': signedIn,
+  'GET /api/editions/:id/coverage/screening': ['national', 'provincial', 'verifier'],
+  'PUT /api/editions/:id/coverage/screening': ['national'],
   'GET /api/editions/:id/coverage/shortlist': ['national', 'provincial'],
   'POST /api/editions/:id/coverage/shortlist/nominate': ['national', 'provincial'],
   'GET /api/candidates/:id/figures': ['national', 'provincial', 'verifier', 'candidate'],

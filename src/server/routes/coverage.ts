@@ -15,6 +15,8 @@ import {
   disputeInput,
   nominateInput,
   nominateResult,
+  screeningSettings,
+  screeningSettingsView,
   shortlist,
   shortlistQuery,
   snapshotSummary,
@@ -118,6 +120,28 @@ export const coverageRoutes: FastifyPluginCallback = (root, _options, done) => {
       schema: { tags, summary: 'Coverage by province and regency/city (current snapshot)', params: editionParams, response: { 200: coverageDashboard } },
     },
     (request) => coverage.coverageDashboard(db, request.params.id),
+  );
+  app.get(
+    '/editions/:id/coverage/screening',
+    {
+      config: { policy: coveragePolicy.readSnapshots },
+      schema: { tags, summary: 'How the next import scores the shortlist (the edition’s settings or the defaults)', params: editionParams, response: { 200: screeningSettingsView } },
+    },
+    (request) => coverage.screeningSettingsOf(db, request.params.id),
+  );
+  app.put(
+    '/editions/:id/coverage/screening',
+    {
+      config: { policy: coveragePolicy.importExtract },
+      schema: {
+        tags,
+        summary: 'Set the shortlist’s weights and size for the next import, or reset them to the defaults with null',
+        params: editionParams,
+        body: z.object({ settings: screeningSettings.nullable() }),
+        response: { 200: screeningSettingsView },
+      },
+    },
+    (request) => coverage.setScreeningSettings(ctx(request.actor), request.params.id, request.body.settings),
   );
   app.get(
     '/editions/:id/coverage/shortlist',

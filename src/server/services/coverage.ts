@@ -2,11 +2,22 @@ import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { figuresFor } from '../../domain/coverage/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/coverage.ts';
-import { findEdition, findCategoryByCode } from '../../db/repositories/editions.ts';
+import { findEdition, findCategoryByCode, lockEdition, updateEdition } from '../../db/repositories/editions.ts';
+import { defaultScreeningConfig, parseScreeningConfig } from '../../analytics/screen/config.ts';
 import { findCandidate, insertCandidate, listCandidates } from '../../db/repositories/candidates.ts';
 import { findRegency, listProvinces, searchRegencies } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import type { CandidateFigures, CoverageDashboard, Dispute, DisputeDecision, DisputeInput, Shortlist, SnapshotSummary } from '../../shared/contracts/index.ts';
+import type {
+  CandidateFigures,
+  CoverageDashboard,
+  Dispute,
+  DisputeDecision,
+  DisputeInput,
+  ScreeningSettings,
+  ScreeningSettingsView,
+  Shortlist,
+  SnapshotSummary,
+} from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import { coveragePolicy } from '../policies/coverage.ts';
 import type { ServiceContext } from './context.ts';
@@ -276,4 +287,36 @@ export async function nominateFromShortlist(
   });
   if (created > 0) await fillCandidateValues(db, editionId, list.snapshot.id);
   return { created, alreadyNominated };
+}
+
+const screeningLocked = ['published', 'archived'];
+
+/** The edition's screening settings (or the defaults), which the next import's shortlist is scored by. */
+export async function screeningSettingsOf(db: Db, editionId: string): Promise<ScreeningSettingsView> {
+  const edition = await findEdition(db, editionId);
+  if (!edition) throw notFound('edition');
+  const { config } = parseScreeningConfig(edition.screeningConfig);
+  return { settings: config, isDefault: edition.screeningConfig == null, editable: !screeningLocked.includes(edition.status) };
+}
+
+/** Sets (or, with null, resets to the defaults) the edition's screening settings; audited. */
+export async function setScreeningSettings({ db, actor }: ServiceContext, editionId: string, settings: ScreeningSettings | null): Promise<ScreeningSettingsView> {
+  await db.transaction(async (tx) => {
+    const edition = await lockEdition(tx, editionId);
+    if (!edition) throw notFound('edition');
+    if (screeningLocked.includes(edition.status)) {
+      throw new AppError('EDITION_LOCKED', `The edition is ${edition.status}: its screening settings can no longer change`, [{ path: 'settings', message: edition.status }]);
+    }
+    const same = JSON.stringify(settings ?? defaultScreeningConfig) === JSON.stringify(parseScreeningConfig(edition.screeningConfig).config);
+    if (same && (settings == null) === (edition.screeningConfig == null)) return;
+    await updateEdition(tx, editionId, { screeningConfig: settings });
+    await appendAudit(tx, auditActor(actor), {
+      action: 'edition.screening',
+      entityType: 'edition',
+      entityId: editionId,
+      before: { screeningConfig: edition.screeningConfig ?? null },
+      after: { screeningConfig: settings },
+    });
+  });
+  return screeningSettingsOf(db, editionId);
 }

@@ -111,6 +111,30 @@ export const disputeDecision = z
   });
 export type DisputeDecision = z.infer<typeof disputeDecision>;
 
+const weight = z.number().min(0).max(100);
+/** How the screen scores the shortlist of an edition (the defaults are in the README, under `paritrana screen`). */
+export const screeningSettings = z
+  .object({
+    topN: z.number().int().min(1).max(1000),
+    regency: z.object({ coverage: weight, bpuCoverage: weight, growth: weight }).strict(),
+    employer: z.object({ programComplete: weight, onTime: weight, declaredCoverage: weight, wageCompliance: weight }).strict(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.regency.coverage + s.regency.bpuCoverage + s.regency.growth <= 0) ctx.addIssue({ code: 'custom', path: ['regency'], message: 'at least one weight above 0' });
+    const e = s.employer;
+    if (e.programComplete + e.onTime + e.declaredCoverage + e.wageCompliance <= 0) ctx.addIssue({ code: 'custom', path: ['employer'], message: 'at least one weight above 0' });
+  });
+export type ScreeningSettings = z.infer<typeof screeningSettings>;
+export const screeningSettingsView = z.object({
+  settings: screeningSettings,
+  /** True while the edition uses the defaults. */
+  isDefault: z.boolean(),
+  /** Whether the edition's status still lets them change (not once published). */
+  editable: z.boolean(),
+});
+export type ScreeningSettingsView = z.infer<typeof screeningSettingsView>;
+
 export const shortlistQuery = z.object({
   province: z.string().regex(/^\d{2}$/),
   category: z.string().min(1).max(40),

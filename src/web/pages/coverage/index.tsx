@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CoverageChart } from './coverage-chart.tsx';
 import { ImportPanel } from './import-panel.tsx';
 import { RegionTable } from './region-table.tsx';
+import { ScreeningPanel } from './screening-panel.tsx';
 import { TileMap } from './tile-map.tsx';
 
 /** Coverage by province and regency/city, beside the national target. */
@@ -44,6 +45,7 @@ export function CoveragePage() {
       </Group>
       <ErrorAlert error={data.error} />
       {admin && edition.data ? <ImportPanel editionId={id} defaultYear={Number(edition.data.periodEnd.slice(0, 4))} /> : null}
+      {admin ? <ScreeningPanel editionId={id} /> : null}
       {d && !d.snapshot ? (
         <Paper withBorder p="xl">
           <Text>{t('coverage.empty')}</Text>
