@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -151,18 +151,19 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   for (const plugin of routes) await app.register(plugin, { prefix: '/api' });
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, {
-      root: webRoot,
-      wildcard: true,
-      index: ['index.html'],
-      // Brotli/gzip copies written by the build; hashed assets never change under their name.
-      preCompressed: true,
-      setHeaders: (reply, path) => {
-        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
-  }
+  // Registered even before the first build has written the web app (npm start builds it in the
+  // background), so that the pages are served as soon as it is there, without a restart.
+  mkdirSync(webRoot, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: true,
+    index: ['index.html'],
+    // Brotli/gzip copies written by the build; hashed assets never change under their name.
+    preCompressed: true,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (request.method === 'GET' && !path.startsWith('/api') && !path.includes('.')) {
