@@ -29,6 +29,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Dates stay strings ('YYYY-MM-DD'): no time-zone shifts.
     pg.types.setTypeParser(1082, (v: string) => v);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, an administrator, a dropped database) is
+    // taken out of the pool by pg; without a listener its error would end the whole process.
+    pool.on('error', (error) => process.stderr.write(`database: an idle connection was closed by the server (${error.message})\n`));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, driver: 'postgres', close: () => pool.end() };
   }

@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import { drivers, testDatabase } from '../support/database.ts';
+
+const onPostgres = drivers().includes('postgres');
+
+describe.runIf(onPostgres)('the PostgreSQL pool', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await testDatabase('postgres');
+  });
+  afterAll(async () => database?.close());
+
+  it('survives the server ending its idle connections, and reconnects', async () => {
+    const [{ name }] = (await database.db.execute(sql`select current_database() as name`)).rows as [{ name: string }];
+    // Another session ends every connection of this database, as an administrator or a restart would.
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const ended = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+    await admin.end();
+    expect(ended.rowCount).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await database.db.execute(sql`select 1 as one`);
+    expect(again.rows).toEqual([{ one: 1 }]);
+  });
+});
