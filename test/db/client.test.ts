@@ -13,7 +13,12 @@ describe.runIf(onPostgres)('the PostgreSQL pool', () => {
   afterAll(async () => database?.close());
 
   it('survives the server ending its idle connections, and reconnects', async () => {
-    const [{ name }] = (await database.db.execute(sql`select current_database() as name`)).rows as [{ name: string }];
+    const rows = async <T,>(query: ReturnType<typeof sql>): Promise<T[]> => {
+      const result: unknown = await database.db.execute(query);
+      return (result as { rows: T[] }).rows;
+    };
+    const [current] = await rows<{ name: string }>(sql`select current_database() as name`);
+    const name = current!.name;
     // Another session ends every connection of this database, as an administrator or a restart would.
     const { default: pg } = await import('pg');
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -22,7 +27,6 @@ describe.runIf(onPostgres)('the PostgreSQL pool', () => {
     await admin.end();
     expect(ended.rowCount).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const again = await database.db.execute(sql`select 1 as one`);
-    expect(again.rows).toEqual([{ one: 1 }]);
+    expect(await rows(sql`select 1 as one`)).toEqual([{ one: 1 }]);
   });
 });
