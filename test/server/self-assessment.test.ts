@@ -6,6 +6,7 @@ import { makeUser, roles, signIn, startTestApp, type Client, type TestApp } from
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions, listMilestones } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
+import { findSubmission } from '../../src/db/repositories/submissions.ts';
 
 type SA = { status: string; version: number; missing: string[]; answers: Record<string, unknown>; deadline: string | null };
 type ErrorBody = { error: { code: string; details?: { path: string; message: string }[] } };
@@ -75,6 +76,11 @@ describe.each(drivers())('self-assessment on %s', (driver) => {
     const res = await candidate.request('GET', `/api/candidates/${lotim}/self-assessment`);
     expect(res.statusCode).toBe(200);
     expect(res.json<SA>()).toMatchObject({ status: 'draft', version: 0, missing: ['innovation.narrative', 'regulations'], deadline: '2099-12-31' });
+    // Reading stores nothing: the draft is written on the candidate's first save.
+    expect(await findSubmission(t.database.db, lotim)).toBeNull();
+    const foreign = await bontangUser.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 0, answers: res.json<SA>().answers });
+    expect(foreign.statusCode).toBe(403);
+    expect(await findSubmission(t.database.db, lotim)).toBeNull();
   });
 
   it('autosaves with a version, refuses a stale one and foreign evidence, then submits', async () => {

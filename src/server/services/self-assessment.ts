@@ -20,17 +20,25 @@ export async function deadlineOf(db: Db, editionId: string): Promise<string | nu
   return registration ? (registration.endsOn ?? registration.startsOn) : null;
 }
 
-async function loaded(ctx: ServiceContext, candidateId: string): Promise<{ candidate: CandidateRow; row: repo.SubmissionRow }> {
+/** What a self-assessment shows; a candidate that never saved has a blank draft, not stored. */
+type Shown = Pick<repo.SubmissionRow, 'status' | 'version' | 'answers' | 'submittedAt' | 'updatedAt'>;
+
+async function seenCandidate(ctx: ServiceContext, candidateId: string): Promise<CandidateRow> {
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!candidate) throw notFound('candidate');
   if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
-  const row =
-    (await repo.findSubmission(ctx.db, candidateId)) ??
-    (await repo.insertSubmission(ctx.db, { candidateId, answers: emptyAnswers(candidate.kind), version: 0 }));
-  return { candidate, row };
+  return candidate;
 }
 
-async function present(db: Db, candidate: CandidateRow, row: repo.SubmissionRow): Promise<SelfAssessment> {
+/** The candidate's stored submission, locked for the transaction; created blank on its first write. */
+async function lockedSubmission(tx: Db, candidate: CandidateRow): Promise<repo.SubmissionRow> {
+  const row = await repo.findSubmission(tx, candidate.id, true);
+  if (row) return row;
+  await repo.insertSubmission(tx, { candidateId: candidate.id, answers: emptyAnswers(candidate.kind), version: 0 });
+  return (await repo.findSubmission(tx, candidate.id, true))!;
+}
+
+async function present(db: Db, candidate: CandidateRow, row: Shown): Promise<SelfAssessment> {
   const answers = row.answers as Answers;
   return {
     candidateId: candidate.id,
@@ -61,11 +69,18 @@ export async function eligibilityOf(db: Db, candidate: CandidateRow, answers: An
 }
 
 export async function getSelfAssessment(ctx: ServiceContext, candidateId: string): Promise<SelfAssessment> {
-  const { candidate, row } = await loaded(ctx, candidateId);
+  const candidate = await seenCandidate(ctx, candidateId);
+  const row: Shown = (await repo.findSubmission(ctx.db, candidateId)) ?? {
+    status: 'draft',
+    version: 0,
+    answers: emptyAnswers(candidate.kind),
+    submittedAt: null,
+    updatedAt: new Date(0),
+  };
   return present(ctx.db, candidate, row);
 }
 
-async function assertWritable(ctx: ServiceContext, candidate: CandidateRow, row: repo.SubmissionRow) {
+async function assertWritable(ctx: ServiceContext, candidate: CandidateRow, row: Shown) {
   if (!candidatePolicy.isSelf(ctx.actor!, candidate)) throw forbidden('Only the candidate fills its self-assessment');
   if (candidate.status === 'declined') throw new AppError('CONFLICT', 'The nomination was declined');
   if (row.status === 'submitted') throw new AppError('CONFLICT', 'The self-assessment was submitted; ask the committee to reopen it');
@@ -87,8 +102,8 @@ export async function saveSelfAssessment(ctx: ServiceContext, candidateId: strin
   const { db } = ctx;
   return db.transaction(async (tx) => {
     const tctx = { db: tx, actor: ctx.actor };
-    const { candidate } = await loaded(tctx, candidateId);
-    const row = (await repo.findSubmission(tx, candidateId, true))!;
+    const candidate = await seenCandidate(tctx, candidateId);
+    const row = await lockedSubmission(tx, candidate);
     await assertWritable(tctx, candidate, row);
     if (input.answers.kind !== candidate.kind) throw new AppError('VALIDATION_FAILED', 'Answers of the wrong kind', [{ path: 'answers.kind', message: candidate.kind }]);
     if (input.version !== row.version) {
@@ -104,8 +119,8 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
   const { db } = ctx;
   return db.transaction(async (tx) => {
     const tctx = { db: tx, actor: ctx.actor };
-    const { candidate } = await loaded(tctx, candidateId);
-    const row = (await repo.findSubmission(tx, candidateId, true))!;
+    const candidate = await seenCandidate(tctx, candidateId);
+    const row = await lockedSubmission(tx, candidate);
     await assertWritable(tctx, candidate, row);
     const eligibility = await eligibilityOf(tx, candidate, row.answers as Answers);
     if (!eligibility.eligible) {
