@@ -69,6 +69,32 @@ describe.each(drivers())('publication of results on %s', (driver) => {
     expect((await national.request('PUT', `/api/editions/${f.editionId}/signatories`, body)).statusCode).toBe(200);
   });
 
+  it('names the province’s own award ceremony when it set one, instead of the edition’s date', async () => {
+    const ceremony = { kind: 'provincial_ceremony', provinceCode: '52', heldOn: '2025-08-20', place: 'Pendopo Gubernur NTB, Mataram', attendees: null, notes: null };
+    const added = await admin.request('POST', `/api/editions/${f.editionId}/events`, ceremony);
+    expect(added.statusCode, added.body).toBe(201);
+    const eventId = added.json<{ id: string }>().id;
+    expect((await admin.request('GET', `/api/pools/${f.poolId}/publication`)).json<PublicationStatus>().ceremony).toEqual({
+      date: '2025-08-20',
+      place: 'Pendopo Gubernur NTB, Mataram',
+    });
+    // One ceremony per province; socialization events are not ceremonies.
+    const second = await admin.request('POST', `/api/editions/${f.editionId}/events`, { ...ceremony, heldOn: '2025-08-21' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json<ErrorAnswer>().error.details!.map((d) => d.path)).toEqual(['kind']);
+    const socialization = await admin.request('POST', `/api/editions/${f.editionId}/events`, { ...ceremony, kind: 'socialization', heldOn: '2025-03-10' });
+    expect(socialization.statusCode).toBe(201);
+    expect((await otherProvince.request('POST', `/api/editions/${f.editionId}/events`, ceremony)).statusCode).toBe(403);
+
+    for (const id of [eventId, socialization.json<{ id: string }>().id]) {
+      expect((await admin.request('DELETE', `/api/editions/${f.editionId}/events/${id}`)).statusCode).toBe(200);
+    }
+    expect((await admin.request('GET', `/api/pools/${f.poolId}/publication`)).json<PublicationStatus>().ceremony).toEqual({
+      date: '2025-08-13',
+      place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram',
+    });
+  });
+
   it('publishes the final result with a signed certificate for every winner (audited)', async () => {
     const published = await admin.request('POST', `/api/pools/${f.poolId}/publish`);
     expect(published.statusCode, published.body).toBe(200);

@@ -36,7 +36,10 @@ export const editionMilestones = pgTable(
   (t) => [uniqueIndex('edition_milestones_kind_idx').on(t.editionId, t.kind)],
 );
 
-/** Socialization events held in a province (seed report from Bengkulu). */
+/**
+ * Events held in a province: socialization (seed report from Bengkulu) and the
+ * province's own award ceremony, which its certificates name.
+ */
 export const editionEvents = pgTable(
   'edition_events',
   {
@@ -47,6 +50,7 @@ export const editionEvents = pgTable(
     provinceCode: varchar('province_code', { length: 2 })
       .notNull()
       .references(() => provinces.code),
+    kind: varchar('kind', { length: 20 }).notNull().default('socialization').$type<'socialization' | 'provincial_ceremony'>(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     place: text('place').notNull(),
     attendees: integer('attendees'),

@@ -152,7 +152,7 @@ export const editionRoutes: FastifyPluginCallback = (root, _options, done) => {
     '/editions/:id/events',
     {
       config: { policy: editionPolicy.manageEventsAnywhere },
-      schema: { tags, summary: 'Add a socialization event in a province', params: editionParams, body: eventInput, response: { 201: editionEvent } },
+      schema: { tags, summary: 'Add an event in a province: socialization, or its award ceremony (one per province)', params: editionParams, body: eventInput, response: { 201: editionEvent } },
     },
     async (request, reply) => reply.status(201).send(await editions.addEvent(ctx(request.actor), request.params.id, request.body)),
   );
@@ -160,7 +160,7 @@ export const editionRoutes: FastifyPluginCallback = (root, _options, done) => {
     '/editions/:id/events/:eventId',
     {
       config: { policy: editionPolicy.manageEventsAnywhere },
-      schema: { tags, summary: 'Change a socialization event', params: eventParams, body: eventInput, response: { 200: editionEvent } },
+      schema: { tags, summary: 'Change an event in a province', params: eventParams, body: eventInput, response: { 200: editionEvent } },
     },
     (request) => editions.updateEvent(ctx(request.actor), request.params.id, request.params.eventId, request.body),
   );

@@ -68,6 +68,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     { kind: 'national_ceremony', startsOn: '2025-12-10', endsOn: null, place: 'Jakarta' },
   ]);
   await addEvent(ctx, edition.id, {
+    kind: 'socialization',
     provinceCode: '17',
     heldOn: '2025-03-15',
     place: 'Hotel di Kota Bengkulu',

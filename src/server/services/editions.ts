@@ -92,6 +92,7 @@ export function presentEvent(e: repo.EventRow) {
   return {
     id: e.id,
     editionId: e.editionId,
+    kind: e.kind,
     provinceCode: e.provinceCode,
     heldOn: e.heldOn,
     place: e.place,
@@ -376,12 +377,24 @@ async function checkProvince(tx: Db, code: string) {
   }
 }
 
+/** A province holds one award ceremony per edition. */
+async function checkOneCeremony(tx: Db, editionId: string, input: EventInput, exceptId: string | null) {
+  if (input.kind !== 'provincial_ceremony') return;
+  const other = (await repo.listEvents(tx, editionId)).find((e) => e.kind === 'provincial_ceremony' && e.provinceCode === input.provinceCode && e.id !== exceptId);
+  if (other) {
+    throw new AppError('CONFLICT', `Province ${input.provinceCode} already has its award ceremony on ${other.heldOn}; change that one`, [
+      { path: 'kind', message: 'one ceremony per province' },
+    ]);
+  }
+}
+
 export async function addEvent(ctx: ServiceContext, editionId: string, input: EventInput) {
   const { db, actor } = ctx;
   assertManageEventIn(actor!, input.provinceCode);
   return db.transaction(async (tx) => {
     await editable(tx, editionId, 'timeline');
     await checkProvince(tx, input.provinceCode);
+    await checkOneCeremony(tx, editionId, input, null);
     const row = await repo.insertEvent(tx, { ...input, editionId });
     await appendAudit(tx, auditActor(actor), { action: 'event.create', entityType: 'event', entityId: row.id, after: row });
     return presentEvent(row);
@@ -397,6 +410,7 @@ export async function updateEvent(ctx: ServiceContext, editionId: string, id: st
     assertManageEventIn(actor!, before.provinceCode);
     assertManageEventIn(actor!, input.provinceCode);
     await checkProvince(tx, input.provinceCode);
+    await checkOneCeremony(tx, editionId, input, id);
     const row = await repo.updateEvent(tx, id, input);
     await appendAudit(tx, auditActor(actor), { action: 'event.update', entityType: 'event', entityId: id, before, after: row });
     return presentEvent(row);

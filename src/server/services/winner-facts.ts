@@ -6,7 +6,7 @@ import type { ScoringResult } from '../../domain/scoring/index.ts';
 import type { Db } from '../../db/client.ts';
 import type { CandidateRow } from '../../db/repositories/candidates.ts';
 import { valuesOf } from '../../db/repositories/coverage.ts';
-import { listLevels, listMilestones } from '../../db/repositories/editions.ts';
+import { listEvents, listLevels, listMilestones } from '../../db/repositories/editions.ts';
 import * as pools from '../../db/repositories/pools.ts';
 import { signatoriesFor, type SignatoryRow } from '../../db/repositories/publication.ts';
 import { findProvince } from '../../db/repositories/regions.ts';
@@ -40,8 +40,9 @@ export const plainLabel = (label: string): string => label.split(' (')[0]!;
 
 /**
  * The ceremony of a level, from the edition's milestones: the provincial
- * ceremony for the provincial level, the national ceremony for the nation and
- * for zones (zone awards are handed over at the national ceremony, our rule).
+ * ceremony for the provincial level (unless the province set its own, as an
+ * event of the edition), the national ceremony for the nation and for zones
+ * (zone awards are handed over at the national ceremony, our rule).
  */
 export function ceremonyKind(kind: LevelKind): 'provincial_ceremony' | 'national_ceremony' {
   return kind === 'provinsi' ? 'provincial_ceremony' : 'national_ceremony';
@@ -53,6 +54,11 @@ export async function publicationContext(db: Db, pool: PoolContext): Promise<Pub
   const level = { code: pool.pool.level, kind: levelRow?.kind ?? 'provinsi', name: levelRow?.name ?? pool.pool.level };
   const province = pool.pool.area ? await findProvince(db, pool.pool.area) : null;
   const milestone = (await listMilestones(db, pool.edition.id)).find((m) => m.kind === ceremonyKind(level.kind));
+  // A province's own ceremony, when it set one, rather than the edition's general date.
+  const ownCeremony =
+    level.kind === 'provinsi' && pool.pool.area
+      ? (await listEvents(db, pool.edition.id)).find((e) => e.kind === 'provincial_ceremony' && e.provinceCode === pool.pool.area)
+      : undefined;
   const nextCode = nextLevel(pool.category.levels, pool.pool.level);
   const nextRow = nextCode ? levels.find((l) => l.code === nextCode) : undefined;
   const candidates = await pools.candidatesOfPool(db, pool.pool);
@@ -60,7 +66,7 @@ export async function publicationContext(db: Db, pool: PoolContext): Promise<Pub
     pool,
     level,
     area: province ? { code: province.code, name: province.name } : null,
-    ceremony: milestone ? { date: milestone.startsOn, place: milestone.place } : null,
+    ceremony: ownCeremony ? { date: ownCeremony.heldOn, place: ownCeremony.place } : milestone ? { date: milestone.startsOn, place: milestone.place } : null,
     signatories: await signatoriesFor(db, pool.edition.id, pool.pool.level, pool.pool.area),
     next: nextRow ? { kind: nextRow.kind, name: nextRow.name } : nextCode ? { kind: 'nasional', name: nextCode } : null,
     candidates: new Map(candidates.map((c) => [packageIdOf(c), c])),

@@ -63,7 +63,10 @@ export const milestone = z
 export type Milestone = z.infer<typeof milestone>;
 export const timelineInput = z.object({ milestones: z.array(milestone).max(milestoneKinds.length) });
 
+export const eventKinds = ['socialization', 'provincial_ceremony'] as const;
 export const eventInput = z.object({
+  /** A socialization event, or the province's own award ceremony (at most one per province). */
+  kind: z.enum(eventKinds).default('socialization'),
   provinceCode: z.string().regex(/^\d{2}$/),
   heldOn: isoDate,
   place: z.string().trim().min(2).max(200),

@@ -64,7 +64,7 @@ export const en: Messages = {
   },
   status: { draft: 'Draft', open: 'Open', assessing: 'Assessing', published: 'Published', archived: 'Archived' },
   setup: {
-    tabs: { general: 'General', categories: 'Categories', levels: 'Levels', timeline: 'Timeline', events: 'Socialization', candidates: 'Candidates' },
+    tabs: { general: 'General', categories: 'Categories', levels: 'Levels', timeline: 'Timeline', events: 'Provincial events', candidates: 'Candidates' },
     nextStatus: 'Change status to "{{status}}"',
     confirmStatus: 'The edition will become "{{status}}". This cannot be undone. Continue?',
     copy: 'Copy edition',
@@ -95,8 +95,10 @@ export const en: Messages = {
     heldOn: 'Date',
     attendees: 'Attendees',
     notes: 'Notes',
-    noEvents: 'No socialization events recorded.',
+    noEvents: 'No events recorded.',
     addEvent: 'Record an event',
+    eventKind: 'Kind of event',
+    eventKinds: { socialization: 'Socialization', provincial_ceremony: 'Provincial award ceremony' },
   },
   milestones: {
     socialization: 'Socialization',

@@ -68,7 +68,7 @@ export const id = {
   },
   status: { draft: 'Draf', open: 'Dibuka', assessing: 'Penilaian', published: 'Diumumkan', archived: 'Diarsipkan' },
   setup: {
-    tabs: { general: 'Umum', categories: 'Kategori', levels: 'Tingkat', timeline: 'Jadwal', events: 'Sosialisasi', candidates: 'Kandidat' },
+    tabs: { general: 'Umum', categories: 'Kategori', levels: 'Tingkat', timeline: 'Jadwal', events: 'Acara provinsi', candidates: 'Kandidat' },
     nextStatus: 'Ubah status menjadi "{{status}}"',
     confirmStatus: 'Status edisi akan menjadi "{{status}}". Perubahan ini tidak dapat dibatalkan. Lanjutkan?',
     copy: 'Salin edisi',
@@ -99,8 +99,10 @@ export const id = {
     heldOn: 'Tanggal',
     attendees: 'Peserta',
     notes: 'Catatan',
-    noEvents: 'Belum ada sosialisasi tercatat.',
-    addEvent: 'Catat sosialisasi',
+    noEvents: 'Belum ada acara tercatat.',
+    addEvent: 'Catat acara',
+    eventKind: 'Jenis acara',
+    eventKinds: { socialization: 'Sosialisasi', provincial_ceremony: 'Penyerahan penghargaan provinsi' },
   },
   milestones: {
     socialization: 'Sosialisasi',

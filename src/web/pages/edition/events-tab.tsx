@@ -6,9 +6,10 @@ import { formatDate, formatNumber, type Lang } from '../../../shared/i18n/format
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useEditionWrite, useProvinces } from './use-edition.ts';
 
-const empty: EventInput = { provinceCode: '', heldOn: '', place: '', attendees: null, notes: null };
+const eventKinds: EventInput['kind'][] = ['socialization', 'provincial_ceremony'];
+const empty: EventInput = { kind: 'socialization', provinceCode: '', heldOn: '', place: '', attendees: null, notes: null };
 
-/** Socialization events held in the provinces (as in the Bengkulu report). */
+/** Events held in the provinces: socialization (as in the Bengkulu report) and each province's award ceremony. */
 export function EventsTab({ edition, canManage, provinceScope }: { edition: EditionDetail; canManage: boolean; provinceScope: string[] | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -29,6 +30,7 @@ export function EventsTab({ edition, canManage, provinceScope }: { edition: Edit
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('setup.heldOn')}</Table.Th>
+                <Table.Th>{t('setup.eventKind')}</Table.Th>
                 <Table.Th>{t('setup.province')}</Table.Th>
                 <Table.Th>{t('setup.place')}</Table.Th>
                 <Table.Th>{t('setup.attendees')}</Table.Th>
@@ -40,6 +42,11 @@ export function EventsTab({ edition, canManage, provinceScope }: { edition: Edit
               {edition.events.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>{formatDate(e.heldOn, lang)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={e.kind === 'provincial_ceremony' ? 600 : 400} c={e.kind === 'provincial_ceremony' ? 'teal.8' : undefined}>
+                      {t(`setup.eventKinds.${e.kind}`)}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{names.get(e.provinceCode) ?? e.provinceCode}</Table.Td>
                   <Table.Td>{e.place}</Table.Td>
                   <Table.Td>{e.attendees == null ? '–' : formatNumber(e.attendees, lang)}</Table.Td>
@@ -61,6 +68,14 @@ export function EventsTab({ edition, canManage, provinceScope }: { edition: Edit
         <Paper withBorder p="md">
           <Stack>
             <Text fw={500}>{t('setup.addEvent')}</Text>
+            <Select
+              label={t('setup.eventKind')}
+              maw={320}
+              allowDeselect={false}
+              data={eventKinds.map((k) => ({ value: k, label: t(`setup.eventKinds.${k}`) }))}
+              value={form.kind}
+              onChange={(v) => setForm({ ...form, kind: v === 'provincial_ceremony' ? 'provincial_ceremony' : 'socialization' })}
+            />
             <Group grow align="flex-start">
               <Select label={t('setup.province')} searchable data={choices.map((p) => ({ value: p.code, label: p.name }))} value={form.provinceCode || null} onChange={(v) => setForm({ ...form, provinceCode: v ?? '' })} />
               <TextInput type="date" label={t('setup.heldOn')} value={form.heldOn} onChange={(e) => setForm({ ...form, heldOn: e.currentTarget.value })} />

@@ -1,0 +1,1 @@
+ALTER TABLE "edition_events" ADD COLUMN "kind" varchar(20) DEFAULT 'socialization' NOT NULL;
