@@ -45,19 +45,20 @@ function source(name: string): string {
   return `read_csv(${sqlString(path)}, header = true, delim = ',', quote = '"', escape = '"', columns = {${columns}})`;
 }
 
+/** The Kemendagri list with names in title case, as the screen writes them. */
+const kemendagri = (csv: string, columns: string) =>
+  `(select ${columns}, list_aggregate(list_transform(string_split(name, ' '),
+      w -> case when w in ('DKI', 'DI') then w else upper(w[1]) || lower(w[2:]) end), 'string_agg', ' ') as name
+    from read_csv(${sqlString(csv)}, header = true, all_varchar = true))`;
+
 async function plain(): Promise<void> {
   const template = await readFile(new URL('./screen-plain.sql', import.meta.url), 'utf8');
   const replacements: Record<string, string> = {
     Y: String(year),
     Y0: String(year - 1),
     out: outDir!.replace(/'/g, "''"),
-    // The Kemendagri list with names in title case, as the screen writes them.
-    regencies: `(select code, province_code, list_aggregate(list_transform(string_split(name, ' '),
-        w -> case when w in ('DKI', 'DI') then w else upper(w[1]) || lower(w[2:]) end), 'string_agg', ' ') as name
-      from read_csv(${sqlString(regenciesCsv())}, header = true, all_varchar = true))`,
-    provinces: `(select code, list_aggregate(list_transform(string_split(name, ' '),
-        w -> case when w in ('DKI', 'DI') then w else upper(w[1]) || lower(w[2:]) end), 'string_agg', ' ') as name
-      from read_csv(${sqlString(provincesCsv())}, header = true, all_varchar = true))`,
+    regencies: kemendagri(regenciesCsv(), 'code, province_code'),
+    provinces: kemendagri(provincesCsv(), 'code'),
     ...Object.fromEntries(inputNames.map((n) => [n, source(n)])),
   };
   const sql = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {

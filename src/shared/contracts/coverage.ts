@@ -35,20 +35,21 @@ export const regionFigures = z.object({
 });
 export type RegionFigures = z.infer<typeof regionFigures>;
 
+/** The national figure, recomputed from the provinces' sums. */
+export const nationalFigures = z.object({
+  active: z.number(),
+  activePrev: z.number(),
+  workingPopulation: z.number().nullable(),
+  coveragePct: z.number().nullable(),
+  growthPct: z.number().nullable(),
+  govFunded: z.number(),
+  activeBpu: z.number(),
+});
+
 export const coverageDashboard = z.object({
   snapshot: snapshotSummary.nullable(),
   targetPct: z.number().nullable(),
-  national: z
-    .object({
-      active: z.number(),
-      activePrev: z.number(),
-      workingPopulation: z.number().nullable(),
-      coveragePct: z.number().nullable(),
-      growthPct: z.number().nullable(),
-      govFunded: z.number(),
-      activeBpu: z.number(),
-    })
-    .nullable(),
+  national: nationalFigures.nullable(),
   provinces: z.array(regionFigures),
   regencies: z.array(regionFigures),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionFigures } from './coverage.ts';
+import { nationalFigures, regionFigures } from './coverage.ts';
 
 /**
  * Publication: what the public sees of a published result (frozen when it is
@@ -118,16 +118,7 @@ export const publicResultsQuery = z.object({
 export const publicCoverage = z.object({
   snapshot: z.object({ version: z.number(), year: z.number(), finishedAt: z.string().nullable() }).nullable(),
   targetPct: z.number().nullable(),
-  national: z
-    .object({
-      active: z.number(),
-      workingPopulation: z.number().nullable(),
-      coveragePct: z.number().nullable(),
-      growthPct: z.number().nullable(),
-      govFunded: z.number(),
-      activeBpu: z.number(),
-    })
-    .nullable(),
+  national: nationalFigures.omit({ activePrev: true }).nullable(),
   provinces: z.array(regionFigures),
 });
 export type PublicCoverage = z.infer<typeof publicCoverage>;
