@@ -60,6 +60,21 @@ describe('paritrana score', () => {
     });
   });
 
+  it('rejects a package whose marks or values were removed instead of printing another ranking', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paritrana-score-'));
+    const example = JSON.parse(readFileSync(fixture('spec-example.json'), 'utf8')) as Record<string, unknown>;
+    for (const key of ['marks', 'values'] as const) {
+      const cut = { ...example };
+      delete cut[key];
+      const path = join(dir, `without-${key}.json`);
+      writeFileSync(path, JSON.stringify(cut));
+      const run = await score(path);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(new RegExp(`^${key}: missing`));
+    }
+  });
+
   it('prints a table with --format table', async () => {
     const run = await score(fixture('spec-example.json'), '--format', 'table', '--lang', 'en');
     expect(run.code).toBe(0);

@@ -164,9 +164,31 @@ describe('validatePackage', () => {
     ]);
   });
 
-  it('accepts a package without method, jurors, marks and values', () => {
+  it('accepts a package without method', () => {
     const pkg = specExample();
-    for (const key of ['method', 'jurors', 'marks', 'values']) delete pkg[key];
+    delete pkg.method;
     expect(validatePackage(pkg)).toEqual([]);
+  });
+
+  it('rejects a package whose marks, jurors or values were dropped, since it would rank differently', () => {
+    const pkg = specExample();
+    for (const key of ['jurors', 'marks', 'values']) delete pkg[key];
+    expect(validatePackage(pkg).map(formatError)).toEqual([
+      'values: missing (an object of data values by candidate); the instrument has data indicators',
+      'marks: missing (an array of marks); the instrument has rubric indicators marked by jurors',
+      'jurors: missing (an array of jurors); the instrument has rubric indicators marked by jurors',
+    ]);
+  });
+
+  it('needs no marks or jurors when every indicator is a data indicator, and no values when every one is marked', () => {
+    const dataOnly = { ...specExample(), stages: [{ id: 'desk', weight: 1, aspects: [{ id: 'a', weight: 1, indicators: [{ id: 'x', weight: 1, scale: { type: 'check' } }] }] }], values: {} };
+    delete dataOnly.marks;
+    delete dataOnly.jurors;
+    delete dataOnly.method;
+    expect(validatePackage(dataOnly)).toEqual([]);
+    const markedOnly = { ...specExample(), stages: [{ id: 'ww', weight: 1, aspects: [{ id: 'p', weight: 1, indicators: [{ id: 'ww.komitmen', weight: 1, scale: { type: 'rubric', min: 1, max: 5 } }] }] }] };
+    delete markedOnly.values;
+    delete markedOnly.method;
+    expect(validatePackage(markedOnly)).toEqual([]);
   });
 });

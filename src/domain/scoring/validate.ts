@@ -275,6 +275,10 @@ export function validatePackage(input: unknown): ScoringError[] {
     });
   });
 
+  // A package whose values or marks were dropped would score every candidate 0 on those
+  // indicators and print another ranking: the lists are required wherever the instrument needs them.
+  const kinds = indicatorKinds(indicators);
+  if (pkg.values === undefined && kinds.data) c.fail('values', 'missing (an object of data values by candidate); the instrument has data indicators');
   if (pkg.values !== undefined) {
     const values = c.object(pkg.values, 'values');
     for (const [candidate, rawRow] of Object.entries(values ?? {})) {
@@ -288,6 +292,8 @@ export function validatePackage(input: unknown): ScoringError[] {
     }
   }
 
+  if (pkg.marks === undefined && kinds.rubric) c.fail('marks', 'missing (an array of marks); the instrument has rubric indicators marked by jurors');
+  if (pkg.jurors === undefined && kinds.rubric) c.fail('jurors', 'missing (an array of jurors); the instrument has rubric indicators marked by jurors');
   const marked = new Map<string, string>();
   c.array(pkg, 'marks', '$', true)?.forEach((raw, i) => {
     const p = at('marks', i);
@@ -320,6 +326,11 @@ export function validatePackage(input: unknown): ScoringError[] {
   });
 
   return c.errors;
+}
+
+function indicatorKinds(indicators: Map<string, IndicatorInfo>): { data: boolean; rubric: boolean } {
+  const types = [...indicators.values()].map((i) => i.scale?.type);
+  return { data: types.some((t) => t !== undefined && t !== 'rubric'), rubric: types.includes('rubric') };
 }
 
 function checkValue(c: Checker, indicators: Map<string, IndicatorInfo>, indicator: string, value: unknown, path: string): void {
