@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseScreeningConfig } from './config.ts';
-import { findInput, inputColumns, inputNames, provincesCsv, rawSource, readAsText, regenciesCsv, sqlString, type InputName } from './inputs.ts';
+import { checkInputFile, findInput, InputFileError, inputColumns, inputNames, provincesCsv, rawSource, readAsText, readErrorLine, regenciesCsv, sqlString, type InputName } from './inputs.ts';
 import { contributionAggregates, participantAggregates } from './fast-sql.ts';
 import { outputSql } from './output-sql.ts';
 import { problemsOf, typedInputs } from './validate-sql.ts';
@@ -51,16 +51,21 @@ async function foldLargeFiles(
   paths: Record<string, string | null>,
   year: number,
   onRead: (name: InputName, rows: number) => void,
+  reading: <T>(name: InputName, step: () => Promise<T>) => Promise<T>,
 ): Promise<{ bad: boolean; participants: number; contributions: number }> {
   const sourceTypes = async (name: InputName) =>
     Object.fromEntries((await all(connection, `describe select * from ${rawSource(paths[name]!)}`)).map((r) => [String(r.column_name), String(r.column_type)]));
   const rows = async (table: string) => Number((await all(connection, `select coalesce(sum(rows), 0)::bigint as n from ${table}`))[0]?.n ?? 0);
   await connection.run(`create table emp_umk as select e.npp, u.monthly_min_wage as umk from employers e
     left join (select regency_code, monthly_min_wage from min_wage where year = ${year}) u on u.regency_code = e.regency_code`);
-  await connection.run(`create table part_agg as ${participantAggregates(rawSource(paths.participants!), await sourceTypes('participants'), year)}`);
+  await reading('participants', async () =>
+    connection.run(`create table part_agg as ${participantAggregates(rawSource(paths.participants!), await sourceTypes('participants'), year)}`),
+  );
   const participants = await rows('part_agg');
   onRead('participants', participants);
-  await connection.run(`create table contrib_agg as ${contributionAggregates(rawSource(paths.contributions!), await sourceTypes('contributions'), year)}`);
+  await reading('contributions', async () =>
+    connection.run(`create table contrib_agg as ${contributionAggregates(rawSource(paths.contributions!), await sourceTypes('contributions'), year)}`),
+  );
   const contributions = await rows('contrib_agg');
   onRead('contributions', contributions);
   const knownNpp = `(select npp from employers where npp is not null)`;
@@ -83,8 +88,6 @@ async function foldLargeFiles(
  */
 export async function runScreen(options: ScreenOptions): Promise<ScreenResult> {
   const started = Date.now();
-  const progress = (stage: string, rowsRead: number) =>
-    options.onProgress?.({ stage, rowsRead, elapsedMs: Date.now() - started, message: `screen: ${stage} ${rowsRead} rows (${((Date.now() - started) / 1000).toFixed(1)} s)` });
   const { config, problems: configProblems } = parseScreeningConfig(options.config);
   if (configProblems.length > 0) return { ok: false, problems: configProblems.map((p) => `config: ${p}`) };
   if (!Number.isInteger(options.year) || options.year < 1900 || options.year > 2200) return { ok: false, problems: [`--year: not a year: ${options.year}`] };
@@ -92,14 +95,44 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenResult> {
   const paths = Object.fromEntries(inputNames.map((n) => [n, findInput(options.dataDir, n)])) as Record<string, string | null>;
   const missing = inputNames.filter((n) => !paths[n]);
   if (missing.length > 0) return { ok: false, problems: missing.map((n) => `${n}: missing file (expected ${n}.csv, ${n}.csv.gz or ${n}.parquet in ${options.dataDir})`) };
+  const fileName = (n: string) => paths[n]!.split('/').pop()!;
+  const unreadable = inputNames.flatMap((n) => {
+    const problem = checkInputFile(paths[n]!);
+    return problem ? [`${fileName(n)}: ${problem}`] : [];
+  });
+  if (unreadable.length > 0) return { ok: false, problems: unreadable };
+  try {
+    return await screenInputs(options, paths, config, started);
+  } catch (error) {
+    if (error instanceof InputFileError) return { ok: false, problems: [error.message] };
+    throw error;
+  }
+}
+
+async function screenInputs(
+  options: ScreenOptions,
+  paths: Record<string, string | null>,
+  config: ReturnType<typeof parseScreeningConfig>['config'],
+  started: number,
+): Promise<ScreenResult> {
+  const progress = (stage: string, rowsRead: number) =>
+    options.onProgress?.({ stage, rowsRead, elapsedMs: Date.now() - started, message: `screen: ${stage} ${rowsRead} rows (${((Date.now() - started) / 1000).toFixed(1)} s)` });
+  const fileName = (n: string) => paths[n]!.split('/').pop()!;
+  // Any error of the reader while it reads one file names that file, in one line.
+  const reading = async <T>(name: InputName, step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      throw new InputFileError(fileName(name), readErrorLine(error));
+    }
+  };
 
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: options.memoryLimit ?? '4GB', preserve_insertion_order: 'true', temp_directory: join(tmpdir(), `paritrana-duckdb-${process.pid}`) });
   const connection = await instance.connect();
   try {
-    const fileName = (n: string) => paths[n]!.split('/').pop()!;
     const columnProblems: string[] = [];
     for (const name of inputNames) {
-      const columns = (await all(connection, `describe select * from ${readAsText(paths[name]!)} limit 0`)).map((r) => String(r.column_name));
+      const columns = (await reading(name, () => all(connection, `describe select * from ${readAsText(paths[name]!)} limit 0`))).map((r) => String(r.column_name));
       for (const c of inputColumns[name]) if (!columns.includes(c)) columnProblems.push(`${fileName(name)}: missing column ${c}`);
     }
     if (columnProblems.length > 0) return { ok: false, problems: columnProblems };
@@ -114,7 +147,7 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenResult> {
     // The three small files are read the detailed way at once: their problems are few to look for.
     const small = ['workforce', 'min_wage', 'employers'] as const;
     for (const name of small) {
-      await connection.run(`create table ${name} as ${typedInputs[name]!(readAsText(paths[name]!))}`);
+      await reading(name, () => connection.run(`create table ${name} as ${typedInputs[name]!(readAsText(paths[name]!))}`));
       progress(`read ${fileName(name)}:`, await count(connection, name));
     }
     const listProblems = async (names: readonly InputName[]): Promise<ScreenResult | null> => {
@@ -131,11 +164,11 @@ export async function runScreen(options: ScreenOptions): Promise<ScreenResult> {
 
     // The two large files are folded into aggregates in one pass each, every row marked good or bad
     // (sound small files first: a second row for an npp would count its workers twice).
-    const folded = smallBad ? null : await foldLargeFiles(connection, paths, options.year, (name, rows) => progress(`read ${fileName(name)}:`, rows));
+    const folded = smallBad ? null : await foldLargeFiles(connection, paths, options.year, (name, rows) => progress(`read ${fileName(name)}:`, rows), reading);
     if (!folded || folded.bad) {
       // Bad input: read the two files again, row by row, to name every problem.
       const large = ['participants', 'contributions'] as const;
-      for (const name of large) await connection.run(`create table ${name} as ${typedInputs[name]!(readAsText(paths[name]!))}`);
+      for (const name of large) await reading(name, () => connection.run(`create table ${name} as ${typedInputs[name]!(readAsText(paths[name]!))}`));
       const found = await listProblems([...small, ...large]);
       if (found) return found;
       throw new Error('screen: the one-pass check found a problem that the detailed check does not name');

@@ -329,6 +329,41 @@ describe('paritrana screen on hand-made boundaries and bad input', () => {
     });
   });
 
+  it('names a file of the wrong kind in one line: UTF-16, Latin-1, binary, not gzip, truncated Parquet', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'screen-kind-'));
+    const withFile = async (skip: keyof typeof files, name: string, bytes: Buffer) => {
+      const dir = await write({ [skip]: '' });
+      await writeFile(join(dir, name), bytes);
+      return runScreen({ dataDir: dir, year: 2024, outDir: out });
+    };
+    const latin1Late = Buffer.concat([Buffer.from(files.employers), Buffer.from(`${'A0009,PT Sembilan,18.02,kecil,1\n'.repeat(3000)}A0010,PT Caf\xe9,18.02,kecil,1\n`, 'latin1')]);
+    expect(await withFile('employers', 'employers.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(files.employers, 'utf16le')]))).toEqual({
+      ok: false,
+      problems: ['employers.csv: encoded as UTF-16; save it as CSV in UTF-8'],
+    });
+    expect(await withFile('employers', 'employers.csv', Buffer.from('npp,name,regency_code,size,declared_workers\nA0001,PT Caf\xe9,18.02,kecil,4\n', 'latin1'))).toEqual({
+      ok: false,
+      problems: ['employers.csv: not UTF-8 text (byte 0xe9 at offset 56, as in Latin-1 or Windows-1252); save it as CSV in UTF-8'],
+    });
+    expect(await withFile('employers', 'employers.csv', latin1Late)).toEqual({ ok: false, problems: ['employers.csv: not UTF-8 text (line 3004); save it as CSV in UTF-8'] });
+    expect(await withFile('participants', 'participants.csv', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256)))).toEqual({
+      ok: false,
+      problems: ['participants.csv: contains a NUL byte at offset 61: a binary file, not CSV text'],
+    });
+    expect(await withFile('contributions', 'contributions.csv.gz', Buffer.from(files.contributions))).toEqual({
+      ok: false,
+      problems: ['contributions.csv.gz: not gzip-compressed although its name ends in .gz (name it .csv, or compress it with gzip)'],
+    });
+    expect(await withFile('workforce', 'workforce.parquet', Buffer.from('PAR1 and then nothing'))).toEqual({
+      ok: false,
+      problems: ['workforce.parquet: a truncated Parquet file (the PAR1 marker at its end is missing); copy it again'],
+    });
+    expect(await withFile('workforce', 'workforce.parquet', Buffer.from('regency_code,year\n18.02,2024\n'))).toEqual({
+      ok: false,
+      problems: ['workforce.parquet: not a Parquet file (it does not start with the PAR1 marker)'],
+    });
+  });
+
   it('runs as `paritrana screen` with exit status 0, and 2 on bad input', async () => {
     const bin = new URL('../../../bin/paritrana', import.meta.url).pathname;
     const out = await mkdtemp(join(tmpdir(), 'screen-cli-'));
@@ -353,5 +388,15 @@ describe('paritrana screen on hand-made boundaries and bad input', () => {
     }
     expect(status).toBe(2);
     expect(stderr).toContain('workforce.csv row 2, column year: not a year: "20x4"');
+    const binary = await write({ participants: '' });
+    await writeFile(join(binary, 'participants.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    try {
+      execFileSync(process.execPath, [bin, 'screen', '--data', binary, '--year', '2024', '--out', out], { stdio: 'pipe' });
+      status = 0;
+    } catch (error) {
+      status = (error as { status: number }).status;
+      stderr = String((error as { stderr: Buffer }).stderr);
+    }
+    expect({ status, stderr }).toEqual({ status: 2, stderr: 'participants.csv: contains a NUL byte at offset 4: a binary file, not CSV text\n' });
   });
 });

@@ -11,7 +11,13 @@ export function registerScreen(program: Command, status: ExitStatus): void {
     .requiredOption('--out <dir>', 'directory for regency_indicators, province_indicators, employer_indicators and shortlist')
     .option('--parquet', 'also write the outputs as Parquet')
     .option('--config <file>', 'JSON screening configuration (weights, topN); defaults in the README, under paritrana screen')
-    .action(async (opts: { data: string; year: string; out: string; parquet?: boolean; config?: string }) => {
+    .option('--progress <format>', 'progress lines on stderr as "text" (default) or "json" (one {"progress": …} object a line, for programs)', 'text')
+    .action(async (opts: { data: string; year: string; out: string; parquet?: boolean; config?: string; progress: string }) => {
+      if (opts.progress !== 'text' && opts.progress !== 'json') {
+        process.stderr.write(`--progress: "${opts.progress}" is neither text nor json\n`);
+        status.code = 2;
+        return;
+      }
       let config: unknown = undefined;
       if (opts.config) {
         try {
@@ -29,7 +35,7 @@ export function registerScreen(program: Command, status: ExitStatus): void {
         outDir: opts.out,
         parquet: opts.parquet ?? false,
         config,
-        onProgress: (p) => process.stderr.write(`${p.message}\n`),
+        onProgress: (p) => process.stderr.write(opts.progress === 'json' ? `${JSON.stringify({ progress: p })}\n` : `${p.message}\n`),
       });
       if (!result.ok) {
         for (const line of result.problems) process.stderr.write(`${line}\n`);

@@ -181,12 +181,12 @@ describe('validatePackage', () => {
   });
 
   it('needs no marks or jurors when every indicator is a data indicator, and no values when every one is marked', () => {
-    const dataOnly = { ...specExample(), stages: [{ id: 'desk', weight: 1, aspects: [{ id: 'a', weight: 1, indicators: [{ id: 'x', weight: 1, scale: { type: 'check' } }] }] }], values: {} };
+    const dataOnly: Record<string, unknown> = { ...specExample(), stages: [{ id: 'desk', weight: 1, aspects: [{ id: 'a', weight: 1, indicators: [{ id: 'x', weight: 1, scale: { type: 'check' } }] }] }], values: {} };
     delete dataOnly.marks;
     delete dataOnly.jurors;
     delete dataOnly.method;
     expect(validatePackage(dataOnly)).toEqual([]);
-    const markedOnly = { ...specExample(), stages: [{ id: 'ww', weight: 1, aspects: [{ id: 'p', weight: 1, indicators: [{ id: 'ww.komitmen', weight: 1, scale: { type: 'rubric', min: 1, max: 5 } }] }] }] };
+    const markedOnly: Record<string, unknown> = { ...specExample(), stages: [{ id: 'ww', weight: 1, aspects: [{ id: 'p', weight: 1, indicators: [{ id: 'ww.komitmen', weight: 1, scale: { type: 'rubric', min: 1, max: 5 } }] }] }] };
     delete markedOnly.values;
     delete markedOnly.method;
     expect(validatePackage(markedOnly)).toEqual([]);
