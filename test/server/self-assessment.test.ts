@@ -7,6 +7,7 @@ import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions, listMilestones } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { findSubmission } from '../../src/db/repositories/submissions.ts';
+import { listAudit } from '../../src/db/repositories/audit.ts';
 
 type SA = { status: string; version: number; missing: string[]; answers: Record<string, unknown>; deadline: string | null };
 type ErrorBody = { error: { code: string; details?: { path: string; message: string }[] } };
@@ -92,10 +93,16 @@ describe.each(drivers())('self-assessment on %s', (driver) => {
     });
     const stale = await candidate.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 0, answers: pemdaAnswers(null) });
     expect(stale.statusCode).toBe(409);
+    // Autosave is audited once per editing session: a second save straight after adds no entry.
+    expect((await candidate.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 1, answers: pemdaAnswers(null) })).json<SA>().version).toBe(2);
+    const saves = (await listAudit(t.database.db, { entityType: 'candidate', entityId: lotim, limit: 50 })).filter((e) => e.action === 'self-assessment.save');
+    expect(saves.map((e) => ({ before: e.before, after: e.after, actorLabel: e.actorLabel }))).toEqual([
+      { before: { version: 0 }, after: { version: 1, changed: ['regulations', 'programs', 'innovation'] }, actorLabel: expect.stringContaining('lotim@paritrana.demo') as unknown },
+    ]);
 
     const foreignUpload = multipart('bontang.pdf', pdf);
     const foreign = (await bontangUser.inject({ method: 'POST', url: `/api/candidates/${bontang}/evidence`, ...foreignUpload })).json<{ id: string }>();
-    const withForeign = await candidate.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 1, answers: pemdaAnswers(foreign.id) });
+    const withForeign = await candidate.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 2, answers: pemdaAnswers(foreign.id) });
     expect(withForeign.statusCode).toBe(400);
     expect(withForeign.json<ErrorBody>().error.details).toEqual([{ path: 'evidenceIds', message: foreign.id }]);
 
@@ -104,12 +111,12 @@ describe.each(drivers())('self-assessment on %s', (driver) => {
     expect(incomplete.json<ErrorBody>().error.details?.map((d) => d.path)).toEqual(['regulations.0.evidenceIds', 'programs.0.evidenceIds']);
 
     const own = (await candidate.inject({ method: 'POST', url: `/api/candidates/${lotim}/evidence`, ...multipart('instruksi.pdf', pdf) })).json<{ id: string }>();
-    const complete = await candidate.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 1, answers: pemdaAnswers(own.id) });
-    expect(complete.json<SA>()).toMatchObject({ version: 2, missing: [] });
+    const complete = await candidate.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 2, answers: pemdaAnswers(own.id) });
+    expect(complete.json<SA>()).toMatchObject({ version: 3, missing: [] });
     const submitted = await candidate.request('POST', `/api/candidates/${lotim}/self-assessment/submit`);
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json<SA>().status).toBe('submitted');
-    const after = await candidate.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 3, answers: pemdaAnswers(own.id) });
+    const after = await candidate.request('PUT', `/api/candidates/${lotim}/self-assessment`, { version: 4, answers: pemdaAnswers(own.id) });
     expect(after.statusCode).toBe(409);
   });
 

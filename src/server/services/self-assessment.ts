@@ -97,7 +97,16 @@ async function assertOwnEvidence(db: Db, candidateId: string, answers: Answers) 
   }
 }
 
-/** Autosave: stores the draft when `version` is the one the client last saw. */
+/** Saves by the same person within this many minutes of the last one are one editing session. */
+export const saveSessionMinutes = 30;
+
+/**
+ * Autosave: stores the draft when `version` is the one the client last saw.
+ * Audited once per editing session (the first save after a pause of
+ * `saveSessionMinutes`, or by another person), not on every keystroke's save:
+ * the entry names the version the session started from and the sections it
+ * changed first; the submission's entry holds the whole answers.
+ */
 export async function saveSelfAssessment(ctx: ServiceContext, candidateId: string, input: { version: number; answers: Answers }): Promise<SelfAssessment> {
   const { db } = ctx;
   return db.transaction(async (tx) => {
@@ -111,6 +120,18 @@ export async function saveSelfAssessment(ctx: ServiceContext, candidateId: strin
     }
     await assertOwnEvidence(tx, candidateId, input.answers);
     const after = await repo.updateSubmission(tx, candidateId, { answers: input.answers, version: row.version + 1, updatedBy: ctx.actor?.id ?? null });
+    const sameSession = row.updatedBy === (ctx.actor?.id ?? null) && row.updatedAt.getTime() > Date.now() - saveSessionMinutes * 60_000;
+    if (!sameSession) {
+      const before = row.answers as Record<string, unknown>;
+      const changed = Object.keys(input.answers).filter((k) => JSON.stringify(before[k]) !== JSON.stringify((input.answers as Record<string, unknown>)[k]));
+      await appendAudit(tx, auditActor(ctx.actor), {
+        action: 'self-assessment.save',
+        entityType: 'candidate',
+        entityId: candidateId,
+        before: { version: row.version },
+        after: { version: after.version, changed },
+      });
+    }
     return present(tx, candidate, after);
   });
 }
