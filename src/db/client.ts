@@ -53,3 +53,15 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migrate(database.db as never, { migrationsFolder });
   }
 }
+
+/** How many committed migrations the database has not applied yet (read only: nothing is created). */
+export async function pendingMigrations(database: Database): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const { sql } = await import('drizzle-orm');
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
+  const present = await database.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  if (!rowsOf(present)[0]?.present) return journal.entries.length;
+  const applied = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return Math.max(0, journal.entries.length - Number(rowsOf(applied)[0]?.n ?? 0));
+}

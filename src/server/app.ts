@@ -19,6 +19,7 @@ import { routes } from './routes/index.ts';
 import type { ScreenRunner } from './services/coverage-import.ts';
 import { cliScreenRunner } from './services/screen-runner.ts';
 import { OutboxSender, smtpTransport } from './services/outbox.ts';
+import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
 
 export const SESSION_COOKIE = 'paritrana_session';
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -79,6 +80,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     app.addHook('onReady', () => mailer.start(smtp.pollSeconds));
     app.addHook('onClose', () => mailer.stop());
   }
+  // The audit chain's head, signed outside the database now and then and on stop.
+  const anchorer = new Anchorer(deps.database.db, new AnchorStore(deps.config.auditAnchor.dir), (error) => app.log.error({ err: error }, 'audit anchor failed'));
+  app.addHook('onReady', () => anchorer.start(deps.config.auditAnchor.seconds));
+  app.addHook('onClose', () => anchorer.stop());
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -22,6 +22,9 @@ const schema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100_000).default(4096),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REGISTRATION_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+  AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.go.id:587')
@@ -88,6 +91,15 @@ export type Config = {
   smtp: SmtpConfig | null;
   /** Self-registrations accepted per hour from one address. */
   registrationRatePerHour: number;
+  /** Where the signed heads of the audit chain are kept (outside the database), and how often one is written. */
+  auditAnchor: { dir: string; seconds: number };
+  /**
+   * Whether the server applies pending migrations when it starts. Off when it
+   * runs as a PostgreSQL role that may not change the schema (docs/audit.md):
+   * then `paritrana migrate` runs as the owner, and the server refuses to
+   * start on a database that is behind.
+   */
+  migrateOnStart: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -122,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     smtp: smtpOf(e),
     registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
+    migrateOnStart: e.MIGRATE_ON_START === 'true',
+    auditAnchor: { dir: resolve(e.AUDIT_ANCHOR_DIR ?? resolve(dataDir, 'audit-anchors')), seconds: e.AUDIT_ANCHOR_SECONDS },
   };
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -17,7 +20,8 @@ export type TestApp = {
 
 export async function startTestApp(driver: Driver, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await testDatabase(driver);
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  // Each app its own data directory (evidence files, audit anchors) unless the test names one.
+  const config = loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'paritrana-app-')), ...env });
   const app = await buildApp({ config, database, version }, { logger: false });
   await app.ready();
   return {

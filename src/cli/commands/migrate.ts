@@ -9,7 +9,8 @@ export function registerMigrate(program: Command, _status: ExitStatus): void {
       const { loadConfig } = await import('../../server/config.ts');
       const { startDatabase } = await import('../../server/bootstrap.ts');
       const config = loadConfig();
-      const database = await startDatabase(config);
+      // Whatever MIGRATE_ON_START says for the server, this command is the one that migrates.
+      const database = await startDatabase({ ...config, migrateOnStart: true });
       await database.close();
       process.stdout.write(`migrations applied (${database.driver})\n`);
     });

@@ -77,15 +77,40 @@ export async function listAudit(
 
 export type ChainVerification = { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null };
 
-/** Walks the whole chain in order and recomputes every hash. */
-export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainVerification> {
+/** The newest entry's sequence number and hash, or null for an empty log. */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | null> {
+  const [row] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return row ?? null;
+}
+
+/** A head of the chain recorded outside the database: that entry must still be there with that hash. */
+export type ChainAnchor = { seq: number; hash: string; at: string };
+
+/**
+ * Walks the whole chain in order and recomputes every hash; with anchors,
+ * also checks that each anchored entry is still there with its anchored
+ * hash, which finds a chain rewritten from scratch or cut at its end.
+ */
+export async function verifyAuditChain(db: Db, options: { anchors?: ChainAnchor[]; batchSize?: number } = {}): Promise<ChainVerification> {
+  const batchSize = options.batchSize ?? 1000;
+  // Anchors in order; `next` is the first one not yet reached by the walk.
+  const anchors = [...(options.anchors ?? [])].sort((a, b) => a.seq - b.seq);
+  let next = 0;
   let prevHash = genesisHash;
   let lastSeq = 0;
   let entries = 0;
   for (;;) {
     const rows = await db.select().from(auditLog).where(gt(auditLog.seq, lastSeq)).orderBy(asc(auditLog.seq)).limit(batchSize);
-    if (rows.length === 0) return { ok: true, entries, firstBadSeq: null, reason: null };
+    if (rows.length === 0) {
+      const beyond = anchors[next];
+      if (beyond) {
+        return { ok: false, entries, firstBadSeq: beyond.seq, reason: `the log ends at entry ${lastSeq}, but entry ${beyond.seq} was anchored on ${beyond.at}: newer entries were removed` };
+      }
+      return { ok: true, entries, firstBadSeq: null, reason: null };
+    }
     for (const row of rows) {
+      const skipped = anchors[next];
+      if (skipped && skipped.seq < row.seq) return { ok: false, entries, firstBadSeq: skipped.seq, reason: `entry ${skipped.seq}, anchored on ${skipped.at}, is missing` };
       if (row.prevHash !== prevHash) {
         return { ok: false, entries, firstBadSeq: row.seq, reason: 'previous hash does not match the entry before it' };
       }
@@ -101,6 +126,14 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainV
       });
       if (expected !== row.hash) {
         return { ok: false, entries, firstBadSeq: row.seq, reason: 'entry content does not match its hash' };
+      }
+      // Several anchors may name the same entry (one per app server).
+      while (anchors[next]?.seq === row.seq) {
+        const anchor = anchors[next]!;
+        if (anchor.hash !== row.hash) {
+          return { ok: false, entries, firstBadSeq: row.seq, reason: `entry ${row.seq} does not have the hash anchored on ${anchor.at}: the chain was rewritten` };
+        }
+        next += 1;
       }
       prevHash = row.hash;
       lastSeq = row.seq;

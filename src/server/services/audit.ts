@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
-import { listAudit } from '../../db/repositories/audit.ts';
+import { auditHead, listAudit } from '../../db/repositories/audit.ts';
+import type { AuditAnchor, AuditAnchorState, AuditVerification } from '../../shared/contracts/index.ts';
+import { AnchorError, verifyWithAnchors, type AnchorStore, type SignedAnchor } from './audit-anchor.ts';
 import { findPool } from '../../db/repositories/pools.ts';
 
 /**
@@ -27,4 +29,24 @@ export async function readAudit(db: Db, query: Parameters<typeof listAudit>[1]) 
       hash: e.hash,
     };
   });
+}
+
+const anchorView = (a: SignedAnchor | null): AuditAnchor | null => (a ? { seq: a.seq, hash: a.hash, at: a.at, key: a.key } : null);
+
+/** The chain recomputed and checked against the anchors kept outside the database. */
+export async function verifyAudit(db: Db, anchors: AnchorStore): Promise<AuditVerification> {
+  const result = await verifyWithAnchors(db, anchors);
+  return { ok: result.ok, entries: result.entries, firstBadSeq: result.firstBadSeq, reason: result.reason, anchors: result.anchors, latestAnchor: anchorView(result.latestAnchor) };
+}
+
+/** What the national admin is shown of the anchors: the newest, beside the head in the database. */
+export async function readAuditAnchors(db: Db, anchors: AnchorStore): Promise<AuditAnchorState> {
+  const head = await auditHead(db);
+  try {
+    const all = anchors.read();
+    return { latest: anchorView(all.at(-1) ?? null), anchors: all.length, key: anchors.keyId(), head, problem: null };
+  } catch (error) {
+    if (!(error instanceof AnchorError)) throw error;
+    return { latest: null, anchors: 0, key: anchors.keyId(), head, problem: error.message };
+  }
 }
