@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ const hash = (bytes: Buffer | string): string => createHash('sha256').update(byt
 function installation(name: string) {
   const pair = generateKeyPairSync('ed25519');
   const publicKeyPem = pair.publicKey.export({ type: 'spki', format: 'pem' }) as string;
-  return { name, fingerprint: keyIdOf(publicKeyPem), publicKeyPem, privateKey: pair.privateKey as KeyObject };
+  return { name, fingerprint: keyIdOf(publicKeyPem), publicKeyPem, privateKey: pair.privateKey };
 }
 type Installation = ReturnType<typeof installation>;
 type Row = Record<string, unknown>;

@@ -401,14 +401,8 @@ export async function importEditionArchive(
     const users = checked(usersSchema, parseJsonEntry(await readFile(join(dir, 'users.json')), 'users.json'), 'users.json');
     const keys = checked(keysSchema, parseJsonEntry(await readFile(join(dir, 'keys.json')), 'keys.json'), 'keys.json');
     for (const k of keys) {
-      let id = '';
-      try {
-        id = createPublicKey(k.publicKey).asymmetricKeyType === 'ed25519' ? keyIdOf(k.publicKey) : '';
-      } catch {
-        id = '';
-      }
       // A key's id is the hash of the key: one that claims another id is refused, never trusted.
-      if (id !== k.id) throw refused(`keys.json: the key ${k.id.slice(0, 64)} is not an Ed25519 key with that id; nothing was imported`, 'keys.json', `key ${k.id.slice(0, 64)}`);
+      if (ed25519KeyId(k.publicKey) !== k.id) throw refused(`keys.json: the key ${k.id.slice(0, 64)} is not an Ed25519 key with that id; nothing was imported`, 'keys.json', `key ${k.id.slice(0, 64)}`);
     }
 
     // Evidence files first, remembering which ones this import added, so a refusal can take them back.
@@ -427,6 +421,15 @@ export async function importEditionArchive(
       throw error;
     }
   });
+}
+
+/** The id of an Ed25519 public key (PEM), or null when it is not one. */
+function ed25519KeyId(pem: string): string | null {
+  try {
+    return createPublicKey(pem).asymmetricKeyType === 'ed25519' ? keyIdOf(pem) : null;
+  } catch {
+    return null;
+  }
 }
 
 type ArchiveUser = z.infer<typeof usersSchema>[number];
@@ -462,7 +465,7 @@ async function insertArchive(
     for (const ref of archive.references(table)) {
       const value = row[ref.column];
       if (value === null || value === undefined) continue;
-      const v = String(value);
+      const v = typeof value === 'string' ? value : JSON.stringify(value);
       if (ref.table === 'users') {
         if (!userIds.has(v)) return `${ref.column} ${v} is not an account of users.json`;
       } else if (ref.table === 'signing_keys') {
