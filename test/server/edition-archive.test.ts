@@ -384,7 +384,7 @@ describe.each(drivers())('edition archives on %s', (driver) => {
     expect((await listEditions(target.database.db)).map((e) => e.label).sort()).toEqual(['Edisi Kunci', 'Paritrana Award 2025']);
   });
 
-  it('refuses a tar bomb and an archive of too many entries as they unpack', async () => {
+  it('refuses a tar bomb, an archive of too many entries, a path out of the archive and a link as they unpack', async () => {
     const small = await startTestApp(driver, { PARITRANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'paritrana-cap-')), ARCHIVE_UNPACKED_LIMIT_MB: '1', ARCHIVE_ENTRY_LIMIT: '10' });
     try {
       const admin = await signIn(small, (await makeUser(small, roles.nationalAdmin())).email);
@@ -398,6 +398,16 @@ describe.each(drivers())('edition archives on %s', (driver) => {
       const crowded = await admin.inject({ method: 'POST', url: '/api/editions/import/inspect', ...multipart('banyak.tar.gz', many) });
       expect(crowded.statusCode).toBe(400);
       expect(crowded.json<ErrorBody>().error.message).toBe('The archive holds more than 10 entries; nothing was imported');
+      // Still refused: a path out of the archive, and a link.
+      const traversal = await pack(new Map([['../../etc/cron.d/paritrana', Buffer.from('x')]]));
+      const outside = await admin.inject({ method: 'POST', url: '/api/editions/import/inspect', ...multipart('keluar.tar.gz', traversal) });
+      expect(outside.json<ErrorBody>().error.details).toEqual([{ path: '../../etc/cron.d/paritrana', message: 'not part of an edition archive' }]);
+      const p = tar.pack();
+      p.entry({ name: 'manifest.json', type: 'symlink', linkname: '/etc/passwd' });
+      p.finalize();
+      const linked = await admin.inject({ method: 'POST', url: '/api/editions/import/inspect', ...multipart('tautan.tar.gz', gzipSync(await buffer(p))) });
+      expect(linked.statusCode).toBe(400);
+      expect(linked.json<ErrorBody>().error.details).toEqual([{ path: 'manifest.json', message: 'not part of an edition archive' }]);
     } finally {
       await small.close();
     }
