@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,9 @@ const schema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   EVIDENCE_LIMIT_MB: z.coerce.number().min(1).max(1024).default(20),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100_000).default(4096),
+  PARITRANA_INSTALLATION_NAME: z.string().trim().min(1).max(200).optional(),
+  ARCHIVE_UNPACKED_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(16_384),
+  ARCHIVE_ENTRY_LIMIT: z.coerce.number().int().min(10).max(10_000_000).default(500_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REGISTRATION_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
@@ -85,6 +89,10 @@ export type Config = {
   uploadLimitMb: number;
   /** Largest evidence file, in MB (PDF, JPEG, PNG, XLSX). */
   evidenceLimitMb: number;
+  /** The name edition archives give their exporting installation (the signer an importing admin confirms). */
+  installationName: string;
+  /** What an imported edition archive may unpack to: bytes in all and entries, refused as soon as either is passed. */
+  archiveLimits: { bytes: number; entries: number };
   /** Where evidence files are kept, by SHA-256 (local disk unless `s3` is set). */
   filesDir: string;
   s3: S3Config | null;
@@ -127,6 +135,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     evidenceLimitMb: e.EVIDENCE_LIMIT_MB,
+    installationName: e.PARITRANA_INSTALLATION_NAME ?? (e.PUBLIC_URL ? new URL(e.PUBLIC_URL).host : hostname()),
+    archiveLimits: { bytes: e.ARCHIVE_UNPACKED_LIMIT_MB * 1024 * 1024, entries: e.ARCHIVE_ENTRY_LIMIT },
     filesDir: resolve(dataDir, 'files'),
     s3:
       e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY

@@ -130,6 +130,7 @@ const matrix: Record<string, Who[]> = {
   'GET /api/editions/:id/exports/:dataset': ['national', 'provincial'],
   'GET /api/editions/:id/archive': ['national'],
   'POST /api/editions/import': ['national'],
+  'POST /api/editions/import/inspect': ['national'],
   'GET /api/public/editions': everyone,
   'GET /api/public/editions/:id': everyone,
   'GET /api/public/editions/:id/results': everyone,

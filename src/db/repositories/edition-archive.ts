@@ -1,4 +1,4 @@
-import { asc, eq, getTableColumns, getTableName, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, getTableName, inArray, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import * as s from '../schema/index.ts';
@@ -9,7 +9,16 @@ import * as s from '../schema/index.ts';
  * holds exactly these; the audit log, sessions, accounts' passwords and
  * roles, invitations and jurors' private profiles stay in their installation.
  */
-export type Ids = { editionId: string; snapshotIds: string[]; candidateIds: string[]; panelIds: string[]; poolIds: string[]; resultIds: string[] };
+export type Ids = {
+  editionId: string;
+  snapshotIds: string[];
+  candidateIds: string[];
+  panelIds: string[];
+  poolIds: string[];
+  /** Pools whose result is finalised: only these bring their marks, sheets, results, certificates and press releases. */
+  finalPoolIds: string[];
+  resultIds: string[];
+};
 type Scope = (ids: Ids) => SQL | null;
 
 const any = (column: PgColumn, values: string[]): SQL | null => (values.length === 0 ? null : inArray(column, values));
@@ -36,15 +45,27 @@ export const archiveTables: { table: PgTable; scope: Scope }[] = [
   { table: s.conflicts, scope: (i) => any(s.conflicts.candidateId, i.candidateIds) },
   { table: s.pools, scope: (i) => eq(s.pools.editionId, i.editionId) },
   { table: s.assignments, scope: (i) => any(s.assignments.poolId, i.poolIds) },
-  { table: s.marks, scope: (i) => any(s.marks.poolId, i.poolIds) },
-  { table: s.markSheets, scope: (i) => any(s.markSheets.poolId, i.poolIds) },
+  { table: s.marks, scope: (i) => any(s.marks.poolId, i.finalPoolIds) },
+  { table: s.markSheets, scope: (i) => any(s.markSheets.poolId, i.finalPoolIds) },
   { table: s.interviewSlots, scope: (i) => any(s.interviewSlots.poolId, i.poolIds) },
-  { table: s.poolResults, scope: (i) => any(s.poolResults.poolId, i.poolIds) },
-  { table: s.certificates, scope: (i) => eq(s.certificates.editionId, i.editionId) },
+  { table: s.poolResults, scope: (i) => any(s.poolResults.poolId, i.finalPoolIds) },
+  { table: s.certificates, scope: (i) => any(s.certificates.resultId, i.resultIds) },
   { table: s.pressReleases, scope: (i) => any(s.pressReleases.resultId, i.resultIds) },
 ];
 
 export const tableName = (table: PgTable): string => getTableName(table);
+
+/** The columns of a table that reference another table's row: the column's JS key and the referenced table's name. */
+export function references(table: PgTable): { column: string; table: string }[] {
+  const columns = Object.entries(getTableColumns(table));
+  return getTableConfig(table).foreignKeys.flatMap((fk) => {
+    const ref = fk.reference();
+    return ref.columns.map((col) => ({ column: columns.find(([, c]) => c === col)![0], table: getTableName(ref.foreignTable) }));
+  });
+}
+
+/** Whether the table has a single `id` primary key (the rows other tables reference). */
+export const hasId = (table: PgTable): boolean => 'id' in getTableColumns(table);
 
 /** The JS keys of a table's columns that reference users. */
 export function userColumns(table: PgTable): string[] {
@@ -68,13 +89,15 @@ export async function editionIds(db: Db, editionId: string): Promise<Ids> {
     values.length === 0 ? [] : (await db.select({ id: key }).from(table).where(inArray(column, values))).map((r) => String(r.id));
   const byEdition = [editionId];
   const poolIds = await ids(s.pools, s.pools.editionId, s.pools.id, byEdition);
+  const finalPoolIds = (await db.select({ id: s.pools.id }).from(s.pools).where(and(eq(s.pools.editionId, editionId), eq(s.pools.status, 'finalised')))).map((r) => r.id);
   return {
     editionId,
     snapshotIds: await ids(s.coverageSnapshots, s.coverageSnapshots.editionId, s.coverageSnapshots.id, byEdition),
     candidateIds: await ids(s.candidates, s.candidates.editionId, s.candidates.id, byEdition),
     panelIds: await ids(s.panels, s.panels.editionId, s.panels.id, byEdition),
     poolIds,
-    resultIds: await ids(s.poolResults, s.poolResults.poolId, s.poolResults.id, poolIds),
+    finalPoolIds,
+    resultIds: await ids(s.poolResults, s.poolResults.poolId, s.poolResults.id, finalPoolIds),
   };
 }
 

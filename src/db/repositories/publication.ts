@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { certificates, editions, poolResults, pools, pressReleases, signatories, signingKeys } from '../schema/index.ts';
+import { certificates, editions, poolResults, pools, pressReleases, signatories, signingKeyEditions, signingKeys } from '../schema/index.ts';
 
 export type SignatoryRow = typeof signatories.$inferSelect;
 export type SigningKeyRow = typeof signingKeys.$inferSelect;
@@ -45,6 +45,28 @@ export async function listSigningKeys(db: Db): Promise<SigningKeyRow[]> {
 
 export async function insertSigningKey(db: Db, row: typeof signingKeys.$inferInsert): Promise<void> {
   await db.insert(signingKeys).values(row).onConflictDoNothing();
+}
+
+/** Lets a key that came with an imported edition verify that edition's certificates (and no other's). */
+export async function scopeSigningKey(db: Db, keyId: string, editionId: string): Promise<void> {
+  await db.insert(signingKeyEditions).values({ keyId, editionId }).onConflictDoNothing();
+}
+
+/** Whether an imported key (one without its private half) may verify the edition's certificates. */
+export async function keyCoversEdition(db: Db, keyId: string, editionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ keyId: signingKeyEditions.keyId })
+    .from(signingKeyEditions)
+    .where(and(eq(signingKeyEditions.keyId, keyId), eq(signingKeyEditions.editionId, editionId)));
+  return row !== undefined;
+}
+
+/** The editions each imported key may verify, by key id. */
+export async function signingKeyScopes(db: Db): Promise<Map<string, string[]>> {
+  const rows = await db.select().from(signingKeyEditions).orderBy(asc(signingKeyEditions.keyId), asc(signingKeyEditions.editionId));
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.keyId, [...(out.get(r.keyId) ?? []), r.editionId]);
+  return out;
 }
 
 /** Serialises the first making of the signing key across app servers. */

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { candidates } from './candidates.ts';
 import { editions } from './editions.ts';
@@ -42,6 +42,24 @@ export const signingKeys = pgTable('signing_keys', {
   privateKey: text('private_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The editions whose certificates a key that came with an imported edition
+ * may verify. A key without its private half verifies nothing else, so an
+ * archive cannot bring a key that vouches for another edition's certificates.
+ */
+export const signingKeyEditions = pgTable(
+  'signing_key_editions',
+  {
+    keyId: varchar('key_id', { length: 32 })
+      .notNull()
+      .references(() => signingKeys.id),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.editionId] })],
+);
 
 /**
  * A winner's certificate: what it certifies (`payload`, canonical JSON) and

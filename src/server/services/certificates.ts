@@ -95,7 +95,9 @@ export async function verifyCertificate(db: Db, input: string): Promise<Certific
   const row = await repo.findCertificateByCode(db, code);
   if (!row) return notGenuine(code, 'unknown');
   const payload = row.payload as CertificatePayload;
-  if (payload.code !== code || !(await verifyText(db, row.keyId, canonicalJson(payload), row.signature))) return notGenuine(code, 'bad-signature');
+  // A certificate speaks for its own edition and result only, and an imported key only for its edition.
+  const consistent = payload.code === code && payload.edition?.id === row.editionId && payload.result?.id === row.resultId;
+  if (!consistent || !(await verifyText(db, row.keyId, canonicalJson(payload), row.signature, row.editionId))) return notGenuine(code, 'bad-signature');
   const result = await findResult(db, row.resultId);
   const status: CertificateVerification['status'] = row.replacedAt
     ? 'replaced'

@@ -112,5 +112,13 @@ export async function publicRegencies(db: Db, editionId: string, provinceCode: s
 }
 
 export async function publicSigningKeys(db: Db) {
-  return (await repo.listSigningKeys(db)).map((k) => ({ id: k.id, algorithm: 'ed25519' as const, publicKeyPem: k.publicKey, createdAt: k.createdAt.toISOString() }));
+  const scopes = await repo.signingKeyScopes(db);
+  // `editions` null: this installation's own key; else the only editions whose certificates the (imported) key verifies.
+  return (await repo.listSigningKeys(db)).map((k) => ({
+    id: k.id,
+    algorithm: 'ed25519' as const,
+    publicKeyPem: k.publicKey,
+    createdAt: k.createdAt.toISOString(),
+    editions: k.privateKey === null ? (scopes.get(k.id) ?? []) : null,
+  }));
 }

@@ -46,17 +46,27 @@ export function signText(key: KeyObject, text: string): string {
   return sign(null, Buffer.from(text, 'utf8'), key).toString('base64url');
 }
 
-/** Whether the signature over the text is the key's; false for an unknown key or a malformed signature. */
-export async function verifyText(db: Db, keyId: string, text: string, signature: string): Promise<boolean> {
+/**
+ * Whether the signature over a certificate of the edition is the key's;
+ * false for an unknown key, a malformed signature, or a key that came with
+ * an imported edition and is asked about another edition.
+ */
+export async function verifyText(db: Db, keyId: string, text: string, signature: string, editionId: string): Promise<boolean> {
+  const row = await repo.findSigningKey(db, keyId);
+  if (!row) return false;
+  if (row.privateKey === null && !(await repo.keyCoversEdition(db, keyId, editionId))) return false;
   let key = publicKeys.get(keyId);
   if (!key) {
-    const row = await repo.findSigningKey(db, keyId);
-    if (!row) return false;
     key = createPublicKey(row.publicKey);
     publicKeys.set(keyId, key);
   }
+  return verifySignature(key, text, signature);
+}
+
+/** Whether the signature (base64url) over the text's UTF-8 bytes is the key's. */
+export function verifySignature(key: KeyObject, text: string | Buffer, signature: string): boolean {
   try {
-    return verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64url'));
+    return verify(null, typeof text === 'string' ? Buffer.from(text, 'utf8') : text, key, Buffer.from(signature, 'base64url'));
   } catch {
     return false;
   }

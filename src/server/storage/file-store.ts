@@ -14,6 +14,8 @@ export type FileStore = {
   has(sha256: string): Promise<boolean>;
   /** The stored bytes as a stream; fails when nothing is stored under the hash. */
   read(sha256: string): Promise<Readable>;
+  /** Removes a stored file (nothing when there is none): only for files a refused import stored itself. */
+  remove(sha256: string): Promise<void>;
 };
 
 export function createFileStore(config: Pick<Config, 'filesDir' | 's3'>): FileStore {

@@ -43,6 +43,11 @@ export class S3FileStore implements FileStore {
     return true;
   }
 
+  async remove(sha256: string): Promise<void> {
+    const response = await this.send(sha256, { method: 'DELETE' });
+    if (!response.ok && response.status !== 404) throw new Error(`S3 storage refused to remove ${sha256}: HTTP ${response.status} ${await response.text()}`);
+  }
+
   async read(sha256: string): Promise<Readable> {
     const response = await this.send(sha256, { method: 'GET' });
     if (!response.ok || !response.body) throw new Error(`S3 storage has no file ${sha256}: HTTP ${response.status}`);

@@ -161,7 +161,14 @@ export const certificateVerification = z.object({
   poolId: z.string().nullable(),
 });
 export type CertificateVerification = z.infer<typeof certificateVerification>;
-export const signingKey = z.object({ id: z.string(), algorithm: z.literal('ed25519'), publicKeyPem: z.string(), createdAt: z.string() });
+export const signingKey = z.object({
+  id: z.string(),
+  algorithm: z.literal('ed25519'),
+  publicKeyPem: z.string(),
+  createdAt: z.string(),
+  /** null: this installation's own key; else the editions (imported with the key) whose certificates it may verify. */
+  editions: z.array(z.string()).nullable(),
+});
 
 export const signatoryInput = z.object({
   level: z.string().trim().min(2).max(40),
@@ -236,9 +243,33 @@ export const pressReleaseEdit = z.object({ title: z.string().trim().min(5).max(3
 export const exportDatasets = ['results', 'candidates', 'values', 'marks'] as const;
 export const exportQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 
+/** Who exported and signed an edition archive: the installation's name and its key's fingerprint. */
+export const archiveSigner = z.object({ installation: z.string(), fingerprint: z.string() });
+export type ArchiveSigner = z.infer<typeof archiveSigner>;
+
+/** What an archive holds and who signed it, shown to the national admin before importing it. */
+export const archiveInspection = z.object({
+  signer: archiveSigner,
+  edition: z.object({ id: z.string(), label: z.string() }),
+  exportedAt: z.string(),
+  /** The edition is already in this installation (importing it would be refused). */
+  alreadyHere: z.boolean(),
+  tables: z.record(z.string(), z.number()),
+  files: z.number(),
+  users: z.number(),
+  /** Pools not finalised when exported, whose marks, sheets and results the archive leaves out. */
+  withheldPools: z.number(),
+});
+export type ArchiveInspection = z.infer<typeof archiveInspection>;
+export const archiveImportQuery = z.object({
+  /** The fingerprint of the archive's signer, as the inspection showed it: the admin's confirmation. */
+  trust: z.string().trim().regex(/^[0-9a-f]{32}$/).optional(),
+});
+
 export const archiveImportResult = z.object({
   editionId: z.string(),
   label: z.string(),
+  signer: archiveSigner,
   tables: z.record(z.string(), z.number()),
   files: z.number(),
   users: z.object({ created: z.number(), matched: z.number() }),
