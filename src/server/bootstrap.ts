@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
+import { lockDataDir } from '../db/data-dir-lock.ts';
 import { ensureRegions } from '../db/repositories/regions.ts';
 import type { Config } from './config.ts';
 
@@ -7,9 +8,13 @@ export const version: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-/** Opens the configured database, applies migrations and loads the regions. */
+/**
+ * Opens the configured database, applies migrations and loads the regions.
+ * The embedded database is opened only under the data directory's lock
+ * (src/db/data-dir-lock.ts): a second opener is refused, naming the holder.
+ */
 export async function startDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase(config.database);
+  const database = await openLocked(config);
   try {
     await migrateDatabase(database);
     await ensureRegions(database.db);
@@ -18,4 +23,26 @@ export async function startDatabase(config: Config): Promise<Database> {
     throw error;
   }
   return database;
+}
+
+/** Opens the configured database; for PGlite, under the data directory's lock, released by `close`. */
+export async function openLocked(config: Pick<Config, 'database' | 'dataDir'>): Promise<Database> {
+  if ('url' in config.database) return openDatabase(config.database);
+  const lock = lockDataDir(config.dataDir);
+  try {
+    const database = await openDatabase(config.database);
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
