@@ -12,7 +12,10 @@ describe('the embedded database on disk', () => {
   it('runs with fsync on and flushes the WAL with fsync()', { timeout: 120_000 }, async () => {
     const database = await openDatabase({ dataDir: fresh() });
     try {
-      const setting = async (name: string) => ((await database.db.execute(sql.raw(`show ${name}`))) as unknown as { rows: Record<string, string>[] }).rows[0]![name];
+      const setting = async (name: string) => {
+        const result: unknown = await database.db.execute(sql.raw(`show ${name}`));
+        return (result as { rows: Record<string, string>[] }).rows[0]![name];
+      };
       expect(await setting('fsync')).toBe('on');
       expect(await setting('wal_sync_method')).toBe('fsync');
       expect(await setting('synchronous_commit')).toBe('on');
