@@ -84,6 +84,7 @@ const matrix: Record<string, Who[]> = {
   'PATCH /api/users/:id': ['national'],
   'GET /api/audit': ['national'],
   'GET /api/audit/verify': ['national'],
+  'POST /api/admin/backup': ['national'],
   'GET /api/catalogue/unsur': signedIn,
   'GET /api/editions/:id/panels': ['national', 'provincial', 'juror'],
   'POST /api/editions/:id/panels': ['national', 'provincial'],
