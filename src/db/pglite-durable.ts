@@ -1,4 +1,5 @@
-import { fsyncSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
@@ -63,11 +64,39 @@ class DurableNodeFS extends NodeFS {
   }
 }
 
-export type DurablePglite = { client: PGlite; fs: DurableNodeFS };
+/** Flushes every file and directory under `dir` to disk; returns how many. */
+export function flushTree(dir: string): number {
+  let flushed = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) flushed += flushTree(join(dir, entry.name));
+    else if (entry.isFile()) {
+      const fd = openSync(join(dir, entry.name), 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      flushed += 1;
+    }
+  }
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return flushed + 1;
+}
+
+export type DurablePglite = { client: PGlite; fs: DurableNodeFS; /** Files and directories flushed after creating the database (0 when it existed). */ flushedAtCreation: number };
 
 /** Opens (creating when empty) a durable PGlite database in `dataDir`. */
 export async function openDurablePglite(dataDir: string, options: PGliteOptions = {}): Promise<DurablePglite> {
+  const creating = !existsSync(join(dataDir, 'PG_VERSION'));
   const fs = new DurableNodeFS(dataDir);
   const client = await PGlite.create({ ...options, dataDir, fs, startParams: durableStartParams });
-  return { client, fs };
+  // initdb writes the new cluster without flushing it, and postgres flushes only what it writes
+  // later: flush the whole new directory once, so a crash right after the first start finds it whole.
+  const flushedAtCreation = creating ? flushTree(dataDir) : 0;
+  return { client, fs, flushedAtCreation };
 }

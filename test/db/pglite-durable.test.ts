@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -22,6 +22,18 @@ describe('the embedded database on disk', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('flushes a newly created database once, whole', { timeout: 120_000 }, async () => {
+    const dir = fresh();
+    const created = await openDurablePglite(dir);
+    // Every file and directory of the new cluster, and the directory itself.
+    const entries = readdirSync(dir, { recursive: true }).length + 1;
+    await created.client.close();
+    expect(created.flushedAtCreation).toBe(entries);
+    const reopened = await openDurablePglite(dir);
+    await reopened.client.close();
+    expect(reopened.flushedAtCreation).toBe(0);
   });
 
   it('flushes the files to disk at every commit', { timeout: 120_000 }, async () => {
