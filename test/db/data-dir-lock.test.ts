@@ -65,6 +65,12 @@ describe('a second paritrana on the same data directory', () => {
       expect(second.status, second.stderr).toBe(lockedExitCode);
       expect(second.stderr).toContain(`The data directory ${dir} is in use by another process: pid ${server.child.pid} on ${hostname()}, "paritrana serve", since `);
     }
+    // A backup of the running installation is taken through the server, and the refusal says so.
+    const backup = paritrana(dir, ['backup', '--out', join(fresh(), 'b.tar.gz')]);
+    expect(backup.status).toBe(lockedExitCode);
+    expect(backup.stderr).toContain('While the server runs, take the backup through it: POST /api/admin/backup as a national admin');
+    const restore = paritrana(dir, ['restore', '--force', join(fresh(), 'b.tar.gz')]);
+    expect(restore.status).toBe(lockedExitCode);
     await killHard(server);
     expect(existsSync(join(dir, lockFileName))).toBe(true);
     const after = paritrana(dir, ['migrate']);
