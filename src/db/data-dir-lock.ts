@@ -46,7 +46,10 @@ export class DataDirLockedError extends Error {
   ) {
     super(
       `The data directory ${dataDir} is in use by another process: pid ${holder.pid} on ${holder.host}, ` +
-        `"${holder.command}", since ${holder.since}. Stop that process first (only one process may open an embedded database).`,
+        `"${holder.command}", since ${holder.since}. Stop that process first (only one process may open an embedded database).` +
+        (holder.host === hostname()
+          ? ''
+          : ` It was opened on another host (or container), which cannot be checked from here: if nothing runs there any more, delete ${join(dataDir, lockFileName)}.`),
     );
   }
 }

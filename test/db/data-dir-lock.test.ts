@@ -47,7 +47,10 @@ describe('the data directory lock', () => {
     const dir = fresh();
     const remote: LockHolder = { pid: 1, host: `${hostname()}-elsewhere`, command: 'paritrana serve', since: '2026-01-01T00:00:00.000Z', startTick: null };
     writeFileSync(join(dir, lockFileName), JSON.stringify(remote));
-    expect(() => lockDataDir(dir, 'paritrana migrate')).toThrow(`pid 1 on ${hostname()}-elsewhere, "paritrana serve", since 2026-01-01T00:00:00.000Z`);
+    expect(() => lockDataDir(dir, 'paritrana migrate')).toThrow(
+      `pid 1 on ${hostname()}-elsewhere, "paritrana serve", since 2026-01-01T00:00:00.000Z. Stop that process first (only one process may open an embedded database). ` +
+        `It was opened on another host (or container), which cannot be checked from here: if nothing runs there any more, delete ${join(dir, lockFileName)}.`,
+    );
   });
 });
 
