@@ -16,7 +16,9 @@ export async function run(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    // An error may carry its own exit status (e.g. 75: the data directory is in use).
+    const code = error instanceof Error && 'exitCode' in error ? error.exitCode : undefined;
+    return typeof code === 'number' ? code : 1;
   }
   return status.code;
 }

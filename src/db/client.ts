@@ -37,8 +37,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir);
+  let client: InstanceType<typeof PGlite>;
+  if (options.dataDir.startsWith('memory://')) client = await PGlite.create(options.dataDir);
+  else {
+    // On disk: fsync on, so an acknowledged commit survives an OS crash (see pglite-durable.ts).
+    mkdirSync(options.dataDir, { recursive: true });
+    const { openDurablePglite } = await import('./pglite-durable.ts');
+    client = (await openDurablePglite(options.dataDir)).client;
+  }
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, driver: 'pglite', close: () => client.close() };
 }

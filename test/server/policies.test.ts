@@ -85,6 +85,7 @@ const matrix: Record<string, Who[]> = {
   'GET /api/audit': ['national'],
   'GET /api/audit/verify': ['national'],
   'GET /api/audit/anchor': ['national'],
+  'POST /api/admin/backup': ['national'],
   'GET /api/catalogue/unsur': signedIn,
   'GET /api/editions/:id/panels': ['national', 'provincial', 'juror'],
   'POST /api/editions/:id/panels': ['national', 'provincial'],

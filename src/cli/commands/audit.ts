@@ -22,15 +22,18 @@ const messageOf = (error: unknown): string => {
  * never migrates it.
  */
 async function openExisting(config: Config): Promise<Database> {
-  const { openDatabase } = await import('../../db/client.ts');
+  const { openLocked } = await import('../../server/bootstrap.ts');
+  const { DataDirLockedError } = await import('../../db/data-dir-lock.ts');
   const { sql } = await import('drizzle-orm');
   if ('dataDir' in config.database && !existsSync(join(config.database.dataDir, 'PG_VERSION'))) {
     throw new Unreadable(`no database in ${config.database.dataDir} (check PARITRANA_DATA_DIR); nothing was created`);
   }
   let database: Database;
   try {
-    database = await openDatabase(config.database);
+    // Under the data directory's lock: while a server holds it, this is refused (exit 75) and the audit page verifies instead.
+    database = await openLocked(config);
   } catch (error) {
+    if (error instanceof DataDirLockedError) throw error;
     throw new Unreadable(`cannot open the database: ${messageOf(error)}`);
   }
   try {

@@ -9,6 +9,7 @@ import { registerScreen } from './screen.ts';
 import { registerGenExtract } from './gen-extract.ts';
 import { registerScore } from './score.ts';
 import { registerEditionArchive } from './edition-archive.ts';
+import { registerBackup } from './backup.ts';
 
 /** The exit status a command sets; 0 unless it says otherwise. */
 export type ExitStatus = { code: number };
@@ -27,4 +28,5 @@ export function registerCommands(program: Command, status: ExitStatus): void {
   registerGenExtract(program, status);
   registerScore(program, status);
   registerEditionArchive(program, status);
+  registerBackup(program, status);
 }
