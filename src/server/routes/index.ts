@@ -18,6 +18,7 @@ import { registrationRoutes } from './registrations.ts';
 import { publicRoutes } from './public.ts';
 import { publicationRoutes } from './publication.ts';
 import { exportRoutes } from './exports.ts';
+import { jobRoutes } from './jobs.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -40,4 +41,5 @@ export const routes: FastifyPluginCallback[] = [
   userRoutes,
   auditRoutes,
   catalogueRoutes,
+  jobRoutes,
 ];
