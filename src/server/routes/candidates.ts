@@ -13,6 +13,7 @@ import {
   invitationSummary,
   inviteInput,
   okBody,
+  outboxDecision,
   outboxMessage,
 } from '../../shared/contracts/index.ts';
 import { listCandidates } from '../../db/repositories/candidates.ts';
@@ -23,7 +24,7 @@ import * as candidates from '../services/candidates.ts';
 import { candidateTemplate, maxImportRows, readCandidateSheet } from '../services/candidate-sheet.ts';
 import { queueCandidateImport } from '../services/candidate-import.ts';
 import * as invitations from '../services/invitations.ts';
-import { listMessages } from '../services/outbox.ts';
+import { decideUncertainMessage, listMessages } from '../services/outbox.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -174,6 +175,24 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       },
     },
     (request) => listMessages(ctx(request.actor)),
+  );
+  app.post(
+    '/outbox/:id/decision',
+    {
+      config: { policy: candidatePolicy.readOutbox },
+      schema: {
+        tags: ['messages'],
+        summary: 'Decide on a message whose delivery is uncertain: it arrived (`sent`) or send it again (`resend`); the admins of its province',
+        params: idParams,
+        body: outboxDecision,
+        response: { 200: outboxMessage },
+      },
+    },
+    async (request) => {
+      const message = await decideUncertainMessage(ctx(request.actor), request.params.id, request.body.decision);
+      if (message.status === 'queued') app.mailer?.kick();
+      return message;
+    },
   );
   done();
 };
