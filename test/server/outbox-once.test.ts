@@ -189,10 +189,14 @@ describe.each(drivers().filter((d) => d === 'postgres'))('the outbox when the da
     senderDb = await openDatabase({ url: url.toString(), poolSize: 2 });
   });
   afterAll(async () => {
-    await senderDb?.close().catch(() => undefined);
-    await t?.close();
-    await admin?.query(`drop role if exists ${role}`);
+    await senderDb?.close();
     await admin?.end();
+    // Dropping the test database ends its connections; the role goes after it.
+    await t?.close();
+    const base = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await base.connect();
+    await base.query(`drop role if exists ${role}`);
+    await base.end();
     await smtp?.close();
   });
 

@@ -141,13 +141,17 @@ export class OutboxSender {
         count.uncertain += 1;
         this.onError(recording);
         // SMTP accepted it: whatever happens now, it is never sent again by itself.
-        await this.db
-          .transaction(async (tx) => {
+        try {
+          await this.db.transaction(async (tx) => {
             const row = await messages.markUncertain(tx, message.id, this.instance, `SMTP accepted it but recording failed: ${errorText(recording)}`);
             if (row) await appendAudit(tx, system, { action: 'outbox.uncertain', entityType: 'message', entityId: row.id, after: { to: row.to, error: row.error } });
-          })
-          // The database is gone: the message stays `sending` and becomes uncertain when its claim runs out.
-          .catch(this.onError);
+          });
+        } catch (lost) {
+          // The database is gone: the message stays `sending` and becomes uncertain when its
+          // claim runs out. This pass ends; the next one starts when the database answers again.
+          this.onError(lost);
+          return count;
+        }
       }
     }
   }
