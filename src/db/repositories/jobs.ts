@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { candidateImportRows, candidates, jobs, type JobProgress } from '../schema/index.ts';
 
@@ -15,6 +15,15 @@ export async function insertJob(
 
 export async function findJob(db: Db, id: string): Promise<JobRow | null> {
   const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row ?? null;
+}
+
+export type JobStatusRow = Omit<JobRow, 'payload'>;
+
+/** A job without its payload (an import's payload holds every row): what its status page needs. */
+export async function findJobStatus(db: Db, id: string): Promise<JobStatusRow | null> {
+  const { payload: _payload, ...columns } = getTableColumns(jobs);
+  const [row] = await db.select(columns).from(jobs).where(eq(jobs.id, id));
   return row ?? null;
 }
 

@@ -4,7 +4,7 @@ import type { JobSummary } from '../../shared/contracts/index.ts';
 import { jobPolicy } from '../policies/jobs.ts';
 import type { ServiceContext } from './context.ts';
 
-export const presentJob = (j: jobsRepo.JobRow): JobSummary => ({
+export const presentJob = (j: jobsRepo.JobStatusRow): JobSummary => ({
   id: j.id,
   kind: j.kind,
   status: j.status,
@@ -19,7 +19,7 @@ export const presentJob = (j: jobsRepo.JobRow): JobSummary => ({
 
 /** One job with its progress, for its creator and the admins of its edition and province. */
 export async function getJob({ db, actor }: ServiceContext, id: string): Promise<JobSummary> {
-  const job = await jobsRepo.findJob(db, id);
+  const job = await jobsRepo.findJobStatus(db, id);
   if (!job) throw notFound('job');
   if (!jobPolicy.readJob(actor!, job)) throw forbidden('Only who started this job, or an admin of its province, may follow it');
   return presentJob(job);
