@@ -19,9 +19,9 @@ export type JobContext = {
   job: JobRow;
   instance: string;
   /** Records progress and renews the lease, in the caller's transaction when given; throws LeaseLost. */
-  progress(progress: JobProgress, tx?: Db): Promise<void>;
+  progress: (progress: JobProgress, tx?: Db) => Promise<void>;
   /** Marks the job done in the caller's transaction (with the work it publishes); throws LeaseLost. */
-  complete(tx: Db, result: Record<string, unknown> | null): Promise<void>;
+  complete: (tx: Db, result: Record<string, unknown> | null) => Promise<void>;
 };
 
 /**
@@ -57,11 +57,11 @@ export function jobContext(db: Db, job: JobRow, instance: string, leaseMs: numbe
     job,
     instance,
     completed: false,
-    async progress(progress: JobProgress, tx?: Db) {
+    progress: async (progress: JobProgress, tx?: Db) => {
       if (!(await jobsRepo.renewJob(tx ?? db, job.id, instance, leaseMs, progress))) throw new LeaseLost(job.id);
       ctx.job = { ...ctx.job, progress };
     },
-    async complete(tx: Db, result: Record<string, unknown> | null) {
+    complete: async (tx: Db, result: Record<string, unknown> | null) => {
       if (!(await jobsRepo.completeJob(tx, job.id, instance, result))) throw new LeaseLost(job.id);
       ctx.completed = true;
     },
@@ -120,7 +120,8 @@ export class JobRunner {
         while (!this.stopped && this.active.size < this.concurrency) {
           const job = await jobsRepo.claimJob(this.options.db, { instance: this.instance, leaseMs: this.leaseMs, kinds: Object.keys(this.options.handlers) });
           if (!job) break;
-          this.track(job);
+          // Tracked: its end is awaited by drain() and stop().
+          void this.track(job);
         }
       } while (this.again && !this.stopped);
     })().finally(() => {

@@ -30,7 +30,7 @@ function multipart(filename: string, content: string | Buffer) {
 
 /** `count` employers of category usaha-besar with NPPs from `first`. */
 const employerRows = (first: number, count: number): ImportRow[] =>
-  Array.from({ length: count }, (_, i) => ({ kategori: 'usaha-besar', npp: `NPP${first + i}`, nama: `PT Uji ${first + i}`, kelas_usaha: 'besar' }) as ImportRow);
+  Array.from({ length: count }, (_, i) => ({ kategori: 'usaha-besar', npp: `NPP${first + i}`, nama: `PT Uji ${first + i}`, kelas_usaha: 'besar' }));
 const csvOf = (rows: ImportRow[]) => ['kategori,npp,nama,kelas_usaha', ...rows.map((r) => `${r.kategori},${r.npp},${r.nama},${r.kelas_usaha}`)].join('\n');
 
 const contentTypes = Buffer.from(
@@ -98,7 +98,7 @@ describe.each(drivers())('the candidate import on %s', (driver) => {
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json<{ jobId: string }>();
     await t.app.jobs.drain();
-    const job = (await admin52.request('GET', `/api/jobs/${jobId}`)).json();
+    const job = (await admin52.request('GET', `/api/jobs/${jobId}`)).json<unknown>();
     expect(job).toMatchObject({ kind: 'candidate.import', status: 'done', attempts: 1, progress: { done: 450, total: 450, message: null }, result: { created: 450 } });
     const created = (await listCandidates(t.database.db, editionId, { all: true })).filter((c) => c.npp?.startsWith('NPP2'));
     expect(created).toHaveLength(450);
@@ -162,7 +162,7 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
   async function leaseExpired(jobId: string) {
     for (;;) {
       const result = await database.db.execute(sql`select locked_until < now() as expired from jobs where id = ${jobId}`);
-      if ((result as unknown as { rows: { expired: boolean }[] }).rows[0]!.expired) return;
+      if ((result as { rows: { expired: boolean }[] }).rows[0]!.expired) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -73,13 +73,13 @@ describe.each(drivers().filter((d) => d === 'postgres'))('a coverage snapshot pu
     database = await testDatabase(driver);
     app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, version, screenRunner }, { logger: false });
     await app.ready();
-    t = { app, database, close: async () => undefined };
+    t = { app, database, close: () => Promise.resolve() };
     await seedDemo(database.db);
     editionId = (await listEditions(database.db))[0]!.id;
     national = await signIn(t, 'admin@paritrana.demo', 'paritrana-demo-2025');
     const result = await database.db.execute(sql`select current_database() as name`);
     const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${(result as unknown as { rows: { name: string }[] }).rows[0]!.name}`;
+    url.pathname = `/${(result as { rows: { name: string }[] }).rows[0]!.name}`;
     lock = new pg.Client({ connectionString: url.toString() });
     await lock.connect();
   });
@@ -129,7 +129,7 @@ describe.each(drivers().filter((d) => d === 'postgres'))('a coverage snapshot pu
     expect((await decision).statusCode).toBe(200);
     await app.jobs.drain();
 
-    const snapshot = (await national.request('GET', `/api/editions/${editionId}/coverage/snapshots/${second.json<{ id: string }>().id}`)).json();
+    const snapshot = (await national.request('GET', `/api/editions/${editionId}/coverage/snapshots/${second.json<{ id: string }>().id}`)).json<unknown>();
     expect(snapshot).toMatchObject({ version: 2, status: 'ready' });
     const after = (await user.request('GET', `/api/candidates/${lombokTimur.id}/figures`)).json<Figures>().figures;
     expect(after.find((f) => f.key === 'coverage_pct')).toMatchObject({ value: corrected, source: 'dispute' });

@@ -103,7 +103,7 @@ describe.each(drivers())('the outbox sends each message at most once on %s', (dr
     // A is still in the SMTP conversation when its claim runs out.
     for (;;) {
       const result = await t.database.db.execute(sql`select claimed_until < now() as over from outbox where "to" = 'lambat@lombok.go.id'`);
-      if ((result as unknown as { rows: { over: boolean }[] }).rows[0]!.over) break;
+      if ((result as { rows: { over: boolean }[] }).rows[0]!.over) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(await b.deliverPending()).toEqual({ sent: 0, failed: 0, uncertain: 0 });
@@ -159,7 +159,7 @@ describe.each(drivers())('the outbox sends each message at most once on %s', (dr
 async function urlOf(database: Database): Promise<string> {
   const result = await database.db.execute(sql`select current_database() as name`);
   const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${(result as unknown as { rows: { name: string }[] }).rows[0]!.name}`;
+  url.pathname = `/${(result as { rows: { name: string }[] }).rows[0]!.name}`;
   return url.toString();
 }
 

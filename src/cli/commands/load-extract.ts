@@ -44,7 +44,7 @@ export function registerLoadExtract(program: Command, status: ExitStatus): void 
           onError: (error) => (failure = error),
         });
         await runner.runOne(job.id);
-        if (failure) throw failure;
+        if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
         const done = (await findSnapshotById(db, snapshot.id))!;
         if (done.status === 'ready') {
           process.stdout.write(`snapshot v${done.version} ready\n`);
