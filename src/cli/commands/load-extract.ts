@@ -33,7 +33,7 @@ export function registerLoadExtract(program: Command, status: ExitStatus): void 
         const { snapshot, job } = await startSnapshot(ctx, edition.id, { year: opts.year ? Number(opts.year) : undefined, inputFiles, dataDir: opts.data, removeData: false });
         process.stderr.write(`snapshot v${snapshot.version} of "${edition.label}" (year ${snapshot.year})\n`);
         // Runs the snapshot's job here, through the same job table the app servers use.
-        let failure: unknown = null;
+        const outcome: { error: Error | null } = { error: null };
         const runner = new JobRunner({
           db,
           handlers: {
@@ -41,10 +41,10 @@ export function registerLoadExtract(program: Command, status: ExitStatus): void 
               process.stderr.write(`  ${p.message ?? `${p.stage}: ${p.rowsRead} rows`} (${(p.elapsedMs / 1000).toFixed(1)} s)\n`),
             ),
           },
-          onError: (error) => (failure = error),
+          onError: (error) => (outcome.error = error instanceof Error ? error : new Error('The snapshot job failed', { cause: error })),
         });
         await runner.runOne(job.id);
-        if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+        if (outcome.error) throw outcome.error;
         const done = (await findSnapshotById(db, snapshot.id))!;
         if (done.status === 'ready') {
           process.stdout.write(`snapshot v${done.version} ready\n`);
