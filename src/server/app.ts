@@ -16,7 +16,9 @@ import { installErrorHandler } from './errors.ts';
 import { actorForToken } from './services/auth.ts';
 import type { RoutePolicy } from './policies/types.ts';
 import { routes } from './routes/index.ts';
-import type { ScreenRunner } from './services/coverage-import.ts';
+import { coverageSnapshotJob, coverageSnapshotKind, type ScreenRunner } from './services/coverage-import.ts';
+import { candidateImportJob, candidateImportKind } from './services/candidate-import.ts';
+import { JobRunner } from './job-runner.ts';
 import { cliScreenRunner } from './services/screen-runner.ts';
 import { OutboxSender, smtpTransport } from './services/outbox.ts';
 import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
@@ -33,24 +35,12 @@ export type AppDeps = {
   screenRunner?: ScreenRunner;
 };
 
-/** Work that outlives its request (imports); the app waits for it on close. */
-export class BackgroundJobs {
-  private readonly running = new Set<Promise<unknown>>();
-  constructor(private readonly onError: (error: unknown) => void) {}
-  run(job: Promise<unknown>): void {
-    const tracked = job.catch(this.onError).finally(() => this.running.delete(tracked));
-    this.running.add(tracked);
-  }
-  async drain(): Promise<void> {
-    await Promise.all([...this.running]);
-  }
-}
-
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyInstance {
     deps: Required<AppDeps>;
-    jobs: BackgroundJobs;
+    /** Runs the job table's work (imports) on this server; drained on close. */
+    jobs: JobRunner;
     /** Delivers the outbox by SMTP; null without SMTP (messages stay in the outbox). */
     mailer: OutboxSender | null;
     /** Every API route with its method, as registered (for the policy tests). */
@@ -70,9 +60,17 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     bodyLimit: 1024 * 1024,
   });
   app.decorate('deps', { ...deps, screenRunner: deps.screenRunner ?? cliScreenRunner });
-  const jobs = new BackgroundJobs((error) => app.log.error({ err: error }, 'background job failed'));
+  const jobs = new JobRunner({
+    db: deps.database.db,
+    handlers: {
+      [candidateImportKind]: candidateImportJob,
+      [coverageSnapshotKind]: coverageSnapshotJob(deps.screenRunner ?? cliScreenRunner),
+    },
+    onError: (error) => app.log.error({ err: error }, 'job failed'),
+  });
   app.decorate('jobs', jobs);
-  app.addHook('onClose', () => jobs.drain());
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
   const smtp = deps.config.smtp;
   const mailer = smtp ? new OutboxSender(deps.database.db, smtpTransport(smtp), smtp.from, (error) => app.log.error({ err: error }, 'outbox delivery failed')) : null;
   app.decorate('mailer', mailer);

@@ -96,6 +96,18 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     expect(await admin.getByRole('link', { name: 'Kabupaten Dompu' }).count()).toBe(0);
   });
 
+  it('the provincial admin imports a correct sheet and follows its rows being saved', async () => {
+    await admin.getByRole('link', { name: 'Impor dari templat' }).click();
+    await admin.getByRole('link', { name: 'XLSX' }).waitFor();
+    const sheet = ['kategori,npp,nama,kelas_usaha', 'usaha-menengah,77665544,PT Impor Baru,menengah', 'usaha-menengah,77665545,PT Impor Lagi,menengah'].join('\n');
+    await admin.locator('input[type=file]').setInputFiles({ name: 'kandidat.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await admin.getByRole('button', { name: 'Impor', exact: true }).click();
+    await admin.getByText('2 kandidat diimpor.').waitFor();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kandidat', exact: true }).click();
+    await admin.getByRole('link', { name: 'PT Impor Baru' }).waitFor();
+    await admin.getByRole('link', { name: 'PT Impor Lagi' }).waitFor();
+  });
+
   it('the provincial admin nominates a regency, invites its user and reads the link in the outbox', async () => {
     await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kandidat', exact: true }).click();
     await admin.getByRole('link', { name: 'Nominasikan kandidat' }).click();

@@ -87,8 +87,11 @@ describe.each(drivers())('candidates on %s', (driver) => {
 
     const good = ['kategori,kode_wilayah,npp,nama,kelas_usaha', 'pemkab-kota,52.04,,,', 'usaha-menengah,,12345678,"PT Maju, Jaya",menengah'].join('\n');
     const ok = await importSheet(admin52, '52', 'kandidat.csv', good);
-    expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ created: 2 });
+    expect(ok.statusCode).toBe(202);
+    const { jobId } = ok.json<{ jobId: string }>();
+    await t.app.jobs.drain();
+    const job = await admin52.request('GET', `/api/jobs/${jobId}`);
+    expect(job.json()).toMatchObject({ status: 'done', progress: { done: 2, total: 2, message: null }, result: { created: 2 }, error: null });
     const names = (await admin52.request('GET', `/api/editions/${editionId}/candidates`)).json<Detail[]>().map((c) => c.name);
     expect(names).toContain('Kabupaten Sumbawa');
     expect(names).toContain('PT Maju, Jaya');

@@ -80,7 +80,7 @@ describe.each(drivers())('the outbox delivered by SMTP on %s', (driver) => {
     expect(message).toMatchObject({ to: 'operator@lomboktimurkab.go.id', error: null, attempts: 1 });
     expect(message!.sentAt).not.toBeNull();
     // Sent once: a later pass finds nothing to send.
-    expect(await t.app.mailer!.deliverPending()).toEqual({ sent: 0, failed: 0 });
+    expect(await t.app.mailer!.deliverPending()).toEqual({ sent: 0, failed: 0, uncertain: 0 });
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -92,7 +92,7 @@ describe.each(drivers())('the outbox delivered by SMTP on %s', (driver) => {
     expect(message).toMatchObject({ sentAt: null, attempts: 1 });
     expect(message.error).toContain('550');
     // Not retried at once: the next attempt waits.
-    expect(await t.app.mailer!.deliverPending()).toEqual({ sent: 0, failed: 0 });
+    expect(await t.app.mailer!.deliverPending()).toEqual({ sent: 0, failed: 0, uncertain: 0 });
     expect(smtp.received).toHaveLength(1);
     const audit = await listAudit(t.database.db, { entityType: 'message', limit: 10 });
     expect(audit.map((a) => a.action)).toEqual(['outbox.failed', 'outbox.sent']);

@@ -50,6 +50,9 @@ const matrix: Record<string, Who[]> = {
   'GET /api/candidates/:id/invitations': ['national', 'provincial'],
   'POST /api/invitations/accept': everyone,
   'GET /api/outbox': ['national', 'provincial'],
+  'POST /api/outbox/:id/decision': ['national', 'provincial'],
+  // Any signed-in user gets past the route; the job itself is shown only to its creator and its province's admins.
+  'GET /api/jobs/:id': signedIn,
   'GET /api/registration/editions': everyone,
   'POST /api/registrations': everyone,
   'POST /api/candidates/:id/registration': ['national', 'provincial'],

@@ -11,7 +11,9 @@ export function registerLoadExtract(program: Command, status: ExitStatus): void 
     .action(async (opts: { edition: string; data: string; year?: string }) => {
       const { loadConfig } = await import('../../server/config.ts');
       const { startDatabase } = await import('../../server/bootstrap.ts');
-      const { hashInputs, runSnapshot, startSnapshot } = await import('../../server/services/coverage-import.ts');
+      const { coverageSnapshotJob, coverageSnapshotKind, hashInputs, startSnapshot } = await import('../../server/services/coverage-import.ts');
+      const { JobRunner } = await import('../../server/job-runner.ts');
+      const { findSnapshotById } = await import('../../db/repositories/coverage.ts');
       const { cliScreenRunner } = await import('../../server/services/screen-runner.ts');
       const { findEdition, listEditions } = await import('../../db/repositories/editions.ts');
       const { AppError } = await import('../../domain/errors.ts');
@@ -28,14 +30,22 @@ export function registerLoadExtract(program: Command, status: ExitStatus): void 
         }
         const ctx = { db, actor: null };
         const inputFiles = await hashInputs(opts.data);
-        const snapshot = await startSnapshot(ctx, edition.id, { year: opts.year ? Number(opts.year) : undefined, inputFiles });
+        const { snapshot, job } = await startSnapshot(ctx, edition.id, { year: opts.year ? Number(opts.year) : undefined, inputFiles, dataDir: opts.data, removeData: false });
         process.stderr.write(`snapshot v${snapshot.version} of "${edition.label}" (year ${snapshot.year})\n`);
-        const done = await runSnapshot(ctx, snapshot, {
-          dataDir: opts.data,
-          runner: cliScreenRunner,
-          config: edition.screeningConfig,
-          onProgress: (p) => process.stderr.write(`  ${p.message ?? `${p.stage}: ${p.rowsRead} rows`} (${(p.elapsedMs / 1000).toFixed(1)} s)\n`),
+        // Runs the snapshot's job here, through the same job table the app servers use.
+        const outcome: { error: Error | null } = { error: null };
+        const runner = new JobRunner({
+          db,
+          handlers: {
+            [coverageSnapshotKind]: coverageSnapshotJob(cliScreenRunner, (p) =>
+              process.stderr.write(`  ${p.message ?? `${p.stage}: ${p.rowsRead} rows`} (${(p.elapsedMs / 1000).toFixed(1)} s)\n`),
+            ),
+          },
+          onError: (error) => (outcome.error = error instanceof Error ? error : new Error('The snapshot job failed', { cause: error })),
         });
+        await runner.runOne(job.id);
+        if (outcome.error) throw outcome.error;
+        const done = (await findSnapshotById(db, snapshot.id))!;
         if (done.status === 'ready') {
           process.stdout.write(`snapshot v${done.version} ready\n`);
         } else {

@@ -30,11 +30,9 @@ export function registerServe(program: Command, _status: ExitStatus): void {
       const { loadConfig } = await import('../../server/config.ts');
       const { startDatabase, version } = await import('../../server/bootstrap.ts');
       const { buildApp } = await import('../../server/app.ts');
-      const { failInterruptedSnapshots } = await import('../../server/services/coverage-import.ts');
       const { demoLogins, demoPassword, seedDemo } = await import('../../server/services/demo.ts');
       const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
       const database = await startDatabase(config);
-      await failInterruptedSnapshots(database.db);
       const app = await buildApp({ config, database, version });
       const log = (msg: string) => app.log.info(msg);
       if (opts.demo) {

@@ -177,9 +177,48 @@ export async function disputesOf(db: Db, candidateIds: string[]): Promise<Disput
   return db.select().from(valueDisputes).where(inArray(valueDisputes.candidateId, candidateIds)).orderBy(desc(valueDisputes.createdAt));
 }
 
-export async function failRunningSnapshots(db: Db, problem: string): Promise<void> {
-  await db
-    .update(coverageSnapshots)
-    .set({ status: 'failed', problems: [problem], finishedAt: new Date() })
-    .where(eq(coverageSnapshots.status, 'running'));
+/**
+ * Writes figures from a snapshot, many at once. A figure a verifier
+ * corrected after a dispute (source `dispute`) is never overwritten, also
+ * when the correction commits while this runs: the condition is checked on
+ * the row as it is when the write takes its lock. Answers how many were written.
+ */
+export async function upsertSnapshotValues(
+  db: Db,
+  values: { candidateId: string; key: string; valueNum: number | null; snapshotId: string }[],
+): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < values.length; i += 1000) {
+    const now = new Date();
+    const rows = await db
+      .insert(candidateValues)
+      .values(values.slice(i, i + 1000).map((v) => ({ ...v, valueText: null, source: 'coverage' as const, note: null, updatedAt: now })))
+      .onConflictDoUpdate({
+        target: [candidateValues.candidateId, candidateValues.key],
+        set: {
+          valueNum: sql`excluded.value_num`,
+          valueText: null,
+          source: 'coverage',
+          snapshotId: sql`excluded.snapshot_id`,
+          note: null,
+          updatedAt: sql`excluded.updated_at`,
+        },
+        setWhere: sql`${candidateValues.source} <> 'dispute'`,
+      })
+      .returning({ id: candidateValues.id });
+    written += rows.length;
+  }
+  return written;
+}
+
+/** Removes what a snapshot that did not finish had stored (before a retry or when it fails). */
+export async function deleteSnapshotRows(db: Db, snapshotId: string): Promise<void> {
+  await db.delete(coverageShortlist).where(eq(coverageShortlist.snapshotId, snapshotId));
+  await db.delete(coverageEmployers).where(eq(coverageEmployers.snapshotId, snapshotId));
+  await db.delete(coverageRegions).where(eq(coverageRegions.snapshotId, snapshotId));
+}
+
+export async function findSnapshotById(db: Db, id: string): Promise<SnapshotRow | null> {
+  const [row] = await db.select().from(coverageSnapshots).where(eq(coverageSnapshots.id, id));
+  return row ?? null;
 }

@@ -17,37 +17,83 @@ export async function listOutbox(db: Db, scope: { all: true } | { provinceCodes:
 }
 
 /**
- * Takes up to `limit` unsent messages for one sender for a few minutes, so
- * that several app servers never send the same message twice at once.
+ * Takes the oldest queued message for one sender and moves it to `sending`
+ * under that sender's name, before any SMTP conversation: one message at a
+ * time, so a claim never waits behind other sends. `skip locked` keeps two
+ * servers from taking the same message.
  */
-export async function claimPending(db: Db, { limit, maxAttempts, claimMinutes }: { limit: number; maxAttempts: number; claimMinutes: number }): Promise<OutboxRow[]> {
-  const pending = db
+export async function claimNext(db: Db, { instance, leaseSeconds, maxAttempts }: { instance: string; leaseSeconds: number; maxAttempts: number }): Promise<OutboxRow | null> {
+  const next = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(isNull(outbox.sentAt), lt(outbox.attempts, maxAttempts), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, sql`now()`))))
+    .where(and(eq(outbox.status, 'queued'), lt(outbox.attempts, maxAttempts), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, sql`now()`))))
     .orderBy(outbox.createdAt)
-    .limit(limit)
+    .limit(1)
     .for('update', { skipLocked: true });
-  return db
-    .update(outbox)
-    .set({ claimedUntil: sql`now() + make_interval(mins => ${claimMinutes})`, attempts: sql`${outbox.attempts} + 1` })
-    .where(inArray(outbox.id, pending))
-    .returning();
-}
-
-export async function markSent(db: Db, id: string): Promise<OutboxRow> {
-  const [row] = await db.update(outbox).set({ sentAt: new Date(), error: null, claimedUntil: null }).where(eq(outbox.id, id)).returning();
-  return row!;
-}
-
-/** Records a failed attempt; the message is tried again after `retryMinutes`. */
-export async function markFailed(db: Db, id: string, error: string, retryMinutes: number): Promise<OutboxRow> {
   const [row] = await db
     .update(outbox)
-    .set({ error: error.slice(0, 2000), claimedUntil: sql`now() + make_interval(mins => ${retryMinutes})` })
-    .where(eq(outbox.id, id))
+    .set({ status: 'sending', claimedBy: instance, claimedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, next))
     .returning();
-  return row!;
+  return row ?? null;
+}
+
+/** Records delivery; only the sender that sent it may (also after its claim ran out). */
+export async function markSent(db: Db, id: string, instance: string): Promise<OutboxRow | null> {
+  const [row] = await db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: new Date(), error: null, claimedUntil: null })
+    .where(and(eq(outbox.id, id), eq(outbox.claimedBy, instance), inArray(outbox.status, ['sending', 'uncertain'])))
+    .returning();
+  return row ?? null;
+}
+
+/** SMTP refused it (nothing was delivered): queued again, tried after `retryMinutes`. */
+export async function markRefused(db: Db, id: string, instance: string, error: string, retryMinutes: number): Promise<OutboxRow | null> {
+  const [row] = await db
+    .update(outbox)
+    .set({ status: 'queued', error: error.slice(0, 2000), claimedBy: null, claimedUntil: sql`now() + make_interval(mins => ${retryMinutes})` })
+    .where(and(eq(outbox.id, id), eq(outbox.claimedBy, instance), eq(outbox.status, 'sending')))
+    .returning();
+  return row ?? null;
+}
+
+/** It may have been delivered but that could not be recorded: never sent again by itself. */
+export async function markUncertain(db: Db, id: string, instance: string, error: string): Promise<OutboxRow | null> {
+  const [row] = await db
+    .update(outbox)
+    .set({ status: 'uncertain', error: error.slice(0, 2000) })
+    .where(and(eq(outbox.id, id), eq(outbox.claimedBy, instance), eq(outbox.status, 'sending')))
+    .returning();
+  return row ?? null;
+}
+
+/** Messages whose sender stopped mid-send (its claim ran out): uncertain, for an admin to decide. */
+export async function expireSending(db: Db, error: string): Promise<OutboxRow[]> {
+  return db
+    .update(outbox)
+    .set({ status: 'uncertain', error })
+    .where(and(eq(outbox.status, 'sending'), lt(outbox.claimedUntil, sql`now()`)))
+    .returning();
+}
+
+export async function findMessage(db: Db, id: string): Promise<OutboxRow | null> {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id)).for('update');
+  return row ?? null;
+}
+
+/** An admin's decision on an uncertain message: it was delivered, or it is to be sent again. */
+export async function decideUncertain(db: Db, id: string, decision: 'sent' | 'resend'): Promise<OutboxRow | null> {
+  const [row] = await db
+    .update(outbox)
+    .set(
+      decision === 'sent'
+        ? { status: 'sent', sentAt: new Date(), claimedUntil: null }
+        : { status: 'queued', attempts: 0, claimedBy: null, claimedUntil: null },
+    )
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'uncertain')))
+    .returning();
+  return row ?? null;
 }
 
 export async function insertInvitation(db: Db, values: typeof invitations.$inferInsert): Promise<InvitationRow> {

@@ -24,8 +24,16 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     /** A sender has taken the message until then (several app servers may run). */
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /**
+     * queued → sending (one sender, named in `claimedBy`, is talking to SMTP) →
+     * sent, or back to queued after a refusal. `uncertain`: SMTP may have
+     * accepted it but `sent` could not be recorded; never retried by itself,
+     * an admin decides (docs/jobs.md).
+     */
+    status: varchar('status', { length: 10 }).notNull().default('queued').$type<'queued' | 'sending' | 'sent' | 'uncertain'>(),
+    claimedBy: varchar('claimed_by', { length: 80 }),
   },
-  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_pending_idx').on(t.sentAt, t.attempts)],
+  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_pending_idx').on(t.sentAt, t.attempts), index('outbox_status_idx').on(t.status, t.createdAt)],
 );
 
 /** An invitation to become a candidate's user, redeemed once by its link. */

@@ -9,10 +9,11 @@ import {
   candidatePatch,
   candidateResponse,
   candidateSummary,
-  importResult,
+  jobAccepted,
   invitationSummary,
   inviteInput,
   okBody,
+  outboxDecision,
   outboxMessage,
 } from '../../shared/contracts/index.ts';
 import { listCandidates } from '../../db/repositories/candidates.ts';
@@ -20,9 +21,10 @@ import { listCategories } from '../../db/repositories/editions.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as candidates from '../services/candidates.ts';
-import { candidateTemplate, readCandidateSheet } from '../services/candidate-sheet.ts';
+import { candidateTemplate, maxImportRows, readCandidateSheet } from '../services/candidate-sheet.ts';
+import { queueCandidateImport } from '../services/candidate-import.ts';
 import * as invitations from '../services/invitations.ts';
-import { listMessages } from '../services/outbox.ts';
+import { decideUncertainMessage, listMessages } from '../services/outbox.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -90,18 +92,21 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       schema: {
         tags,
         summary: 'Import candidates of a province from the template (multipart, one file): all rows or none',
+        description: `Every row is checked before the answer (400 names each bad row and column). The rows are then written by a job: answers 202 with its id; follow it at /api/jobs/{id}. At most ${maxImportRows} rows per file.`,
         consumes: ['multipart/form-data'],
         params: idParams,
         querystring: z.object({ province: z.string().regex(/^\d{2}$/) }),
-        response: { 200: importResult },
+        response: { 202: jobAccepted },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Kirim berkas sebagai multipart/form-data');
       const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
       if (!file) throw new AppError('VALIDATION_FAILED', 'Tidak ada berkas', [{ path: 'file', message: 'wajib' }]);
       const rows = await readCandidateSheet(await file.toBuffer());
-      return candidates.importCandidates(ctx(request.actor), request.params.id, request.query.province, rows);
+      const job = await queueCandidateImport(ctx(request.actor), request.params.id, request.query.province, rows);
+      app.jobs.kick();
+      return reply.status(202).send({ jobId: job.id });
     },
   );
   app.get(
@@ -170,6 +175,24 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       },
     },
     (request) => listMessages(ctx(request.actor)),
+  );
+  app.post(
+    '/outbox/:id/decision',
+    {
+      config: { policy: candidatePolicy.readOutbox },
+      schema: {
+        tags: ['messages'],
+        summary: 'Decide on a message whose delivery is uncertain: it arrived (`sent`) or send it again (`resend`); the admins of its province',
+        params: idParams,
+        body: outboxDecision,
+        response: { 200: outboxMessage },
+      },
+    },
+    async (request) => {
+      const message = await decideUncertainMessage(ctx(request.actor), request.params.id, request.body.decision);
+      if (message.status === 'queued') app.mailer?.kick();
+      return message;
+    },
   );
   done();
 };

@@ -24,7 +24,7 @@ import {
 import * as repo from '../../db/repositories/coverage.ts';
 import { coveragePolicy } from '../policies/coverage.ts';
 import type { Actor } from '../policies/actor.ts';
-import { extractFiles, hashInputs, runSnapshot, startSnapshot } from '../services/coverage-import.ts';
+import { extractFiles, hashInputs, startSnapshot } from '../services/coverage-import.ts';
 import * as coverage from '../services/coverage.ts';
 
 const editionParams = z.object({ id: z.uuid() });
@@ -43,10 +43,10 @@ export const coverageRoutes: FastifyPluginCallback = (root, _options, done) => {
       schema: {
         tags,
         summary: 'Upload a national extract (multipart: the five files, optional field `year`) and start the screen',
-        description: `Files named ${extractFiles.map((f) => `${f}.csv|.csv.gz|.parquet`).join(', ')}. Answers 202 at once; poll the snapshot for progress.`,
+        description: `Files named ${extractFiles.map((f) => `${f}.csv|.csv.gz|.parquet`).join(', ')}. Answers 202 at once with the snapshot and its job; follow the job at /api/jobs/{id}.`,
         consumes: ['multipart/form-data'],
         params: editionParams,
-        response: { 202: snapshotSummary },
+        response: { 202: snapshotSummary.extend({ jobId: z.string() }) },
       },
     },
     async (request, reply) => {
@@ -73,14 +73,9 @@ export const coverageRoutes: FastifyPluginCallback = (root, _options, done) => {
           await pipeline(part.file, createWriteStream(join(dataDir, part.filename)));
         }
         const inputFiles = await hashInputs(dataDir);
-        const snapshot = await startSnapshot(ctx(request.actor), request.params.id, { year, inputFiles });
-        const edition = (await db.query.editions.findFirst({ where: (e, { eq }) => eq(e.id, request.params.id) }))!;
-        app.jobs.run(
-          runSnapshot(ctx(request.actor), snapshot, { dataDir, runner: app.deps.screenRunner, config: edition.screeningConfig }).finally(() =>
-            rm(dataDir, { recursive: true, force: true }),
-          ),
-        );
-        return reply.status(202).send(coverage.presentSnapshot(snapshot));
+        const { snapshot, job } = await startSnapshot(ctx(request.actor), request.params.id, { year, inputFiles, dataDir, removeData: true });
+        app.jobs.kick();
+        return reply.status(202).send({ ...coverage.presentSnapshot(snapshot), jobId: job.id });
       } catch (error) {
         await rm(dataDir, { recursive: true, force: true });
         throw error;

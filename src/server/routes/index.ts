@@ -19,6 +19,7 @@ import { publicRoutes } from './public.ts';
 import { publicationRoutes } from './publication.ts';
 import { exportRoutes } from './exports.ts';
 import { backupRoutes } from './backup.ts';
+import { jobRoutes } from './jobs.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -42,4 +43,5 @@ export const routes: FastifyPluginCallback[] = [
   auditRoutes,
   catalogueRoutes,
   backupRoutes,
+  jobRoutes,
 ];

@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
 import { importColumns, type ImportRow } from '../../domain/candidates/import-rows.ts';
+import { checkZipLimits } from './zip-limits.ts';
+
+/** Rows one import may hold: larger lists are split into several files. */
+export const maxImportRows = 5000;
 
 /** Splits CSV text (comma or semicolon, as Excel in Indonesia writes) into rows. */
 export function parseCsv(text: string): string[][] {
@@ -51,6 +55,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function parseXlsx(buffer: Buffer): Promise<string[][]> {
+  checkZipLimits(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -77,6 +82,13 @@ export async function readCandidateSheet(buffer: Buffer): Promise<ImportRow[]> {
   const table = isZip ? await parseXlsx(buffer) : parseCsv(buffer.toString('utf8'));
   const [header, ...body] = table;
   if (!header) throw new AppError('VALIDATION_FAILED', 'Berkas kosong', [{ path: 'file', message: 'kosong' }]);
+  if (body.length > maxImportRows) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Berkas berisi ${body.length.toLocaleString('id-ID')} baris; satu impor paling banyak ${maxImportRows.toLocaleString('id-ID')} baris. Bagi menjadi beberapa berkas. / The file has ${body.length} rows; one import takes at most ${maxImportRows}: split it into several files.`,
+      [{ path: 'file', message: `paling banyak ${maxImportRows.toLocaleString('id-ID')} baris` }],
+    );
+  }
   const names = header.map((h) => h.trim().toLowerCase());
   const unknown = names.filter((n) => n !== '' && !(importColumns as readonly string[]).includes(n));
   if (unknown.length > 0 || !names.includes('kategori')) {

@@ -1,6 +1,6 @@
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { canRespond, kindOfFamily, nppPattern } from '../../domain/candidates/rules.ts';
-import { checkImportRows, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
+import { checkImportRows, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/candidates.ts';
 import { findCategory, findEdition, listCategories } from '../../db/repositories/editions.ts';
@@ -114,20 +114,6 @@ export async function createCandidate(ctx: ServiceContext, editionId: string, in
   const candidate = { ...candidates[0]!, contacts: input.contacts };
   const [row] = await db.transaction((tx) => insertAll(tx, editionId, [candidate], ctx, 'candidate.create'));
   return presentCandidate(db, row!);
-}
-
-/** Imports a whole sheet of candidates: all rows or none. */
-export async function importCandidates(ctx: ServiceContext, editionId: string, provinceCode: string, rows: ImportRow[]): Promise<{ created: number }> {
-  const { db, actor } = ctx;
-  if (!candidatePolicy.manageIn(actor!, provinceCode)) throw forbidden(`Only the committee of province ${provinceCode} may import its candidates`);
-  await openEdition(db, editionId);
-  if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas tidak berisi baris data', [{ path: 'file', message: 'kosong' }]);
-  return db.transaction(async (tx) => {
-    const { candidates, problems } = checkImportRows(rows, await importContext(tx, editionId, provinceCode));
-    if (problems.length > 0) throw problemsError(problems);
-    await insertAll(tx, editionId, candidates, ctx, 'candidate.import');
-    return { created: candidates.length };
-  });
 }
 
 export async function updateCandidateDetails(ctx: ServiceContext, id: string, patch: CandidatePatch): Promise<CandidateDetail> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -13,6 +13,8 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import type { InputFile, SnapshotProgress } from '../../db/schema/index.ts';
 import { inputPath, readScreenOutputs, readWorkforce, type ScreenOutputs } from '../../analytics/outputs.ts';
 import { auditActor } from '../policies/actor.ts';
+import { insertJob } from '../../db/repositories/jobs.ts';
+import type { JobContext, JobHandler, JobRow } from '../job-runner.ts';
 import type { ServiceContext } from './context.ts';
 
 export const extractFiles = ['workforce', 'min_wage', 'employers', 'participants', 'contributions'] as const;
@@ -50,118 +52,158 @@ export async function hashInputs(dataDir: string): Promise<InputFile[]> {
   return files;
 }
 
-/** Creates the snapshot record (status running) and audits the start. */
+export const coverageSnapshotKind = 'coverage.snapshot';
+
+type SnapshotPayload = { snapshotId: string; editionId: string; dataDir: string; removeData: boolean; actor: { id: string | null; label: string } };
+
+/**
+ * Creates the snapshot record (status running) and the job that screens and
+ * stores it, and audits the start, in one transaction. `removeData`: the
+ * extract's directory is the upload's copy, deleted when the job ends.
+ */
 export async function startSnapshot(
   { db, actor }: ServiceContext,
   editionId: string,
-  options: { year?: number | undefined; inputFiles: InputFile[] },
-): Promise<repo.SnapshotRow> {
+  options: { year?: number | undefined; inputFiles: InputFile[]; dataDir: string; removeData: boolean },
+): Promise<{ snapshot: repo.SnapshotRow; job: JobRow }> {
   const edition = await findEdition(db, editionId);
   if (!edition) throw notFound('edition');
   const year = options.year ?? Number(edition.periodEnd.slice(0, 4));
   return db.transaction(async (tx) => {
     const snapshot = await repo.insertSnapshot(tx, { editionId, year, inputFiles: options.inputFiles, createdBy: actor?.id ?? null });
+    const payload: SnapshotPayload = { snapshotId: snapshot.id, editionId, dataDir: options.dataDir, removeData: options.removeData, actor: auditActor(actor) };
+    const job = await insertJob(tx, {
+      kind: coverageSnapshotKind,
+      payload,
+      progress: { done: 0, total: 0, message: null },
+      editionId,
+      provinceCode: null,
+      createdBy: actor?.id ?? null,
+    });
     await appendAudit(tx, auditActor(actor), {
       action: 'coverage.import.start',
       entityType: 'coverage_snapshot',
       entityId: snapshot.id,
-      after: { editionId, version: snapshot.version, year, inputFiles: options.inputFiles },
+      after: { editionId, version: snapshot.version, year, inputFiles: options.inputFiles, jobId: job.id },
     });
-    return snapshot;
+    return { snapshot, job };
   });
 }
+
+/** The screen found bad input: the snapshot fails with these problems. */
+class ScreenProblems extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.slice(0, 5).join('; '));
+  }
+}
+
+const employerBatch = 2000;
 
 /**
- * Runs the screen for a started snapshot and stores its indicators; on bad
- * input the snapshot fails with the problems and nothing else is stored.
+ * The snapshot job: runs the screen, stages its outputs batch by batch under
+ * the snapshot (invisible: only ready snapshots are read), then publishes in
+ * one transaction: the candidates' figures (never over a verifier's
+ * correction), the status `ready` and the audit entry. A server that takes
+ * the job over after a crash restarts it from the screen: it first deletes
+ * what the dead server had staged (idempotent restart). It needs the
+ * extract's files, which stay where the upload put them.
  */
-export async function runSnapshot(
-  ctx: ServiceContext,
-  snapshot: repo.SnapshotRow,
-  options: { dataDir: string; runner: ScreenRunner; config: unknown; onProgress?: (p: SnapshotProgress) => void },
-): Promise<repo.SnapshotRow> {
-  const { db, actor } = ctx;
-  const started = Date.now();
-  let lastWrite = 0;
-  let pending: Promise<void> = Promise.resolve();
-  const progress = (p: SnapshotProgress, force = false) => {
-    options.onProgress?.(p);
-    const now = Date.now();
-    if (!force && now - lastWrite < 500) return;
-    lastWrite = now;
-    pending = pending.then(() => repo.updateSnapshot(db, snapshot.id, { progress: p })).catch(() => undefined);
-  };
-  const outDir = await mkdtemp(join(tmpdir(), 'paritrana-screen-'));
-  try {
-    const outcome = await options.runner({ dataDir: options.dataDir, year: snapshot.year, outDir, config: options.config, onProgress: (p) => progress(p) });
-    await pending;
-    if (!outcome.ok) {
-      await fail(ctx, snapshot, outcome.problems, started);
-      return (await repo.findSnapshot(db, snapshot.editionId, snapshot.id))!;
-    }
-    progress({ stage: 'reading results', rowsRead: 0, elapsedMs: Date.now() - started }, true);
-    const outputs = await readScreenOutputs(outDir);
-    const workforce = await readWorkforce(options.dataDir, snapshot.year);
-    await pending;
-    await store(db, snapshot, outputs, workforce, (done) =>
-      progress({ stage: 'storing employers', rowsRead: done, elapsedMs: Date.now() - started }),
-    );
-    await pending;
-    const filled = await fillCandidateValues(db, snapshot.editionId, snapshot.id);
-    await db.transaction(async (tx) => {
+export function coverageSnapshotJob(runner: ScreenRunner, onProgress?: (p: SnapshotProgress) => void): JobHandler {
+  return {
+    async step(ctx) {
+      const { db, job } = ctx;
+      const payload = job.payload as SnapshotPayload;
+      const snapshot = await repo.findSnapshotById(db, payload.snapshotId);
+      if (!snapshot || snapshot.status !== 'running') return false;
+      const edition = await findEdition(db, snapshot.editionId);
+      if (!edition) throw notFound('edition');
+      if (job.attempts > 1) await repo.deleteSnapshotRows(db, snapshot.id);
+      if (!existsSync(payload.dataDir)) {
+        throw new ScreenProblems(['The extract’s files are no longer on the server that resumed this import; upload the extract again.']);
+      }
+      const started = Date.now();
+      let lastWrite = 0;
+      let pending: Promise<void> = Promise.resolve();
+      const progress = (p: SnapshotProgress, force = false) => {
+        onProgress?.(p);
+        const now = Date.now();
+        if (!force && now - lastWrite < 500) return;
+        lastWrite = now;
+        pending = pending.then(() => repo.updateSnapshot(db, snapshot.id, { progress: p })).catch(() => undefined);
+      };
+      const outDir = await mkdtemp(join(tmpdir(), 'paritrana-screen-'));
+      try {
+        const outcome = await runner({ dataDir: payload.dataDir, year: snapshot.year, outDir, config: edition.screeningConfig, onProgress: (p) => progress(p) });
+        await pending;
+        if (!outcome.ok) throw new ScreenProblems(outcome.problems);
+        progress({ stage: 'reading results', rowsRead: 0, elapsedMs: Date.now() - started }, true);
+        const outputs = await readScreenOutputs(outDir);
+        const workforce = await readWorkforce(payload.dataDir, snapshot.year);
+        await pending;
+        await stage(ctx, snapshot, outputs, workforce, (done) => progress({ stage: 'storing employers', rowsRead: done, elapsedMs: Date.now() - started }));
+        await pending;
+        await db.transaction(async (tx) => {
+          const filled = await fillCandidateValues(tx, snapshot.editionId, snapshot.id);
+          await repo.updateSnapshot(tx, snapshot.id, {
+            status: 'ready',
+            finishedAt: new Date(),
+            progress: { stage: 'done', rowsRead: outputs.employers.length, elapsedMs: Date.now() - started },
+          });
+          await appendAudit(tx, payload.actor, {
+            action: 'coverage.import',
+            entityType: 'coverage_snapshot',
+            entityId: snapshot.id,
+            after: {
+              version: snapshot.version,
+              year: snapshot.year,
+              regencies: outputs.regencies.length,
+              provinces: outputs.provinces.length,
+              employers: outputs.employers.length,
+              shortlist: outputs.shortlist.length,
+              candidateValues: filled,
+            },
+          });
+          await ctx.complete(tx, { snapshotId: snapshot.id, version: snapshot.version, candidateValues: filled });
+        });
+        if (payload.removeData) await rm(payload.dataDir, { recursive: true, force: true });
+      } finally {
+        await pending;
+        await rm(outDir, { recursive: true, force: true });
+      }
+      return false;
+    },
+    async failed(tx, job, error) {
+      const payload = job.payload as SnapshotPayload;
+      const snapshot = await repo.findSnapshotById(tx, payload.snapshotId);
+      if (!snapshot || snapshot.status !== 'running') return;
+      const problems = error instanceof ScreenProblems ? error.problems : [error instanceof Error ? error.message : String(error)];
+      await repo.deleteSnapshotRows(tx, snapshot.id);
       await repo.updateSnapshot(tx, snapshot.id, {
-        status: 'ready',
+        status: 'failed',
+        problems,
         finishedAt: new Date(),
-        progress: { stage: 'done', rowsRead: outputs.employers.length, elapsedMs: Date.now() - started },
+        progress: { stage: 'failed', rowsRead: 0, elapsedMs: snapshot.createdAt ? Date.now() - snapshot.createdAt.getTime() : 0 },
       });
-      await appendAudit(tx, auditActor(actor), {
-        action: 'coverage.import',
+      await appendAudit(tx, payload.actor, {
+        action: 'coverage.import.failed',
         entityType: 'coverage_snapshot',
         entityId: snapshot.id,
-        after: {
-          version: snapshot.version,
-          year: snapshot.year,
-          regencies: outputs.regencies.length,
-          provinces: outputs.provinces.length,
-          employers: outputs.employers.length,
-          shortlist: outputs.shortlist.length,
-          candidateValues: filled,
-        },
+        after: { version: snapshot.version, problems: problems.slice(0, 21) },
       });
-    });
-  } catch (error) {
-    await pending;
-    await fail(ctx, snapshot, [error instanceof Error ? error.message : String(error)], started);
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
-  return (await repo.findSnapshot(db, snapshot.editionId, snapshot.id))!;
+      if (payload.removeData) await rm(payload.dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
-async function fail({ db, actor }: ServiceContext, snapshot: repo.SnapshotRow, problems: string[], started: number) {
-  await db.transaction(async (tx) => {
-    await repo.updateSnapshot(tx, snapshot.id, {
-      status: 'failed',
-      problems,
-      finishedAt: new Date(),
-      progress: { stage: 'failed', rowsRead: 0, elapsedMs: Date.now() - started },
-    });
-    await appendAudit(tx, auditActor(actor), {
-      action: 'coverage.import.failed',
-      entityType: 'coverage_snapshot',
-      entityId: snapshot.id,
-      after: { version: snapshot.version, problems: problems.slice(0, 21) },
-    });
-  });
-}
-
-async function store(
-  db: Db,
+/** Stores the screen's outputs under the snapshot in short transactions, renewing the job's lease. */
+async function stage(
+  ctx: JobContext,
   snapshot: repo.SnapshotRow,
   outputs: ScreenOutputs,
   workforce: Map<string, { working: number; informal: number | null }>,
   onEmployers: (done: number) => void,
 ) {
+  const { db } = ctx;
   const provinceWorkforce = new Map<string, { working: number; informal: number | null }>();
   for (const [code, w] of workforce) {
     const p = code.slice(0, 2);
@@ -170,6 +212,7 @@ async function store(
     if (w.informal != null) sum.informal = (sum.informal ?? 0) + w.informal;
     provinceWorkforce.set(p, sum);
   }
+  const total = outputs.employers.length;
   await db.transaction(async (tx) => {
     await repo.insertRegionIndicators(tx, [
       ...outputs.regencies.map((r) => ({
@@ -187,16 +230,24 @@ async function store(
         informalWorkers: provinceWorkforce.get(r.code)?.informal ?? null,
       })),
     ]);
-    await repo.insertEmployerIndicators(
-      tx,
-      outputs.employers.map((e) => ({ ...e, snapshotId: snapshot.id })),
-      onEmployers,
-    );
     await repo.insertShortlist(
       tx,
       outputs.shortlist.map((s) => ({ ...s, snapshotId: snapshot.id })),
     );
+    await ctx.progress({ done: 0, total, message: 'storing employers' }, tx);
   });
+  for (let i = 0; i < total; i += employerBatch) {
+    const batch = outputs.employers.slice(i, i + employerBatch);
+    await db.transaction(async (tx) => {
+      await repo.insertEmployerIndicators(
+        tx,
+        batch.map((e) => ({ ...e, snapshotId: snapshot.id })),
+      );
+      await ctx.progress({ done: i + batch.length, total, message: 'storing employers' }, tx);
+    });
+    onEmployers(i + batch.length);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 const regionColumn = {
@@ -217,9 +268,10 @@ const employerColumn = {
 } as const;
 
 /**
- * Fills the data values of every candidate of the edition from a snapshot.
- * A value a verifier corrected after a dispute is kept (it is a decision,
- * audited); every other figure takes the snapshot's value.
+ * Fills the data values of every candidate of the edition from a snapshot,
+ * in the caller's transaction. A value a verifier corrected after a dispute
+ * is kept (it is a decision, audited), also one decided while this runs;
+ * every other figure takes the snapshot's value.
  */
 export async function fillCandidateValues(db: Db, editionId: string, snapshotId: string): Promise<number> {
   const candidates = await listCandidates(db, editionId, { all: true });
@@ -229,32 +281,18 @@ export async function fillCandidateValues(db: Db, editionId: string, snapshotId:
   const employers = new Map(
     (await repo.employerIndicatorsFor(db, snapshotId, candidates.flatMap((c) => (c.npp ? [c.npp] : [])))).map((e) => [e.npp, e]),
   );
-  const existing = await repo.valuesOf(
-    db,
-    candidates.map((c) => c.id),
-  );
-  const corrected = new Set(existing.filter((v) => v.source === 'dispute').map((v) => `${v.candidateId}|${v.key}`));
-  let filled = 0;
-  await db.transaction(async (tx) => {
-    for (const c of candidates) {
-      const region = c.regencyCode ? regions.get(c.regencyCode) : undefined;
-      const employer = c.npp ? employers.get(c.npp) : undefined;
-      if (!region && !employer) continue;
-      for (const figure of figuresFor(c.kind)) {
-        if (corrected.has(`${c.id}|${figure.key}`)) continue;
-        const value =
-          c.kind === 'pemda'
-            ? region?.[regionColumn[figure.key as keyof typeof regionColumn]]
-            : employer?.[employerColumn[figure.key as keyof typeof employerColumn]];
-        await repo.upsertValue(tx, { candidateId: c.id, key: figure.key, valueNum: value ?? null, source: 'coverage', snapshotId, note: null });
-        filled += 1;
-      }
+  const values: { candidateId: string; key: string; valueNum: number | null; snapshotId: string }[] = [];
+  for (const c of candidates) {
+    const region = c.regencyCode ? regions.get(c.regencyCode) : undefined;
+    const employer = c.npp ? employers.get(c.npp) : undefined;
+    if (!region && !employer) continue;
+    for (const figure of figuresFor(c.kind)) {
+      const value =
+        c.kind === 'pemda'
+          ? region?.[regionColumn[figure.key as keyof typeof regionColumn]]
+          : employer?.[employerColumn[figure.key as keyof typeof employerColumn]];
+      values.push({ candidateId: c.id, key: figure.key, valueNum: value ?? null, snapshotId });
     }
-  });
-  return filled;
-}
-
-/** A snapshot left running by a stopped server can never finish. */
-export async function failInterruptedSnapshots(db: Db): Promise<void> {
-  await repo.failRunningSnapshots(db, 'The server stopped while this import ran; start the import again.');
+  }
+  return repo.upsertSnapshotValues(db, values);
 }

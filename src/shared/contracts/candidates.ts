@@ -80,12 +80,16 @@ export const outboxMessage = z.object({
   body: z.string(),
   provinceCode: z.string().nullable(),
   createdAt: z.string(),
+  /** `uncertain`: SMTP may have accepted it but that could not be recorded; never resent by itself, an admin decides. */
+  status: z.enum(['queued', 'sending', 'sent', 'uncertain']),
   sentAt: z.string().nullable(),
   /** The last delivery error, when SMTP refused it. */
   error: z.string().nullable(),
   attempts: z.number(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessage>;
+
+export const outboxDecision = z.object({ decision: z.enum(['sent', 'resend']) });
 
 export const candidateStatuses = ['registered', 'nominated', 'accepted', 'declined', 'rejected', 'verified'] as const;
 export const sizeClassValues = ['besar', 'menengah', 'kecil', 'mikro'] as const;

@@ -12,3 +12,4 @@ export * from './verification.ts';
 export * from './progress.ts';
 export * from './panels.ts';
 export * from './publication.ts';
+export * from './jobs.ts';

@@ -152,6 +152,14 @@ export const en: Messages = {
     entity: 'Entity',
     empty: 'No entries yet.',
   },
+  jobs: {
+    queued: 'Waiting for its turn…',
+    running: '{{done}} of {{total}} rows saved',
+    started: 'Running…',
+    done: 'Done',
+    failed: 'Failed: {{error}}',
+    resumed: 'Taken over by another server after the previous one stopped (attempt {{attempt}}).',
+  },
   coverage: {
     title: 'Coverage data',
     national: 'National coverage',

@@ -156,6 +156,14 @@ export const id = {
     entity: 'Objek',
     empty: 'Belum ada entri.',
   },
+  jobs: {
+    queued: 'Menunggu giliran…',
+    running: '{{done}} dari {{total}} baris disimpan',
+    started: 'Sedang berjalan…',
+    done: 'Selesai',
+    failed: 'Gagal: {{error}}',
+    resumed: 'Dilanjutkan oleh server lain setelah server sebelumnya berhenti (percobaan ke-{{attempt}}).',
+  },
   coverage: {
     title: 'Data kepesertaan',
     national: 'Cakupan nasional',

@@ -1,16 +1,22 @@
-import { Anchor, Badge, Card, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Button, Card, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutboxMessage } from '../../shared/contracts/index.ts';
 import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
-import { get } from '../api.ts';
+import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 
 /** The e-mails the app wrote, for the admins: sent, queued, or refused by the mail server. */
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const client = useQueryClient();
   const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => get<OutboxMessage[]>('/api/outbox') });
+  // A message whose delivery is uncertain is never resent by itself: the admin decides.
+  const decide = useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'sent' | 'resend' }) => api<OutboxMessage>('POST', `/api/outbox/${id}/decision`, { decision }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['outbox'] }),
+  });
   return (
     <Stack>
       <Title order={2}>{t('outbox.title')}</Title>
@@ -18,6 +24,7 @@ export function OutboxPage() {
         {t('outbox.hint')}
       </Text>
       <ErrorAlert error={outbox.error} />
+      <ErrorAlert error={decide.error} />
       {outbox.data?.length === 0 ? <Text c="dimmed">{t('outbox.empty')}</Text> : null}
       {(outbox.data ?? []).map((m) => (
         <Card key={m.id} withBorder data-message={m.to}>
@@ -37,6 +44,14 @@ export function OutboxPage() {
               <Badge color="teal" variant="light">
                 {t('outbox.sent')} {formatDateTime(m.sentAt, lang)}
               </Badge>
+            ) : m.status === 'uncertain' ? (
+              <Badge color="orange" variant="light">
+                {t('outbox.uncertain')}
+              </Badge>
+            ) : m.status === 'sending' ? (
+              <Badge color="blue" variant="light">
+                {t('outbox.sending')}
+              </Badge>
             ) : m.error ? (
               <Badge color="red" variant="light">
                 {t('outbox.failed', { attempts: m.attempts })}
@@ -51,6 +66,19 @@ export function OutboxPage() {
             <Text size="xs" c="red.8" mt={4}>
               {m.error}
             </Text>
+          ) : null}
+          {m.status === 'uncertain' ? (
+            <Alert color="orange" mt="xs" role="status">
+              <Text size="sm">{t('outbox.uncertainHint')}</Text>
+              <Group mt="xs" gap="xs">
+                <Button size="xs" color="teal" loading={decide.isPending} onClick={() => decide.mutate({ id: m.id, decision: 'sent' })}>
+                  {t('outbox.confirmSent')}
+                </Button>
+                <Button size="xs" variant="default" loading={decide.isPending} onClick={() => decide.mutate({ id: m.id, decision: 'resend' })}>
+                  {t('outbox.resend')}
+                </Button>
+              </Group>
+            </Alert>
           ) : null}
           <Spoiler maxHeight={72} showLabel="▾" hideLabel="▴" mt="xs">
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

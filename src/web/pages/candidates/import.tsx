@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, FileInput, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { ApiError, upload } from '../../api.ts';
 import { hasRole, useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
+import { JobProgress, useJob } from '../../components/job-progress.tsx';
 import { useProvinces } from '../edition/use-edition.ts';
 
 type Problem = { row: string; column: string; reason: string };
@@ -33,21 +34,26 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState<number | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId);
+  const created = job.data?.status === 'done' ? Number(job.data.result?.created ?? 0) : null;
   const problems = problemsOf(error);
+  useEffect(() => {
+    if (created != null) void client.invalidateQueries({ queryKey: ['candidates', id] });
+  }, [created, client, id]);
 
   async function send() {
     if (!file || !province) return;
     setBusy(true);
     setError(null);
-    setCreated(null);
+    setJobId(null);
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const result = await upload<{ created: number }>(`/api/editions/${id}/candidates/import?province=${province}`, form);
-      setCreated(result.created);
+      // The server checks every row before it answers, then saves them in the background.
+      const accepted = await upload<{ jobId: string }>(`/api/editions/${id}/candidates/import?province=${province}`, form);
+      setJobId(accepted.jobId);
       setFile(null);
-      await client.invalidateQueries({ queryKey: ['candidates', id] });
     } catch (e) {
       setError(e);
     } finally {
@@ -87,9 +93,26 @@ export function ImportPage() {
             onChange={setProvince}
           />
           <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" value={file} onChange={setFile} clearable />
-          <Button color="teal" w="fit-content" disabled={!file || !province} loading={busy} onClick={() => void send()}>
+          <Button
+            color="teal"
+            w="fit-content"
+            disabled={!file || !province || job.data?.status === 'queued' || job.data?.status === 'running'}
+            loading={busy}
+            onClick={() => void send()}
+          >
             {t('importer.start')}
           </Button>
+          {jobId != null && job.data?.status !== 'done' && job.data?.status !== 'failed' ? (
+            <Text size="sm" c="dimmed">
+              {t('importer.queued')}
+            </Text>
+          ) : null}
+          {job.data?.status === 'failed' ? (
+            <Alert color="red" role="alert">
+              {t('importer.jobFailed')}
+            </Alert>
+          ) : null}
+          <JobProgress job={job.data} error={job.error} />
           {created != null ? (
             <Alert color="teal" role="status">
               {t('importer.done', { created })}

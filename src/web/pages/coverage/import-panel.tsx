@@ -6,6 +6,7 @@ import type { SnapshotSummary } from '../../../shared/contracts/index.ts';
 import { formatDateTime, formatNumber, type Lang } from '../../../shared/i18n/format.ts';
 import { get, upload } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { JobProgress, useJob } from '../../components/job-progress.tsx';
 
 /** The national admin uploads an extract; the import's progress shows while it runs. */
 export function ImportPanel({ editionId, defaultYear }: { editionId: string; defaultYear: number }) {
@@ -16,12 +17,18 @@ export function ImportPanel({ editionId, defaultYear }: { editionId: string; def
   const [year, setYear] = useState<number | string>(defaultYear);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId);
   const snapshots = useQuery({
     queryKey: ['snapshots', editionId],
     queryFn: () => get<SnapshotSummary[]>(`/api/editions/${editionId}/coverage/snapshots`),
     refetchInterval: (query) => (query.state.data?.some((s) => s.status === 'running') ? 1000 : false),
   });
   const running = snapshots.data?.find((s) => s.status === 'running');
+  const jobStatus = job.data?.status;
+  useEffect(() => {
+    if (jobStatus === 'done' || jobStatus === 'failed') void client.invalidateQueries({ queryKey: ['snapshots', editionId] });
+  }, [jobStatus, editionId, client]);
   const latest = snapshots.data?.[0];
   const readyVersion = latest?.status === 'ready' ? latest.version : null;
   useEffect(() => {
@@ -35,7 +42,8 @@ export function ImportPanel({ editionId, defaultYear }: { editionId: string; def
       const form = new FormData();
       form.append('year', String(year));
       for (const f of files) form.append('files', f, f.name);
-      await upload(`/api/editions/${editionId}/coverage/imports`, form);
+      const accepted = await upload<SnapshotSummary & { jobId: string }>(`/api/editions/${editionId}/coverage/imports`, form);
+      setJobId(accepted.jobId);
       setFiles([]);
       await client.invalidateQueries({ queryKey: ['snapshots', editionId] });
     } catch (e) {
@@ -69,9 +77,10 @@ export function ImportPanel({ editionId, defaultYear }: { editionId: string; def
                 seconds: Math.round((running.progress?.elapsedMs ?? 0) / 1000),
               })}
             </Text>
-            <Progress value={100} animated striped />
+            {job.data?.status === 'running' && job.data.progress.total > 0 ? null : <Progress value={100} animated striped />}
           </Stack>
         ) : null}
+        {running ? <JobProgress job={job.data} error={job.error} /> : null}
         {latest?.status === 'failed' ? (
           <Alert color="red" title={t('coverage.failed')} role="alert">
             <List size="sm">

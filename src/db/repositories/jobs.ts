@@ -1,0 +1,120 @@
+import { and, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { candidateImportRows, candidates, jobs, type JobProgress } from '../schema/index.ts';
+
+export type JobRow = typeof jobs.$inferSelect;
+export type CandidateImportRow = typeof candidateImportRows.$inferInsert;
+
+export async function insertJob(
+  db: Db,
+  values: { kind: string; payload: Record<string, unknown>; progress: JobProgress; editionId: string | null; provinceCode: string | null; createdBy: string | null },
+): Promise<JobRow> {
+  const [row] = await db.insert(jobs).values(values).returning();
+  return row!;
+}
+
+export async function findJob(db: Db, id: string): Promise<JobRow | null> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row ?? null;
+}
+
+export type JobStatusRow = Omit<JobRow, 'payload'>;
+
+/** A job without its payload (an import's payload holds every row): what its status page needs. */
+export async function findJobStatus(db: Db, id: string): Promise<JobStatusRow | null> {
+  const { payload: _payload, ...columns } = getTableColumns(jobs);
+  const [row] = await db.select(columns).from(jobs).where(eq(jobs.id, id));
+  return row ?? null;
+}
+
+/**
+ * Takes one runnable job for `instance`: a queued one, or a running one whose
+ * holder's lease has expired (its server died). A job held under a live lease
+ * is never taken; `skip locked` keeps two servers from taking the same row.
+ */
+export async function claimJob(db: Db, options: { instance: string; leaseMs: number; kinds: string[]; id?: string }): Promise<JobRow | null> {
+  if (options.kinds.length === 0) return null;
+  const runnable = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        inArray(jobs.kind, options.kinds),
+        options.id ? eq(jobs.id, options.id) : undefined,
+        or(eq(jobs.status, 'queued'), and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`))),
+      ),
+    )
+    .orderBy(jobs.createdAt)
+    .limit(1)
+    .for('update', { skipLocked: true });
+  const [row] = await db
+    .update(jobs)
+    .set({
+      status: 'running',
+      lockedBy: options.instance,
+      lockedUntil: sql`now() + make_interval(secs => ${options.leaseMs / 1000})`,
+      heartbeatAt: sql`now()`,
+      attempts: sql`${jobs.attempts} + 1`,
+      startedAt: sql`coalesce(${jobs.startedAt}, now())`,
+    })
+    .where(inArray(jobs.id, runnable))
+    .returning();
+  return row ?? null;
+}
+
+const heldBy = (id: string, instance: string) => and(eq(jobs.id, id), eq(jobs.lockedBy, instance), eq(jobs.status, 'running'));
+
+/** Renews the lease (and records progress); false when another server holds the job now. */
+export async function renewJob(db: Db, id: string, instance: string, leaseMs: number, progress?: JobProgress): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})`, heartbeatAt: sql`now()`, ...(progress ? { progress } : {}) })
+    .where(heldBy(id, instance))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
+export async function completeJob(db: Db, id: string, instance: string, result: Record<string, unknown> | null): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ status: 'done', result, lockedBy: null, lockedUntil: null, finishedAt: sql`now()` })
+    .where(heldBy(id, instance))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
+export async function failJob(db: Db, id: string, instance: string, error: string): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ status: 'failed', error: error.slice(0, 4000), lockedBy: null, lockedUntil: null, finishedAt: sql`now()` })
+    .where(heldBy(id, instance))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
+/** Writes one batch of an import's rows; a batch written before a crash is skipped, not doubled. */
+export async function stageCandidateRows(db: Db, rows: CandidateImportRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(candidateImportRows).values(rows).onConflictDoNothing();
+}
+
+export async function countStagedRows(db: Db, jobId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(candidateImportRows).where(eq(candidateImportRows.jobId, jobId));
+  return row?.n ?? 0;
+}
+
+/** Moves an import's staged rows into `candidates` (status nominated) in one statement; returns their ids. */
+export async function publishStagedCandidates(db: Db, jobId: string, editionId: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    insert into ${candidates} (id, edition_id, category_id, level, province_code, kind, regency_code, npp, name, size_class, sector, address, status, contacts)
+    select candidate_id, ${editionId}, category_id, level, province_code, kind, regency_code, npp, name, size_class, sector, address, 'nominated', contacts
+    from ${candidateImportRows} where job_id = ${jobId} order by row_no
+    returning id`);
+  await db.delete(candidateImportRows).where(eq(candidateImportRows.jobId, jobId));
+  // Both drivers answer a raw query with `{ rows }`.
+  return (result as { rows: { id: string }[] }).rows.map((r) => r.id);
+}
+
+export async function deleteStagedRows(db: Db, jobId: string): Promise<void> {
+  await db.delete(candidateImportRows).where(eq(candidateImportRows.jobId, jobId));
+}

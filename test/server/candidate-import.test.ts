@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { drivers, testDatabase } from '../support/database.ts';
+import { makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { buildZip } from '../support/zip.ts';
+import type { Database } from '../../src/db/client.ts';
+import { seedDemo } from '../../src/server/services/demo.ts';
+import { createUser } from '../../src/server/services/users.ts';
+import { listEditions } from '../../src/db/repositories/editions.ts';
+import { listCandidates } from '../../src/db/repositories/candidates.ts';
+import { listAudit } from '../../src/db/repositories/audit.ts';
+import { claimJob, countStagedRows, findJob } from '../../src/db/repositories/jobs.ts';
+import { candidateImportJob, candidateImportKind, queueCandidateImport } from '../../src/server/services/candidate-import.ts';
+import { createCandidate } from '../../src/server/services/candidates.ts';
+import { JobRunner, jobContext } from '../../src/server/job-runner.ts';
+import type { Actor } from '../../src/server/policies/actor.ts';
+import type { ImportRow } from '../../src/domain/candidates/import-rows.ts';
+
+type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+
+function multipart(filename: string, content: string | Buffer) {
+  const boundary = '----paritrana-import';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** `count` employers of category usaha-besar with NPPs from `first`. */
+const employerRows = (first: number, count: number): ImportRow[] =>
+  Array.from({ length: count }, (_, i) => ({ kategori: 'usaha-besar', npp: `NPP${first + i}`, nama: `PT Uji ${first + i}`, kelas_usaha: 'besar' }));
+const csvOf = (rows: ImportRow[]) => ['kategori,npp,nama,kelas_usaha', ...rows.map((r) => `${r.kategori},${r.npp},${r.nama},${r.kelas_usaha}`)].join('\n');
+
+const contentTypes = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>',
+);
+
+describe.each(drivers())('the candidate import on %s', (driver) => {
+  let t: TestApp;
+  let editionId: string;
+  let admin52: Client;
+
+  const importSheet = (client: Client, filename: string, content: string | Buffer) =>
+    client.inject({ method: 'POST', url: `/api/editions/${editionId}/candidates/import?province=52`, ...multipart(filename, content) });
+  const details = (res: { json: <T>() => T }) => res.json<ErrorBody>().error.details;
+
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    await seedDemo(t.database.db);
+    editionId = (await listEditions(t.database.db))[0]!.id;
+    admin52 = await signIn(t, (await makeUser(t, roles.provincialAdmin('52'))).email);
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses a zip bomb from its central directory, before anything inflates it', async () => {
+    // 60 MB of zeros deflate to about 60 KB: the upload is small, the sheet once opened is not.
+    const bomb = buildZip([
+      { name: '[Content_Types].xml', data: contentTypes },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(60 * 1024 * 1024) },
+    ]);
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const res = await importSheet(admin52, 'kandidat.xlsx', bomb);
+    expect(res.statusCode).toBe(400);
+    expect(details(res)).toEqual([{ path: 'file', message: 'isinya lebih dari 50 MB setelah dibuka' }]);
+  });
+
+  it('refuses a zip whose directory understates what an entry inflates to', async () => {
+    const liar = buildZip([
+      { name: '[Content_Types].xml', data: contentTypes },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 1000 },
+    ]);
+    const res = await importSheet(admin52, 'kandidat.xlsx', liar);
+    expect(res.statusCode).toBe(400);
+    expect(details(res)).toEqual([{ path: 'file', message: 'ukuran berkas dalam zip tidak sesuai isinya' }]);
+  });
+
+  it('refuses a zip of more than 100 entries', async () => {
+    const many = buildZip(Array.from({ length: 101 }, (_, i) => ({ name: `xl/part${i}.xml`, data: Buffer.from('<a/>') })));
+    const res = await importSheet(admin52, 'kandidat.xlsx', many);
+    expect(res.statusCode).toBe(400);
+    expect(details(res)).toEqual([{ path: 'file', message: 'berisi 101 berkas, paling banyak 100' }]);
+  });
+
+  it('refuses more than 5,000 rows in one import, saying so in both languages', async () => {
+    const res = await importSheet(admin52, 'kandidat.csv', csvOf(employerRows(100000, 5001)));
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorBody>().error.message).toBe(
+      'Berkas berisi 5.001 baris; satu impor paling banyak 5.000 baris. Bagi menjadi beberapa berkas. / The file has 5001 rows; one import takes at most 5000: split it into several files.',
+    );
+    expect(details(res)).toEqual([{ path: 'file', message: 'paling banyak 5.000 baris' }]);
+  });
+
+  it('answers 202 with a job, writes 450 rows in batches and audits the import once', async () => {
+    const auditBefore = (await listAudit(t.database.db, { limit: 10_000 })).length;
+    const res = await importSheet(admin52, 'kandidat.csv', csvOf(employerRows(200000, 450)));
+    expect(res.statusCode).toBe(202);
+    const { jobId } = res.json<{ jobId: string }>();
+    await t.app.jobs.drain();
+    const job = (await admin52.request('GET', `/api/jobs/${jobId}`)).json<unknown>();
+    expect(job).toMatchObject({ kind: 'candidate.import', status: 'done', attempts: 1, progress: { done: 450, total: 450, message: null }, result: { created: 450 } });
+    const created = (await listCandidates(t.database.db, editionId, { all: true })).filter((c) => c.npp?.startsWith('NPP2'));
+    expect(created).toHaveLength(450);
+    expect(new Set(created.map((c) => c.status))).toEqual(new Set(['nominated']));
+    const audit = await listAudit(t.database.db, { limit: 10_000 });
+    expect(audit.length - auditBefore).toBe(1);
+    expect(audit[0]).toMatchObject({ action: 'candidate.import', entityType: 'job', entityId: jobId });
+    expect((audit[0]!.after as { created: number; candidateIds: string[] }).candidateIds.sort()).toEqual(created.map((c) => c.id).sort());
+    expect(await countStagedRows(t.database.db, jobId)).toBe(0);
+  });
+
+  it('shows a job to its creator and the admins of its province, and to nobody else', async () => {
+    const res = await importSheet(admin52, 'kandidat.csv', csvOf(employerRows(300000, 3)));
+    const { jobId } = res.json<{ jobId: string }>();
+    await t.app.jobs.drain();
+    const otherAdmin52 = await signIn(t, (await makeUser(t, roles.provincialAdmin('52'))).email);
+    const national = await signIn(t, 'admin@paritrana.demo', 'paritrana-demo-2025');
+    const admin18 = await signIn(t, (await makeUser(t, roles.provincialAdmin('18'))).email);
+    const verifier52 = await signIn(t, (await makeUser(t, roles.verifier('52'))).email);
+    expect((await admin52.request('GET', `/api/jobs/${jobId}`)).statusCode).toBe(200);
+    expect((await otherAdmin52.request('GET', `/api/jobs/${jobId}`)).statusCode).toBe(200);
+    expect((await national.request('GET', `/api/jobs/${jobId}`)).statusCode).toBe(200);
+    expect((await admin18.request('GET', `/api/jobs/${jobId}`)).statusCode).toBe(403);
+    expect((await verifier52.request('GET', `/api/jobs/${jobId}`)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(401);
+  });
+});
+
+/**
+ * Two app servers over one database, without an HTTP app: server A claims
+ * the job and writes two batches, then stops (its process died); server B
+ * must leave the job alone while A's lease lasts, then take it over.
+ */
+describe.each(drivers())('an import whose server died on %s', (driver) => {
+  let database: Database;
+  let editionId: string;
+  let actor: Actor;
+  const onError = (error: unknown) => {
+    throw error;
+  };
+
+  beforeAll(async () => {
+    database = await testDatabase(driver);
+    await seedDemo(database.db);
+    editionId = (await listEditions(database.db))[0]!.id;
+    const user = await createUser(
+      { db: database.db, actor: null },
+      { email: 'importir@test.example', name: 'Importir', password: 'correct-horse-battery', locale: 'id', roles: roles.nationalAdmin() },
+    );
+    actor = { id: user.id, email: user.email, name: user.name, locale: 'id', roles: roles.nationalAdmin(), csrfToken: 'x', sessionId: 'x' };
+  });
+  afterAll(async () => database?.close());
+
+  /** Claims the job as server A and writes `batches` batches; then A stops. */
+  async function startOnA(jobId: string, batches: number) {
+    const claimed = await claimJob(database.db, { instance: 'server-a', leaseMs: 1500, kinds: [candidateImportKind], id: jobId });
+    expect(claimed).toMatchObject({ id: jobId, lockedBy: 'server-a', attempts: 1 });
+    const ctx = jobContext(database.db, claimed!, 'server-a', 1500);
+    for (let i = 0; i < batches; i++) expect(await candidateImportJob.step(ctx)).toBe(true);
+  }
+  async function leaseExpired(jobId: string) {
+    for (;;) {
+      const result = await database.db.execute(sql`select locked_until < now() as expired from jobs where id = ${jobId}`);
+      if ((result as { rows: { expired: boolean }[] }).rows[0]!.expired) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const visible = async (prefix: string) => (await listCandidates(database.db, editionId, { all: true })).filter((c) => c.npp?.startsWith(prefix));
+
+  it('resumes from the recorded progress on another server once the lease expired, never before', async () => {
+    const job = await queueCandidateImport({ db: database.db, actor }, editionId, '52', employerRows(400000, 450));
+    await startOnA(job.id, 2);
+    expect(await countStagedRows(database.db, job.id)).toBe(400);
+    expect(await visible('NPP4')).toEqual([]);
+
+    const serverB = new JobRunner({ db: database.db, handlers: { [candidateImportKind]: candidateImportJob }, onError, instance: 'server-b' });
+    await serverB.drain();
+    // A's lease still runs: B neither fails nor takes A's job.
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'running', lockedBy: 'server-a', attempts: 1, progress: { done: 400, total: 450 } });
+
+    await leaseExpired(job.id);
+    await serverB.drain();
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'done', lockedBy: null, attempts: 2, progress: { done: 450, total: 450 }, result: { created: 450 } });
+    const created = await visible('NPP4');
+    expect(created).toHaveLength(450);
+    expect(new Set(created.map((c) => c.npp)).size).toBe(450);
+    const audit = (await listAudit(database.db, { entityType: 'job', entityId: job.id, limit: 10 })).map((a) => a.action);
+    expect(audit).toEqual(['candidate.import']);
+    await serverB.stop();
+  });
+
+  it('leaves nothing visible when the import fails after some batches were written', async () => {
+    const job = await queueCandidateImport({ db: database.db, actor }, editionId, '52', employerRows(500000, 450));
+    await startOnA(job.id, 1);
+    // Meanwhile one of the file's employers is nominated by hand: the import can no longer be whole.
+    const category = (await database.db.query.editionCategories.findFirst({ where: (c, { and, eq }) => and(eq(c.editionId, editionId), eq(c.code, 'usaha-besar')) }))!;
+    await createCandidate({ db: database.db, actor }, editionId, {
+      categoryId: category.id,
+      provinceCode: '52',
+      regencyCode: null,
+      npp: 'NPP500300',
+      name: 'PT Uji 500300',
+      sizeClass: 'besar',
+      sector: null,
+      address: null,
+      contacts: [],
+    });
+    await leaseExpired(job.id);
+    const serverB = new JobRunner({ db: database.db, handlers: { [candidateImportKind]: candidateImportJob }, onError, instance: 'server-b' });
+    await serverB.drain();
+    const failed = await findJob(database.db, job.id);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(failed!.error).toBe('Kandidat yang sama ditambahkan selama impor berjalan; tidak ada yang disimpan. / A candidate in the file was added meanwhile; nothing was saved.');
+    expect((await visible('NPP5')).map((c) => c.npp)).toEqual(['NPP500300']);
+    expect(await countStagedRows(database.db, job.id)).toBe(0);
+    await serverB.stop();
+  });
+});
