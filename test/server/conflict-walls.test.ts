@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/database.ts';
 import { makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
@@ -7,7 +9,9 @@ import { seedDemo } from '../../src/server/services/demo.ts';
 import { pemdaV1 } from '../../src/domain/instruments/index.ts';
 import { rubricIndicators } from '../../src/domain/panels/scoring-setup.ts';
 import type { ScoringPackage } from '../../src/domain/scoring/index.ts';
-import type { ModerationReport, PanelDetail, PoolResultView, PoolSummary } from '../../src/shared/contracts/index.ts';
+import { insertSubmission, updateSubmission } from '../../src/db/repositories/submissions.ts';
+import { upsertItem } from '../../src/db/repositories/verification.ts';
+import type { MarkingSheet, ModerationReport, PanelDetail, PoolResultView, PoolSummary } from '../../src/shared/contracts/index.ts';
 
 const desk = rubricIndicators(pemdaV1, 'desk').map((i) => i.id);
 const interview = rubricIndicators(pemdaV1, 'wawancara').map((i) => i.id);
@@ -51,7 +55,7 @@ describe.each(drivers())('conflicts wall a juror off on %s', (driver) => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp(driver);
+    t = await startTestApp(driver, { PARITRANA_DATA_DIR: await mkdtemp(`${tmpdir()}/paritrana-walls-`) });
     await seedDemo(t.database.db);
     ({ editionId, categoryId, ids } = await assessingEditionWithCandidates(t.database.db, lampungCandidates));
     admin = await signIn(t, (await makeUser(t, roles.provincialAdmin('18'))).email);
@@ -76,6 +80,51 @@ describe.each(drivers())('conflicts wall a juror off on %s', (driver) => {
     expect((await jurors[0]!.client.request('POST', `/api/pools/${pool.id}/stages/desk/close`)).statusCode).toBe(200);
   });
   afterAll(async () => t?.close());
+
+  const pdf = (text: string) => Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`);
+  const upload = (client: Client, candidateId: string, filename: string) => {
+    const boundary = '----walls-test';
+    return client.inject({
+      method: 'POST',
+      url: `/api/candidates/${candidateId}/evidence`,
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        pdf(filename),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  };
+
+  it('closes evidence with the submission, and shows jurors only the evidence of verified items', async () => {
+    const lamteng = ids.get('18.02')!;
+    const candidate = await signIn(t, (await makeUser(t, roles.candidate(lamteng))).email);
+    const perda = await upload(candidate, lamteng, 'perda-jamsostek.pdf');
+    expect(perda.statusCode, perda.body).toBe(201);
+    const perdaId = perda.json<{ id: string }>().id;
+    const regulation = { id: 'r1', type: 'perda', number: '5 Tahun 2023', title: 'Perlindungan Pekerja Rentan', date: '2023-03-01', evidenceIds: [perdaId] };
+    const answers = { kind: 'pemda', regulations: [regulation], agreements: [], programs: [], coverage: { note: '', evidenceIds: [] }, innovation: { narrative: '', evidenceIds: [] } };
+    await insertSubmission(t.database.db, { candidateId: lamteng, status: 'submitted', version: 2, answers, submittedAt: new Date() });
+    await upsertItem(t.database.db, { candidateId: lamteng, itemKey: 'regulations:r1', status: 'valid', comment: null, deadline: null, decidedBy: null });
+
+    // Submitted: no more files, from the candidate or its committee, until the committee reopens it.
+    const refused = await upload(candidate, lamteng, 'susulan.pdf');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toEqual({ error: { code: 'CONFLICT', message: 'The self-assessment was submitted: evidence can be added again only after the committee reopens it' } });
+    expect((await upload(admin, lamteng, 'susulan.pdf')).statusCode).toBe(409);
+    expect((await admin.request('POST', `/api/candidates/${lamteng}/self-assessment/reopen`, { reason: 'Lampiran perda kurang lengkap' })).statusCode).toBe(200);
+    const late = await upload(candidate, lamteng, 'lampiran-susulan.pdf');
+    expect(late.statusCode, late.body).toBe(201);
+    const lateId = late.json<{ id: string }>().id;
+    // Attached to the verified regulation after its verification, then submitted again.
+    await updateSubmission(t.database.db, lamteng, { status: 'submitted', answers: { ...answers, regulations: [{ ...regulation, evidenceIds: [perdaId, lateId] }] } });
+
+    const sheet = (await jurors[1]!.client.request('GET', `/api/pools/${pool.id}/sheets/${lamteng}`)).json<MarkingSheet>();
+    expect(sheet.evidence.map((e) => [e.id, e.originalName])).toEqual([[perdaId, 'perda-jamsostek.pdf']]);
+    expect((await jurors[1]!.client.request('GET', `/api/evidence/${perdaId}`)).statusCode).toBe(200);
+    expect((await jurors[1]!.client.request('GET', `/api/evidence/${lateId}`)).statusCode).toBe(403);
+    expect((await candidate.request('GET', `/api/evidence/${lateId}`)).statusCode).toBe(200);
+  });
 
   it('leaves the conflicted candidate out of the moderation report of a juror in conflict with it, and only theirs', async () => {
     const walled = await jurors[0]!.client.request('GET', `/api/pools/${pool.id}/moderation?stage=desk`);

@@ -6,7 +6,11 @@ import * as pools from '../../db/repositories/pools.ts';
 import { activeConflictsOf, seatsOf } from '../../db/repositories/panels.ts';
 import { findCandidate } from '../../db/repositories/candidates.ts';
 import { valuesOf } from '../../db/repositories/coverage.ts';
-import { evidenceOf } from '../../db/repositories/evidence.ts';
+import { evidenceOf, type EvidenceRow } from '../../db/repositories/evidence.ts';
+import { findSubmission } from '../../db/repositories/submissions.ts';
+import { itemsOf } from '../../db/repositories/verification.ts';
+import { verifiedEvidence } from '../../domain/candidates/verification.ts';
+import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { MarkingSheet, MarkWrite, MyPool } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
@@ -84,11 +88,22 @@ async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: 
   if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw forbidden('This candidate is not assigned to you');
 }
 
-/** Whether a juror may see a candidate's evidence: assigned to it in a pool and not in conflict with it. */
-export async function jurorMaySee(db: Db, actor: Actor, candidateId: string): Promise<boolean> {
-  const assigned = (await pools.assignmentsOfUser(db, actor.id)).some((a) => a.candidateId === candidateId);
+/** The evidence a panel sees of a candidate: files attached to items the verifier found valid, uploaded before that decision. */
+export async function evidenceForPanel(db: Db, candidateId: string): Promise<EvidenceRow[]> {
+  const submission = await findSubmission(db, candidateId);
+  if (!submission) return [];
+  const files = await evidenceOf(db, candidateId);
+  const decisions = (await itemsOf(db, [candidateId])).map((i) => ({ key: i.itemKey, status: i.status, decidedAt: i.decidedAt }));
+  const shown = new Set(verifiedEvidence(submission.answers as AnswersShape, decisions, files));
+  return files.filter((f) => shown.has(f.id));
+}
+
+/** Whether a juror may see an evidence file: its candidate is assigned to them, not in conflict, and the panel sees the file. */
+export async function jurorMaySee(db: Db, actor: Actor, evidence: Pick<EvidenceRow, 'id' | 'candidateId'>): Promise<boolean> {
+  const assigned = (await pools.assignmentsOfUser(db, actor.id)).some((a) => a.candidateId === evidence.candidateId);
   if (!assigned) return false;
-  return !(await activeConflictsOf(db, [candidateId])).some((c) => c.userId === actor.id);
+  if ((await activeConflictsOf(db, [evidence.candidateId])).some((c) => c.userId === actor.id)) return false;
+  return (await evidenceForPanel(db, evidence.candidateId)).some((e) => e.id === evidence.id);
 }
 
 /** The juror's marking sheet of one candidate: rubric with descriptors, own marks, and the candidate's data and evidence beside it. */
@@ -122,7 +137,7 @@ export async function markingSheet({ db, actor }: ServiceContext, poolId: string
       const value = i.origin === 'interview' ? (slot?.attendance ?? null) : (v?.valueNum ?? v?.valueText ?? null);
       return { key: i.key, labelId: i.label.id, labelEn: i.label.en, value, source: i.origin === 'interview' ? (slot?.attendance ? 'interview' : null) : (v?.source ?? null) };
     }),
-    evidence: (await evidenceOf(db, candidateId)).map((e) => ({ id: e.id, originalName: e.originalName, type: e.type, bytes: e.bytes })),
+    evidence: (await evidenceForPanel(db, candidateId)).map((e) => ({ id: e.id, originalName: e.originalName, type: e.type, bytes: e.bytes })),
     slot: slot ? presentSlot(slot) : null,
   };
 }
