@@ -24,21 +24,19 @@ export function verificationItems(answers: AnswersShape): VerificationItem[] {
   return ['workers', 'programs', 'supplyChain', 'csr', 'innovation'].map((key) => ({ key, section: key }));
 }
 
-/** The evidence each item of the answers refers to (items without evidence are left out). */
+/** The evidence each item of the answers refers to (items without evidence are left out; stored answers may lack a section). */
 export function itemEvidence(answers: AnswersShape): { key: string; evidenceIds: string[] }[] {
-  type Entry = { id: string; evidenceIds: string[] };
-  const pairs: { key: string; evidenceIds: string[] }[] =
+  type Evidenced = { id?: string; evidenceIds?: string[] } | undefined;
+  const loose = answers as unknown as Record<string, Evidenced | Evidenced[] | undefined>;
+  const listOf = (section: string) => (loose[section] as Evidenced[] | undefined) ?? [];
+  const idsOf = (e: Evidenced) => e?.evidenceIds ?? [];
+  const pairs =
     answers.kind === 'pemda'
       ? [
-          ...(['regulations', 'agreements', 'programs'] as const).flatMap((section) => (answers[section] as unknown as Entry[]).map((e) => ({ key: `${section}:${e.id}`, evidenceIds: e.evidenceIds }))),
-          { key: 'coverage', evidenceIds: answers.coverage.evidenceIds },
-          { key: 'innovation', evidenceIds: answers.innovation.evidenceIds },
+          ...['regulations', 'agreements', 'programs'].flatMap((section) => listOf(section).map((e) => ({ key: `${section}:${e?.id}`, evidenceIds: idsOf(e) }))),
+          ...['coverage', 'innovation'].map((key) => ({ key, evidenceIds: idsOf(loose[key] as Evidenced) })),
         ]
-      : [
-          { key: 'supplyChain', evidenceIds: answers.supplyChain.evidenceIds },
-          { key: 'csr', evidenceIds: answers.csr.evidenceIds },
-          { key: 'innovation', evidenceIds: answers.innovation.evidenceIds },
-        ];
+      : ['supplyChain', 'csr', 'innovation'].map((key) => ({ key, evidenceIds: idsOf(loose[key] as Evidenced) }));
   return pairs.filter((p) => p.evidenceIds.length > 0);
 }
 
