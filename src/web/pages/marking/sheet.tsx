@@ -85,6 +85,8 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
     return base;
   });
   const [submitError, setSubmitError] = useState<unknown>(null);
+  /** Why a sheet cannot be submitted yet: marks still waiting to be sent. */
+  const [submitWaiting, setSubmitWaiting] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState<string | null>(null);
   const commentTimers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
   useEffect(() => () => Object.values(commentTimers.current).forEach(clearTimeout), []);
@@ -100,15 +102,18 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
 
   async function submit(stageId: string) {
     setSubmitError(null);
+    setSubmitWaiting(null);
     setSubmitting(stageId);
     try {
       await queue.flush();
-      if (queue.pendingFor(sheet.candidate.id).length > 0) throw new Error('pending');
+      if (queue.pendingFor(sheet.candidate.id).length > 0) throw new Error(queue.current.signedOut ? 'signed-out' : 'pending');
       await api('POST', `/api/pools/${sheet.poolId}/sheets/${sheet.candidate.id}/submit`, { stage: stageId });
       await client.invalidateQueries({ queryKey: ['sheet', sheet.poolId, sheet.candidate.id] });
       await client.invalidateQueries({ queryKey: ['my-pools'] });
     } catch (error) {
-      setSubmitError(error instanceof Error && error.message === 'pending' ? new Error(t('marking.submitOffline')) : error);
+      const waiting = error instanceof Error ? { pending: t('marking.submitOffline'), 'signed-out': t('marking.signedOutTitle') }[error.message] : undefined;
+      if (waiting) setSubmitWaiting(waiting);
+      else setSubmitError(error);
     } finally {
       setSubmitting(null);
     }
@@ -194,6 +199,11 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 1, md: 2 }}>
           <Stack>
             <ErrorAlert error={submitError} />
+            {submitWaiting ? (
+              <Alert color="orange" role="alert">
+                {submitWaiting}
+              </Alert>
+            ) : null}
             {shown.map((stage) => {
               const editable = stage.state === 'open' && !stage.submitted;
               const marked = stage.indicators.filter((i) => entries[i.id]?.value != null).length;
