@@ -16,6 +16,8 @@ let csrfToken = '';
 export function rememberSession(me: Me | null): void {
   csrfToken = me?.csrfToken ?? '';
 }
+/** The session's CSRF token, for requests sent by other means than `api` (the mark queue). */
+export const currentCsrfToken = (): string => csrfToken;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -6,6 +6,8 @@ import { createUser } from '../../src/server/services/users.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { marksOf, listPools } from '../../src/db/repositories/pools.ts';
 import type { RoleGrant } from '../../src/shared/contracts/index.ts';
+import { pemdaV1 } from '../../src/domain/instruments/index.ts';
+import { rubricIndicators } from '../../src/domain/panels/scoring-setup.ts';
 
 const password = 'paritrana-demo-2025';
 const desk = 'Penilaian dokumen (desk evaluation)';
@@ -144,6 +146,24 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     await juror2.getByText('Semua nilai tersimpan').waitFor({ timeout: 40_000 });
     await juror2.locator(`[aria-label="${desk}"]`).getByRole('button', { name: 'Kirim dan kunci lembar' }).click();
     await juror2.getByText('Lembar ini sudah dikirim dan terkunci.').waitFor();
+
+    // A session that ends while marking keeps the marks on the device; once the juror signs in again they are sent.
+    const juror1 = pages.juri1!;
+    await juror1.goto(`${server.url}/penilaian`);
+    await juror1.getByRole('link', { name: 'Kabupaten Lampung Tengah' }).click();
+    await juror1.getByRole('heading', { name: 'Kabupaten Lampung Tengah' }).waitFor();
+    await juror1.context().clearCookies();
+    await markSheet(juror1, desk, 5, false);
+    await juror1.getByRole('alert').getByText('Sesi Anda telah berakhir').waitFor();
+    await juror1.getByText(/Sesi berakhir: \d+ nilai menunggu/).waitFor();
+    await screenshot(juror1, 'panels-06b-signed-out');
+    const again = await signIn(juror1.context(), server.url, 'juri1@paritrana.test');
+    await again.close();
+    await juror1.reload();
+    await juror1.getByText('Semua nilai tersimpan').waitFor({ timeout: 40_000 });
+    const lampung = (await listPools(server.database.db, editionId)).find((p) => p.area === '18')!;
+    const kept = (await marksOf(server.database.db, lampung.id, { candidateId: ids.get('18.02') })).filter((m) => m.value === 5);
+    expect(kept).toHaveLength(rubricIndicators(pemdaV1, 'desk').length);
 
     for (const [who, candidate, value] of deskPlan) {
       if (who === 'juri2' && candidate === 'Kabupaten Lampung Tengah') continue;

@@ -137,6 +137,8 @@ describe.each(drivers())('edition archives on %s', (driver) => {
     await seedDemo(source.database.db);
     f = await finalisedPool(source.database.db);
     sourceAdmin = await signIn(source, f.national.email);
+    // Evidence closes with the submission: the committee reopens it to add a file.
+    expect((await sourceAdmin.request('POST', `/api/candidates/${f.ids.get('52.03')}/self-assessment/reopen`, { reason: 'Lampiran instruksi bupati' })).statusCode).toBe(200);
     const upload = await sourceAdmin.inject({ method: 'POST', url: `/api/candidates/${f.ids.get('52.03')}/evidence`, ...multipart('instruksi-bupati.pdf', pdf) });
     expect(upload.statusCode, upload.body).toBe(201);
     evidenceId = upload.json<{ id: string }>().id;

@@ -131,7 +131,9 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
   it('keeps a conflicted juror away from the candidate, and each juror sees only their own marks', async () => {
     const sheet = await jurors[2]!.client.request('GET', `/api/pools/${pool.id}/sheets/${ids.get('18.06')}`);
     expect(sheet.statusCode).toBe(403);
-    expect((await mark(2, '18.06', desk, 5)).statusCode).toBe(403);
+    const walled = await mark(2, '18.06', desk, 5);
+    expect(walled.statusCode).toBe(200);
+    expect(walled.json<{ results: { applied: boolean; refused: { reason: string } | null }[] }>().results.map((r) => [r.applied, r.refused?.reason])).toEqual(desk.map(() => [false, 'conflict']));
     const mine = (await jurors[2]!.client.request('GET', `/api/editions/${editionId}/my-pools`)).json<MyPool[]>();
     expect(mine[0]!.candidates.map((c) => [c.name, c.access])).toEqual([
       ['Kabupaten Lampung Barat', 'assigned'],
@@ -163,16 +165,34 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     const id = ids.get('18.04');
     const write = { candidateId: id, indicatorId: desk[0], value: 3, comment: 'cukup', seq: 10 };
     const first = await jurors[1]!.client.request('PUT', `/api/pools/${pool.id}/marks`, { marks: [write] });
-    expect(first.json()).toEqual({ results: [{ candidateId: id, indicatorId: desk[0], seq: 10, applied: true }] });
+    expect(first.json()).toEqual({ results: [{ candidateId: id, indicatorId: desk[0], seq: 10, applied: true, refused: null }] });
     const again = await jurors[1]!.client.request('PUT', `/api/pools/${pool.id}/marks`, { marks: [write] });
-    expect(again.json()).toEqual({ results: [{ candidateId: id, indicatorId: desk[0], seq: 10, applied: false }] });
+    expect(again.json()).toEqual({ results: [{ candidateId: id, indicatorId: desk[0], seq: 10, applied: false, refused: null }] });
     const stale = await jurors[1]!.client.request('PUT', `/api/pools/${pool.id}/marks`, { marks: [{ ...write, value: 1, seq: 9 }] });
     expect(stale.json<{ results: { applied: boolean }[] }>().results[0]!.applied).toBe(false);
     const sheet = (await jurors[1]!.client.request('GET', `/api/pools/${pool.id}/sheets/${id}`)).json<MarkingSheet>();
     expect(sheet.marks.find((m) => m.indicatorId === desk[0])).toEqual({ indicatorId: desk[0], value: 3, comment: 'cukup', seq: 10 });
-    const out = await jurors[1]!.client.request('PUT', `/api/pools/${pool.id}/marks`, { marks: [{ ...write, value: 7, seq: 11 }] });
-    expect(out.statusCode).toBe(400);
-    expect((await jurors[1]!.client.request('PUT', `/api/pools/${pool.id}/marks`, { marks: [{ ...write, indicatorId: interview[0], seq: 12 }] })).statusCode).toBe(400);
+    // A bad write is refused on its own; the good one beside it is stored.
+    const out = await jurors[1]!.client.request('PUT', `/api/pools/${pool.id}/marks`, {
+      marks: [
+        { ...write, value: 7, seq: 11 },
+        { ...write, indicatorId: interview[0], seq: 12 },
+        { ...write, indicatorId: desk[1], value: 3, seq: 13 },
+      ],
+    });
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toEqual({
+      results: [
+        { candidateId: id, indicatorId: desk[0], seq: 11, applied: false, refused: { reason: 'out-of-range', message: '7 is outside 1..5' } },
+        { candidateId: id, indicatorId: interview[0], seq: 12, applied: false, refused: { reason: 'stage-not-open', message: `${interview[0]} is not a rubric indicator of an open stage` } },
+        { candidateId: id, indicatorId: desk[1], seq: 13, applied: true, refused: null },
+      ],
+    });
+    const after = (await jurors[1]!.client.request('GET', `/api/pools/${pool.id}/sheets/${id}`)).json<MarkingSheet>();
+    expect(after.marks.filter((m) => m.indicatorId === desk[0] || m.indicatorId === desk[1]).sort((a, b) => a.seq - b.seq)).toEqual([
+      { indicatorId: desk[0], value: 3, comment: 'cukup', seq: 10 },
+      { indicatorId: desk[1], value: 3, comment: 'cukup', seq: 13 },
+    ]);
   });
 
   it('closes the desk only when every sheet is submitted; then the panel sees the moderation', async () => {
@@ -188,7 +208,9 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     expect(early.statusCode).toBe(409);
     expect(early.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path)).toEqual(['Juri 3 · Kabupaten Lampung Barat']);
     expect((await submit(2, '18.04', 'desk')).statusCode).toBe(200);
-    expect((await mark(2, '18.04', desk, 5)).statusCode).toBe(400);
+    const late = await mark(2, '18.04', desk, 5);
+    expect(late.statusCode).toBe(200);
+    expect(late.json<{ results: { applied: boolean; refused: { reason: string } | null }[] }>().results.map((r) => [r.applied, r.refused?.reason])).toEqual(desk.map(() => [false, 'sheet-submitted']));
     expect((await chair.request('POST', `/api/pools/${pool.id}/stages/desk/close`)).statusCode).toBe(200);
     const report = await jurors[1]!.client.request('GET', `/api/pools/${pool.id}/moderation?stage=desk`);
     expect(report.statusCode).toBe(200);

@@ -61,11 +61,17 @@ export async function assignmentsOfUser(db: Db, userId: string): Promise<Assignm
   return db.select().from(assignments).where(eq(assignments.userId, userId));
 }
 
-export async function findAssignment(db: Db, poolId: string, userId: string, candidateId: string): Promise<AssignmentRow | null> {
-  const [row] = await db
+/**
+ * A juror's assignment to a candidate. With `forUpdate` the row is locked
+ * for the transaction: it stands for the juror's sheets of that candidate,
+ * so saving marks and submitting a sheet take turns on it.
+ */
+export async function findAssignment(db: Db, poolId: string, userId: string, candidateId: string, forUpdate = false): Promise<AssignmentRow | null> {
+  const query = db
     .select()
     .from(assignments)
     .where(and(eq(assignments.poolId, poolId), eq(assignments.userId, userId), eq(assignments.candidateId, candidateId)));
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 

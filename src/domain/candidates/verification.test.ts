@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedValues, verificationItems, verificationState } from './verification.ts';
+import { confirmedValues, verificationItems, verificationState, verifiedEvidence } from './verification.ts';
 import type { AnswersShape } from './self-assessment.ts';
 
 const pemda = {
@@ -39,5 +39,30 @@ describe('verification', () => {
       budget_rupiah: 69_400_000,
       segments_count: 1,
     });
+  });
+  it('shows jurors only the evidence of valid items, uploaded no later than the decision', () => {
+    const answers = {
+      ...pemda,
+      regulations: [
+        { id: 'r1', type: 'perda', number: '1', title: 'Perda', date: '2024-01-01', evidenceIds: ['perda', 'late'] },
+        { id: 'r2', type: 'perkada', number: '2', title: 'Perbup', date: '2024-02-01', evidenceIds: ['perbup'] },
+      ],
+      coverage: { note: '', evidenceIds: ['cakupan'] },
+    } as unknown as AnswersShape;
+    const at = (day: number) => new Date(Date.UTC(2025, 5, day));
+    const decisions = [
+      { key: 'regulations:r1', status: 'valid' as const, decidedAt: at(10) },
+      { key: 'regulations:r2', status: 'rejected' as const, decidedAt: at(10) },
+      { key: 'coverage', status: 'pending' as const, decidedAt: at(10) },
+    ];
+    const files = [
+      { id: 'perda', createdAt: at(1) },
+      { id: 'late', createdAt: at(11) },
+      { id: 'perbup', createdAt: at(1) },
+      { id: 'cakupan', createdAt: at(1) },
+      { id: 'unattached', createdAt: at(1) },
+    ];
+    expect(verifiedEvidence(answers, decisions, files)).toEqual(['perda']);
+    expect(verifiedEvidence(answers, [], files)).toEqual([]);
   });
 });

@@ -24,6 +24,42 @@ export function verificationItems(answers: AnswersShape): VerificationItem[] {
   return ['workers', 'programs', 'supplyChain', 'csr', 'innovation'].map((key) => ({ key, section: key }));
 }
 
+/** The evidence each item of the answers refers to (items without evidence are left out; stored answers may lack a section). */
+export function itemEvidence(answers: AnswersShape): { key: string; evidenceIds: string[] }[] {
+  type Evidenced = { id?: string; evidenceIds?: string[] } | undefined;
+  const loose = answers as unknown as Record<string, Evidenced | Evidenced[] | undefined>;
+  const listOf = (section: string) => (loose[section] as Evidenced[] | undefined) ?? [];
+  const idsOf = (e: Evidenced) => e?.evidenceIds ?? [];
+  const pairs =
+    answers.kind === 'pemda'
+      ? [
+          ...['regulations', 'agreements', 'programs'].flatMap((section) => listOf(section).map((e) => ({ key: `${section}:${e?.id}`, evidenceIds: idsOf(e) }))),
+          ...['coverage', 'innovation'].map((key) => ({ key, evidenceIds: idsOf(loose[key] as Evidenced) })),
+        ]
+      : ['supplyChain', 'csr', 'innovation'].map((key) => ({ key, evidenceIds: idsOf(loose[key] as Evidenced) }));
+  return pairs.filter((p) => p.evidenceIds.length > 0);
+}
+
+/**
+ * The evidence a juror may see: the files attached to items the verifier
+ * found valid, uploaded no later than that decision. Evidence added or
+ * attached after verification never reaches the panel.
+ */
+export function verifiedEvidence(
+  answers: AnswersShape,
+  decisions: { key: string; status: ItemStatus; decidedAt: Date }[],
+  files: { id: string; createdAt: Date }[],
+): string[] {
+  const valid = new Map(decisions.filter((d) => d.status === 'valid').map((d) => [d.key, d.decidedAt]));
+  const until = new Map<string, number>();
+  for (const item of itemEvidence(answers)) {
+    const decidedAt = valid.get(item.key);
+    if (!decidedAt) continue;
+    for (const id of item.evidenceIds) until.set(id, Math.max(until.get(id) ?? 0, decidedAt.getTime()));
+  }
+  return files.filter((f) => until.has(f.id) && f.createdAt.getTime() <= until.get(f.id)!).map((f) => f.id);
+}
+
 /** The state of the whole verification from its items' statuses. */
 export function verificationState(statuses: ItemStatus[]): 'pending' | 'revision' | 'verified' {
   if (statuses.some((s) => s === 'revision')) return 'revision';

@@ -134,6 +134,7 @@ export const poolRoutes: FastifyPluginCallback = (root, _options, done) => {
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${out.filename}"`)
         .header('x-package-sha256', out.sha256)
+        .header('x-package-redacted', out.redacted ? 'conflicts' : 'no')
         .send(out.text);
     },
   );

@@ -2,6 +2,8 @@ import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { sniffEvidence } from '../../domain/evidence/sniff.ts';
 import * as repo from '../../db/repositories/evidence.ts';
 import { findCandidate } from '../../db/repositories/candidates.ts';
+import { findSubmission } from '../../db/repositories/submissions.ts';
+import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { auditActor } from '../policies/actor.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
@@ -9,7 +11,6 @@ import type { FileStore } from '../storage/file-store.ts';
 import type { ServiceContext } from './context.ts';
 import { jurorMaySee } from './marking.ts';
 import type { EvidenceSummary } from '../../shared/contracts/index.ts';
-
 
 export const presentEvidence = (e: repo.EvidenceRow): EvidenceSummary => ({
   id: e.id,
@@ -20,6 +21,14 @@ export const presentEvidence = (e: repo.EvidenceRow): EvidenceSummary => ({
   originalName: e.originalName,
   createdAt: e.createdAt.toISOString(),
 });
+
+/** Evidence closes with the submission of the self-assessment, until the committee reopens it. */
+async function assertEvidenceOpen(db: Db, candidateId: string, lock = false): Promise<void> {
+  const submission = await findSubmission(db, candidateId, lock);
+  if (submission?.status === 'submitted') {
+    throw new AppError('CONFLICT', 'The self-assessment was submitted: evidence can be added again only after the committee reopens it');
+  }
+}
 
 /** Stores an evidence file of a candidate after checking its type by content. */
 export async function uploadEvidence(
@@ -40,8 +49,11 @@ export async function uploadEvidence(
       { path: 'file', message: 'PDF, JPEG, PNG, XLSX' },
     ]);
   }
+  await assertEvidenceOpen(db, candidateId);
   const stored = await store.put(file.bytes);
   return db.transaction(async (tx) => {
+    // Locked against a submission landing meanwhile: a file is added before the submission or not at all.
+    await assertEvidenceOpen(tx, candidateId, true);
     const row = await repo.insertEvidence(tx, {
       candidateId,
       sha256: stored.sha256,
@@ -62,7 +74,7 @@ export async function evidenceForReading(ctx: ServiceContext, id: string): Promi
   const candidate = await findCandidate(ctx.db, evidence.candidateId);
   if (!candidate) throw notFound('evidence');
   // A juror reads the evidence of the candidates assigned to them, unless in conflict.
-  if (!candidatePolicy.see(ctx.actor!, candidate) && !(await jurorMaySee(ctx.db, ctx.actor!, candidate.id))) throw forbidden('You may not see this evidence');
+  if (!candidatePolicy.see(ctx.actor!, candidate) && !(await jurorMaySee(ctx.db, ctx.actor!, evidence))) throw forbidden('You may not see this evidence');
   return evidence;
 }
 

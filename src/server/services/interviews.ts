@@ -1,5 +1,6 @@
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { attendanceIndicator } from '../../domain/panels/scoring-setup.ts';
+import { pairKey } from '../../domain/panels/conflicts.ts';
 import type { Instrument } from '../../domain/instruments/index.ts';
 import * as pools from '../../db/repositories/pools.ts';
 import { findCandidate } from '../../db/repositories/candidates.ts';
@@ -7,9 +8,10 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import type { InterviewSlot, SlotInput } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
+import { panelPolicy } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { assertRunsPool, loadPool, type PoolContext } from './pool-context.ts';
-import { poolCandidates, presentSlot } from './pools.ts';
+import { conflictedPairs, poolCandidates, presentSlot } from './pools.ts';
 
 /** The interview stage: the one holding the attendance indicator, else `wawancara`; null when the category has no interview (UKM). */
 export function interviewStage(instrument: Instrument): string | null {
@@ -21,6 +23,10 @@ export function interviewStage(instrument: Instrument): string | null {
 async function interviewPool(ctx: ServiceContext, poolId: string, candidateId: string): Promise<PoolContext> {
   const pool = await loadPool(ctx.db, poolId, true);
   assertRunsPool(ctx.actor!, pool);
+  // A chair in conflict with the candidate is walled off from its interview (attendance scores); the committee records it.
+  if (!panelPolicy.manageIn(ctx.actor!, pool.pool) && (await conflictedPairs(ctx.db, [candidateId])).has(pairKey(ctx.actor!.id, candidateId))) {
+    throw forbidden('You are in conflict with this candidate: its interview is scheduled and recorded by the committee');
+  }
   if (!interviewStage(pool.setup.instrument)) throw new AppError('CONFLICT', 'This category has no interview');
   if (pool.pool.status === 'finalised') throw new AppError('INVALID_TRANSITION', 'The result is final: reopen it first');
   if (!(await poolCandidates(ctx.db, pool.pool)).some((c) => c.id === candidateId)) throw notFound('candidate');

@@ -6,9 +6,13 @@ import * as pools from '../../db/repositories/pools.ts';
 import { activeConflictsOf, seatsOf } from '../../db/repositories/panels.ts';
 import { findCandidate } from '../../db/repositories/candidates.ts';
 import { valuesOf } from '../../db/repositories/coverage.ts';
-import { evidenceOf } from '../../db/repositories/evidence.ts';
+import { evidenceOf, type EvidenceRow } from '../../db/repositories/evidence.ts';
+import { findSubmission } from '../../db/repositories/submissions.ts';
+import { itemsOf } from '../../db/repositories/verification.ts';
+import { verifiedEvidence } from '../../domain/candidates/verification.ts';
+import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import type { MarkingSheet, MarkWrite, MyPool } from '../../shared/contracts/index.ts';
+import type { MarkBatchResult, MarkingSheet, MarkWrite, MarkWriteResult, MyPool } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
@@ -84,11 +88,22 @@ async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: 
   if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw forbidden('This candidate is not assigned to you');
 }
 
-/** Whether a juror may see a candidate's evidence: assigned to it in a pool and not in conflict with it. */
-export async function jurorMaySee(db: Db, actor: Actor, candidateId: string): Promise<boolean> {
-  const assigned = (await pools.assignmentsOfUser(db, actor.id)).some((a) => a.candidateId === candidateId);
+/** The evidence a panel sees of a candidate: files attached to items the verifier found valid, uploaded before that decision. */
+export async function evidenceForPanel(db: Db, candidateId: string): Promise<EvidenceRow[]> {
+  const submission = await findSubmission(db, candidateId);
+  if (!submission) return [];
+  const files = await evidenceOf(db, candidateId);
+  const decisions = (await itemsOf(db, [candidateId])).map((i) => ({ key: i.itemKey, status: i.status, decidedAt: i.decidedAt }));
+  const shown = new Set(verifiedEvidence(submission.answers as AnswersShape, decisions, files));
+  return files.filter((f) => shown.has(f.id));
+}
+
+/** Whether a juror may see an evidence file: its candidate is assigned to them, not in conflict, and the panel sees the file. */
+export async function jurorMaySee(db: Db, actor: Actor, evidence: Pick<EvidenceRow, 'id' | 'candidateId'>): Promise<boolean> {
+  const assigned = (await pools.assignmentsOfUser(db, actor.id)).some((a) => a.candidateId === evidence.candidateId);
   if (!assigned) return false;
-  return !(await activeConflictsOf(db, [candidateId])).some((c) => c.userId === actor.id);
+  if ((await activeConflictsOf(db, [evidence.candidateId])).some((c) => c.userId === actor.id)) return false;
+  return (await evidenceForPanel(db, evidence.candidateId)).some((e) => e.id === evidence.id);
 }
 
 /** The juror's marking sheet of one candidate: rubric with descriptors, own marks, and the candidate's data and evidence beside it. */
@@ -122,44 +137,67 @@ export async function markingSheet({ db, actor }: ServiceContext, poolId: string
       const value = i.origin === 'interview' ? (slot?.attendance ?? null) : (v?.valueNum ?? v?.valueText ?? null);
       return { key: i.key, labelId: i.label.id, labelEn: i.label.en, value, source: i.origin === 'interview' ? (slot?.attendance ? 'interview' : null) : (v?.source ?? null) };
     }),
-    evidence: (await evidenceOf(db, candidateId)).map((e) => ({ id: e.id, originalName: e.originalName, type: e.type, bytes: e.bytes })),
+    evidence: (await evidenceForPanel(db, candidateId)).map((e) => ({ id: e.id, originalName: e.originalName, type: e.type, bytes: e.bytes })),
     slot: slot ? presentSlot(slot) : null,
   };
 }
+
+/** Why a juror may not mark a candidate, or null when they may (the caller holds the assignment's lock). */
+async function markingRefusal(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<MarkRefusal | null> {
+  if (!panelPolicy.seatOf(actor, ctx.members)) return { reason: 'not-on-panel', message: 'You do not sit on this panel' };
+  if ((await conflictedPairs(db, [candidateId])).has(pairKey(actor.id, candidateId))) return { reason: 'conflict', message: 'You are in conflict with this candidate' };
+  if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId, true))) return { reason: 'not-assigned', message: 'This candidate is not assigned to you' };
+  return null;
+}
+
+type MarkRefusal = NonNullable<MarkWriteResult['refused']>;
 
 /**
  * Saves a batch of marks. Each write carries the client's counter for its
  * field: a write sent again (after a dropped connection) or arriving after a
  * newer one changes nothing, so a mark is never lost or counted twice.
+ *
+ * Each write is answered on its own: applied, already stored, or refused
+ * with its reason (a submitted sheet, a closed stage, a value out of range),
+ * so one bad write never holds back the others. The juror's assignment to
+ * each candidate is locked first, in a fixed order, the same lock a
+ * submission takes: a write lands before the sheet is submitted, or is
+ * refused after it.
  */
-export async function writeMarks({ db, actor }: ServiceContext, poolId: string, writes: MarkWrite[]) {
+export async function writeMarks({ db, actor }: ServiceContext, poolId: string, writes: MarkWrite[]): Promise<MarkBatchResult> {
   return db.transaction(async (tx) => {
     const ctx = await loadPool(tx, poolId);
-    assertAssessing(ctx.edition);
-    if (ctx.pool.status !== 'marking') throw new AppError('INVALID_TRANSITION', 'Marking is not open in this pool');
+    const byCandidate = new Map<string, MarkRefusal | null>();
+    const closed: MarkRefusal | null =
+      ctx.edition.status !== 'assessing'
+        ? { reason: 'edition-locked', message: `The edition is ${ctx.edition.status}: marking happens while it is being assessed` }
+        : ctx.pool.status !== 'marking'
+          ? { reason: 'marking-closed', message: 'Marking is not open in this pool' }
+          : null;
+    if (!closed) {
+      for (const candidateId of [...new Set(writes.map((w) => w.candidateId))].sort()) byCandidate.set(candidateId, await markingRefusal(tx, actor!, ctx, candidateId));
+    }
+    // Read after the locks: a sheet submitted meanwhile is seen here.
     const sheets = (await pools.sheetsOf(tx, poolId)).filter((s) => s.userId === actor!.id);
     const open = ctx.setup.instrument.stages.filter((s) => ctx.pool.stages[s.id] === 'open');
-    const problems: { path: string; message: string }[] = [];
-    const checked = new Set<string>();
-    for (const [i, w] of writes.entries()) {
-      if (!checked.has(w.candidateId)) {
-        await assertMarks(tx, actor!, ctx, w.candidateId);
-        checked.add(w.candidateId);
-      }
+    const refusalOf = (w: MarkWrite): MarkRefusal | null => {
+      const refusal = closed ?? byCandidate.get(w.candidateId) ?? null;
+      if (refusal) return refusal;
       const stage = open.find((s) => rubricIndicators(ctx.setup.instrument, s.id).some((r) => r.id === w.indicatorId));
       const indicator = stage ? rubricIndicators(ctx.setup.instrument, stage.id).find((r) => r.id === w.indicatorId)! : null;
-      if (!stage || !indicator) problems.push({ path: `marks.${i}.indicatorId`, message: `${w.indicatorId} is not a rubric indicator of an open stage` });
-      else if (sheets.some((s) => s.candidateId === w.candidateId && s.stageId === stage.id)) problems.push({ path: `marks.${i}`, message: 'the sheet is already submitted' });
-      else if (w.value !== null && (w.value < indicator.scale.min || w.value > indicator.scale.max)) {
-        problems.push({ path: `marks.${i}.value`, message: `${w.value} is outside ${indicator.scale.min}..${indicator.scale.max}` });
+      if (!stage || !indicator) return { reason: 'stage-not-open', message: `${w.indicatorId} is not a rubric indicator of an open stage` };
+      if (sheets.some((s) => s.candidateId === w.candidateId && s.stageId === stage.id)) return { reason: 'sheet-submitted', message: 'The sheet is already submitted' };
+      if (w.value !== null && (w.value < indicator.scale.min || w.value > indicator.scale.max)) {
+        return { reason: 'out-of-range', message: `${w.value} is outside ${indicator.scale.min}..${indicator.scale.max}` };
       }
-    }
-    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'Some marks cannot be saved', problems);
-    const results = [];
+      return null;
+    };
+    const results: MarkWriteResult[] = [];
     const applied = [];
     for (const w of writes) {
-      const row = await pools.writeMark(tx, { poolId, userId: actor!.id, candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq });
-      results.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, seq: w.seq, applied: row !== null });
+      const refused = refusalOf(w);
+      const row = refused ? null : await pools.writeMark(tx, { poolId, userId: actor!.id, candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq });
+      results.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, seq: w.seq, applied: row !== null, refused });
       if (row) applied.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq });
     }
     // The audit log keeps every mark; its reader hides marks until the pool's result is final.
@@ -174,6 +212,8 @@ export async function submitSheet({ db, actor }: ServiceContext, poolId: string,
     const ctx = await loadPool(tx, poolId);
     assertAssessing(ctx.edition);
     await assertMarks(tx, actor!, ctx, candidateId);
+    // The lock every write of marks to this candidate takes: the marks read below are the last ones.
+    await pools.findAssignment(tx, poolId, actor!.id, candidateId, true);
     if (ctx.pool.stages[stageId] !== 'open') throw new AppError('INVALID_TRANSITION', `Stage ${stageId} is not open for marking`);
     const indicators = rubricIndicators(ctx.setup.instrument, stageId);
     const marks = await pools.marksOf(tx, poolId, { userId: actor!.id, candidateId });
@@ -185,7 +225,8 @@ export async function submitSheet({ db, actor }: ServiceContext, poolId: string,
         missing.map((i) => ({ path: i.id, message: 'not marked' })),
       );
     }
-    const sheet = await pools.insertSheet(tx, { poolId, userId: actor!.id, candidateId, stageId });
+    // Stamped under the lock (not at the transaction's start), so no mark it holds is newer than the sheet.
+    const sheet = await pools.insertSheet(tx, { poolId, userId: actor!.id, candidateId, stageId, submittedAt: new Date() });
     if (!sheet) throw new AppError('CONFLICT', 'The sheet is already submitted');
     await appendAudit(tx, auditActor(actor), { action: 'marks.submit', entityType: 'pool', entityId: poolId, after: { juror: actor!.id, candidateId, stageId } });
   });

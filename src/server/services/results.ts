@@ -12,7 +12,7 @@ import { activeConflictsOf } from '../../db/repositories/panels.ts';
 import { valuesOf } from '../../db/repositories/coverage.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { ModerationReport, PoolResultView } from '../../shared/contracts/index.ts';
-import { auditActor } from '../policies/actor.ts';
+import { auditActor, type Actor } from '../policies/actor.ts';
 import { markPublicDataChanged } from '../public-cache.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
@@ -199,16 +199,40 @@ export async function resultHistory(ctx: ServiceContext, poolId: string): Promis
   return out;
 }
 
-/** The frozen package of a result, as exported: its SHA-256 is the recorded one. */
-export async function exportPackage(ctx: ServiceContext, resultId: string): Promise<{ text: string; sha256: string; filename: string }> {
+/** The package ids of the pool's candidates the actor is in conflict with, now or when the package was frozen. */
+async function walledCandidates(db: Db, actor: Actor, ctx: PoolContext, pkg: ScoringPackage): Promise<Set<string>> {
+  const candidates = await pools.candidatesOfPool(db, ctx.pool);
+  const idOf = new Map(candidates.map((c) => [c.id, packageIdOf(c)]));
+  const now = (await activeConflictsOf(db, [...idOf.keys()])).filter((c) => c.userId === actor.id).map((c) => idOf.get(c.candidateId)!);
+  const then = pkg.jurors?.find((j) => j.id === actor.id)?.conflicts ?? [];
+  return new Set([...now, ...then]);
+}
+
+/**
+ * The frozen package of a result, as exported: its SHA-256 is the recorded
+ * one. Two walls stand in front of it. A superseded version of a reopened
+ * pool carries the marks of the stage being marked again: the panel gets it
+ * back only once the pool is final again (the committee keeps it for the
+ * record). A juror in conflict with a candidate gets the package without
+ * anyone's marks on that candidate, named as such and with its own SHA-256.
+ */
+export async function exportPackage(ctx: ServiceContext, resultId: string): Promise<{ text: string; sha256: string; filename: string; redacted: boolean }> {
   const row = await pools.findResult(ctx.db, resultId);
   if (!row) throw notFound('result');
   const pool = await loadPool(ctx.db, row.poolId);
-  assertSeesPool(ctx.actor!, pool);
+  const role = assertSeesPool(ctx.actor!, pool);
+  if (role !== 'admin' && row.status === 'superseded' && pool.pool.status !== 'finalised') {
+    throw forbidden('This result was reopened: its package is kept from the panel until the result is final again');
+  }
   const text = packageText(row.package);
   if (sha256(text) !== row.packageSha256) throw new AppError('INTERNAL', 'The stored package does not match its SHA-256');
   const area = pool.pool.area ? `-${pool.pool.area}` : '';
-  return { text, sha256: row.packageSha256, filename: `paritrana-${pool.category.code}-${pool.pool.level}${area}-v${row.version}.json` };
+  const name = `paritrana-${pool.category.code}-${pool.pool.level}${area}-v${row.version}`;
+  const pkg = row.package as ScoringPackage;
+  const walled = await walledCandidates(ctx.db, ctx.actor!, pool, pkg);
+  if (walled.size === 0) return { text, sha256: row.packageSha256, filename: `${name}.json`, redacted: false };
+  const redacted = packageText({ ...pkg, marks: (pkg.marks ?? []).filter((m) => !walled.has(m.candidate)) });
+  return { text: redacted, sha256: sha256(redacted), filename: `${name}-tanpa-konflik.json`, redacted: true };
 }
 
 /** How each juror marked against the panel, and the agreement per indicator, once a stage is closed. */
@@ -220,10 +244,18 @@ export async function moderationReport({ db, actor }: ServiceContext, poolId: st
   const indicators = rubricIndicators(ctx.setup.instrument, stageId);
   const ranges = new Map(indicators.map((i) => [i.id, { min: i.scale.min, max: i.scale.max }]));
   const ids = (await poolCandidates(db, ctx.pool)).map((c) => c.id);
-  const conflicted = new Set((await activeConflictsOf(db, ids)).map((c) => pairKey(c.userId, c.candidateId)));
+  const conflicts = await activeConflictsOf(db, ids);
+  const conflicted = new Set(conflicts.map((c) => pairKey(c.userId, c.candidateId)));
+  // A conflict walls the reader off too: a juror in conflict with a candidate reads nobody's marks or comments on it.
+  const walled = new Set(conflicts.filter((c) => c.userId === actor!.id).map((c) => c.candidateId));
   const assigned = new Set((await pools.assignmentsOf(db, poolId)).map((a) => pairKey(a.userId, a.candidateId)));
   const marks = (await pools.marksOf(db, poolId)).filter(
-    (m) => m.value !== null && ranges.has(m.indicatorId) && assigned.has(pairKey(m.userId, m.candidateId)) && !conflicted.has(pairKey(m.userId, m.candidateId)),
+    (m) =>
+      m.value !== null &&
+      ranges.has(m.indicatorId) &&
+      assigned.has(pairKey(m.userId, m.candidateId)) &&
+      !conflicted.has(pairKey(m.userId, m.candidateId)) &&
+      !walled.has(m.candidateId),
   );
   const flat = marks.map((m) => ({ juror: m.userId, candidate: m.candidateId, indicator: m.indicatorId, value: m.value! }));
   const names = new Map(ctx.members.map((m) => [m.userId, m.name]));

@@ -177,9 +177,21 @@ export const markWrite = z.object({
 });
 export const markBatch = z.object({ marks: z.array(markWrite).min(1).max(200) });
 export type MarkWrite = z.infer<typeof markWrite>;
-export const markBatchResult = z.object({
-  results: z.array(z.object({ candidateId: z.string(), indicatorId: z.string(), seq: z.number(), applied: z.boolean() })),
+/** Why the server refused one write of a batch; the other writes are answered on their own. */
+export const markRefusalReason = z.enum(['edition-locked', 'marking-closed', 'not-on-panel', 'conflict', 'not-assigned', 'stage-not-open', 'sheet-submitted', 'out-of-range']);
+export type MarkRefusalReason = z.infer<typeof markRefusalReason>;
+export const markWriteResult = z.object({
+  candidateId: z.string(),
+  indicatorId: z.string(),
+  seq: z.number(),
+  /** Stored now; false for a write already stored or older than the stored one, and for a refused write. */
+  applied: z.boolean(),
+  /** Set when the server refused this write for good: sending it again changes nothing. */
+  refused: z.object({ reason: markRefusalReason, message: z.string() }).nullable(),
 });
+export type MarkWriteResult = z.infer<typeof markWriteResult>;
+export const markBatchResult = z.object({ results: z.array(markWriteResult) });
+export type MarkBatchResult = z.infer<typeof markBatchResult>;
 export const submitSheetInput = z.object({ stage: z.string().min(1).max(60) });
 
 export const myPool = z.object({

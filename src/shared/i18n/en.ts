@@ -256,6 +256,7 @@ export const en: Messages = {
     verification: 'Verification',
     evidence: 'Evidence',
     upload: 'Upload evidence (PDF, JPEG, PNG, XLSX)',
+    evidenceClosed: 'The self-assessment is submitted: evidence is closed until the committee reopens it.',
     noEvidence: 'No evidence uploaded yet.',
     deadline: 'Deadline: {{date}}',
     autosaved: 'Saved automatically {{time}}',

@@ -260,6 +260,7 @@ export const id = {
     verification: 'Verifikasi',
     evidence: 'Bukti dukung',
     upload: 'Unggah bukti (PDF, JPEG, PNG, XLSX)',
+    evidenceClosed: 'Penilaian mandiri sudah dikirim: bukti ditutup sampai panitia membukanya kembali.',
     noEvidence: 'Belum ada bukti diunggah.',
     deadline: 'Batas pengisian: {{date}}',
     autosaved: 'Tersimpan otomatis {{time}}',

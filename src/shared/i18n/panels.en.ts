@@ -152,6 +152,13 @@ export const panelsEn: typeof panelsId = {
     interviewNoticeTitle: 'Interview with the panel',
     interviewNoticeHint: 'The head of region or chief executive is expected in person with two officials; their attendance scores.',
     offlineHint: 'The connection dropped. Your marks are kept on this device and sent by themselves when it returns; none is lost or counted twice.',
+    signedOut: 'Signed out: {{count}} marks waiting',
+    signedOutTitle: 'Your session has ended',
+    signedOutHint: 'Your marks ({{count}}) are kept on this device and not sent yet. Sign in again, then come back to this tab: they are sent by themselves.',
+    signInAgain: 'Sign in again',
+    refusedTitle: '{{count}} marks were refused and are not saved',
+    refusedDismiss: 'Understood',
+    refusals: { 'edition-locked': 'the edition is not being assessed', 'marking-closed': 'marking is not open in this pool', 'not-on-panel': 'you do not sit on this panel', conflict: 'you are in conflict with this candidate', 'not-assigned': 'this candidate is not assigned to you', 'stage-not-open': 'this stage is not open for marking', 'sheet-submitted': 'the sheet is already submitted and locked', 'out-of-range': 'the value is outside the scale', refused: 'refused by the server' },
   },
   juror: {
     profileTitle: 'Juror profile',

@@ -150,6 +150,13 @@ export const panelsId = {
     interviewNoticeTitle: 'Jadwal wawancara dengan tim penilai',
     interviewNoticeHint: 'Kepala daerah atau pimpinan tertinggi diharapkan hadir sendiri bersama dua pejabat; kehadirannya dinilai.',
     offlineHint: 'Koneksi terputus. Nilai Anda tersimpan di perangkat ini dan dikirim otomatis begitu koneksi kembali; tidak ada yang hilang atau terhitung dua kali.',
+    signedOut: 'Sesi berakhir: {{count}} nilai menunggu',
+    signedOutTitle: 'Sesi Anda telah berakhir',
+    signedOutHint: 'Nilai Anda ({{count}}) tetap tersimpan di perangkat ini dan belum terkirim. Masuk kembali, lalu kembali ke tab ini: nilai dikirim otomatis.',
+    signInAgain: 'Masuk kembali',
+    refusedTitle: '{{count}} nilai ditolak dan tidak tersimpan',
+    refusedDismiss: 'Mengerti',
+    refusals: { 'edition-locked': 'edisi tidak sedang dalam tahap penilaian', 'marking-closed': 'penilaian di kelompok ini tidak dibuka', 'not-on-panel': 'Anda bukan anggota tim penilai ini', conflict: 'Anda memiliki konflik kepentingan dengan kandidat ini', 'not-assigned': 'kandidat ini tidak ditugaskan kepada Anda', 'stage-not-open': 'tahap ini tidak dibuka untuk penilaian', 'sheet-submitted': 'lembar sudah dikirim dan terkunci', 'out-of-range': 'nilai di luar skala', refused: 'ditolak server' },
   },
   juror: {
     profileTitle: 'Profil juri',

@@ -11,7 +11,7 @@ export const useEvidence = (candidateId: string) =>
   useQuery({ queryKey: ['evidence', candidateId], queryFn: () => get<EvidenceSummary[]>(`/api/candidates/${candidateId}/evidence`) });
 
 /** The candidate's evidence files: upload (checked by content on the server) and open. */
-export function EvidencePanel({ candidateId, canUpload }: { candidateId: string; canUpload: boolean }) {
+export function EvidencePanel({ candidateId, canUpload, closed }: { candidateId: string; canUpload: boolean; closed: boolean }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const evidence = useEvidence(candidateId);
@@ -35,7 +35,8 @@ export function EvidencePanel({ candidateId, canUpload }: { candidateId: string;
   return (
     <Stack>
       <ErrorAlert error={error} />
-      {canUpload ? (
+      {canUpload && closed ? <Text c="dimmed">{t('candidate.evidenceClosed')}</Text> : null}
+      {canUpload && !closed ? (
         <Group>
           <FileButton onChange={(f) => void send(f)} accept="application/pdf,image/png,image/jpeg,.xlsx">
             {(props) => (

@@ -128,7 +128,7 @@ export function CandidatePage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
-          <EvidencePanel candidateId={id} canUpload={isSelf || manages} />
+          <EvidencePanel candidateId={id} canUpload={isSelf || manages} closed={assessment.data?.status === 'submitted'} />
         </Tabs.Panel>
         <Tabs.Panel value="verification" pt="md">
           {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={canDecide} showTodo={!isSelf} /> : <Text c="dimmed">{t('verify.empty')}</Text>}

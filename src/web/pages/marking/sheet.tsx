@@ -9,13 +9,21 @@ import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
-import { useMarkQueue, type QueueState } from './mark-queue.ts';
+import type { QueueState, RefusedMark } from './mark-queue.ts';
+import { useMarkQueue } from './use-mark-queue.ts';
 
 type Entry = { value: number | null; comment: string };
 
 /** Where the juror's marks are: all saved, being sent, or waiting for the connection. */
 export function SaveStatus({ state }: { state: QueueState }) {
   const { t } = useTranslation();
+  if (state.signedOut) {
+    return (
+      <Badge color="orange" size="lg" role="status">
+        {t('marking.signedOut', { count: state.pending })}
+      </Badge>
+    );
+  }
   if (state.offline) {
     return (
       <Badge color="orange" size="lg" role="status">
@@ -27,6 +35,30 @@ export function SaveStatus({ state }: { state: QueueState }) {
     <Badge color={state.pending > 0 ? 'blue' : 'teal'} size="lg" role="status" variant="light">
       {state.pending > 0 ? t('marking.sending', { count: state.pending }) : t('marking.allSaved')}
     </Badge>
+  );
+}
+
+/** The marks the server refused one by one (a submitted sheet, a closed stage): not saved, shown until the juror has read them. */
+function RefusedMarks({ sheet, refused, onDismiss }: { sheet: MarkingSheet; refused: RefusedMark[]; onDismiss: () => void }) {
+  const { t, i18n } = useTranslation();
+  if (refused.length === 0) return null;
+  const indicators = new Map(sheet.stages.flatMap((s) => s.indicators).map((i) => [i.id, i18n.language === 'id' ? i.labelId : i.labelEn]));
+  return (
+    <Alert color="red" role="alert" title={t('marking.refusedTitle', { count: refused.length })}>
+      <Stack gap={4}>
+        {refused.map((r) => (
+          <Text key={`${r.indicatorId}-${r.seq}`} size="sm">
+            <strong>{indicators.get(r.indicatorId) ?? r.indicatorId}</strong>
+            {r.value === null ? '' : ` (${r.value})`}: {t(`marking.refusals.${r.reason}`, { defaultValue: r.message })}
+          </Text>
+        ))}
+        <Group>
+          <Button size="xs" variant="light" color="red" onClick={onDismiss}>
+            {t('marking.refusedDismiss')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 
@@ -53,6 +85,8 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
     return base;
   });
   const [submitError, setSubmitError] = useState<unknown>(null);
+  /** Why a sheet cannot be submitted yet: marks still waiting to be sent. */
+  const [submitWaiting, setSubmitWaiting] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState<string | null>(null);
   const commentTimers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
   useEffect(() => () => Object.values(commentTimers.current).forEach(clearTimeout), []);
@@ -68,15 +102,18 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
 
   async function submit(stageId: string) {
     setSubmitError(null);
+    setSubmitWaiting(null);
     setSubmitting(stageId);
     try {
       await queue.flush();
-      if (queue.pendingFor(sheet.candidate.id).length > 0) throw new Error('pending');
+      if (queue.pendingFor(sheet.candidate.id).length > 0) throw new Error(queue.current.signedOut ? 'signed-out' : 'pending');
       await api('POST', `/api/pools/${sheet.poolId}/sheets/${sheet.candidate.id}/submit`, { stage: stageId });
       await client.invalidateQueries({ queryKey: ['sheet', sheet.poolId, sheet.candidate.id] });
       await client.invalidateQueries({ queryKey: ['my-pools'] });
     } catch (error) {
-      setSubmitError(error instanceof Error && error.message === 'pending' ? new Error(t('marking.submitOffline')) : error);
+      const waiting = error instanceof Error ? { pending: t('marking.submitOffline'), 'signed-out': t('marking.signedOutTitle') }[error.message] : undefined;
+      if (waiting) setSubmitWaiting(waiting);
+      else setSubmitError(error);
     } finally {
       setSubmitting(null);
     }
@@ -98,8 +135,16 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
         </div>
         <SaveStatus state={state} />
       </Group>
+      {state.signedOut ? (
+        <Alert color="orange" role="alert" title={t('marking.signedOutTitle')}>
+          <Text size="sm">{t('marking.signedOutHint', { count: state.pending })}</Text>
+          <Anchor href="/login" target="_blank" size="sm" fw={600}>
+            {t('marking.signInAgain')}
+          </Anchor>
+        </Alert>
+      ) : null}
       {state.offline ? <Alert color="orange">{t('marking.offlineHint')}</Alert> : null}
-      <ErrorAlert error={state.error} />
+      <RefusedMarks sheet={sheet} refused={state.refused.filter((r) => r.candidateId === sheet.candidate.id)} onDismiss={() => queue.dismissRefused(sheet.candidate.id)} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 2, md: 1 }}>
           <Stack>
@@ -154,6 +199,11 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 1, md: 2 }}>
           <Stack>
             <ErrorAlert error={submitError} />
+            {submitWaiting ? (
+              <Alert color="orange" role="alert">
+                {submitWaiting}
+              </Alert>
+            ) : null}
             {shown.map((stage) => {
               const editable = stage.state === 'open' && !stage.submitted;
               const marked = stage.indicators.filter((i) => entries[i.id]?.value != null).length;
