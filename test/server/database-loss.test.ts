@@ -40,7 +40,10 @@ describe.runIf(onPostgres)('losing PostgreSQL connections in use', () => {
   let cookie = '';
   let csrf = '';
 
-  const rows = async <T,>(query: ReturnType<typeof sql>): Promise<T[]> => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = async <T,>(query: ReturnType<typeof sql>): Promise<T[]> => {
+    const result: unknown = await database.db.execute(query);
+    return (result as { rows: T[] }).rows;
+  };
 
   const call = async (method: string, path: string, body?: unknown): Promise<Answer> => {
     const response = await fetch(`${base}${path}`, {
