@@ -10,3 +10,4 @@ export * from './submissions.ts';
 export * from './verification.ts';
 export * from './panels.ts';
 export * from './publication.ts';
+export * from './health.ts';

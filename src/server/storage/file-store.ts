@@ -14,6 +14,8 @@ export type FileStore = {
   has(sha256: string): Promise<boolean>;
   /** The stored bytes as a stream; fails when nothing is stored under the hash. */
   read(sha256: string): Promise<Readable>;
+  /** Writes a small file and removes it again: fails when the store cannot take a file now. */
+  probe(): Promise<void>;
 };
 
 export function createFileStore(config: Pick<Config, 'filesDir' | 's3'>): FileStore {
