@@ -1,11 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { version } from '../../src/server/bootstrap.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
-import { drivers, type Driver } from '../support/database.ts';
+import { drivers } from '../support/database.ts';
+import { setReadOnly } from '../support/faults.ts';
 import { anonymous, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 
 type Health = { status: string; database: string; version: string; checks: { database: { ok: boolean; reason?: string }; files: { ok: boolean; reason?: string } } };
@@ -21,31 +21,6 @@ function multipart(filename: string, content: Buffer) {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-/**
- * Makes the database refuse writes, or take them again. PostgreSQL: the
- * database's sessions become read-only, as on a standby after a failover,
- * and its connections are ended so that the app's new ones see it. PGlite has
- * one session: it is made read-only itself.
- */
-async function setReadOnly(t: TestApp, driver: Driver, readOnly: boolean): Promise<void> {
-  const value = readOnly ? 'on' : 'off';
-  if (driver === 'pglite') {
-    await t.database.db.execute(sql.raw(`set default_transaction_read_only = ${value}`));
-    return;
-  }
-  const result: unknown = await t.database.db.execute(sql`select current_database() as name`);
-  const name = (result as { rows: { name: string }[] }).rows[0]!.name;
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`alter database ${name} set default_transaction_read_only = ${value}`);
-    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
-  } finally {
-    await admin.end();
-  }
 }
 
 describe.each(drivers())('health and storage faults on %s', (driver) => {

@@ -65,7 +65,7 @@ export const exportRoutes: FastifyPluginCallback = (root, _options, done) => {
       schema: { tags, summary: 'Import an edition archive from another installation (all or nothing)', consumes: ['multipart/form-data'], response: { 201: archiveImportResult } },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Send the archive as multipart/form-data', [{ path: 'file', message: 'required' }]);
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the archive as multipart/form-data', [{ path: 'file', message: 'required' }]);
       const file = await request.file({ limits: { fileSize: config.uploadLimitMb * 1024 * 1024 } });
       if (!file) throw new AppError('VALIDATION_FAILED', 'No file', [{ path: 'file', message: 'required' }]);
       const result = await withTempFile('upload.tar.gz', async (path) => {
