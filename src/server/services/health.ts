@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { AppError } from '../../domain/errors.ts';
 import { databaseFault } from '../../db/faults.ts';
 import { writeHealthRow } from '../../db/repositories/health.ts';
 import { fileStoreFault } from '../storage/faults.ts';
@@ -36,6 +37,7 @@ function databaseReason(error: unknown): string {
 }
 
 function filesReason(error: unknown): string {
+  if (error instanceof AppError && error.details?.[0]) return `cannot write: ${error.details[0].message}`;
   const known = fileStoreFault(error);
   if (known) return `cannot write: ${known} (${(error as { code: string }).code})`;
   return `cannot write: ${(error as Error).message}`;
