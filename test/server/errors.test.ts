@@ -78,3 +78,28 @@ describe.runIf(drivers().includes('postgres'))('a deadlock on PostgreSQL, as the
     }
   });
 });
+
+describe('a PostgreSQL server that does not answer, as the API answers it', () => {
+  it('answers a refused connection with 503 DATABASE_UNAVAILABLE', async () => {
+    const { openDatabase } = await import('../../src/db/client.ts');
+    const { createServer } = await import('node:net');
+    // A port nobody listens on: taken, then freed.
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port: taken } = server.address() as { port: number };
+        server.close(() => resolve(taken));
+      });
+    });
+    const database = await openDatabase({ url: `postgres://postgres@127.0.0.1:${port}/paritrana`, poolSize: 1 });
+    try {
+      const error = await thrownBy(() => database.db.execute(sql`select 1`));
+      expect(answer(appErrorOf(error))).toEqual({
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database cannot be reached; nothing was changed. Try again in a moment',
+        details: undefined,
+      });
+    } finally {
+      await database.close();
+    }
+  });
+});
