@@ -32,6 +32,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection the server ends (a restart, an administrator, a dropped database) is
     // taken out of the pool by pg; without a listener its error would end the whole process.
     pool.on('error', (error) => process.stderr.write(`database: an idle connection was closed by the server (${error.message})\n`));
+    // The pool listens only while a connection is idle: it removes its listener when a request
+    // checks the connection out. A connection lost then (a transaction under way when the server
+    // restarts, fails over or ends it) emits 'error' on the client too, which would end the
+    // process. This listener stays for the connection's whole life; the query under way fails on
+    // its own (answered 503 DATABASE_UNAVAILABLE) and the pool drops the broken connection on release.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => {
+        process.stderr.write(`database: a connection in use was lost (${error.message})\n`);
+      });
+    });
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, driver: 'postgres', close: () => pool.end() };
   }

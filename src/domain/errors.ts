@@ -19,6 +19,14 @@ export const errorCodes = [
   'RATE_LIMITED',
   'FILE_TOO_LARGE',
   'UNSUPPORTED_FILE',
+  /** A request body larger than the server accepts. */
+  'PAYLOAD_TOO_LARGE',
+  /** A request body of a content type the route does not read. */
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** The database cannot be reached (connection lost, server restarting); nothing was changed. */
+  'DATABASE_UNAVAILABLE',
+  /** The database or the file store cannot write (read-only, disk full); nothing was changed. */
+  'STORAGE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -29,8 +37,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
-    super(message);
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.details = details;

@@ -13,6 +13,7 @@ import type { Database } from '../db/client.ts';
 import { AppError, forbidden } from '../domain/errors.ts';
 import type { Config } from './config.ts';
 import { installErrorHandler } from './errors.ts';
+import { errorSerializer } from './log.ts';
 import { actorForToken } from './services/auth.ts';
 import type { RoutePolicy } from './policies/types.ts';
 import { routes } from './routes/index.ts';
@@ -54,8 +55,10 @@ function isApiRoute(url: string): boolean {
 
 /** Builds the HTTP application; the caller listens (or injects, in tests). */
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const logger = options.logger ?? { level: deps.config.logLevel };
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    // Errors are logged without the values a failed query was sent (src/server/log.ts).
+    logger: typeof logger === 'object' ? { ...logger, serializers: { ...logger.serializers, err: errorSerializer } } : logger,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   });

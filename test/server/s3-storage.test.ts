@@ -26,6 +26,7 @@ function multipart(filename: string, content: Buffer) {
 /** Evidence in an S3-compatible bucket: a real S3 server (s3rver) on a free port. */
 describe.each(drivers())('evidence in S3-compatible storage on %s', (driver) => {
   let s3: S3rver;
+  let s3Directory: string;
   let endpoint: string;
   let t: TestApp;
   let dataDir: string;
@@ -33,7 +34,8 @@ describe.each(drivers())('evidence in S3-compatible storage on %s', (driver) => 
   let lotim: string;
 
   beforeAll(async () => {
-    s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: await mkdtemp(`${tmpdir()}/paritrana-s3-`), configureBuckets: [{ name: 'paritrana-evidence', configs: [] }] });
+    s3Directory = await mkdtemp(`${tmpdir()}/paritrana-s3-`);
+    s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Directory, configureBuckets: [{ name: 'paritrana-evidence', configs: [] }] });
     const { port } = await s3.run();
     endpoint = `http://127.0.0.1:${port}`;
     dataDir = await mkdtemp(`${tmpdir()}/paritrana-data-`);
@@ -75,5 +77,31 @@ describe.each(drivers())('evidence in S3-compatible storage on %s', (driver) => 
     expect(served.rawPayload.equals(pdf)).toBe(true);
     // Nothing went to the local disk.
     expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('checks health by writing to the bucket; a bucket that does not answer is 503 STORAGE_UNAVAILABLE until it is back', async () => {
+    const client = new AwsClient({ accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', service: 's3', region: 'us-east-1' });
+    const keys = async () => [...(await (await client.fetch(`${endpoint}/paritrana-evidence?list-type=2`)).text()).matchAll(/<Key>([^<]+)<\/Key>/g)].map((m) => m[1]);
+    const before = await keys();
+    const healthy = await candidate.request('GET', '/api/health');
+    expect(healthy.statusCode).toBe(200);
+    expect(healthy.json<{ checks: unknown }>().checks).toEqual({ database: { ok: true }, files: { ok: true } });
+    // The probe's object is removed again.
+    expect(await keys()).toEqual(before);
+
+    const port = Number(new URL(endpoint).port);
+    await s3.close();
+    const down = await candidate.request('GET', '/api/health');
+    expect(down.statusCode).toBe(503);
+    expect(down.json<{ checks: unknown }>().checks).toEqual({ database: { ok: true }, files: { ok: false, reason: 'cannot write: no answer' } });
+    const refused = await candidate.inject({ method: 'POST', url: `/api/candidates/${lotim}/evidence`, ...multipart('baru.pdf', Buffer.concat([pdf, Buffer.from('%baru\n')])) });
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json<{ error: unknown }>().error).toEqual({ code: 'STORAGE_UNAVAILABLE', message: 'The file store does not answer; nothing was changed', details: [{ path: 'files', message: 'no answer' }] });
+
+    s3 = new S3rver({ port, address: '127.0.0.1', silent: true, directory: s3Directory });
+    await s3.run();
+    expect((await candidate.request('GET', '/api/health')).statusCode).toBe(200);
+    const stored = await candidate.inject({ method: 'POST', url: `/api/candidates/${lotim}/evidence`, ...multipart('baru.pdf', Buffer.concat([pdf, Buffer.from('%baru\n')])) });
+    expect(stored.statusCode).toBe(201);
   });
 });

@@ -11,3 +11,4 @@ export * from './verification.ts';
 export * from './panels.ts';
 export * from './publication.ts';
 export * from './jobs.ts';
+export * from './health.ts';

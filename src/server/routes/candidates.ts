@@ -100,7 +100,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Kirim berkas sebagai multipart/form-data');
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Kirim berkas sebagai multipart/form-data');
       const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
       if (!file) throw new AppError('VALIDATION_FAILED', 'Tidak ada berkas', [{ path: 'file', message: 'wajib' }]);
       const rows = await readCandidateSheet(await file.toBuffer());

@@ -50,7 +50,7 @@ export const coverageRoutes: FastifyPluginCallback = (root, _options, done) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Send the extract as multipart/form-data');
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the extract as multipart/form-data');
       const dataDir = await mkdtemp(join(tmpdir(), 'paritrana-extract-'));
       let year: number | undefined;
       try {

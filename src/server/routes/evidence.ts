@@ -33,7 +33,7 @@ export const evidenceRoutes: FastifyPluginCallback = (root, _options, done) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Send the file as multipart/form-data');
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
       const file = await request.file({ limits: { fileSize: config.evidenceLimitMb * 1024 * 1024 } });
       if (!file) throw new AppError('VALIDATION_FAILED', 'No file', [{ path: 'file', message: 'required' }]);
       let bytes: Buffer;

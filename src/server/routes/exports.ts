@@ -60,7 +60,7 @@ export const exportRoutes: FastifyPluginCallback = (root, _options, done) => {
   );
   /** Receives an uploaded archive into a temporary file, removed afterwards whatever happens. */
   async function withUpload<T>(request: FastifyRequest, use: (path: string) => Promise<T>): Promise<T> {
-    if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Send the archive as multipart/form-data', [{ path: 'file', message: 'required' }]);
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the archive as multipart/form-data', [{ path: 'file', message: 'required' }]);
     const file = await request.file({ limits: { fileSize: config.uploadLimitMb * 1024 * 1024 } });
     if (!file) throw new AppError('VALIDATION_FAILED', 'No file', [{ path: 'file', message: 'required' }]);
     return withTempFile('upload.tar.gz', async (path) => {

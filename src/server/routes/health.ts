@@ -1,23 +1,36 @@
 import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sql } from 'drizzle-orm';
+import { createFileStore } from '../storage/file-store.ts';
+import { checkHealth } from '../services/health.ts';
+
+const check = z.object({ ok: z.boolean(), reason: z.string().optional() });
+const health = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.enum(['postgres', 'pglite']),
+  version: z.string(),
+  checks: z.object({ database: check, files: check }),
+});
 
 export const healthRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  const store = createFileStore(app.deps.config);
   app.get(
     '/health',
     {
       config: { policy: 'public' },
       schema: {
         tags: ['system'],
-        summary: 'Liveness and database check',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['postgres', 'pglite']), version: z.string() }) },
+        summary: 'Whether the app can do its work: the database commits a write and the file store takes a file (503 naming the check that failed)',
+        response: { 200: health, 503: health },
       },
     },
-    async () => {
-      await app.deps.database.db.execute(sql`select 1`);
-      return { status: 'ok' as const, database: app.deps.database.driver, version: app.deps.version };
+    async (_request, reply) => {
+      const { ok, checks } = await checkHealth(app.deps.database.db, store);
+      return reply
+        .status(ok ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send({ status: ok ? ('ok' as const) : ('unavailable' as const), database: app.deps.database.driver, version: app.deps.version, checks });
     },
   );
   done();

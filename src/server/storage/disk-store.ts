@@ -1,5 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FileStore } from './file-store.ts';
@@ -36,5 +37,19 @@ export class DiskFileStore implements FileStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /** Nothing is kept between calls: a store that could not write a moment ago is tried afresh. */
+  async probe(): Promise<void> {
+    const path = join(this.root, `.health.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await writeFile(path, 'ok', { flag: 'wx' });
+    } catch (error) {
+      // The store's folder is made on its first file.
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
+      await mkdir(this.root, { recursive: true });
+      await writeFile(path, 'ok', { flag: 'wx' });
+    }
+    await unlink(path);
   }
 }

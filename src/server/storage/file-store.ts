@@ -16,6 +16,8 @@ export type FileStore = {
   read(sha256: string): Promise<Readable>;
   /** Removes a stored file (nothing when there is none): only for files a refused import stored itself. */
   remove(sha256: string): Promise<void>;
+  /** Writes a small file and removes it again: fails when the store cannot take a file now. */
+  probe(): Promise<void>;
 };
 
 export function createFileStore(config: Pick<Config, 'filesDir' | 's3'>): FileStore {
