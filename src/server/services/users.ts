@@ -5,6 +5,7 @@ import { findProvince } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { RoleGrant, UserInput, UserPatch, UserSummary } from '../../shared/contracts/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { auditActor } from '../policies/actor.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -39,6 +40,7 @@ export async function listUserSummaries(db: Db): Promise<UserSummary[]> {
 
 export async function createUser({ db, actor }: ServiceContext, input: UserInput): Promise<UserSummary> {
   await checkRoles(db, input.roles);
+  checkNewPassword(input.password, { email: input.email });
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
     if (await repo.findUserByEmail(tx, input.email)) {
@@ -58,6 +60,7 @@ export async function createUser({ db, actor }: ServiceContext, input: UserInput
 
 export async function updateUserAccount({ db, actor }: ServiceContext, id: string, patch: UserPatch): Promise<UserSummary> {
   if (patch.roles) await checkRoles(db, patch.roles);
+  if (patch.password) checkNewPassword(patch.password);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   await db.transaction(async (tx) => {
     const before = await repo.getUserWithRoles(tx, id);
