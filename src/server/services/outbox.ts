@@ -6,6 +6,7 @@ import type { OutboxMessage } from '../../shared/contracts/index.ts';
 import type { SmtpConfig } from '../config.ts';
 import { isNationalAdmin, provincesAs } from '../policies/actor.ts';
 import type { ServiceContext } from './context.ts';
+import { outboxText } from '../secret-links.ts';
 
 /** What the sender needs of a mail transport (nodemailer's SMTP transport). */
 export type MailTransport = {
@@ -20,7 +21,7 @@ export const presentMessage = (m: messages.OutboxRow): OutboxMessage => ({
   id: m.id,
   to: m.to,
   subject: m.subject,
-  body: m.body,
+  body: outboxText(m.body, m.sentAt !== null),
   provinceCode: m.provinceCode,
   createdAt: m.createdAt.toISOString(),
   sentAt: m.sentAt?.toISOString() ?? null,
