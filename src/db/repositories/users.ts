@@ -20,6 +20,13 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | null> 
   return row ?? null;
 }
 
+/** Users by id, without their password hashes. */
+export async function usersByIds(db: Db, ids: string[]): Promise<Omit<UserRow, 'passwordHash'>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(users).where(inArray(users.id, ids));
+  return rows.map(withoutHash);
+}
+
 export async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, RoleRow[]>> {
   const map = new Map<string, RoleRow[]>();
   if (userIds.length === 0) return map;

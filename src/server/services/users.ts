@@ -20,7 +20,8 @@ async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
     if (scoped && !r.provinceCode) {
       throw new AppError('VALIDATION_FAILED', `Role ${r.role} needs a province`, [{ path: `roles.${i}.provinceCode`, message: 'required' }]);
     }
-    if (!scoped && r.provinceCode) {
+    // A juror may belong to a province (its admin then sees and seats them); the other roles have none.
+    if (!scoped && r.role !== 'juror' && r.provinceCode) {
       throw new AppError('VALIDATION_FAILED', `Role ${r.role} has no province`, [{ path: `roles.${i}.provinceCode`, message: 'must be empty' }]);
     }
     if ((r.role === 'candidate') !== (r.candidateId != null)) {

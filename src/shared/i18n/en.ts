@@ -119,6 +119,7 @@ export const en: Messages = {
     'has-coverage-data': 'Has coverage data',
   },
   users: {
+    jurorProvince: "A provincial juror: that province's admin can see them and seat them on a panel. Leave empty for a national juror.",
     title: 'Users',
     create: 'Add user',
     name: 'Name',

@@ -123,6 +123,7 @@ export const id = {
     'has-coverage-data': 'Ada data kepesertaan',
   },
   users: {
+    jurorProvince: 'Juri provinsi: admin provinsi ini dapat melihat dan menempatkannya di panel. Kosongkan untuk juri nasional.',
     title: 'Pengguna',
     create: 'Tambah pengguna',
     name: 'Nama',
