@@ -15,7 +15,8 @@ export const authRoutes: FastifyPluginCallback = (root, _options, done) => {
   const accountLimiter = app.createRateLimit({
     max: config.login.accountRatePerMinute,
     timeWindow: '1 minute',
-    keyGenerator: (request) => `account:${String((request.body as { email?: unknown } | undefined)?.email ?? '')}`,
+    // After validation: the e-mail is trimmed and lower-cased.
+    keyGenerator: (request) => `account:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
   });
   const perAccount = async (request: FastifyRequest) => {
     const limit = await accountLimiter(request);

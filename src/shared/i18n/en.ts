@@ -2,6 +2,7 @@ import { panelsEn } from './panels.en.ts';
 
 import type { Messages } from './id.ts';
 import { candidatePagesEn } from './candidate-pages.en.ts';
+import { accountEn } from './account.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -43,6 +44,7 @@ export const en: Messages = {
     email: 'E-mail',
     password: 'Password',
     submit: 'Sign in',
+    forgot: 'Forgot your password?',
     locked: 'Too many failed attempts. The account is locked for {{minutes}} more minutes.',
   },
   editions: {
@@ -443,7 +445,8 @@ export const en: Messages = {
   errors: {
     VALIDATION_FAILED: 'Some data is not right. Check the marked fields.',
     UNAUTHENTICATED: 'Please sign in first.',
-    INVALID_CREDENTIALS: 'E-mail or password is wrong.',
+    INVALID_CREDENTIALS: 'E-mail or password is wrong, or the account is locked for a while after too many failed attempts.',
+    SIGN_IN_REQUIRED: 'This e-mail already has an account: sign in first.',
     ACCOUNT_LOCKED: 'The account is locked for now.',
     CSRF_FAILED: 'The session expired. Reload the page.',
     FORBIDDEN: 'Your role does not allow this.',
@@ -461,4 +464,5 @@ export const en: Messages = {
     NETWORK: 'Cannot reach the server. Check the connection.',
   },
   ...panelsEn,
+  ...accountEn,
 };

@@ -1,5 +1,6 @@
 import { panelsId } from './panels.id.ts';
 import { candidatePagesId } from './candidate-pages.id.ts';
+import { accountId } from './account.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -47,6 +48,7 @@ export const id = {
     email: 'E-mail',
     password: 'Kata sandi',
     submit: 'Masuk',
+    forgot: 'Lupa kata sandi?',
     locked: 'Terlalu banyak percobaan gagal. Akun dikunci {{minutes}} menit lagi.',
   },
   editions: {
@@ -447,7 +449,8 @@ export const id = {
   errors: {
     VALIDATION_FAILED: 'Data belum benar. Periksa isian yang ditandai.',
     UNAUTHENTICATED: 'Silakan masuk terlebih dahulu.',
-    INVALID_CREDENTIALS: 'E-mail atau kata sandi salah.',
+    INVALID_CREDENTIALS: 'E-mail atau kata sandi salah, atau akun dikunci sementara setelah terlalu banyak percobaan gagal.',
+    SIGN_IN_REQUIRED: 'E-mail ini sudah punya akun: masuk dahulu.',
     ACCOUNT_LOCKED: 'Akun dikunci sementara.',
     CSRF_FAILED: 'Sesi kedaluwarsa. Muat ulang halaman.',
     FORBIDDEN: 'Peran Anda tidak mengizinkan tindakan ini.',
@@ -465,5 +468,6 @@ export const id = {
     NETWORK: 'Tidak dapat terhubung ke server. Periksa koneksi.',
   },
   ...panelsId,
+  ...accountId,
 };
 export type Messages = typeof id;
