@@ -88,6 +88,9 @@ describe.each(drivers())('invitations on %s', (driver) => {
   it('creates a new account only with a name and a password that pass the rules', async () => {
     const email = 'operator.baru@test.example';
     const token = await invite(lotim, email);
+    // Signed in as another account, the link creates nothing: sign out first.
+    const someone = await signIn(t, (await makeUser(t, roles.candidate(lotim))).email);
+    expect((await someone.request('POST', '/api/invitations/accept', { token, name: 'Operator Baru', password: 'lombok-timur-2025' })).statusCode).toBe(403);
     const missing = await anonymous(t).request('POST', '/api/invitations/accept', { token });
     expect(missing.statusCode).toBe(400);
     expect(missing.json<ErrorBody>().error.details).toEqual([

@@ -92,11 +92,14 @@ export async function acceptInvitation(
       throw new AppError('NOT_FOUND', 'This invitation link is unknown, used or expired; ask the committee for a new one');
     }
     const role = { role: 'candidate' as const, provinceCode: null, candidateId: invitation.candidateId };
+    // Signed in as someone else: neither their account nor a new one (sign out first).
+    if (actor && actor.email.toLowerCase() !== invitation.email.toLowerCase()) {
+      throw forbidden(`This invitation is for ${invitation.email}: sign in with that account to accept it, or sign out to create it`);
+    }
     const existing = await users.findUserByEmail(tx, invitation.email);
     let userId: string;
     if (existing) {
       if (!actor) throw new AppError('SIGN_IN_REQUIRED', 'An account with this e-mail exists: sign in with it, then accept the invitation');
-      if (actor.id !== existing.id) throw forbidden(`This invitation is for ${invitation.email}: sign in with that account to accept it`);
       await refuseStaffAccount(tx, invitation.email, 'token');
       const roles = (await users.rolesOf(tx, [existing.id])).get(existing.id) ?? [];
       if (!roles.some((r) => r.candidateId === invitation.candidateId)) await users.replaceRoles(tx, existing.id, [...roles, role]);

@@ -73,7 +73,7 @@ export async function updateUserAccount({ db, actor }: ServiceContext, id: strin
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
-      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null, lockouts: 0 } : {}),
     });
     if (patch.roles) await repo.replaceRoles(tx, id, patch.roles);
     if (patch.active === false || passwordHash) await repo.deleteSessionsOf(tx, id);
