@@ -445,7 +445,7 @@ export const en: Messages = {
   errors: {
     VALIDATION_FAILED: 'Some data is not right. Check the marked fields.',
     UNAUTHENTICATED: 'Please sign in first.',
-    INVALID_CREDENTIALS: 'E-mail or password is wrong, or the account is locked for a while after too many failed attempts.',
+    INVALID_CREDENTIALS: 'E-mail or password is wrong. After too many failed attempts the account is also locked for a while.',
     SIGN_IN_REQUIRED: 'This e-mail already has an account: sign in first.',
     ACCOUNT_LOCKED: 'The account is locked for now.',
     CSRF_FAILED: 'The session expired. Reload the page.',

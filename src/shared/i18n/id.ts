@@ -449,7 +449,7 @@ export const id = {
   errors: {
     VALIDATION_FAILED: 'Data belum benar. Periksa isian yang ditandai.',
     UNAUTHENTICATED: 'Silakan masuk terlebih dahulu.',
-    INVALID_CREDENTIALS: 'E-mail atau kata sandi salah, atau akun dikunci sementara setelah terlalu banyak percobaan gagal.',
+    INVALID_CREDENTIALS: 'E-mail atau kata sandi salah. Setelah terlalu banyak percobaan gagal, akun juga dikunci sementara.',
     SIGN_IN_REQUIRED: 'E-mail ini sudah punya akun: masuk dahulu.',
     ACCOUNT_LOCKED: 'Akun dikunci sementara.',
     CSRF_FAILED: 'Sesi kedaluwarsa. Muat ulang halaman.',
