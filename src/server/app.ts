@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
@@ -14,6 +14,7 @@ import { AppError, forbidden } from '../domain/errors.ts';
 import type { Config } from './config.ts';
 import { installErrorHandler } from './errors.ts';
 import { errorSerializer } from './log.ts';
+import { redactUrl } from './secret-links.ts';
 import { actorForToken } from './services/auth.ts';
 import type { RoutePolicy } from './policies/types.ts';
 import { routes } from './routes/index.ts';
@@ -53,13 +54,24 @@ function isApiRoute(url: string): boolean {
   return url.startsWith('/api/') && !url.startsWith('/api/docs');
 }
 
+function serializeRequest(request: FastifyRequest) {
+  return { method: request.method, url: redactUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket.remotePort };
+}
+
+/** Fastify's `trustProxy`: a hop count trusts that many proxies next to the server. */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 /** Builds the HTTP application; the caller listens (or injects, in tests). */
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const logger = options.logger ?? { level: deps.config.logLevel };
   const app = Fastify({
-    // Errors are logged without the values a failed query was sent (src/server/log.ts).
-    logger: typeof logger === 'object' ? { ...logger, serializers: { ...logger.serializers, err: errorSerializer } } : logger,
-    trustProxy: true,
+    // Errors are logged without the values a failed query was sent (src/server/log.ts), and
+    // request URLs without the tokens some of them carry (src/server/secret-links.ts).
+    logger: typeof logger === 'object' ? { ...logger, serializers: { ...logger.serializers, err: errorSerializer, req: serializeRequest } } : logger,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
   });
   app.decorate('deps', { ...deps, screenRunner: deps.screenRunner ?? cliScreenRunner });

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -19,6 +20,15 @@ const schema = z.object({
   LOGIN_LOCK_AFTER: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOGIN_LOCK_MAX_MINUTES: z.coerce.number().int().min(1).default(24 * 60),
+  LOGIN_ACCOUNT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => v.trim())
+    .refine((v) => /^\d+$/.test(v) || v.split(',').every((a) => isProxyAddress(a.trim())), {
+      message: 'must be a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.5,10.1.0.0/16, or loopback)',
+    })
+    .optional(),
   EVIDENCE_LIMIT_MB: z.coerce.number().min(1).max(1024).default(20),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100_000).default(4096),
   PARITRANA_INSTALLATION_NAME: z.string().trim().min(1).max(200).optional(),
@@ -52,6 +62,22 @@ const schema = z.object({
 
 type Env = z.infer<typeof schema>;
 
+/** An address, a CIDR range, or a name proxy-addr knows (loopback, linklocal, uniquelocal). */
+function isProxyAddress(a: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;
+  const [address = '', bits, ...rest] = a.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+/** Whom to believe about the client's address in X-Forwarded-For: nobody unless configured. */
+function trustProxyOf(value: string | undefined): false | number | string[] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((a) => a.trim());
+}
+
 /** Rules across variables: each names what to set. */
 function crossChecks(e: Env): string[] {
   const problems: string[] = [];
@@ -83,7 +109,14 @@ export type Config = {
   publicUrl: string | null;
   secureCookies: boolean;
   sessionTtlHours: number;
-  login: { lockAfter: number; lockMinutes: number; ratePerMinute: number };
+  /**
+   * After `lockAfter` failures in a row an account is locked for `lockMinutes`,
+   * each further lock twice as long as the one before, at most `maxLockMinutes`.
+   * `ratePerMinute` attempts per client address, `accountRatePerMinute` per account.
+   */
+  login: { lockAfter: number; lockMinutes: number; maxLockMinutes: number; ratePerMinute: number; accountRatePerMinute: number };
+  /** Proxies whose X-Forwarded-For is believed: none (false), a hop count, or their addresses/CIDRs. */
+  trustProxy: false | number | string[];
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Largest file accepted by an upload (coverage extracts), in MiB. */
   uploadLimitMb: number;
@@ -131,7 +164,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ?? null,
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    login: { lockAfter: e.LOGIN_LOCK_AFTER, lockMinutes: e.LOGIN_LOCK_MINUTES, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
+    login: {
+      lockAfter: e.LOGIN_LOCK_AFTER,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      maxLockMinutes: Math.max(e.LOGIN_LOCK_MINUTES, e.LOGIN_LOCK_MAX_MINUTES),
+      ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
+      accountRatePerMinute: e.LOGIN_ACCOUNT_RATE_PER_MINUTE,
+    },
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     evidenceLimitMb: e.EVIDENCE_LIMIT_MB,

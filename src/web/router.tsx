@@ -24,6 +24,8 @@ import { ProgressPage } from './pages/candidates/progress.tsx';
 import { VerificationQueuePage } from './pages/verification/queue.tsx';
 import { OutboxPage } from './pages/outbox.tsx';
 import { InvitationPage } from './pages/invitation.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset.tsx';
+import { AccountPage } from './pages/account.tsx';
 import { RegisterPage } from './pages/register.tsx';
 import { PublicLayout } from './components/public-layout.tsx';
 import { PublicEditionsPage } from './pages/public/editions.tsx';
@@ -59,7 +61,17 @@ function Home() {
 }
 
 const root = createRootRoute({ component: Outlet });
-const login = createRoute({ getParentRoute: () => root, path: '/login', component: LoginPage });
+/** `next`: a path of this app to open after signing in; anything else is dropped. */
+const nextPath = (value: unknown): string | undefined => (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined);
+const login = createRoute({
+  getParentRoute: () => root,
+  path: '/login',
+  component: LoginPage,
+  validateSearch: (search: Record<string, unknown>): { next?: string | undefined } => ({ next: nextPath(search.next) }),
+});
+const forgotPassword = createRoute({ getParentRoute: () => root, path: '/lupa-sandi', component: ForgotPasswordPage });
+const resetPassword = createRoute({ getParentRoute: () => root, path: '/atur-ulang-sandi/$token', component: ResetPasswordPage });
+const account = createRoute({ getParentRoute: () => app, path: '/akun', component: AccountPage });
 const app = createRoute({ getParentRoute: () => root, id: 'app', component: RequireSession });
 const invitation = createRoute({ getParentRoute: () => root, path: '/undangan/$token', component: InvitationPage });
 const register = createRoute({ getParentRoute: () => root, path: '/daftar', component: RegisterPage });
@@ -104,12 +116,14 @@ const publicationRoutes = [editionPublication, poolPublication, pressRelease, im
 export const router = createRouter({
   routeTree: root.addChildren([
     login,
+    forgotPassword,
+    resetPassword,
     invitation,
     register,
     publicRoutes,
     app.addChildren([
       editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit,
-      panels, pool, sheet, marking, jurorProfile, instrument,
+      panels, pool, sheet, marking, jurorProfile, instrument, account,
       ...publicationRoutes,
     ]),
   ]),

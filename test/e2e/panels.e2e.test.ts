@@ -51,7 +51,8 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     const grant = (role: RoleGrant['role'], provinceCode: string | null = null): RoleGrant[] => [{ role, provinceCode, candidateId: null }];
     await createUser(ctx, { email: 'admin.lampung@paritrana.test', name: 'Admin Provinsi Lampung', password, locale: 'id', roles: grant('provincial_admin', '18') });
     for (const [i, name] of ['Sekda Provinsi Lampung', 'Dosen Universitas Lampung', 'Ketua APINDO Lampung'].entries()) {
-      await createUser(ctx, { email: `juri${i + 1}@paritrana.test`, name, password, locale: 'id', roles: grant('juror') });
+      // Jurors of Lampung: the province's admin sees and seats them.
+      await createUser(ctx, { email: `juri${i + 1}@paritrana.test`, name, password, locale: 'id', roles: grant('juror', '18') });
     }
     browser = await launchBrowser();
     for (const who of ['admin.lampung', 'juri1', 'juri2', 'juri3']) {

@@ -34,3 +34,18 @@ describe('configuration of mail and storage', () => {
     expect(() => loadConfig({ S3_BUCKET: 'Bukti_Dukung' })).toThrow(/S3_BUCKET: must be a bucket name/);
   });
 });
+
+describe('configuration of the trusted proxy', () => {
+  it('believes no X-Forwarded-For unless told which proxies to trust', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback,fd00::/8' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', 'loopback', 'fd00::/8']);
+  });
+
+  it('names what to fix in a wrong proxy list', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: must be a number of proxy hops/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY: must be a number of proxy hops/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.example.go.id' })).toThrow(/TRUST_PROXY: must be a number of proxy hops/);
+  });
+});

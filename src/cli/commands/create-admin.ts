@@ -8,7 +8,7 @@ export function registerCreateAdmin(program: Command, status: ExitStatus): void 
     .description('Create a national admin account')
     .requiredOption('--email <email>', 'e-mail used to sign in')
     .requiredOption('--name <name>', 'full name')
-    .option('--password <password>', 'at least 10 characters; PARITRANA_ADMIN_PASSWORD, or a generated one printed once')
+    .option('--password <password>', 'at least 12 characters, not a common one; PARITRANA_ADMIN_PASSWORD, or a generated one printed once')
     .action(async (opts: { email: string; name: string; password?: string }) => {
       const { loadConfig } = await import('../../server/config.ts');
       const { startDatabase } = await import('../../server/bootstrap.ts');

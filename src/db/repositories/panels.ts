@@ -47,6 +47,17 @@ export async function replaceMembers(db: Db, panelId: string, members: (typeof p
   if (members.length > 0) await db.insert(panelMembers).values(members);
 }
 
+/** Users who sit on a panel of one of the given provinces (in any edition). */
+export async function membersInAreas(db: Db, areas: string[]): Promise<string[]> {
+  if (areas.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ userId: panelMembers.userId })
+    .from(panelMembers)
+    .innerJoin(panels, eq(panels.id, panelMembers.panelId))
+    .where(inArray(panels.area, areas));
+  return rows.map((r) => r.userId);
+}
+
 /** The panels a user sits on, with their seat. */
 export async function seatsOf(db: Db, userId: string): Promise<(PanelMemberRow & { panel: PanelRow })[]> {
   const rows = await db.select({ member: panelMembers, panel: panels }).from(panelMembers).innerJoin(panels, eq(panels.id, panelMembers.panelId)).where(eq(panelMembers.userId, userId));

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { sessions, userRoles, users } from '../schema/index.ts';
+import { passwordResets, sessions, userRoles, users } from '../schema/index.ts';
 
 export type RoleRow = {
   role: 'national_admin' | 'provincial_admin' | 'verifier' | 'juror' | 'candidate';
@@ -18,6 +18,13 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 export async function findUserById(db: Db, id: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row ?? null;
+}
+
+/** Users by id, without their password hashes. */
+export async function usersByIds(db: Db, ids: string[]): Promise<Omit<UserRow, 'passwordHash'>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(users).where(inArray(users.id, ids));
+  return rows.map(withoutHash);
 }
 
 export async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, RoleRow[]>> {
@@ -76,17 +83,31 @@ export async function replaceRoles(db: Db, userId: string, roles: RoleRow[]): Pr
 export async function updateUser(
   db: Db,
   id: string,
-  patch: Partial<Pick<UserRow, 'name' | 'active' | 'locale' | 'passwordHash' | 'failedLogins' | 'lockedUntil'>>,
+  patch: Partial<Pick<UserRow, 'name' | 'active' | 'locale' | 'passwordHash' | 'failedLogins' | 'lockedUntil' | 'lockouts'>>,
 ): Promise<void> {
   await db.update(users).set(patch).where(eq(users.id, id));
 }
 
-export async function recordFailedLogin(db: Db, id: string, lockAfter: number, lockMinutes: number): Promise<UserRow> {
+/**
+ * Counts a failed log-in. A lock that has run out is forgotten first (the count
+ * starts again at one); the `lockAfter`-th failure in a row locks the account
+ * for `lockMinutes` doubled for every earlier lock since the last success,
+ * at most `maxLockMinutes`.
+ */
+export async function recordFailedLogin(
+  db: Db,
+  id: string,
+  { lockAfter, lockMinutes, maxLockMinutes }: { lockAfter: number; lockMinutes: number; maxLockMinutes: number },
+): Promise<UserRow> {
+  const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= now())`;
+  const count = sql`(case when ${expired} then 0 else ${users.failedLogins} end + 1)`;
+  const minutes = sql`least(${maxLockMinutes}::float8, ${lockMinutes}::float8 * power(2::float8, least(${users.lockouts}, 30)))`;
   const [row] = await db
     .update(users)
     .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
+      failedLogins: count,
+      lockedUntil: sql`case when ${count} >= ${lockAfter} then now() + make_interval(mins => ${minutes}::int) when ${expired} then null else ${users.lockedUntil} end`,
+      lockouts: sql`case when ${count} >= ${lockAfter} then ${users.lockouts} + 1 else ${users.lockouts} end`,
     })
     .where(eq(users.id, id))
     .returning();
@@ -121,4 +142,31 @@ export async function deleteSessionsOf(db: Db, userId: string) {
 
 export async function purgeExpiredSessions(db: Db) {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}
+
+/** Ends every session of a user but the one given (after a password change). */
+export async function deleteOtherSessionsOf(db: Db, userId: string, keepSessionId: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+}
+
+export type PasswordResetRow = typeof passwordResets.$inferSelect;
+
+export async function insertPasswordReset(db: Db, values: { userId: string; tokenHash: string; expiresAt: Date }): Promise<PasswordResetRow> {
+  const [row] = await db.insert(passwordResets).values(values).returning();
+  return row!;
+}
+
+/** An unused reset by its token's hash, locked for the transaction. */
+export async function findPasswordResetByHash(db: Db, tokenHash: string): Promise<PasswordResetRow | null> {
+  const [row] = await db
+    .select()
+    .from(passwordResets)
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
+    .for('update');
+  return row ?? null;
+}
+
+/** Marks every open reset of a user used: one link works, and once. */
+export async function closePasswordResetsOf(db: Db, userId: string): Promise<void> {
+  await db.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }

@@ -16,6 +16,9 @@ export const candidatePolicy = {
       : { provinceCodes: provincesAs(actor, 'provincial_admin', 'verifier'), candidateIds: candidatesOf(actor) },
   see: (actor: Actor, c: CandidateRef): boolean =>
     isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode) || candidatesOf(actor).includes(c.id),
+  /** The committee's view of a candidate (not the candidate's own users'). */
+  seeAsCommittee: (actor: Actor, c: CandidateRef): boolean =>
+    isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode),
   /** Creating, importing and inviting: the national committee or the province's admin. */
   manageAnywhere: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0,
   manageIn: (actor: Actor, provinceCode: string): boolean =>

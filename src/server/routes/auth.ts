@@ -1,17 +1,33 @@
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import { AppError } from '../../domain/errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loginRequest, me, okBody } from '../../shared/contracts/index.ts';
+import { loginRequest, me, okBody, passwordChange, passwordResetConfirm, passwordResetRequest } from '../../shared/contracts/index.ts';
 import { SESSION_COOKIE } from '../app.ts';
 import { login, logout, meOf } from '../services/auth.ts';
+import { changePassword, confirmPasswordReset, requestPasswordReset } from '../services/passwords.ts';
+import { publicBaseUrl } from './base-url.ts';
 
 export const authRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { config, database } = app.deps;
+  const perAddress = { max: config.login.ratePerMinute, timeWindow: '1 minute' };
+  // Also per account, whatever address the attempts come from.
+  const accountLimiter = app.createRateLimit({
+    max: config.login.accountRatePerMinute,
+    timeWindow: '1 minute',
+    // After validation: the e-mail is trimmed and lower-cased.
+    keyGenerator: (request) => `account:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
+  });
+  const perAccount = async (request: FastifyRequest) => {
+    const limit = await accountLimiter(request);
+    if (!limit.isAllowed && limit.isExceeded) throw new AppError('RATE_LIMITED', `Too many attempts on this account; wait ${limit.ttlInSeconds} seconds and try again`);
+  };
 
   app.post(
     '/auth/login',
     {
-      config: { policy: 'public', rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
+      config: { policy: 'public', rateLimit: perAddress },
+      preHandler: perAccount,
       schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginRequest, response: { 200: me } },
     },
     async (request, reply) => {
@@ -41,6 +57,58 @@ export const authRoutes: FastifyPluginCallback = (root, _options, done) => {
     '/auth/me',
     { config: { policy: 'signed-in' }, schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: me } } },
     (request) => meOf(request.actor!),
+  );
+  app.post(
+    '/auth/password',
+    {
+      config: { policy: 'signed-in', rateLimit: perAddress },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password (the current one is needed); the user’s other sessions end',
+        body: passwordChange,
+        response: { 200: okBody },
+      },
+    },
+    async (request) => {
+      await changePassword(database.db, config, request.actor!, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      config: { policy: 'public', rateLimit: perAddress },
+      preHandler: perAccount,
+      schema: {
+        tags: ['auth'],
+        summary: 'Ask for a password reset link by e-mail; the answer is the same whether the e-mail has an account or not',
+        body: passwordResetRequest,
+        response: { 200: okBody },
+      },
+    },
+    async (request) => {
+      await requestPasswordReset(database.db, request.body.email, publicBaseUrl(config.publicUrl, request));
+      app.mailer?.kick();
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      config: { policy: 'public', rateLimit: perAddress },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the token of a reset link (once, within the hour); every session of the user ends',
+        body: passwordResetConfirm,
+        response: { 200: okBody },
+      },
+    },
+    async (request) => {
+      await confirmPasswordReset(database.db, request.body.token, request.body.password);
+      return { ok: true as const };
+    },
   );
   done();
 };

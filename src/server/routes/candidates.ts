@@ -157,12 +157,17 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       config: { policy: 'public', rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'Redeem an invitation link: create the account (or join with an existing one)',
+        summary: 'Redeem an invitation: create the account, or, signed in as the invited e-mail’s candidate account, join with it',
         body: acceptInvitation.extend({ token: z.string().min(10).max(100) }),
-        response: { 200: okBody.extend({ email: z.string() }) },
+        response: { 200: okBody.extend({ email: z.string(), joined: z.boolean() }) },
       },
     },
-    async (request) => ({ ok: true as const, ...(await invitations.acceptInvitation(db, request.body.token, request.body)) }),
+    async (request) => {
+      // The signed-in account joins only by a request of its own page (with its CSRF token).
+      const actor = request.actor && request.headers['x-csrf-token'] === request.actor.csrfToken ? request.actor : null;
+      const { token, ...input } = request.body;
+      return { ok: true as const, ...(await invitations.acceptInvitation(db, token, input, actor)) };
+    },
   );
   app.get(
     '/outbox',

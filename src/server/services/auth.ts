@@ -12,41 +12,43 @@ export const sessionIdOf = (token: string): string => createHash('sha256').updat
 
 export type LoginResult = { token: string; expiresAt: Date; me: Me };
 
+const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong, or the account is locked for a while after too many failed attempts');
+
 /**
- * Checks e-mail and password. After `lockAfter` failures in a row the account
- * is locked for `lockMinutes`; the answer then says for how long.
+ * Checks e-mail and password. Every failure gives the same answer after the
+ * same work (an argon2 verify, against a dummy hash when there is no usable
+ * account), so that neither the answer nor its timing tells an unknown e-mail
+ * from a wrong password, a locked or an inactive account. After
+ * `lockAfter` failures in a row the account is locked, each lock twice as long
+ * as the one before (capped); a lock that has run out is forgotten.
  */
 export async function login(db: Db, config: Config, email: string, password: string): Promise<LoginResult> {
   const user = await users.findUserByEmail(db, email);
-  if (!user || !user.active) {
-    await verifyPassword(await dummyHash(), password);
-    throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
-  }
   const now = Date.now();
-  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-    throw lockedError(user.lockedUntil, now);
+  if (!user || !user.active || (user.lockedUntil && user.lockedUntil.getTime() > now)) {
+    await verifyPassword(await dummyHash(), password);
+    throw invalidCredentials();
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const after = await db.transaction(async (tx) => {
-      const row = await users.recordFailedLogin(tx, user.id, config.login.lockAfter, config.login.lockMinutes);
+    await db.transaction(async (tx) => {
+      const row = await users.recordFailedLogin(tx, user.id, config.login);
       if (row.lockedUntil && row.lockedUntil.getTime() > now) {
         await appendAudit(tx, { id: null, label: 'system' }, {
           action: 'user.lock',
           entityType: 'user',
           entityId: user.id,
-          after: { failedLogins: row.failedLogins, lockedUntil: row.lockedUntil },
+          after: { failedLogins: row.failedLogins, lockedUntil: row.lockedUntil, lockouts: row.lockouts },
         });
       }
-      return row;
     });
-    if (after.lockedUntil && after.lockedUntil.getTime() > now) throw lockedError(after.lockedUntil, now);
-    throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+    throw invalidCredentials();
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now + config.sessionTtlHours * 3_600_000);
   await db.transaction(async (tx) => {
-    if (user.failedLogins > 0 || user.lockedUntil) await users.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
+    if (user.failedLogins > 0 || user.lockedUntil || user.lockouts > 0) await users.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lockouts: 0 });
     await users.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt });
   });
   await users.purgeExpiredSessions(db);
@@ -56,13 +58,6 @@ export async function login(db: Db, config: Config, email: string, password: str
     expiresAt,
     me: { user: { id: user.id, email: user.email, name: user.name, locale: user.locale as 'id' | 'en', roles }, csrfToken },
   };
-}
-
-function lockedError(until: Date, now: number): AppError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
-  return new AppError('ACCOUNT_LOCKED', `Too many failed log-ins; the account is locked for ${minutes} more minute(s)`, [
-    { path: 'minutes', message: String(minutes) },
-  ]);
 }
 
 /** The actor behind a session token, or null when it is unknown or expired. */

@@ -5,7 +5,8 @@ import * as repo from '../../db/repositories/candidates.ts';
 import * as messages from '../../db/repositories/messages.ts';
 import * as users from '../../db/repositories/users.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
@@ -20,6 +21,7 @@ const inviteDays = 14;
  */
 export async function queueInvitation(tx: Db, actor: Actor | null, candidate: repo.CandidateRow, email: string, baseUrl: string) {
   const candidateId = candidate.id;
+  await refuseStaffAccount(tx, email, 'email');
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + inviteDays * 86_400_000);
   const invitation = await messages.insertInvitation(tx, { tokenHash: tokenHash(token), email, candidateId, createdBy: actor?.id ?? null, expiresAt });
@@ -55,27 +57,60 @@ export async function inviteCandidateUser(ctx: ServiceContext, candidateId: stri
   return db.transaction((tx) => queueInvitation(tx, actor, candidate, email, baseUrl));
 }
 
+/** Roles that make an account staff: such an account never acts for a candidate. */
+const isStaffRole = (r: users.RoleRow) => r.role !== 'candidate';
+
+/** A staff account (any role but candidate) cannot be invited as a candidate's user. */
+async function refuseStaffAccount(db: Db, email: string, path: string): Promise<void> {
+  const existing = await users.findUserByEmail(db, email);
+  if (!existing) return;
+  const roles = (await users.rolesOf(db, [existing.id])).get(existing.id) ?? [];
+  if (roles.some(isStaffRole)) {
+    throw new AppError('CONFLICT', 'This e-mail belongs to a committee account; a candidate needs an e-mail of its own', [
+      { path, message: 'belongs to a committee account' },
+    ]);
+  }
+}
+
 /**
- * Redeems an invitation: creates the account, or adds the candidate role to
- * an existing account whose password is given.
+ * Redeems an invitation. Without an account for the invited e-mail, creates
+ * it with the name and password given. With one, the person must be signed in
+ * as that account (their explicit consent; no password is checked here, so the
+ * link is no way to guess it) and it must be a candidate account: a staff
+ * account is never widened. The caller passes the signed-in actor only when
+ * the request carried its CSRF token.
  */
-export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string }): Promise<{ email: string }> {
+export async function acceptInvitation(
+  db: Db,
+  token: string,
+  input: { name?: string | undefined; password?: string | undefined },
+  actor: Actor | null,
+): Promise<{ email: string; joined: boolean }> {
   return db.transaction(async (tx) => {
     const invitation = await messages.findInvitationByHash(tx, tokenHash(token));
     if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) {
       throw new AppError('NOT_FOUND', 'This invitation link is unknown, used or expired; ask the committee for a new one');
     }
     const role = { role: 'candidate' as const, provinceCode: null, candidateId: invitation.candidateId };
+    // Signed in as someone else: neither their account nor a new one (sign out first).
+    if (actor && actor.email.toLowerCase() !== invitation.email.toLowerCase()) {
+      throw forbidden(`This invitation is for ${invitation.email}: sign in with that account to accept it, or sign out to create it`);
+    }
     const existing = await users.findUserByEmail(tx, invitation.email);
     let userId: string;
     if (existing) {
-      if (!(await verifyPassword(existing.passwordHash, input.password))) {
-        throw new AppError('INVALID_CREDENTIALS', 'An account with this e-mail exists: enter its password to join');
-      }
+      if (!actor) throw new AppError('SIGN_IN_REQUIRED', 'An account with this e-mail exists: sign in with it, then accept the invitation');
+      await refuseStaffAccount(tx, invitation.email, 'token');
       const roles = (await users.rolesOf(tx, [existing.id])).get(existing.id) ?? [];
       if (!roles.some((r) => r.candidateId === invitation.candidateId)) await users.replaceRoles(tx, existing.id, [...roles, role]);
       userId = existing.id;
     } else {
+      const problems = [
+        ...(input.name ? [] : [{ path: 'name', message: 'required' }]),
+        ...(input.password ? [] : [{ path: 'password', message: 'required' }]),
+      ];
+      if (problems.length > 0 || !input.name || !input.password) throw new AppError('VALIDATION_FAILED', 'Give your name and a password for the new account', problems);
+      checkNewPassword(input.password, { email: invitation.email });
       userId = await users.insertUser(tx, { email: invitation.email, name: input.name, passwordHash: await hashPassword(input.password), locale: 'id', roles: [role] });
     }
     await messages.markInvitationAccepted(tx, invitation.id);
@@ -83,9 +118,9 @@ export async function acceptInvitation(db: Db, token: string, input: { name: str
       action: 'invitation.accept',
       entityType: 'candidate',
       entityId: invitation.candidateId,
-      after: { email: invitation.email, userId },
+      after: { email: invitation.email, userId, joined: existing !== null },
     });
-    return { email: invitation.email };
+    return { email: invitation.email, joined: existing !== null };
   });
 }
 

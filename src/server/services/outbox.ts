@@ -9,6 +9,7 @@ import type { OutboxMessage } from '../../shared/contracts/index.ts';
 import type { SmtpConfig } from '../config.ts';
 import { auditActor, isNationalAdmin, provincesAs } from '../policies/actor.ts';
 import type { ServiceContext } from './context.ts';
+import { outboxText } from '../secret-links.ts';
 
 /** What the sender needs of a mail transport (nodemailer's SMTP transport). */
 export type MailTransport = {
@@ -23,7 +24,7 @@ export const presentMessage = (m: messages.OutboxRow): OutboxMessage => ({
   id: m.id,
   to: m.to,
   subject: m.subject,
-  body: m.body,
+  body: outboxText(m.body, m.sentAt !== null),
   provinceCode: m.provinceCode,
   createdAt: m.createdAt.toISOString(),
   status: m.status,

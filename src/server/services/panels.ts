@@ -10,7 +10,7 @@ import { listUsers, rolesOf } from '../../db/repositories/users.ts';
 import { candidatesOfPool, poolsOfPanels } from '../../db/repositories/pools.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { ConflictView, JurorProfile, MembersInput, PanelDetail, PanelInput } from '../../shared/contracts/index.ts';
-import { auditActor, type Actor } from '../policies/actor.ts';
+import { auditActor, isNationalAdmin, provincesAs, type Actor } from '../policies/actor.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { loadPool } from './pool-context.ts';
@@ -140,9 +140,19 @@ export async function deletePanel({ db, actor }: ServiceContext, id: string): Pr
   });
 }
 
-/** Active jurors a panel may seat, with their institution. */
-export async function listJurors({ db }: ServiceContext) {
-  const jurors = (await listUsers(db)).filter((u) => u.active && u.roles.some((r) => r.role === 'juror'));
+/**
+ * Active jurors a panel may seat, with their institution: all of them for the
+ * national committee; for a province's admin, those of its province (a juror
+ * role with the province) and those sitting on its panels, not every juror's
+ * e-mail in the country.
+ */
+export async function listJurors({ db, actor }: ServiceContext) {
+  let jurors = (await listUsers(db)).filter((u) => u.active && u.roles.some((r) => r.role === 'juror'));
+  if (!isNationalAdmin(actor)) {
+    const provinces = provincesAs(actor, 'provincial_admin');
+    const seated = new Set(await repo.membersInAreas(db, provinces));
+    jurors = jurors.filter((j) => seated.has(j.id) || j.roles.some((r) => r.role === 'juror' && r.provinceCode !== null && provinces.includes(r.provinceCode)));
+  }
   const profiles = new Map((await repo.profilesOf(db, jurors.map((j) => j.id))).map((p) => [p.userId, p]));
   return jurors.map((j) => ({ id: j.id, name: j.name, email: j.email, institution: profiles.get(j.id)?.institution ?? null }));
 }

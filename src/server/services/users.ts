@@ -5,6 +5,7 @@ import { findProvince } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { RoleGrant, UserInput, UserPatch, UserSummary } from '../../shared/contracts/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { auditActor } from '../policies/actor.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -19,7 +20,8 @@ async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
     if (scoped && !r.provinceCode) {
       throw new AppError('VALIDATION_FAILED', `Role ${r.role} needs a province`, [{ path: `roles.${i}.provinceCode`, message: 'required' }]);
     }
-    if (!scoped && r.provinceCode) {
+    // A juror may belong to a province (its admin then sees and seats them); the other roles have none.
+    if (!scoped && r.role !== 'juror' && r.provinceCode) {
       throw new AppError('VALIDATION_FAILED', `Role ${r.role} has no province`, [{ path: `roles.${i}.provinceCode`, message: 'must be empty' }]);
     }
     if ((r.role === 'candidate') !== (r.candidateId != null)) {
@@ -39,6 +41,7 @@ export async function listUserSummaries(db: Db): Promise<UserSummary[]> {
 
 export async function createUser({ db, actor }: ServiceContext, input: UserInput): Promise<UserSummary> {
   await checkRoles(db, input.roles);
+  checkNewPassword(input.password, { email: input.email });
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
     if (await repo.findUserByEmail(tx, input.email)) {
@@ -58,6 +61,7 @@ export async function createUser({ db, actor }: ServiceContext, input: UserInput
 
 export async function updateUserAccount({ db, actor }: ServiceContext, id: string, patch: UserPatch): Promise<UserSummary> {
   if (patch.roles) await checkRoles(db, patch.roles);
+  if (patch.password) checkNewPassword(patch.password);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   await db.transaction(async (tx) => {
     const before = await repo.getUserWithRoles(tx, id);
@@ -69,7 +73,7 @@ export async function updateUserAccount({ db, actor }: ServiceContext, id: strin
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
-      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null, lockouts: 0 } : {}),
     });
     if (patch.roles) await repo.replaceRoles(tx, id, patch.roles);
     if (patch.active === false || passwordHash) await repo.deleteSessionsOf(tx, id);

@@ -7,6 +7,7 @@ import { submissionsOf, findSubmission, updateSubmission } from '../../db/reposi
 import { findCandidate, listCandidates, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
 import { upsertValue } from '../../db/repositories/coverage.ts';
 import { appendAudit, listAudit } from '../../db/repositories/audit.ts';
+import { rolesOf, usersByIds } from '../../db/repositories/users.ts';
 import { itemsOf } from '../../db/repositories/verification.ts';
 import type { ItemDecision, VerificationView } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
@@ -156,14 +157,35 @@ export async function verificationQueue(ctx: ServiceContext, editionId: string) 
   return out;
 }
 
-/** Status history of a candidate, from the audit log. */
+/**
+ * Status history of a candidate, from the audit log, with the role each actor
+ * holds. The committee sees who acted by e-mail; the candidate's own users see
+ * people by name and role only, never a staff member's e-mail.
+ */
 export async function candidateHistory(ctx: ServiceContext, candidateId: string) {
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!candidate) throw notFound('candidate');
   if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
+  const committee = candidatePolicy.seeAsCommittee(ctx.actor!, candidate);
   const rows = await listAudit(ctx.db, { entityType: 'candidate', entityId: candidateId, limit: 200 });
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actorLabel, action: r.action, note: noteOf(r.after) }));
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
+  const people = new Map((await usersByIds(ctx.db, actorIds)).map((u) => [u.id, u]));
+  const roles = await rolesOf(ctx.db, actorIds);
+  return rows.map((r) => {
+    const person = r.actorId ? people.get(r.actorId) : undefined;
+    const actorRole = roleOrder.find((role) => (roles.get(r.actorId ?? '') ?? []).some((g) => g.role === role)) ?? null;
+    return {
+      at: new Date(r.at).toISOString(),
+      actor: r.actorId === null || committee ? r.actorLabel : (person?.name ?? ''),
+      actorRole,
+      action: r.action,
+      note: noteOf(r.after),
+    };
+  });
 }
+
+/** The role named for a person in a history: the most senior one they hold. */
+const roleOrder = ['national_admin', 'provincial_admin', 'verifier', 'juror', 'candidate'] as const;
 
 /** The reason, comment or note a change carried, if any. */
 function noteOf(after: unknown): string | null {

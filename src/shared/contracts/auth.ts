@@ -10,6 +10,11 @@ export const roleGrant = z.object({
 });
 export type RoleGrant = z.infer<typeof roleGrant>;
 
+/** The shortest password accepted when one is set (ASVS 2.1.1). */
+export const minPasswordLength = 12;
+/** A password being set; the server also refuses common ones. */
+export const newPassword = z.string().min(minPasswordLength, `at least ${minPasswordLength} characters`).max(200);
+
 export const loginRequest = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(200),
@@ -27,3 +32,15 @@ export const me = z.object({
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof me>;
+
+export const passwordChange = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword,
+});
+export type PasswordChange = z.infer<typeof passwordChange>;
+
+export const passwordResetRequest = z.object({ email: z.string().trim().toLowerCase().email() });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
+
+export const passwordResetConfirm = z.object({ token: z.string().min(10).max(100), password: newPassword });
+export type PasswordResetConfirm = z.infer<typeof passwordResetConfirm>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newPassword } from './auth.ts';
 
 export const contact = z.object({
   name: z.string().trim().min(2).max(120),
@@ -68,9 +69,13 @@ export const importResult = z.object({ created: z.number() });
 export const inviteInput = z.object({ email: z.string().trim().toLowerCase().email() });
 export const invitationSummary = z.object({ id: z.string(), email: z.string(), expiresAt: z.string(), acceptedAt: z.string().nullable() });
 
+/**
+ * Redeeming an invitation: a new account gives its name and password; a person
+ * who already has an account signs in first and sends neither.
+ */
 export const acceptInvitation = z.object({
-  name: z.string().trim().min(2).max(120),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  name: z.string().trim().min(2).max(120).optional(),
+  password: newPassword.optional(),
 });
 
 export const outboxMessage = z.object({

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { roleGrant } from './auth.ts';
+import { newPassword, roleGrant } from './auth.ts';
 
 export const userInput = z.object({
   email: z.string().trim().toLowerCase().email(),
   name: z.string().trim().min(2).max(120),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  password: newPassword,
   locale: z.enum(['id', 'en']).default('id'),
   roles: z.array(roleGrant).min(1),
 });
@@ -14,7 +14,7 @@ export const userPatch = z.object({
   name: z.string().trim().min(2).max(120).optional(),
   active: z.boolean().optional(),
   locale: z.enum(['id', 'en']).optional(),
-  password: z.string().min(10).max(200).optional(),
+  password: newPassword.optional(),
   roles: z.array(roleGrant).min(1).optional(),
 });
 export type UserPatch = z.infer<typeof userPatch>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from './auth.ts';
 import { isoDate } from './common.ts';
 
 export const itemStatus = z.enum(['pending', 'valid', 'revision', 'rejected']);
@@ -51,4 +52,9 @@ export const verificationQueueEntry = z.object({
 });
 
 /** One change of a candidate: who, when, what, and the reason or comment given. */
-export const historyEntry = z.object({ at: z.string(), actor: z.string(), action: z.string(), note: z.string().nullable() });
+/**
+ * One line of a candidate's history. `actor` is the e-mail for the committee,
+ * the person's name for the candidate's own users; `actorRole` the most senior
+ * role the person holds (null for the system).
+ */
+export const historyEntry = z.object({ at: z.string(), actor: z.string(), actorRole: z.enum(roles).nullable(), action: z.string(), note: z.string().nullable() });

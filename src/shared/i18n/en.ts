@@ -2,6 +2,7 @@ import { panelsEn } from './panels.en.ts';
 
 import type { Messages } from './id.ts';
 import { candidatePagesEn } from './candidate-pages.en.ts';
+import { accountEn } from './account.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -43,6 +44,7 @@ export const en: Messages = {
     email: 'E-mail',
     password: 'Password',
     submit: 'Sign in',
+    forgot: 'Forgot your password?',
     locked: 'Too many failed attempts. The account is locked for {{minutes}} more minutes.',
   },
   editions: {
@@ -119,6 +121,7 @@ export const en: Messages = {
     'has-coverage-data': 'Has coverage data',
   },
   users: {
+    jurorProvince: "A provincial juror: that province's admin can see them and seat them on a panel. Leave empty for a national juror.",
     title: 'Users',
     create: 'Add user',
     name: 'Name',
@@ -471,7 +474,8 @@ export const en: Messages = {
   errors: {
     VALIDATION_FAILED: 'Some data is not right. Check the marked fields.',
     UNAUTHENTICATED: 'Please sign in first.',
-    INVALID_CREDENTIALS: 'E-mail or password is wrong.',
+    INVALID_CREDENTIALS: 'E-mail or password is wrong. After too many failed attempts the account is also locked for a while.',
+    SIGN_IN_REQUIRED: 'This e-mail already has an account: sign in first.',
     ACCOUNT_LOCKED: 'The account is locked for now.',
     CSRF_FAILED: 'The session expired. Reload the page.',
     FORBIDDEN: 'Your role does not allow this.',
@@ -493,4 +497,5 @@ export const en: Messages = {
     NETWORK: 'Cannot reach the server. Check the connection.',
   },
   ...panelsEn,
+  ...accountEn,
 };

@@ -1,5 +1,6 @@
 import { panelsId } from './panels.id.ts';
 import { candidatePagesId } from './candidate-pages.id.ts';
+import { accountId } from './account.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -47,6 +48,7 @@ export const id = {
     email: 'E-mail',
     password: 'Kata sandi',
     submit: 'Masuk',
+    forgot: 'Lupa kata sandi?',
     locked: 'Terlalu banyak percobaan gagal. Akun dikunci {{minutes}} menit lagi.',
   },
   editions: {
@@ -123,6 +125,7 @@ export const id = {
     'has-coverage-data': 'Ada data kepesertaan',
   },
   users: {
+    jurorProvince: 'Juri provinsi: admin provinsi ini dapat melihat dan menempatkannya di panel. Kosongkan untuk juri nasional.',
     title: 'Pengguna',
     create: 'Tambah pengguna',
     name: 'Nama',
@@ -475,7 +478,8 @@ export const id = {
   errors: {
     VALIDATION_FAILED: 'Data belum benar. Periksa isian yang ditandai.',
     UNAUTHENTICATED: 'Silakan masuk terlebih dahulu.',
-    INVALID_CREDENTIALS: 'E-mail atau kata sandi salah.',
+    INVALID_CREDENTIALS: 'E-mail atau kata sandi salah. Setelah terlalu banyak percobaan gagal, akun juga dikunci sementara.',
+    SIGN_IN_REQUIRED: 'E-mail ini sudah punya akun: masuk dahulu.',
     ACCOUNT_LOCKED: 'Akun dikunci sementara.',
     CSRF_FAILED: 'Sesi kedaluwarsa. Muat ulang halaman.',
     FORBIDDEN: 'Peran Anda tidak mengizinkan tindakan ini.',
@@ -497,5 +501,6 @@ export const id = {
     NETWORK: 'Tidak dapat terhubung ke server. Periksa koneksi.',
   },
   ...panelsId,
+  ...accountId,
 };
 export type Messages = typeof id;

@@ -82,6 +82,9 @@ export function Layout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{me?.user.roles.map((r) => t(`roles.${r.role}`) + (r.provinceCode ? ` ${r.provinceCode}` : '')).join(', ')}</Menu.Label>
+                <Menu.Item component={Link} to="/akun">
+                  {t('account.nav')}
+                </Menu.Item>
                 <Menu.Item
                   onClick={() => {
                     void logout().then(() => navigate({ to: '/login' }));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/contracts/index.ts';
@@ -11,6 +11,8 @@ import { LanguageSwitch } from '../components/layout.tsx';
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // Where to go after signing in (e.g. back to an invitation); only a path of this app.
+  const { next } = useSearch({ from: '/login' });
   const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -26,7 +28,8 @@ export function LoginPage() {
       rememberSession(me);
       client.setQueryData(['me'], me);
       await client.refetchQueries({ queryKey: ['me'] });
-      await navigate({ to: '/' });
+      if (next) await navigate({ to: next });
+      else await navigate({ to: '/' });
     } catch (e) {
       setError(e);
     } finally {
@@ -57,6 +60,9 @@ export function LoginPage() {
             <Button type="submit" loading={busy} color="teal">
               {t('login.submit')}
             </Button>
+            <Anchor component={Link} to="/lupa-sandi" size="sm" ta="center">
+              {t('login.forgot')}
+            </Anchor>
             <Anchor component={Link} to="/daftar" size="sm" ta="center">
               {t('register.link')}
             </Anchor>

@@ -76,9 +76,11 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
   const [role, setRole] = useState<RoleName>('provincial_admin');
   const [province, setProvince] = useState<string | null>(null);
   const scoped = role === 'provincial_admin' || role === 'verifier';
+  // A juror may belong to a province: its admin then sees and seats them.
+  const provincial = scoped || role === 'juror';
   const create = useMutation({
     mutationFn: () =>
-      api('POST', '/api/users', { name, email, password, locale: 'id', roles: [{ role, provinceCode: scoped ? province : null, candidateId: null }] }),
+      api('POST', '/api/users', { name, email, password, locale: 'id', roles: [{ role, provinceCode: provincial ? province : null, candidateId: null }] }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['users'] });
       onClose();
@@ -97,8 +99,8 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
           value={role}
           onChange={(v) => setRole((v ?? 'provincial_admin'))}
         />
-        {scoped ? (
-          <Select label={t('users.province')} searchable data={(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))} value={province} onChange={setProvince} />
+        {provincial ? (
+          <Select label={t('users.province')} clearable={!scoped} description={scoped ? undefined : t('users.jurorProvince')} searchable data={(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))} value={province} onChange={setProvince} />
         ) : (
           <Text size="xs" c="dimmed">
             —

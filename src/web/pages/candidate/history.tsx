@@ -6,7 +6,7 @@ import { get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { actionLabel } from '../../components/labels.ts';
 
-type Entry = { at: string; actor: string; action: string; note: string | null };
+type Entry = { at: string; actor: string; actorRole: string | null; action: string; note: string | null };
 
 /** The candidate's status history, newest first, from the audit log. */
 export function HistoryPanel({ candidateId }: { candidateId: string }) {
@@ -25,7 +25,7 @@ export function HistoryPanel({ candidateId }: { candidateId: string }) {
             </Text>
           ) : null}
           <Text size="xs" c="dimmed">
-            {formatDateTime(h.at, lang)} · {h.actor}
+            {formatDateTime(h.at, lang)} · {[h.actor, h.actorRole ? t(`roles.${h.actorRole}`) : null].filter(Boolean).join(', ')}
           </Text>
         </Timeline.Item>
       ))}

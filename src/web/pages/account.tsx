@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { useSession } from '../auth.tsx';
+import { ErrorAlert } from '../components/error-alert.tsx';
+
+/** The signed-in user's own account: who they are, and changing their password. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  return (
+    <Stack maw={560}>
+      <Title order={1} size="h2">
+        {t('account.title')}
+      </Title>
+      <Table variant="vertical" withTableBorder>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th w={140}>{t('account.name')}</Table.Th>
+            <Table.Td>{me?.user.name}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t('account.email')}</Table.Th>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{me?.user.email}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t('account.roles')}</Table.Th>
+            <Table.Td>{me?.user.roles.map((r) => t(`roles.${r.role}`) + (r.provinceCode ? ` ${r.provinceCode}` : '')).join(', ')}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <ChangePassword />
+    </Stack>
+  );
+}
+
+function ChangePassword() {
+  const { t } = useTranslation();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const mismatch = repeat !== '' && repeat !== newPassword;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (newPassword !== repeat) return;
+    setBusy(true);
+    setError(null);
+    setChanged(false);
+    try {
+      await api('POST', '/api/auth/password', { currentPassword, newPassword });
+      setChanged(true);
+      setCurrent('');
+      setNew('');
+      setRepeat('');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="change-password">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          <Title order={2} size="h4" id="change-password">
+            {t('account.changePassword')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('account.changeHint')}
+          </Text>
+          <ErrorAlert error={error} />
+          {changed ? (
+            <Alert color="teal" role="status">
+              {t('account.changed')}
+            </Alert>
+          ) : null}
+          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} />
+          <PasswordInput
+            label={t('account.newPassword')}
+            description={t('account.passwordHint')}
+            autoComplete="new-password"
+            required
+            value={newPassword}
+            onChange={(e) => setNew(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('account.repeatPassword')}
+            autoComplete="new-password"
+            required
+            value={repeat}
+            error={mismatch ? t('account.mismatch') : null}
+            onChange={(e) => setRepeat(e.currentTarget.value)}
+          />
+          <Button type="submit" color="teal" loading={busy} disabled={currentPassword === '' || newPassword === '' || newPassword !== repeat}>
+            {t('account.save')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

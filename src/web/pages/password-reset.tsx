@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, PasswordInput, Text, TextInput } from '@mantine/core';
+import { Link, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { PublicFrame } from './public-frame.tsx';
+
+/** "Lupa kata sandi?": asks for a reset link; the answer is the same whether the e-mail is known or not. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', '/api/auth/password-reset', { email });
+      setSent(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <PublicFrame title={t('forgot.title')}>
+      {sent ? (
+        <Alert color="teal" role="status">
+          {t('forgot.sent')}
+        </Alert>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Text size="sm">{t('forgot.hint')}</Text>
+          <ErrorAlert error={error} />
+          <TextInput label={t('forgot.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} mt="sm" data-autofocus />
+          <Button type="submit" color="teal" loading={busy} mt="md" fullWidth>
+            {t('forgot.submit')}
+          </Button>
+        </form>
+      )}
+      <Anchor component={Link} to="/login" size="sm" ta="center">
+        {t('forgot.back')}
+      </Anchor>
+    </PublicFrame>
+  );
+}
+
+/** The e-mailed reset link: a new password, once; every session of the account ends. */
+export function ResetPasswordPage() {
+  const { token } = useParams({ from: '/atur-ulang-sandi/$token' });
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const mismatch = repeat !== '' && repeat !== password;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (password !== repeat) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', '/api/auth/password-reset/confirm', { token, password });
+      setDone(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <PublicFrame title={t('reset.title')}>
+      {done ? (
+        <>
+          <Alert color="teal" role="status">
+            {t('reset.done')}
+          </Alert>
+          <Button component={Link} to="/login" color="teal" fullWidth>
+            {t('reset.login')}
+          </Button>
+        </>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Text size="sm">{t('reset.hint')}</Text>
+          <ErrorAlert error={error} />
+          <PasswordInput
+            label={t('account.newPassword')}
+            description={t('account.passwordHint')}
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            mt="sm"
+          />
+          <PasswordInput
+            label={t('account.repeatPassword')}
+            autoComplete="new-password"
+            required
+            value={repeat}
+            error={mismatch ? t('account.mismatch') : null}
+            onChange={(e) => setRepeat(e.currentTarget.value)}
+            mt="sm"
+          />
+          <Button type="submit" color="teal" loading={busy} disabled={password === '' || password !== repeat} mt="md" fullWidth>
+            {t('reset.submit')}
+          </Button>
+        </form>
+      )}
+    </PublicFrame>
+  );
+}
