@@ -14,6 +14,7 @@ import { countRows, tablesInOrder } from '../../src/db/repositories/snapshot.ts'
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { publishResult } from '../../src/server/services/publication.ts';
 import { uploadEvidence } from '../../src/server/services/evidence.ts';
+import { reopenSelfAssessment } from '../../src/server/services/self-assessment.ts';
 import { verifyCertificate } from '../../src/server/services/certificates.ts';
 import { DiskFileStore } from '../../src/server/storage/disk-store.ts';
 import { keyOf } from '../../src/server/storage/keys.ts';
@@ -76,6 +77,8 @@ describe('paritrana backup and restore', () => {
       await seedDemo(db);
       const f = await finalisedPool(db);
       await publishResult({ db, actor: f.provincial }, f.poolId);
+      // Evidence closes with the submission: the committee reopens it first.
+      await reopenSelfAssessment({ db, actor: f.provincial }, f.ids.get('52.03')!, 'Melengkapi bukti');
       const stored = await uploadEvidence({ db, actor: f.provincial }, new DiskFileStore(join(source, 'files')), f.ids.get('52.03')!, { name: 'perkada.pdf', bytes: pdf });
       evidenceSha = stored.sha256;
       const certificates: unknown = await db.execute(sql`select code from certificates order by code limit 1`);
