@@ -74,6 +74,12 @@ export type Config = {
   database: { url: string } | { dataDir: string };
   dataDir: string;
   publicUrl: string | null;
+  /**
+   * The address put in links, QR codes and e-mails: PUBLIC_URL, or else
+   * http://HOST:PORT. Never taken from a request (its Host header is the
+   * caller's to choose). No trailing slash.
+   */
+  baseUrl: string;
   secureCookies: boolean;
   sessionTtlHours: number;
   login: { lockAfter: number; lockMinutes: number; ratePerMinute: number };
@@ -109,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: resolve(dataDir, 'db') },
     dataDir,
     publicUrl: e.PUBLIC_URL ?? null,
+    baseUrl: baseUrlOf(e),
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     login: { lockAfter: e.LOGIN_LOCK_AFTER, lockMinutes: e.LOGIN_LOCK_MINUTES, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
@@ -123,6 +130,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtp: smtpOf(e),
     registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
   };
+}
+
+/** PUBLIC_URL, or the address this server listens on (a wildcard address is reached as localhost). */
+function baseUrlOf(e: Env): string {
+  if (e.PUBLIC_URL) return e.PUBLIC_URL.replace(/\/+$/, '');
+  const host = ['0.0.0.0', '::', '[::]'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') && !e.HOST.startsWith('[') ? `[${e.HOST}]` : e.HOST;
+  return `http://${host}:${e.PORT}`;
 }
 
 function smtpOf(e: Env): SmtpConfig | null {

@@ -18,6 +18,7 @@ import {
 import { listCandidates } from '../../db/repositories/candidates.ts';
 import { listCategories } from '../../db/repositories/editions.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
+import { publicBaseUrl } from './base-url.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as candidates from '../services/candidates.ts';
 import { candidateTemplate, readCandidateSheet } from '../services/candidate-sheet.ts';
@@ -132,7 +133,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       schema: { tags, summary: 'Invite a person by e-mail to act for the candidate', params: idParams, body: inviteInput, response: { 201: invitationSummary } },
     },
     async (request, reply) => {
-      const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const base = publicBaseUrl(config);
       const invitation = await invitations.inviteCandidateUser(ctx(request.actor), request.params.id, request.body.email, base);
       app.mailer?.kick();
       return reply.status(201).send(invitation);

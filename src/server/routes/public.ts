@@ -1,4 +1,4 @@
-import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -30,7 +30,7 @@ export const publicRoutes: FastifyPluginCallback = (root, _options, done) => {
   const { db } = app.deps.database;
   const cache = new PublicCache(db);
   const tags = ['public'];
-  const verifyUrl = (request: FastifyRequest, code: string) => `${publicBaseUrl(app.deps.config.publicUrl, request)}/verifikasi/${code}`;
+  const verifyUrl = (code: string) => `${publicBaseUrl(app.deps.config)}/verifikasi/${code}`;
 
   app.get(
     '/public/editions',
@@ -108,7 +108,7 @@ export const publicRoutes: FastifyPluginCallback = (root, _options, done) => {
     (request, reply) =>
       cache.send(request, reply, revalidateCacheControl, async () => {
         const payload = await validCertificate(db, request.params.code);
-        const pdf = await certificatePdf(payload, verifyUrl(request, payload.code));
+        const pdf = await certificatePdf(payload, verifyUrl(payload.code));
         return { body: pdf, type: 'application/pdf', headers: { 'content-disposition': `inline; filename="piagam-${payload.code}.pdf"` } };
       }),
   );

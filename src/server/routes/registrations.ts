@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { candidateDetail, registrationDecision, registrationEdition, registrationInput, registrationReceipt } from '../../shared/contracts/index.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
+import { publicBaseUrl } from './base-url.ts';
 import * as service from '../services/registrations.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -48,7 +49,7 @@ export const registrationRoutes: FastifyPluginCallback = (root, _options, done) 
       },
     },
     async (request) => {
-      const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const base = publicBaseUrl(config);
       const result = await service.decideRegistration({ db, actor: request.actor }, request.params.id, request.body, base);
       app.mailer?.kick();
       return result;
