@@ -14,6 +14,7 @@ import {
   inviteInput,
   okBody,
   outboxMessage,
+  text,
 } from '../../shared/contracts/index.ts';
 import { listCandidates } from '../../db/repositories/candidates.ts';
 import { listCategories } from '../../db/repositories/editions.ts';
@@ -154,7 +155,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       schema: {
         tags,
         summary: 'Redeem an invitation link: create the account (or join with an existing one)',
-        body: acceptInvitation.extend({ token: z.string().min(10).max(100) }),
+        body: acceptInvitation.extend({ token: text().min(10).max(100) }),
         response: { 200: okBody.extend({ email: z.string() }) },
       },
     },

@@ -10,6 +10,7 @@ import {
   publicResult,
   publicResultsQuery,
   signingKey,
+  text,
 } from '../../shared/contracts/index.ts';
 import { json, PublicCache, publicCacheControl, revalidateCacheControl } from '../public-cache.ts';
 import * as portal from '../services/public-portal.ts';
@@ -18,7 +19,7 @@ import { certificatePdf } from '../services/certificate-pdf.ts';
 import { publicBaseUrl } from './base-url.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const codeParams = z.object({ code: z.string().min(1).max(40) });
+const codeParams = z.object({ code: text().min(1).max(40) });
 const policy = { policy: 'public' as const };
 
 /**

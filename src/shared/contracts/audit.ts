@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const auditEntry = z.object({
   seq: z.number(),
-  at: z.string(),
-  actorLabel: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
+  at: text(),
+  actorLabel: text(),
+  action: text(),
+  entityType: text(),
+  entityId: text(),
   before: z.unknown(),
   after: z.unknown(),
-  hash: z.string(),
+  hash: text(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const auditQuery = z.object({
-  entityType: z.string().optional(),
-  entityId: z.string().optional(),
+  entityType: text().optional(),
+  entityId: text().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().optional(),
 });
@@ -24,5 +25,5 @@ export const auditVerification = z.object({
   ok: z.boolean(),
   entries: z.number(),
   firstBadSeq: z.number().nullable(),
-  reason: z.string().nullable(),
+  reason: text().nullable(),
 });

@@ -1,29 +1,30 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const roles = ['national_admin', 'provincial_admin', 'verifier', 'juror', 'candidate'] as const;
 export type RoleName = (typeof roles)[number];
 
 export const roleGrant = z.object({
   role: z.enum(roles),
-  provinceCode: z.string().nullable(),
-  candidateId: z.string().nullable(),
+  provinceCode: text().nullable(),
+  candidateId: text().nullable(),
 });
 export type RoleGrant = z.infer<typeof roleGrant>;
 
 export const loginRequest = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(200),
+  email: text().trim().toLowerCase().email(),
+  password: text().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const me = z.object({
   user: z.object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
+    id: text(),
+    email: text(),
+    name: text(),
     locale: z.enum(['id', 'en']),
     roles: z.array(roleGrant),
   }),
-  csrfToken: z.string(),
+  csrfToken: text(),
 });
 export type Me = z.infer<typeof me>;
