@@ -80,6 +80,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     logger: options.logger ?? { level: deps.config.logLevel },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    // A client that sends its headers and then stalls (or trickles a body) must not hold a socket forever.
+    requestTimeout: deps.config.timeouts.requestMs,
+    connectionTimeout: deps.config.timeouts.idleMs,
+    keepAliveTimeout: deps.config.timeouts.keepAliveMs,
   });
   app.decorate('deps', { ...deps, screenRunner: deps.screenRunner ?? cliScreenRunner });
   const jobs = new BackgroundJobs((error) => app.log.error({ err: error }, 'background job failed'));

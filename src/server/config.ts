@@ -21,6 +21,9 @@ const schema = z.object({
   EVIDENCE_LIMIT_MB: z.coerce.number().min(1).max(1024).default(20),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100_000).default(4096),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(3600),
+  IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   REGISTRATION_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   SMTP_URL: z
     .string()
@@ -94,6 +97,12 @@ export type Config = {
   smtp: SmtpConfig | null;
   /** Self-registrations accepted per hour from one address. */
   registrationRatePerHour: number;
+  /**
+   * How long a connection may take, in ms: `request` for a whole request
+   * (large extract uploads included), `idle` without a byte either way (a
+   * stalled body is cut after it), `keepAlive` between two requests.
+   */
+  timeouts: { requestMs: number; idleMs: number; keepAliveMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -129,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     smtp: smtpOf(e),
     registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
+    timeouts: { requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000, idleMs: e.IDLE_TIMEOUT_SECONDS * 1000, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000 },
   };
 }
 
