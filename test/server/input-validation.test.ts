@@ -113,6 +113,15 @@ describe.each(drivers())('malformed input answered 400, never 500, on %s', (driv
     }
   });
 
+  it('refuses an import whose cell is 60 KB with the row’s error', async () => {
+    const boundary = '----paritrana-test';
+    const sheet = `kategori,kode_wilayah,nama_kontak,email_kontak\npemkab-kota,52.04,Kepala Disnaker,a@${'a'.repeat(60_000)}\n`;
+    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kandidat.csv"\r\nContent-Type: text/csv\r\n\r\n${sheet}\r\n--${boundary}--\r\n`);
+    const res = await national.inject({ method: 'POST', url: `/api/editions/${editionId}/candidates/import?province=52`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(res.statusCode).toBe(400);
+    expect(problems(res)).toEqual([['baris 2.email_kontak', 'terlalu panjang: 60002 karakter (paling banyak 500)']]);
+  });
+
   it('changes a user’s roles alone', async () => {
     const user = await makeUser(t, roles.juror());
     const res = await national.request('PATCH', `/api/users/${user.id}`, { roles: roles.verifier('52') });
