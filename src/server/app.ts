@@ -20,6 +20,7 @@ import { routes } from './routes/index.ts';
 import type { ScreenRunner } from './services/coverage-import.ts';
 import { cliScreenRunner } from './services/screen-runner.ts';
 import { OutboxSender, smtpTransport } from './services/outbox.ts';
+import { DiskFileStore } from './storage/disk-store.ts';
 
 export const SESSION_COOKIE = 'paritrana_session';
 /** Written in the web page where the server puts the answer's CSP style nonce (see src/web/index.html). */
@@ -95,6 +96,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   if (mailer && smtp) {
     app.addHook('onReady', () => mailer.start(smtp.pollSeconds));
     app.addHook('onClose', () => mailer.stop());
+  }
+  if (!deps.config.s3) {
+    // Evidence writes cut short by a crash leave temp files: removed once the app is up, without delaying it.
+    const files = new DiskFileStore(deps.config.filesDir);
+    app.addHook('onReady', () => {
+      jobs.run(files.removeStaleTemps().then((removed) => removed.length > 0 && app.log.info({ removed: removed.length }, 'removed stale temp files of interrupted uploads')));
+    });
   }
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
