@@ -21,6 +21,8 @@ const schema = z.object({
   EVIDENCE_LIMIT_MB: z.coerce.number().min(1).max(1024).default(20),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100_000).default(4096),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REGISTRATION_PENDING_PER_PROVINCE: z.coerce.number().int().min(1).default(200),
+  REGISTRATION_CONFIRM_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(3600),
   IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
@@ -97,6 +99,10 @@ export type Config = {
   smtp: SmtpConfig | null;
   /** Self-registrations accepted per hour from one address. */
   registrationRatePerHour: number;
+  /** Self-registrations one province may have waiting (unconfirmed or awaiting the committee) in an edition. */
+  registrationPendingPerProvince: number;
+  /** How long the e-mail confirmation link of a self-registration works, in hours. */
+  registrationConfirmHours: number;
   /**
    * How long a connection may take, in ms: `request` for a whole request
    * (large extract uploads included), `idle` without a byte either way (a
@@ -138,6 +144,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     smtp: smtpOf(e),
     registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
+    registrationPendingPerProvince: e.REGISTRATION_PENDING_PER_PROVINCE,
+    registrationConfirmHours: e.REGISTRATION_CONFIRM_HOURS,
     timeouts: { requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000, idleMs: e.IDLE_TIMEOUT_SECONDS * 1000, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000 },
   };
 }

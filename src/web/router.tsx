@@ -24,7 +24,7 @@ import { ProgressPage } from './pages/candidates/progress.tsx';
 import { VerificationQueuePage } from './pages/verification/queue.tsx';
 import { OutboxPage } from './pages/outbox.tsx';
 import { InvitationPage } from './pages/invitation.tsx';
-import { RegisterPage } from './pages/register.tsx';
+import { RegisterConfirmPage, RegisterPage } from './pages/register.tsx';
 import { PublicLayout } from './components/public-layout.tsx';
 import { PublicEditionsPage } from './pages/public/editions.tsx';
 import { PublicEditionPage } from './pages/public/edition.tsx';
@@ -63,6 +63,7 @@ const login = createRoute({ getParentRoute: () => root, path: '/login', componen
 const app = createRoute({ getParentRoute: () => root, id: 'app', component: RequireSession });
 const invitation = createRoute({ getParentRoute: () => root, path: '/undangan/$token', component: InvitationPage });
 const register = createRoute({ getParentRoute: () => root, path: '/daftar', component: RegisterPage });
+const registerConfirm = createRoute({ getParentRoute: () => root, path: '/daftar/konfirmasi/$token', component: RegisterConfirmPage });
 const editions = createRoute({ getParentRoute: () => app, path: '/', component: Home });
 const edition = createRoute({ getParentRoute: () => app, path: '/editions/$id', component: EditionPage });
 // Loaded on demand: its chart library would otherwise weigh on every page, the public ones on phones included.
@@ -106,6 +107,7 @@ export const router = createRouter({
     login,
     invitation,
     register,
+    registerConfirm,
     publicRoutes,
     app.addChildren([
       editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit,

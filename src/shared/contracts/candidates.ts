@@ -123,7 +123,15 @@ export const registrationInput = z.object({
   }),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
-export const registrationReceipt = z.object({ id: text(), name: text(), status: z.literal('registered') });
+/**
+ * What the applicant is told: `unconfirmed` right after applying (a link was
+ * e-mailed to the contact), `registered` once that link was opened and the
+ * application awaits the provincial committee.
+ */
+export const registrationReceipt = z.object({ id: text(), name: text(), status: z.enum(['unconfirmed', 'registered']) });
+export type RegistrationReceipt = z.infer<typeof registrationReceipt>;
+/** The token of the confirmation link e-mailed to the applicant. */
+export const registrationConfirmation = z.object({ token: text().min(10).max(100) });
 
 export const registrationDecision = z
   .object({ approve: z.boolean(), reason: text().trim().max(1000).nullable() })
