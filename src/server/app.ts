@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -24,8 +25,11 @@ import { JobRunner } from './job-runner.ts';
 import { cliScreenRunner } from './services/screen-runner.ts';
 import { OutboxSender, smtpTransport } from './services/outbox.ts';
 import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
+import { DiskFileStore } from './storage/disk-store.ts';
 
 export const SESSION_COOKIE = 'paritrana_session';
+/** Written in the web page where the server puts the answer's CSP style nonce (see src/web/index.html). */
+export const cspNoncePlaceholder = '__CSP_NONCE__';
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -64,6 +68,16 @@ function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((a
   return trust;
 }
 
+let cachedPage: { mtimeMs: number; html: string } | null = null;
+/** The built web page (re-read when a new build replaces it), or null before the first build. */
+async function indexPage(): Promise<string | null> {
+  const file = `${webRoot}/index.html`;
+  const info = await stat(file).catch(() => null);
+  if (!info) return null;
+  if (cachedPage?.mtimeMs !== info.mtimeMs) cachedPage = { mtimeMs: info.mtimeMs, html: await readFile(file, 'utf8') };
+  return cachedPage.html;
+}
+
 /** Builds the HTTP application; the caller listens (or injects, in tests). */
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const logger = options.logger ?? { level: deps.config.logLevel };
@@ -73,6 +87,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     logger: typeof logger === 'object' ? { ...logger, serializers: { ...logger.serializers, err: errorSerializer, req: serializeRequest } } : logger,
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
+    // A client that sends its headers and then stalls (or trickles a body) must not hold a socket forever.
+    requestTimeout: deps.config.timeouts.requestMs,
+    connectionTimeout: deps.config.timeouts.idleMs,
+    keepAliveTimeout: deps.config.timeouts.keepAliveMs,
   });
   app.decorate('deps', { ...deps, screenRunner: deps.screenRunner ?? cliScreenRunner });
   const jobs = new JobRunner({
@@ -97,6 +115,16 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   const anchorer = new Anchorer(deps.database.db, new AnchorStore(deps.config.auditAnchor.dir), (error) => app.log.error({ err: error }, 'audit anchor failed'));
   app.addHook('onReady', () => anchorer.start(deps.config.auditAnchor.seconds));
   app.addHook('onClose', () => anchorer.stop());
+  if (!deps.config.s3) {
+    // Evidence writes cut short by a crash leave temp files: removed once the app is up, without delaying it.
+    const files = new DiskFileStore(deps.config.filesDir);
+    app.addHook('onReady', () => {
+      void files
+        .removeStaleTemps()
+        .then((removed) => removed.length > 0 && app.log.info({ removed: removed.length }, 'removed stale temp files of interrupted uploads'))
+        .catch((error: unknown) => app.log.error({ err: error }, 'removing stale temp files failed'));
+    });
+  }
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,16 +140,25 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   });
 
   await app.register(helmet, {
+    // A fresh nonce per answer: the web page hands it to Mantine for the <style> elements it adds.
+    enableCSPNonces: true,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        // Style elements: our stylesheets, and inline ones only with this answer's nonce (added by enableCSPNonces).
+        styleSrc: ["'self'"],
+        // Style attributes written as markup: the charts' tooltips are HTML strings with style="…"
+        // (React and Mantine set styles through the CSSOM, which CSP does not govern). An attribute
+        // cannot hold a selector, so it cannot read the page the way an injected <style> element can.
+        styleSrcAttr: ["'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS only means something over https: sent when the public address is https, never on plain http.
+    strictTransportSecurity: deps.config.baseUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitMb * 1024 * 1024, files: 10, fields: 10 } });
@@ -175,17 +212,20 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(fastifyStatic, {
     root: webRoot,
     wildcard: true,
-    index: ['index.html'],
+    // The page itself is answered below, with this answer's CSP nonce written into it.
+    index: false,
+    allowedPath: (path) => path !== '/index.html',
     // Brotli/gzip copies written by the build; hashed assets never change under their name.
     preCompressed: true,
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (request.method === 'GET' && !path.startsWith('/api') && !path.includes('.')) {
-      if (existsSync(`${webRoot}/index.html`)) return reply.type('text/html').sendFile('index.html', webRoot);
+      const page = await indexPage();
+      if (page) return reply.type('text/html').header('cache-control', 'no-cache').send(page.replaceAll(cspNoncePlaceholder, reply.cspNonce.style));
       return reply
         .type('text/html')
         .header('refresh', '5')

@@ -35,6 +35,11 @@ const schema = z.object({
   ARCHIVE_UNPACKED_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(16_384),
   ARCHIVE_ENTRY_LIMIT: z.coerce.number().int().min(10).max(10_000_000).default(500_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REGISTRATION_PENDING_PER_PROVINCE: z.coerce.number().int().min(1).default(200),
+  REGISTRATION_CONFIRM_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(3600),
+  IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   REGISTRATION_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
@@ -107,6 +112,12 @@ export type Config = {
   database: { url: string } | { dataDir: string };
   dataDir: string;
   publicUrl: string | null;
+  /**
+   * The address put in links, QR codes and e-mails: PUBLIC_URL, or else
+   * http://HOST:PORT. Never taken from a request (its Host header is the
+   * caller's to choose). No trailing slash.
+   */
+  baseUrl: string;
   secureCookies: boolean;
   sessionTtlHours: number;
   /**
@@ -141,6 +152,16 @@ export type Config = {
    * start on a database that is behind.
    */
   migrateOnStart: boolean;
+  /** Self-registrations one province may have waiting (unconfirmed or awaiting the committee) in an edition. */
+  registrationPendingPerProvince: number;
+  /** How long the e-mail confirmation link of a self-registration works, in hours. */
+  registrationConfirmHours: number;
+  /**
+   * How long a connection may take, in ms: `request` for a whole request
+   * (large extract uploads included), `idle` without a byte either way (a
+   * stalled body is cut after it), `keepAlive` between two requests.
+   */
+  timeouts: { requestMs: number; idleMs: number; keepAliveMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -162,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: resolve(dataDir, 'db') },
     dataDir,
     publicUrl: e.PUBLIC_URL ?? null,
+    baseUrl: baseUrlOf(e),
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     login: {
@@ -186,7 +208,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     auditAnchor: { dir: resolve(e.AUDIT_ANCHOR_DIR ?? resolve(dataDir, 'audit-anchors')), seconds: e.AUDIT_ANCHOR_SECONDS },
+    registrationPendingPerProvince: e.REGISTRATION_PENDING_PER_PROVINCE,
+    registrationConfirmHours: e.REGISTRATION_CONFIRM_HOURS,
+    timeouts: { requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000, idleMs: e.IDLE_TIMEOUT_SECONDS * 1000, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000 },
   };
+}
+
+/** PUBLIC_URL, or the address this server listens on (a wildcard address is reached as localhost). */
+function baseUrlOf(e: Env): string {
+  if (e.PUBLIC_URL) return e.PUBLIC_URL.replace(/\/+$/, '');
+  const host = ['0.0.0.0', '::', '[::]'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') && !e.HOST.startsWith('[') ? `[${e.HOST}]` : e.HOST;
+  return `http://${host}:${e.PORT}`;
 }
 
 function smtpOf(e: Env): SmtpConfig | null {

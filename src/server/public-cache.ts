@@ -71,8 +71,9 @@ export class PublicCache {
       this.entries.clear();
       this.version = version;
     }
-    // Keyed by the route and its validated parameters: a made-up query string cannot force a rebuild.
-    const key = `${request.hostname}|${request.routeOptions.url}|${JSON.stringify(request.params)}|${JSON.stringify(request.query)}`;
+    // Keyed by the route and its validated parameters only: a made-up query string or Host header
+    // cannot force a rebuild, nor plant an answer others are served.
+    const key = `${request.routeOptions.url}|${JSON.stringify(request.params)}|${JSON.stringify(request.query)}`;
     let entry = this.entries.get(key);
     if (!entry) {
       entry = build().then((built) => ({ ...built, etag: `"${createHash('sha256').update(built.body).digest('base64url').slice(0, 32)}"` }));

@@ -10,11 +10,16 @@ import { SessionProvider } from './auth.tsx';
 import { router } from './router.tsx';
 
 const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
+/** The nonce the server's Content-Security-Policy allows inline <style> elements with (none under the dev server). */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+// Mantine's modals lock scrolling with a <style> element of their own (react-remove-scroll, through get-nonce),
+// which takes its nonce from this global.
+(window as Window & { __webpack_nonce__?: string }).__webpack_nonce__ = styleNonce;
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} getStyleNonce={() => styleNonce ?? ''}>
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <RouterProvider router={router} />

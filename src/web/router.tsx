@@ -26,7 +26,7 @@ import { OutboxPage } from './pages/outbox.tsx';
 import { InvitationPage } from './pages/invitation.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset.tsx';
 import { AccountPage } from './pages/account.tsx';
-import { RegisterPage } from './pages/register.tsx';
+import { RegisterConfirmPage, RegisterPage } from './pages/register.tsx';
 import { PublicLayout } from './components/public-layout.tsx';
 import { PublicEditionsPage } from './pages/public/editions.tsx';
 import { PublicEditionPage } from './pages/public/edition.tsx';
@@ -75,6 +75,7 @@ const account = createRoute({ getParentRoute: () => app, path: '/akun', componen
 const app = createRoute({ getParentRoute: () => root, id: 'app', component: RequireSession });
 const invitation = createRoute({ getParentRoute: () => root, path: '/undangan/$token', component: InvitationPage });
 const register = createRoute({ getParentRoute: () => root, path: '/daftar', component: RegisterPage });
+const registerConfirm = createRoute({ getParentRoute: () => root, path: '/daftar/konfirmasi/$token', component: RegisterConfirmPage });
 const editions = createRoute({ getParentRoute: () => app, path: '/', component: Home });
 const edition = createRoute({ getParentRoute: () => app, path: '/editions/$id', component: EditionPage });
 // Loaded on demand: its chart library would otherwise weigh on every page, the public ones on phones included.
@@ -120,6 +121,7 @@ export const router = createRouter({
     resetPassword,
     invitation,
     register,
+    registerConfirm,
     publicRoutes,
     app.addChildren([
       editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit,

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { outbox } from '../../src/db/schema/index.ts';
 import { browserAvailable, launchBrowser, phoneViewport, screenshot, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -22,6 +24,14 @@ async function pick(page: Page, label: string, option: string, search?: string) 
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** What the browser refused under the app's Content-Security-Policy, on every page watched. */
+const cspViolations: string[] = [];
+function watchCsp(page: Page) {
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(`${page.url()} ${JSON.stringify(message.location())} ${message.text()}`);
+  });
+}
+
 describe.skipIf(!browserAvailable())('a province takes a candidate from nomination to verified in the browser', () => {
   let server: E2eServer;
   let browser: Browser;
@@ -37,6 +47,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     admin = await (await browser.newContext(desktop)).newPage();
     candidate = await (await browser.newContext(desktop)).newPage();
     verifier = await (await browser.newContext(desktop)).newPage();
+    for (const page of [admin, candidate, verifier]) watchCsp(page);
   });
   // A failed step leaves what each person saw, to tell why.
   afterEach(async (context) => {
@@ -50,6 +61,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
 
   it('a company registers by itself on a phone; the provincial admin approves it', async () => {
     const phone = await (await browser.newContext({ viewport: phoneViewport, locale: 'id-ID' })).newPage();
+    watchCsp(phone);
     await phone.goto(`${server.url}/login`);
     await phone.getByRole('link', { name: 'Belum terdaftar? Daftar sebagai kandidat' }).click();
     await phone.getByRole('heading', { name: 'Pendaftaran kandidat Paritrana Award' }).waitFor();
@@ -65,8 +77,15 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await screenshot(phone, 'candidates-01-register-refused-phone');
     await phone.getByRole('textbox', { name: 'NPP', exact: true }).fill('19002345');
     await phone.getByRole('button', { name: 'Kirim pendaftaran' }).click();
-    await phone.getByText(/Pendaftaran PT Sasak Makmur diterima/).waitFor();
+    await phone.getByText(/Periksa e-mail Anda: tautan konfirmasi untuk pendaftaran PT Sasak Makmur telah dikirim ke hrd@sasakmakmur.co.id/).waitFor();
     await screenshot(phone, 'candidates-02-registered-phone');
+    // The applicant opens the link of the e-mail (read from the outbox): only then does the committee see the application.
+    const [mail] = await server.database.db.select().from(outbox).where(eq(outbox.to, 'hrd@sasakmakmur.co.id'));
+    const link = /^http:\/\/\S+\/daftar\/konfirmasi\/[\w-]+$/m.exec(mail!.body)![0];
+    expect(link.startsWith(`${server.url}/daftar/konfirmasi/`)).toBe(true);
+    await phone.goto(link);
+    await phone.getByText(/Alamat e-mail Anda terkonfirmasi dan pendaftaran PT Sasak Makmur kini menunggu persetujuan panitia provinsi/).waitFor();
+    await screenshot(phone, 'candidates-02b-registration-confirmed-phone');
 
     await signIn(admin, server.url, 'ntb@paritrana.demo');
     await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kandidat', exact: true }).click();
@@ -258,5 +277,15 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await admin.getByRole('heading', { name: 'Progres kandidat' }).waitFor();
     await admin.getByText('Terverifikasi: 1').waitFor();
     await screenshotBoth(admin, 'candidates-16-progress');
+  });
+
+  it('breaks no rule of the Content-Security-Policy: Mantine’s style elements carry the page’s nonce', async () => {
+    const styled = await admin.evaluate(() => ({
+      nonce: document.querySelector<HTMLStyleElement>('style[data-mantine-styles]')?.nonce === document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content,
+      primary: getComputedStyle(document.documentElement).getPropertyValue('--mantine-primary-color-filled').trim(),
+    }));
+    // Teal (the theme's primary colour) comes from the style element Mantine adds; without it Mantine's default blue would show.
+    expect(styled).toEqual({ nonce: true, primary: '#12b886' });
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -179,6 +179,8 @@ describe.each(drivers())('evidence on %s', (driver) => {
     const seen = await verifier52.request('GET', `/api/evidence/${body.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.headers['content-type']).toBe('application/pdf');
+    // Never kept by the browser: after a sign-out on a shared computer, the file is gone with the session.
+    expect(seen.headers['cache-control']).toBe('private, no-store');
     expect(seen.rawPayload.equals(pdf)).toBe(true);
     expect((await admin18.request('GET', `/api/evidence/${body.id}`)).statusCode).toBe(403);
   });

@@ -10,6 +10,8 @@ import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { regionIndicators } from '../../src/db/repositories/coverage.ts';
+import { editions } from '../../src/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
 
 const bin = fileURLToPath(new URL('../../bin/paritrana', import.meta.url));
 type Snapshot = { id: string; version: number; status: string; problems: string[] | null; inputFiles: { name: string; sha256: string }[] };
@@ -98,6 +100,14 @@ describe.each(drivers())('coverage data in an edition on %s', (driver) => {
     expect(again.json()).toEqual({ created: 0, alreadyNominated: 1 });
     const foreign = await admin52.request('GET', `/api/editions/${editionId}/coverage/shortlist?province=18&category=usaha-besar`);
     expect(foreign.statusCode).toBe(403);
+    // Once the edition is past nominations, the shortlist adds no one, as any other nomination.
+    const before = (await listEditions(t.database.db))[0]!;
+    await t.database.db.update(editions).set({ status: 'assessing' }).where(eq(editions.id, editionId));
+    const locked = await admin52.request('POST', `/api/editions/${editionId}/coverage/shortlist/nominate`, { province: '52', category: 'usaha-kecil-mikro', keys: [list.entries[1]!.candidateKey] });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json<{ error: { code: string } }>().error.code).toBe('EDITION_LOCKED');
+    expect((await listCandidates(t.database.db, editionId, { all: true })).some((c) => c.npp === list.entries[1]!.candidateKey)).toBe(false);
+    await t.database.db.update(editions).set({ status: before.status }).where(eq(editions.id, editionId));
 
     const company = (await listCandidates(t.database.db, editionId, { all: true })).find((c) => c.npp === key)!;
     const user = await signIn(t, (await makeUser(t, roles.candidate(company.id))).email);

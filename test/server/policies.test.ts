@@ -58,6 +58,7 @@ const matrix: Record<string, Who[]> = {
   'GET /api/jobs/:id': signedIn,
   'GET /api/registration/editions': everyone,
   'POST /api/registrations': everyone,
+  'POST /api/registrations/confirm': everyone,
   'POST /api/candidates/:id/registration': ['national', 'provincial'],
   'POST /api/candidates/:id/evidence': ['national', 'provincial', 'candidate'],
   'GET /api/candidates/:id/evidence': ['national', 'provincial', 'verifier', 'candidate'],

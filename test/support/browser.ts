@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp, webRoot } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -47,6 +47,18 @@ export function ensureWebBuild(): void {
 export type E2eServer = { url: string; database: Database; close: () => Promise<void> };
 
 /** The real app on a free port, on a fresh database with the demo edition. */
+/** A TCP port free at this moment on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startE2eServer(
   driver: Driver = 'pglite',
   options: { registrationEndsOn?: string; env?: Record<string, string>; prepare?: (db: Database['db']) => Promise<void> } = {},
@@ -68,9 +80,10 @@ export async function startE2eServer(
   // Data a test needs before the browser opens (factories), on the same database.
   if (options.prepare) await options.prepare(database.db);
   const dataDir = mkdtempSync(join(tmpdir(), 'paritrana-e2e-'));
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: dataDir, ...options.env }), database, version }, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  // The links the app writes (e-mails, QR codes) come from its configuration: give it the port it will listen on.
+  const port = await freePort();
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: dataDir, PORT: String(port), ...options.env }), database, version }, { logger: false });
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     url: `http://127.0.0.1:${port}`,
     database,
@@ -103,7 +116,13 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
   const desktop = page.viewportSize();
   await screenshot(page, name);
   // No transitions: the layout is shown as it settles at the new width.
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  // (With the page's CSP nonce, as the app's own style elements: the policy allows no other inline style.)
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.head.append(style);
+  });
   await page.setViewportSize(phoneViewport);
   await screenshot(page, `${name}-phone`);
   if (desktop) await page.setViewportSize(desktop);

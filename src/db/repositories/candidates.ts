@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { candidates, editionCategories } from '../schema/index.ts';
+import { candidates, editionCategories, registrationRequests } from '../schema/index.ts';
 
 export type CandidateRow = typeof candidates.$inferSelect;
 
@@ -54,6 +54,51 @@ export async function candidateKeys(db: Db, editionId: string, level: string): P
   const rows = await db
     .select({ categoryId: candidates.categoryId, regencyCode: candidates.regencyCode, npp: candidates.npp })
     .from(candidates)
-    .where(and(eq(candidates.editionId, editionId), eq(candidates.level, level), ne(candidates.status, 'rejected')));
+    .where(and(eq(candidates.editionId, editionId), eq(candidates.level, level), notInArray(candidates.status, unreservingStatuses)));
   return new Set(rows.map((r) => `${r.categoryId}|${r.regencyCode ?? r.npp}`));
+}
+
+/** A self-registration awaiting the committee, or rejected, holds no regency or NPP (as the unique indexes say). */
+const unreservingStatuses = ['rejected', 'registered'];
+
+export type RegistrationRequestRow = typeof registrationRequests.$inferSelect;
+
+export async function insertRegistrationRequest(db: Db, values: typeof registrationRequests.$inferInsert): Promise<RegistrationRequestRow> {
+  const [row] = await db.insert(registrationRequests).values(values).returning();
+  return row!;
+}
+
+/** The request a confirmation link names, locked for its confirmation. */
+export async function findRegistrationRequestByToken(db: Db, tokenHash: string): Promise<RegistrationRequestRow | null> {
+  const [row] = await db.select().from(registrationRequests).where(eq(registrationRequests.tokenHash, tokenHash)).for('update');
+  return row ?? null;
+}
+
+export async function markRegistrationConfirmed(db: Db, id: string, candidateId: string): Promise<void> {
+  await db.update(registrationRequests).set({ confirmedAt: sql`now()`, candidateId }).where(eq(registrationRequests.id, id));
+}
+
+/** Removes unconfirmed requests whose link has expired. */
+export async function deleteExpiredRegistrationRequests(db: Db): Promise<void> {
+  await db.delete(registrationRequests).where(and(isNull(registrationRequests.confirmedAt), lt(registrationRequests.expiresAt, sql`now()`)));
+}
+
+/** Self-registrations of a province waiting in an edition: unconfirmed and still valid, or confirmed and awaiting the committee. */
+export async function countPendingRegistrations(db: Db, editionId: string, provinceCode: string): Promise<number> {
+  const [unconfirmed] = await db
+    .select({ n: count() })
+    .from(registrationRequests)
+    .where(
+      and(
+        eq(registrationRequests.editionId, editionId),
+        eq(registrationRequests.provinceCode, provinceCode),
+        isNull(registrationRequests.confirmedAt),
+        gt(registrationRequests.expiresAt, sql`now()`),
+      ),
+    );
+  const [registered] = await db
+    .select({ n: count() })
+    .from(candidates)
+    .where(and(eq(candidates.editionId, editionId), eq(candidates.provinceCode, provinceCode), eq(candidates.status, 'registered')));
+  return Number(unconfirmed?.n ?? 0) + Number(registered?.n ?? 0);
 }

@@ -43,12 +43,43 @@ export const candidates = pgTable(
   },
   (t) => [
     index('candidates_edition_idx').on(t.editionId, t.provinceCode),
-    // A rejected self-registration does not keep its regency or NPP from being nominated.
+    // A self-registration reserves its regency or NPP only once approved: one awaiting the
+    // committee (registered) or rejected does not keep the province from nominating it.
     uniqueIndex('candidates_regency_idx')
       .on(t.editionId, t.categoryId, t.level, t.regencyCode)
-      .where(sql`${t.regencyCode} is not null and ${t.status} <> 'rejected'`),
+      .where(sql`${t.regencyCode} is not null and ${t.status} not in ('rejected', 'registered')`),
     uniqueIndex('candidates_npp_idx')
       .on(t.editionId, t.categoryId, t.level, t.npp)
-      .where(sql`${t.npp} is not null and ${t.status} <> 'rejected'`),
+      .where(sql`${t.npp} is not null and ${t.status} not in ('rejected', 'registered')`),
   ],
+);
+
+/**
+ * A self-registration whose applicant has not yet confirmed the e-mail
+ * address: it is no candidate (the committee does not see it) until the
+ * single-use link sent to that address is opened; then it becomes a
+ * `registered` candidate. Unconfirmed requests expire.
+ */
+export const registrationRequests = pgTable(
+  'registration_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    provinceCode: varchar('province_code', { length: 2 })
+      .notNull()
+      .references(() => provinces.code),
+    email: varchar('email', { length: 254 }).notNull(),
+    /** The application as sent (the registration form's fields). */
+    details: jsonb('details').notNull(),
+    /** SHA-256 (hex) of the link's token: the token itself is only in the e-mail. */
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** The candidate the confirmed request became. */
+    candidateId: uuid('candidate_id').references(() => candidates.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('registration_requests_pending_idx').on(t.editionId, t.provinceCode, t.expiresAt)],
 );

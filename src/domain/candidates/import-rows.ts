@@ -47,7 +47,24 @@ export type NewCandidate = {
 
 export type RowProblem = { row: number; column: ImportColumn | 'baris'; message: string };
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The longest cell read: longer ones are refused before any other check runs on them. */
+export const maxCellLength = 500;
+
+/**
+ * An e-mail address as the import accepts it: one `@`, no white space, a
+ * local part, and a domain with a dot neither first nor last. Checked with
+ * a few passes over the text (linear), not a backtracking pattern: a
+ * pattern such as /^[^\s@]+@[^\s@]+\.[^\s@]+$/ takes quadratic time on a
+ * long cell without a dot, which froze the server for seconds.
+ */
+export function isEmailAddress(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  const at = value.indexOf('@');
+  if (at <= 0 || at !== value.lastIndexOf('@')) return false;
+  const domain = value.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  return dot > 0 && dot < domain.length - 1 && !domain.startsWith('.');
+}
 const blank = (v: string | undefined) => (v ?? '').trim() === '';
 const text = (v: string | undefined) => (blank(v) ? null : v!.trim());
 
@@ -60,6 +77,12 @@ export function checkImportRows(rows: ImportRow[], context: ImportContext, first
     const at = firstRow + i;
     const problem = (column: RowProblem['column'], message: string) => problems.push({ row: at, column, message });
     const before = problems.length;
+    for (const column of importColumns) {
+      const length = row[column]?.length ?? 0;
+      if (length > maxCellLength) problem(column, `terlalu panjang: ${length} karakter (paling banyak ${maxCellLength})`);
+    }
+    // A row with an over-long cell is refused as it is: nothing else is read from it.
+    if (problems.length > before) return;
     const category = context.categories.get((row.kategori ?? '').trim());
     if (blank(row.kategori)) problem('kategori', 'wajib diisi');
     else if (!category) problem('kategori', `kategori "${row.kategori!.trim()}" tidak ada dalam edisi ini`);
@@ -84,7 +107,7 @@ export function checkImportRows(rows: ImportRow[], context: ImportContext, first
       if (size && !(sizeClasses as readonly string[]).includes(size)) problem('kelas_usaha', `harus salah satu dari ${sizeClasses.join(', ')}`);
     }
     const contactEmail = text(row.email_kontak);
-    if (contactEmail && !emailPattern.test(contactEmail)) problem('email_kontak', `alamat e-mail "${contactEmail}" tidak sah`);
+    if (contactEmail && !isEmailAddress(contactEmail)) problem('email_kontak', `alamat e-mail "${contactEmail}" tidak sah`);
     if (!blank(row.email_kontak) || !blank(row.telepon_kontak)) {
       if (blank(row.nama_kontak)) problem('nama_kontak', 'wajib diisi bila ada telepon atau e-mail kontak');
     }

@@ -88,7 +88,7 @@ export const authRoutes: FastifyPluginCallback = (root, _options, done) => {
       },
     },
     async (request) => {
-      await requestPasswordReset(database.db, request.body.email, publicBaseUrl(config.publicUrl, request));
+      await requestPasswordReset(database.db, request.body.email, publicBaseUrl(config));
       app.mailer?.kick();
       return { ok: true as const };
     },

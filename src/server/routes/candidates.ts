@@ -15,10 +15,12 @@ import {
   okBody,
   outboxDecision,
   outboxMessage,
+  text,
 } from '../../shared/contracts/index.ts';
 import { listCandidates } from '../../db/repositories/candidates.ts';
 import { listCategories } from '../../db/repositories/editions.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
+import { publicBaseUrl } from './base-url.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as candidates from '../services/candidates.ts';
 import { candidateTemplate, maxImportRows, readCandidateSheet } from '../services/candidate-sheet.ts';
@@ -137,7 +139,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       schema: { tags, summary: 'Invite a person by e-mail to act for the candidate', params: idParams, body: inviteInput, response: { 201: invitationSummary } },
     },
     async (request, reply) => {
-      const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const base = publicBaseUrl(config);
       const invitation = await invitations.inviteCandidateUser(ctx(request.actor), request.params.id, request.body.email, base);
       app.mailer?.kick();
       return reply.status(201).send(invitation);
@@ -158,7 +160,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       schema: {
         tags,
         summary: 'Redeem an invitation: create the account, or, signed in as the invited e-mail’s candidate account, join with it',
-        body: acceptInvitation.extend({ token: z.string().min(10).max(100) }),
+        body: acceptInvitation.extend({ token: text().min(10).max(100) }),
         response: { 200: okBody.extend({ email: z.string(), joined: z.boolean() }) },
       },
     },

@@ -66,7 +66,7 @@ export const evidenceRoutes: FastifyPluginCallback = (root, _options, done) => {
       return reply
         .type(evidenceMime[evidence.type])
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(evidence.originalName)}`)
-        .header('cache-control', 'private, max-age=3600')
+        .header('cache-control', 'private, no-store')
         .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
         .send(await store.read(evidence.sha256));
     },

@@ -14,6 +14,7 @@ import {
   poolSummary,
   resultReopenInput,
   slotInput,
+  text,
 } from '../../shared/contracts/index.ts';
 import type { Actor } from '../policies/actor.ts';
 import { panelPolicy } from '../policies/panels.ts';
@@ -23,7 +24,7 @@ import * as results from '../services/results.ts';
 import { minutesPdf } from '../services/minutes.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const stageParams = z.object({ id: z.uuid(), stage: z.string().min(1).max(60) });
+const stageParams = z.object({ id: z.uuid(), stage: text().min(1).max(60) });
 const slotParams = z.object({ id: z.uuid(), candidateId: z.uuid() });
 
 /** Pools: who marks whom, stages, interviews, moderation and the frozen results. */
@@ -95,7 +96,7 @@ export const poolRoutes: FastifyPluginCallback = (root, _options, done) => {
     '/pools/:id/moderation',
     {
       config: readers,
-      schema: { tags, summary: 'Jurors’ marks against the panel and agreement per indicator, after a stage closes', params: idParams, querystring: z.object({ stage: z.string().min(1).max(60) }), response: { 200: moderationReport } },
+      schema: { tags, summary: 'Jurors’ marks against the panel and agreement per indicator, after a stage closes', params: idParams, querystring: z.object({ stage: text().min(1).max(60) }), response: { 200: moderationReport } },
     },
     (request) => results.moderationReport(ctx(request.actor), request.params.id, request.query.stage),
   );

@@ -1,4 +1,4 @@
-import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -10,6 +10,7 @@ import {
   publicResult,
   publicResultsQuery,
   signingKey,
+  text,
 } from '../../shared/contracts/index.ts';
 import { json, PublicCache, publicCacheControl, revalidateCacheControl } from '../public-cache.ts';
 import * as portal from '../services/public-portal.ts';
@@ -18,7 +19,7 @@ import { certificatePdf } from '../services/certificate-pdf.ts';
 import { publicBaseUrl } from './base-url.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const codeParams = z.object({ code: z.string().min(1).max(40) });
+const codeParams = z.object({ code: text().min(1).max(40) });
 const policy = { policy: 'public' as const };
 
 /**
@@ -30,7 +31,7 @@ export const publicRoutes: FastifyPluginCallback = (root, _options, done) => {
   const { db } = app.deps.database;
   const cache = new PublicCache(db);
   const tags = ['public'];
-  const verifyUrl = (request: FastifyRequest, code: string) => `${publicBaseUrl(app.deps.config.publicUrl, request)}/verifikasi/${code}`;
+  const verifyUrl = (code: string) => `${publicBaseUrl(app.deps.config)}/verifikasi/${code}`;
 
   app.get(
     '/public/editions',
@@ -108,7 +109,7 @@ export const publicRoutes: FastifyPluginCallback = (root, _options, done) => {
     (request, reply) =>
       cache.send(request, reply, revalidateCacheControl, async () => {
         const payload = await validCertificate(db, request.params.code);
-        const pdf = await certificatePdf(payload, verifyUrl(request, payload.code));
+        const pdf = await certificatePdf(payload, verifyUrl(payload.code));
         return { body: pdf, type: 'application/pdf', headers: { 'content-disposition': `inline; filename="piagam-${payload.code}.pdf"` } };
       }),
   );

@@ -1,8 +1,9 @@
 import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { candidateDetail, registrationDecision, registrationEdition, registrationInput, registrationReceipt } from '../../shared/contracts/index.ts';
+import { candidateDetail, registrationConfirmation, registrationDecision, registrationEdition, registrationInput, registrationReceipt } from '../../shared/contracts/index.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
+import { publicBaseUrl } from './base-url.ts';
 import * as service from '../services/registrations.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -28,12 +29,33 @@ export const registrationRoutes: FastifyPluginCallback = (root, _options, done) 
       config: { policy: 'public', rateLimit: { max: config.registrationRatePerHour, timeWindow: '1 hour' } },
       schema: {
         tags,
-        summary: 'A regional government (Kemendagri code) or a company (NPP) applies as a candidate; it awaits the provincial admin',
+        summary: 'A regional government (Kemendagri code) or a company (NPP) applies as a candidate; once its contact confirms the e-mailed link, it awaits the provincial admin',
         body: registrationInput,
         response: { 201: registrationReceipt },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.registerCandidate(db, request.body)),
+    async (request, reply) => {
+      const receipt = await service.registerCandidate(db, request.body, {
+        baseUrl: publicBaseUrl(config),
+        pendingPerProvince: config.registrationPendingPerProvince,
+        confirmHours: config.registrationConfirmHours,
+      });
+      app.mailer?.kick();
+      return reply.status(201).send(receipt);
+    },
+  );
+  app.post(
+    '/registrations/confirm',
+    {
+      config: { policy: 'public', rateLimit: { max: config.registrationRatePerHour * 3, timeWindow: '1 hour' } },
+      schema: {
+        tags,
+        summary: 'The applicant confirms its e-mail address with the single-use link it received; the registration then awaits the provincial admin',
+        body: registrationConfirmation,
+        response: { 200: registrationReceipt },
+      },
+    },
+    (request) => service.confirmRegistration(db, request.body.token),
   );
   app.post(
     '/candidates/:id/registration',
@@ -48,7 +70,7 @@ export const registrationRoutes: FastifyPluginCallback = (root, _options, done) 
       },
     },
     async (request) => {
-      const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const base = publicBaseUrl(config);
       const result = await service.decideRegistration({ db, actor: request.actor }, request.params.id, request.body, base);
       app.mailer?.kick();
       return result;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
 import { importColumns, type ImportRow } from '../../domain/candidates/import-rows.ts';
 import { checkZipLimits } from './zip-limits.ts';
+import { csvField } from './tabular.ts';
 
 /** Rows one import may hold: larger lists are split into several files. */
 export const maxImportRows = 5000;
@@ -125,7 +126,7 @@ export async function candidateTemplate(format: 'xlsx' | 'csv', categories: { co
     { kategori: 'usaha-besar', npp: '12345678', nama: 'PT Contoh Sejahtera', kelas_usaha: 'besar', sektor: 'Manufaktur', alamat: 'Mataram' },
   ] as Record<string, string>[];
   if (format === 'csv') {
-    const line = (values: string[]) => values.map((v) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
+    const line = (values: string[]) => values.map((v) => csvField(v, ',;')).join(',');
     return Buffer.from(`${[line([...importColumns]), ...examples.map((e) => line(importColumns.map((c) => e[c] ?? '')))].join('\n')}\n`, 'utf8');
   }
   const workbook = new ExcelJS.Workbook();

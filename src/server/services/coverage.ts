@@ -20,6 +20,7 @@ import type {
 } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import { coveragePolicy } from '../policies/coverage.ts';
+import { openEdition } from './candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { fillCandidateValues } from './coverage-import.ts';
 
@@ -234,6 +235,8 @@ export async function nominateFromShortlist(
   input: { province: string; category: string; keys: string[] },
 ): Promise<{ created: number; alreadyNominated: number }> {
   const { db, actor } = ctx;
+  // The same status rule as any other nomination: candidates are added only while the edition is draft or open.
+  await openEdition(db, editionId);
   const list = await shortlistFor(ctx, editionId, input.province, input.category);
   if (!list.snapshot) throw new AppError('CONFLICT', 'No coverage data has been imported for this edition yet');
   const category = await findCategoryByCode(db, editionId, input.category);
@@ -257,6 +260,7 @@ export async function nominateFromShortlist(
   let created = 0;
   let alreadyNominated = 0;
   await db.transaction(async (tx) => {
+    await openEdition(tx, editionId);
     for (const key of new Set(input.keys)) {
       const entry = entries.get(key)!;
       if (entry.nominatedCandidateId) {

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { checkImportRows, type RowProblem } from '../../domain/candidates/import-rows.ts';
 import { deadlinePassed } from '../../domain/candidates/self-assessment.ts';
@@ -6,7 +7,7 @@ import * as repo from '../../db/repositories/candidates.ts';
 import { findCategory, findEdition, listCategories, listEditions } from '../../db/repositories/editions.ts';
 import { queueMessage } from '../../db/repositories/messages.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import type { CandidateDetail, RegistrationDecision, RegistrationInput } from '../../shared/contracts/index.ts';
+import type { CandidateDetail, RegistrationDecision, RegistrationInput, RegistrationReceipt } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import { importContext, openEdition, presentCandidate } from './candidates.ts';
@@ -41,11 +42,41 @@ const fieldOf: Record<RowProblem['column'], string> = {
   baris: 'candidate',
 };
 
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** How self-registrations are limited and confirmed (from the configuration). */
+export type RegistrationSettings = { baseUrl: string; pendingPerProvince: number; confirmHours: number };
+
+/** The application's row as the import checks it, against the keys already held by candidates. */
+async function checkApplication(tx: Db, editionId: string, categoryCode: string, input: RegistrationInput) {
+  const { candidates, problems } = checkImportRows(
+    [
+      {
+        kategori: categoryCode,
+        kode_wilayah: input.regencyCode ?? '',
+        npp: input.npp ?? '',
+        nama: input.name ?? '',
+        kelas_usaha: input.sizeClass ?? '',
+        sektor: input.sector ?? '',
+        alamat: input.address ?? '',
+      },
+    ],
+    await importContext(tx, editionId, input.provinceCode),
+  );
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 'Data pendaftaran belum benar', problems.map((p) => ({ path: fieldOf[p.column], message: p.message })));
+  }
+  return candidates[0]!;
+}
+
 /**
- * A regional government or a company applies by itself (no account yet): it
- * lands in status `registered` until the provincial admin decides.
+ * A regional government or a company applies by itself (no account yet). The
+ * application reserves nothing and the committee does not see it until the
+ * contact opens the single-use link e-mailed to them (see
+ * `confirmRegistration`); unconfirmed ones expire. A province has at most
+ * `pendingPerProvince` applications waiting.
  */
-export async function registerCandidate(db: Db, input: RegistrationInput): Promise<{ id: string; name: string; status: 'registered' }> {
+export async function registerCandidate(db: Db, input: RegistrationInput, settings: RegistrationSettings): Promise<RegistrationReceipt> {
   const edition = await findEdition(db, input.editionId);
   if (!edition) throw notFound('edition');
   if (edition.status !== 'open') throw new AppError('EDITION_LOCKED', 'Pendaftaran edisi ini tidak dibuka', [{ path: 'editionId', message: 'pendaftaran tidak dibuka' }]);
@@ -55,24 +86,67 @@ export async function registerCandidate(db: Db, input: RegistrationInput): Promi
   const category = await findCategory(db, edition.id, input.categoryId);
   if (!category) throw new AppError('VALIDATION_FAILED', 'Kategori tidak ada dalam edisi ini', [{ path: 'categoryId', message: 'tidak ada dalam edisi ini' }]);
   return db.transaction(async (tx) => {
-    const { candidates, problems } = checkImportRows(
-      [
-        {
-          kategori: category.code,
-          kode_wilayah: input.regencyCode ?? '',
-          npp: input.npp ?? '',
-          nama: input.name ?? '',
-          kelas_usaha: input.sizeClass ?? '',
-          sektor: input.sector ?? '',
-          alamat: input.address ?? '',
-        },
-      ],
-      await importContext(tx, edition.id, input.provinceCode),
-    );
-    if (problems.length > 0) {
-      throw new AppError('VALIDATION_FAILED', 'Data pendaftaran belum benar', problems.map((p) => ({ path: fieldOf[p.column], message: p.message })));
+    const candidate = await checkApplication(tx, edition.id, category.code, input);
+    await repo.deleteExpiredRegistrationRequests(tx);
+    if ((await repo.countPendingRegistrations(tx, edition.id, input.provinceCode)) >= settings.pendingPerProvince) {
+      // 409 with the whole reason (the page shows it as it is): not a per-address rate limit, the province's queue is full.
+      throw new AppError('CONFLICT', `Provinsi ${input.provinceCode} sudah memiliki ${settings.pendingPerProvince} pendaftaran yang menunggu; coba lagi setelah panitia memprosesnya`);
     }
-    const row = await repo.insertCandidate(tx, { ...candidates[0]!, contacts: [input.contact], editionId: edition.id, status: 'registered' });
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + settings.confirmHours * 3_600_000);
+    const request = await repo.insertRegistrationRequest(tx, {
+      editionId: edition.id,
+      provinceCode: input.provinceCode,
+      email: input.contact.email,
+      details: input,
+      tokenHash: tokenHash(token),
+      expiresAt,
+    });
+    const link = `${settings.baseUrl}/daftar/konfirmasi/${token}`;
+    await queueMessage(tx, {
+      to: input.contact.email,
+      provinceCode: input.provinceCode,
+      subject: `Konfirmasi pendaftaran Paritrana Award: ${candidate.name}`,
+      body: [
+        'Yth. Bapak/Ibu,',
+        '',
+        `Alamat e-mail ini dipakai untuk mendaftarkan ${candidate.name} sebagai kandidat Paritrana Award. Buka tautan berikut untuk mengonfirmasi pendaftaran; baru setelah itu panitia provinsi memeriksanya:`,
+        link,
+        '',
+        `Tautan berlaku ${settings.confirmHours} jam dan hanya dapat dipakai sekali. Abaikan e-mail ini bila Anda tidak mendaftar.`,
+        '',
+        `(English) This address was used to register ${candidate.name} for the Paritrana Award. Open the link above to confirm the registration; only then does the provincial committee see it. The link works once, for ${settings.confirmHours} hours. Ignore this e-mail if you did not register.`,
+      ].join('\n'),
+    });
+    await appendAudit(tx, { id: null, label: `pendaftar ${input.contact.email}` }, {
+      action: 'registration.request',
+      entityType: 'registration',
+      entityId: request.id,
+      after: { editionId: edition.id, categoryId: category.id, provinceCode: input.provinceCode, key: candidate.regencyCode ?? candidate.npp, email: input.contact.email, expiresAt },
+    });
+    return { id: request.id, name: candidate.name, status: 'unconfirmed' as const };
+  });
+}
+
+/**
+ * The applicant opened the link: the application becomes a candidate in
+ * status `registered`, shown to the provincial committee. The link works
+ * once and only before it expires; the regency or NPP must still be free.
+ */
+export async function confirmRegistration(db: Db, token: string): Promise<RegistrationReceipt> {
+  return db.transaction(async (tx) => {
+    const request = await repo.findRegistrationRequestByToken(tx, tokenHash(token));
+    if (!request || request.confirmedAt || request.expiresAt.getTime() < Date.now()) {
+      throw new AppError('NOT_FOUND', 'Tautan konfirmasi tidak berlaku: sudah dipakai atau kedaluwarsa; daftar kembali bila perlu');
+    }
+    const input = request.details as RegistrationInput;
+    const edition = await findEdition(tx, request.editionId);
+    if (!edition || edition.status !== 'open') throw new AppError('EDITION_LOCKED', 'Pendaftaran edisi ini tidak dibuka lagi');
+    const category = await findCategory(tx, edition.id, input.categoryId);
+    if (!category) throw new AppError('CONFLICT', 'Kategori pendaftaran ini tidak ada lagi dalam edisi');
+    const candidate = await checkApplication(tx, edition.id, category.code, input);
+    const row = await repo.insertCandidate(tx, { ...candidate, contacts: [input.contact], editionId: edition.id, status: 'registered' });
+    await repo.markRegistrationConfirmed(tx, request.id, row.id);
     await appendAudit(tx, { id: null, label: `pendaftar ${input.contact.email}` }, { action: 'candidate.register', entityType: 'candidate', entityId: row.id, after: row });
     return { id: row.id, name: row.name, status: 'registered' as const };
   });
@@ -90,6 +164,11 @@ export async function decideRegistration(ctx: ServiceContext, candidateId: strin
     if (!candidatePolicy.manageIn(actor!, before.provinceCode)) throw forbidden('Only the province’s committee decides its registrations');
     if (before.status !== 'registered') throw new AppError('CONFLICT', `The registration was already decided (${before.status})`);
     await openEdition(tx, before.editionId);
+    // A registration reserves nothing while it waits: the province may have nominated the same regency or NPP meanwhile.
+    const key = before.regencyCode ?? before.npp;
+    if (decision.approve && (await repo.candidateKeys(tx, before.editionId, before.level)).has(`${before.categoryId}|${key}`)) {
+      throw new AppError('CONFLICT', `${key} sudah menjadi kandidat kategori ini; tolak pendaftaran ini`, [{ path: 'approve', message: `${key} sudah menjadi kandidat` }]);
+    }
     const email = before.contacts.find((c) => c.email)?.email ?? null;
     const after = await repo.updateCandidate(tx, candidateId, decision.approve ? { status: 'nominated' } : { status: 'rejected', responseNote: decision.reason });
     await appendAudit(tx, auditActor(actor), {

@@ -4,11 +4,25 @@ export type Cell = string | number | boolean | null;
 /** One sheet of an export: a name, column headers and rows. */
 export type Table = { name: string; columns: string[]; rows: Cell[][] };
 
-const csvCell = (value: Cell): string => {
+/**
+ * A text a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab or
+ * carriage return first) gets a leading apostrophe, as OWASP recommends for
+ * CSV injection: a self-registered name `=HYPERLINK(…)` stays text when a
+ * committee opens the export. Only text is touched: a number, even a
+ * negative one, is written as it is.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV field: text neutralised and quoted when it holds a quote, a delimiter or a line end. */
+export function csvField(value: Cell, delimiters = ','): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+  const text = typeof value === 'string' ? neutraliseFormula(value) : String(value);
+  return text.includes('"') || text.includes('\r') || text.includes('\n') || [...delimiters].some((d) => text.includes(d)) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const csvCell = (value: Cell): string => csvField(value);
 
 /**
  * CSV for machines (RFC 4180): comma-separated, UTF-8 without BOM, CRLF line
@@ -25,6 +39,7 @@ export async function toXlsx(table: Table): Promise<Buffer> {
   workbook.creator = 'Paritrana';
   const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.columns).font = { bold: true };
+  // Text goes in as a string cell (never an object with a formula), so "=…" is shown, not evaluated.
   for (const row of table.rows) sheet.addRow(row.map((v) => (v === null ? undefined : v)));
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   table.columns.forEach((name, i) => {

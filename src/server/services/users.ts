@@ -69,12 +69,14 @@ export async function updateUserAccount({ db, actor }: ServiceContext, id: strin
     if (actor?.id === id && (patch.active === false || (patch.roles && !patch.roles.some((r) => r.role === 'national_admin')))) {
       throw new AppError('CONFLICT', 'You cannot deactivate yourself or remove your own national admin role');
     }
-    await repo.updateUser(tx, id, {
+    const changes = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
       ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null, lockouts: 0 } : {}),
-    });
+    };
+    // A PATCH of the roles alone changes no column of the account itself.
+    if (Object.keys(changes).length > 0) await repo.updateUser(tx, id, changes);
     if (patch.roles) await repo.replaceRoles(tx, id, patch.roles);
     if (patch.active === false || passwordHash) await repo.deleteSessionsOf(tx, id);
     const after = await repo.getUserWithRoles(tx, id);

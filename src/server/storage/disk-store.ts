@@ -1,10 +1,15 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FileStore } from './file-store.ts';
 import { keyOf, sha256Of } from './keys.ts';
+
+/** A file being written ends in this; it is renamed to its hash when complete. */
+const tempSuffix = '.tmp';
+/** Temp files older than this are left over from a crash, never a live upload: removed at start-up. */
+export const staleTempMs = 15 * 60 * 1000;
 
 /** Files on the local disk under `root`, by SHA-256. */
 export class DiskFileStore implements FileStore {
@@ -14,15 +19,27 @@ export class DiskFileStore implements FileStore {
     return join(this.root, ...keyOf(sha256).split('/'));
   }
 
-  /** Atomically: a temp file, then rename. */
+  /**
+   * Atomically: the bytes go to a temp file of a name no other write uses
+   * (concurrent uploads of the same file each write their own), which is
+   * then renamed to the hash. The same bytes are stored once: a second
+   * rename replaces the file with identical content. On any failure the temp
+   * file is removed, so a full disk is not kept full by half-written files.
+   */
   async put(bytes: Buffer): Promise<{ sha256: string; bytes: number }> {
     const sha256 = sha256Of(bytes);
     const path = this.pathOf(sha256);
     if (!existsSync(path)) {
-      await mkdir(join(path, '..'), { recursive: true });
-      const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(temp, bytes, { flag: 'wx' });
-      await rename(temp, path);
+      const temp = join(this.root, 'tmp', `${randomUUID()}${tempSuffix}`);
+      try {
+        await mkdir(dirname(temp), { recursive: true });
+        await writeFile(temp, bytes, { flag: 'wx' });
+        await mkdir(dirname(path), { recursive: true });
+        await rename(temp, path);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
     }
     return { sha256, bytes: bytes.length };
   }
@@ -51,5 +68,28 @@ export class DiskFileStore implements FileStore {
       await writeFile(path, 'ok', { flag: 'wx' });
     }
     await unlink(path);
+  }
+
+  /**
+   * Removes temp files a crashed or killed write left behind (in `tmp/`, or
+   * beside the files where older versions wrote them), when older than
+   * `olderThanMs`: another app server's upload in progress is younger and
+   * kept. Returns the paths removed.
+   */
+  async removeStaleTemps(olderThanMs = staleTempMs, now = Date.now()): Promise<string[]> {
+    const removed: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.isFile() && entry.name.endsWith(tempSuffix)) {
+          const info = await stat(path).catch(() => null);
+          if (info && now - info.mtimeMs > olderThanMs && (await unlink(path).then(() => true, () => false))) removed.push(path);
+        }
+      }
+    };
+    await walk(this.root);
+    return removed;
   }
 }

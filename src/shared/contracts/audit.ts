@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const auditEntry = z.object({
   seq: z.number(),
-  at: z.string(),
-  actorLabel: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
+  at: text(),
+  actorLabel: text(),
+  action: text(),
+  entityType: text(),
+  entityId: text(),
   before: z.unknown(),
   after: z.unknown(),
-  hash: z.string(),
+  hash: text(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const auditQuery = z.object({
-  entityType: z.string().optional(),
-  entityId: z.string().optional(),
+  entityType: text().optional(),
+  entityId: text().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().optional(),
 });
@@ -23,9 +24,9 @@ export const auditQuery = z.object({
 /** A signed head of the audit chain, kept outside the database. */
 export const auditAnchor = z.object({
   seq: z.number(),
-  hash: z.string(),
-  at: z.string(),
-  key: z.string(),
+  hash: text(),
+  at: text(),
+  key: text(),
 });
 export type AuditAnchor = z.infer<typeof auditAnchor>;
 
@@ -34,11 +35,11 @@ export const auditAnchorState = z.object({
   latest: auditAnchor.nullable(),
   anchors: z.number(),
   /** The id of the key that signs the anchors (SHA-256 of its public half). */
-  key: z.string().nullable(),
+  key: text().nullable(),
   /** The chain's head in the database now. */
-  head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+  head: z.object({ seq: z.number(), hash: text() }).nullable(),
   /** Why the anchors cannot be read or trusted, if so. */
-  problem: z.string().nullable(),
+  problem: text().nullable(),
 });
 export type AuditAnchorState = z.infer<typeof auditAnchorState>;
 
@@ -46,7 +47,7 @@ export const auditVerification = z.object({
   ok: z.boolean(),
   entries: z.number(),
   firstBadSeq: z.number().nullable(),
-  reason: z.string().nullable(),
+  reason: text().nullable(),
   /** How many anchors the chain was checked against, and the newest of them. */
   anchors: z.number(),
   latestAnchor: auditAnchor.nullable(),

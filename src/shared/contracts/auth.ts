@@ -1,46 +1,47 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const roles = ['national_admin', 'provincial_admin', 'verifier', 'juror', 'candidate'] as const;
 export type RoleName = (typeof roles)[number];
 
 export const roleGrant = z.object({
   role: z.enum(roles),
-  provinceCode: z.string().nullable(),
-  candidateId: z.string().nullable(),
+  provinceCode: text().nullable(),
+  candidateId: text().nullable(),
 });
 export type RoleGrant = z.infer<typeof roleGrant>;
 
 /** The shortest password accepted when one is set (ASVS 2.1.1). */
 export const minPasswordLength = 12;
 /** A password being set; the server also refuses common ones. */
-export const newPassword = z.string().min(minPasswordLength, `at least ${minPasswordLength} characters`).max(200);
+export const newPassword = text().min(minPasswordLength, `at least ${minPasswordLength} characters`).max(200);
 
 export const loginRequest = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(200),
+  email: text().trim().toLowerCase().email(),
+  password: text().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const me = z.object({
   user: z.object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
+    id: text(),
+    email: text(),
+    name: text(),
     locale: z.enum(['id', 'en']),
     roles: z.array(roleGrant),
   }),
-  csrfToken: z.string(),
+  csrfToken: text(),
 });
 export type Me = z.infer<typeof me>;
 
 export const passwordChange = z.object({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: text().min(1).max(200),
   newPassword,
 });
 export type PasswordChange = z.infer<typeof passwordChange>;
 
-export const passwordResetRequest = z.object({ email: z.string().trim().toLowerCase().email() });
+export const passwordResetRequest = z.object({ email: text().trim().toLowerCase().email() });
 export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
 
-export const passwordResetConfirm = z.object({ token: z.string().min(10).max(100), password: newPassword });
+export const passwordResetConfirm = z.object({ token: text().min(10).max(100), password: newPassword });
 export type PasswordResetConfirm = z.infer<typeof passwordResetConfirm>;

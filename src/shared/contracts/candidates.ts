@@ -1,95 +1,97 @@
 import { z } from 'zod';
 import { newPassword } from './auth.ts';
+import { nonEmptyPatch, text } from './common.ts';
 
 export const contact = z.object({
-  name: z.string().trim().min(2).max(120),
-  position: z.string().trim().max(120).nullable(),
-  phone: z.string().trim().max(40).nullable(),
-  email: z.string().trim().toLowerCase().email().nullable(),
+  name: text().trim().min(2).max(120),
+  position: text().trim().max(120).nullable(),
+  phone: text().trim().max(40).nullable(),
+  email: text().trim().toLowerCase().email().nullable(),
 });
 export type Contact = z.infer<typeof contact>;
 
 export const candidateSummary = z.object({
-  id: z.string(),
-  editionId: z.string(),
-  categoryId: z.string(),
-  categoryCode: z.string(),
-  level: z.string(),
-  provinceCode: z.string(),
+  id: text(),
+  editionId: text(),
+  categoryId: text(),
+  categoryCode: text(),
+  level: text(),
+  provinceCode: text(),
   kind: z.enum(['pemda', 'badan-usaha']),
-  regencyCode: z.string().nullable(),
-  npp: z.string().nullable(),
-  name: z.string(),
-  status: z.string(),
+  regencyCode: text().nullable(),
+  npp: text().nullable(),
+  name: text(),
+  status: text(),
 });
 export type CandidateSummary = z.infer<typeof candidateSummary>;
 
 export const candidateDetail = candidateSummary.extend({
-  sizeClass: z.string().nullable(),
-  sector: z.string().nullable(),
-  address: z.string().nullable(),
+  sizeClass: text().nullable(),
+  sector: text().nullable(),
+  address: text().nullable(),
   contacts: z.array(contact),
-  responseNote: z.string().nullable(),
-  respondedAt: z.string().nullable(),
+  responseNote: text().nullable(),
+  respondedAt: text().nullable(),
 });
 export type CandidateDetail = z.infer<typeof candidateDetail>;
 
 /** A regional government by its Kemendagri code, or an employer by NPP. */
 export const candidateInput = z.object({
   categoryId: z.uuid(),
-  provinceCode: z.string().regex(/^\d{2}$/),
-  regencyCode: z
-    .string()
+  provinceCode: text().regex(/^\d{2}$/),
+  regencyCode: text()
     .regex(/^\d{2}\.\d{2}$/)
     .nullable(),
-  npp: z.string().trim().nullable(),
-  name: z.string().trim().min(2).max(200).nullable(),
+  npp: text().trim().nullable(),
+  name: text().trim().min(2).max(200).nullable(),
   sizeClass: z.enum(['besar', 'menengah', 'kecil', 'mikro']).nullable(),
-  sector: z.string().trim().max(200).nullable(),
-  address: z.string().trim().max(500).nullable(),
+  sector: text().trim().max(200).nullable(),
+  address: text().trim().max(500).nullable(),
   contacts: z.array(contact).max(10),
 });
 export type CandidateInput = z.infer<typeof candidateInput>;
 
-export const candidatePatch = z.object({
-  name: z.string().trim().min(2).max(200).optional(),
+export const candidatePatch = nonEmptyPatch(
+  z.object({
+  name: text().trim().min(2).max(200).optional(),
   sizeClass: z.enum(['besar', 'menengah', 'kecil', 'mikro']).nullable().optional(),
-  sector: z.string().trim().max(200).nullable().optional(),
-  address: z.string().trim().max(500).nullable().optional(),
+  sector: text().trim().max(200).nullable().optional(),
+  address: text().trim().max(500).nullable().optional(),
   contacts: z.array(contact).max(10).optional(),
-});
+  }),
+);
 export type CandidatePatch = z.infer<typeof candidatePatch>;
 
 export const candidateResponse = z
-  .object({ accept: z.boolean(), note: z.string().trim().max(1000).nullable() })
+  .object({ accept: z.boolean(), note: text().trim().max(1000).nullable() })
   .refine((r) => r.accept || (r.note != null && r.note.length >= 3), { path: ['note'], message: 'say why the nomination is declined' });
 
 export const importResult = z.object({ created: z.number() });
 
-export const inviteInput = z.object({ email: z.string().trim().toLowerCase().email() });
-export const invitationSummary = z.object({ id: z.string(), email: z.string(), expiresAt: z.string(), acceptedAt: z.string().nullable() });
+export const inviteInput = z.object({ email: text().trim().toLowerCase().email() });
+export const invitationSummary = z.object({ id: text(), email: text(), expiresAt: text(), acceptedAt: text().nullable() });
 
 /**
  * Redeeming an invitation: a new account gives its name and password; a person
  * who already has an account signs in first and sends neither.
  */
 export const acceptInvitation = z.object({
-  name: z.string().trim().min(2).max(120).optional(),
+  name: text().trim().min(2).max(120).optional(),
   password: newPassword.optional(),
 });
 
 export const outboxMessage = z.object({
-  id: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  provinceCode: z.string().nullable(),
-  createdAt: z.string(),
+  id: text(),
+  to: text(),
+  subject: text(),
+  body: text(),
+  provinceCode: text().nullable(),
+  createdAt: text(),
   /** `uncertain`: SMTP may have accepted it but that could not be recorded; never resent by itself, an admin decides. */
   status: z.enum(['queued', 'sending', 'sent', 'uncertain']),
-  sentAt: z.string().nullable(),
+  sentAt: text().nullable(),
   /** The last delivery error, when SMTP refused it. */
-  error: z.string().nullable(),
+  error: text().nullable(),
   attempts: z.number(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessage>;
@@ -101,9 +103,9 @@ export const sizeClassValues = ['besar', 'menengah', 'kecil', 'mikro'] as const;
 
 /** Editions open for self-registration, with their categories (public). */
 export const registrationEdition = z.object({
-  id: z.string(),
-  label: z.string(),
-  categories: z.array(z.object({ id: z.string(), code: z.string(), family: z.string(), nameId: z.string(), nameEn: z.string() })),
+  id: text(),
+  label: text(),
+  categories: z.array(z.object({ id: text(), code: text(), family: text(), nameId: text(), nameEn: text() })),
 });
 
 /**
@@ -113,27 +115,34 @@ export const registrationEdition = z.object({
 export const registrationInput = z.object({
   editionId: z.uuid(),
   categoryId: z.uuid(),
-  provinceCode: z.string().regex(/^\d{2}$/),
-  regencyCode: z
-    .string()
+  provinceCode: text().regex(/^\d{2}$/),
+  regencyCode: text()
     .regex(/^\d{2}\.\d{2}$/)
     .nullable(),
-  npp: z.string().trim().max(20).nullable(),
-  name: z.string().trim().min(2).max(200).nullable(),
+  npp: text().trim().max(20).nullable(),
+  name: text().trim().min(2).max(200).nullable(),
   sizeClass: z.enum(sizeClassValues).nullable(),
-  sector: z.string().trim().max(200).nullable(),
-  address: z.string().trim().max(500).nullable(),
+  sector: text().trim().max(200).nullable(),
+  address: text().trim().max(500).nullable(),
   contact: z.object({
-    name: z.string().trim().min(2).max(120),
-    position: z.string().trim().max(120).nullable(),
-    phone: z.string().trim().max(40).nullable(),
-    email: z.string().trim().toLowerCase().email(),
+    name: text().trim().min(2).max(120),
+    position: text().trim().max(120).nullable(),
+    phone: text().trim().max(40).nullable(),
+    email: text().trim().toLowerCase().email(),
   }),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
-export const registrationReceipt = z.object({ id: z.string(), name: z.string(), status: z.literal('registered') });
+/**
+ * What the applicant is told: `unconfirmed` right after applying (a link was
+ * e-mailed to the contact), `registered` once that link was opened and the
+ * application awaits the provincial committee.
+ */
+export const registrationReceipt = z.object({ id: text(), name: text(), status: z.enum(['unconfirmed', 'registered']) });
+export type RegistrationReceipt = z.infer<typeof registrationReceipt>;
+/** The token of the confirmation link e-mailed to the applicant. */
+export const registrationConfirmation = z.object({ token: text().min(10).max(100) });
 
 export const registrationDecision = z
-  .object({ approve: z.boolean(), reason: z.string().trim().max(1000).nullable() })
+  .object({ approve: z.boolean(), reason: text().trim().max(1000).nullable() })
   .refine((d) => d.approve || (d.reason != null && d.reason.length >= 5), { path: ['reason'], message: 'say why the registration is rejected' });
 export type RegistrationDecision = z.infer<typeof registrationDecision>;

@@ -1,25 +1,26 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
-export const inputFile = z.object({ name: z.string(), sha256: z.string(), bytes: z.number() });
+export const inputFile = z.object({ name: text(), sha256: text(), bytes: z.number() });
 
 export const snapshotSummary = z.object({
-  id: z.string(),
-  editionId: z.string(),
+  id: text(),
+  editionId: text(),
   version: z.number(),
   year: z.number(),
   status: z.enum(['running', 'ready', 'failed']),
-  progress: z.object({ stage: z.string(), rowsRead: z.number(), elapsedMs: z.number(), message: z.string().optional() }).nullable(),
+  progress: z.object({ stage: text(), rowsRead: z.number(), elapsedMs: z.number(), message: text().optional() }).nullable(),
   inputFiles: z.array(inputFile),
-  problems: z.array(z.string()).nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
+  problems: z.array(text()).nullable(),
+  createdAt: text(),
+  finishedAt: text().nullable(),
 });
 export type SnapshotSummary = z.infer<typeof snapshotSummary>;
 
 export const regionFigures = z.object({
-  code: z.string(),
-  name: z.string(),
-  provinceCode: z.string(),
+  code: text(),
+  name: text(),
+  provinceCode: text(),
   active: z.number(),
   activePu: z.number(),
   activeBpu: z.number(),
@@ -56,36 +57,36 @@ export const coverageDashboard = z.object({
 export type CoverageDashboard = z.infer<typeof coverageDashboard>;
 
 export const candidateFigure = z.object({
-  key: z.string(),
+  key: text(),
   unit: z.enum(['pct', 'count']),
-  labelId: z.string(),
-  labelEn: z.string(),
+  labelId: text(),
+  labelEn: text(),
   value: z.number().nullable(),
   source: z.enum(['coverage', 'dispute', 'verification']).nullable(),
   snapshotVersion: z.number().nullable(),
-  note: z.string().nullable(),
+  note: text().nullable(),
 });
 
 export const dispute = z.object({
-  id: z.string(),
-  candidateId: z.string(),
-  candidateName: z.string(),
-  provinceCode: z.string(),
-  key: z.string(),
+  id: text(),
+  candidateId: text(),
+  candidateName: text(),
+  provinceCode: text(),
+  key: text(),
   disputedValue: z.number().nullable(),
   claimedValue: z.number().nullable(),
-  reason: z.string(),
-  evidence: z.string().nullable(),
+  reason: text(),
+  evidence: text().nullable(),
   status: z.enum(['open', 'accepted', 'rejected']),
   correctedValue: z.number().nullable(),
-  decisionNote: z.string().nullable(),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
+  decisionNote: text().nullable(),
+  createdAt: text(),
+  decidedAt: text().nullable(),
 });
 export type Dispute = z.infer<typeof dispute>;
 
 export const candidateFigures = z.object({
-  candidate: z.object({ id: z.string(), name: z.string(), kind: z.enum(['pemda', 'badan-usaha']), provinceCode: z.string() }),
+  candidate: z.object({ id: text(), name: text(), kind: z.enum(['pemda', 'badan-usaha']), provinceCode: text() }),
   snapshot: snapshotSummary.nullable(),
   figures: z.array(candidateFigure),
   disputes: z.array(dispute),
@@ -93,10 +94,10 @@ export const candidateFigures = z.object({
 export type CandidateFigures = z.infer<typeof candidateFigures>;
 
 export const disputeInput = z.object({
-  key: z.string().min(1).max(60),
+  key: text().min(1).max(60),
   claimedValue: z.number().finite().nullable(),
-  reason: z.string().trim().min(10, 'explain in at least 10 characters').max(2000),
-  evidence: z.string().trim().max(500).nullable(),
+  reason: text().trim().min(10, 'explain in at least 10 characters').max(2000),
+  evidence: text().trim().max(500).nullable(),
 });
 export type DisputeInput = z.infer<typeof disputeInput>;
 
@@ -104,7 +105,7 @@ export const disputeDecision = z
   .object({
     status: z.enum(['accepted', 'rejected']),
     correctedValue: z.number().finite().nullable(),
-    note: z.string().trim().min(3).max(2000),
+    note: text().trim().min(3).max(2000),
   })
   .refine((d) => d.status === 'rejected' || d.correctedValue != null, {
     path: ['correctedValue'],
@@ -137,16 +138,16 @@ export const screeningSettingsView = z.object({
 export type ScreeningSettingsView = z.infer<typeof screeningSettingsView>;
 
 export const shortlistQuery = z.object({
-  province: z.string().regex(/^\d{2}$/),
-  category: z.string().min(1).max(40),
+  province: text().regex(/^\d{2}$/),
+  category: text().min(1).max(40),
 });
 
 export const shortlistEntry = z.object({
   rank: z.number(),
-  candidateKey: z.string(),
-  name: z.string(),
+  candidateKey: text(),
+  name: text(),
   score: z.number(),
-  nominatedCandidateId: z.string().nullable(),
+  nominatedCandidateId: text().nullable(),
 });
 export const shortlist = z.object({
   snapshot: snapshotSummary.nullable(),
@@ -156,8 +157,8 @@ export const shortlist = z.object({
 export type Shortlist = z.infer<typeof shortlist>;
 
 export const nominateInput = z.object({
-  province: z.string().regex(/^\d{2}$/),
-  category: z.string().min(1).max(40),
-  keys: z.array(z.string().min(1).max(20)).min(1).max(100),
+  province: text().regex(/^\d{2}$/),
+  category: text().min(1).max(40),
+  keys: z.array(text().min(1).max(20)).min(1).max(100),
 });
 export const nominateResult = z.object({ created: z.number(), alreadyNominated: z.number() });

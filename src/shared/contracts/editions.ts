@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { isoDate, nonEmptyPatch, text } from './common.ts';
 
 export const editionStatuses = ['draft', 'open', 'assessing', 'published', 'archived'] as const;
 export type EditionStatus = (typeof editionStatuses)[number];
@@ -21,7 +21,7 @@ export const levelKinds = ['provinsi', 'zona', 'nasional'] as const;
 
 export const editionInput = z
   .object({
-    label: z.string().trim().min(3).max(120),
+    label: text().trim().min(3).max(120),
     periodStart: isoDate,
     periodEnd: isoDate,
     minJurors: z.number().int().min(1).max(50).optional(),
@@ -29,22 +29,22 @@ export const editionInput = z
   .refine((v) => v.periodStart <= v.periodEnd, { path: ['periodEnd'], message: 'period ends before it starts' });
 export type EditionInput = z.infer<typeof editionInput>;
 
-export const editionPatch = z
-  .object({
-    label: z.string().trim().min(3).max(120).optional(),
+export const editionPatch = nonEmptyPatch(
+  z.object({
+    label: text().trim().min(3).max(120).optional(),
     coverageTargetPct: z.number().min(0).max(100).nullable().optional(),
     periodStart: isoDate.optional(),
     periodEnd: isoDate.optional(),
     minJurors: z.number().int().min(1).max(50).optional(),
-  })
-  .refine((v) => !(v.periodStart && v.periodEnd) || v.periodStart <= v.periodEnd, {
+  }),
+).refine((v) => !(v.periodStart && v.periodEnd) || v.periodStart <= v.periodEnd, {
     path: ['periodEnd'],
     message: 'period ends before it starts',
   });
 export type EditionPatch = z.infer<typeof editionPatch>;
 
 export const editionCopyInput = z.object({
-  label: z.string().trim().min(3).max(120),
+  label: text().trim().min(3).max(120),
   periodStart: isoDate,
   periodEnd: isoDate,
 });
@@ -57,7 +57,7 @@ export const milestone = z
     kind: z.enum(milestoneKinds),
     startsOn: isoDate,
     endsOn: isoDate.nullable(),
-    place: z.string().trim().max(200).nullable(),
+    place: text().trim().max(200).nullable(),
   })
   .refine((m) => m.endsOn == null || m.startsOn <= m.endsOn, { path: ['endsOn'], message: 'ends before it starts' });
 export type Milestone = z.infer<typeof milestone>;
@@ -67,57 +67,55 @@ export const eventKinds = ['socialization', 'provincial_ceremony'] as const;
 export const eventInput = z.object({
   /** A socialization event, or the province's own award ceremony (at most one per province). */
   kind: z.enum(eventKinds).default('socialization'),
-  provinceCode: z.string().regex(/^\d{2}$/),
+  provinceCode: text().regex(/^\d{2}$/),
   heldOn: isoDate,
-  place: z.string().trim().min(2).max(200),
+  place: text().trim().min(2).max(200),
   attendees: z.number().int().min(0).max(1_000_000).nullable(),
-  notes: z.string().trim().max(2000).nullable(),
+  notes: text().trim().max(2000).nullable(),
 });
 export type EventInput = z.infer<typeof eventInput>;
-export const editionEvent = eventInput.extend({ id: z.string(), editionId: z.string() });
+export const editionEvent = eventInput.extend({ id: text(), editionId: text() });
 export type EditionEvent = z.infer<typeof editionEvent>;
 
 export const categoryInput = z.object({
-  code: z
-    .string()
+  code: text()
     .trim()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes'),
   family: z.enum(categoryFamilies),
-  nameId: z.string().trim().min(2).max(120),
-  nameEn: z.string().trim().min(2).max(120),
-  levels: z.array(z.string().trim().min(1)).min(1),
+  nameId: text().trim().min(2).max(120),
+  nameEn: text().trim().min(2).max(120),
+  levels: z.array(text().trim().min(1)).min(1),
   awards: z.number().int().min(1).max(10),
   advance: z.number().int().min(0).max(10),
   eligibility: z.array(z.enum(['active-participant', 'no-arrears', 'has-regulation', 'has-coverage-data'])).default([]),
 });
 export type CategoryInput = z.infer<typeof categoryInput>;
-export const category = categoryInput.extend({ id: z.string(), editionId: z.string() });
+export const category = categoryInput.extend({ id: text(), editionId: text() });
 export type Category = z.infer<typeof category>;
 
 export const levelInput = z.object({
-  code: z
-    .string()
+  code: text()
     .trim()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes'),
   kind: z.enum(levelKinds),
-  name: z.string().trim().min(2).max(120),
-  provinceCodes: z.array(z.string().regex(/^\d{2}$/)),
+  name: text().trim().min(2).max(120),
+  provinceCodes: z.array(text().regex(/^\d{2}$/)),
 });
 export type LevelInput = z.infer<typeof levelInput>;
-export const level = levelInput.extend({ id: z.string(), editionId: z.string() });
+export const level = levelInput.extend({ id: text(), editionId: text() });
 export type Level = z.infer<typeof level>;
 
 export const editionSummary = z.object({
-  id: z.string(),
-  label: z.string(),
-  periodStart: z.string(),
-  periodEnd: z.string(),
+  id: text(),
+  label: text(),
+  periodStart: text(),
+  periodEnd: text(),
   status: z.enum(editionStatuses),
   minJurors: z.number(),
   coverageTargetPct: z.number().nullable(),
-  copiedFrom: z.string().nullable(),
+  copiedFrom: text().nullable(),
   categoryCount: z.number(),
-  updatedAt: z.string(),
+  updatedAt: text(),
 });
 export type EditionSummary = z.infer<typeof editionSummary>;
 

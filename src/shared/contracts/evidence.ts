@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const evidenceSummary = z.object({
-  id: z.string(),
-  candidateId: z.string(),
-  sha256: z.string(),
+  id: text(),
+  candidateId: text(),
+  sha256: text(),
   bytes: z.number(),
   type: z.enum(['pdf', 'png', 'jpeg', 'xlsx']),
-  originalName: z.string(),
-  createdAt: z.string(),
+  originalName: text(),
+  createdAt: text(),
 });
 export type EvidenceSummary = z.infer<typeof evidenceSummary>;

@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 /** A long piece of work (an import) and how far it has come. */
 export const jobSummary = z.object({
-  id: z.string(),
-  kind: z.string(),
+  id: text(),
+  kind: text(),
   status: z.enum(['queued', 'running', 'done', 'failed']),
-  progress: z.object({ done: z.number(), total: z.number(), message: z.string().nullable() }),
+  progress: z.object({ done: z.number(), total: z.number(), message: text().nullable() }),
   attempts: z.number(),
-  result: z.record(z.string(), z.unknown()).nullable(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
+  result: z.record(text(), z.unknown()).nullable(),
+  error: text().nullable(),
+  createdAt: text(),
+  startedAt: text().nullable(),
+  finishedAt: text().nullable(),
 });
 export type JobSummary = z.infer<typeof jobSummary>;
 
 /** What an upload answers while its work waits in the job table (202). */
-export const jobAccepted = z.object({ jobId: z.string() });
+export const jobAccepted = z.object({ jobId: text() });

@@ -1,26 +1,27 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const editionProgress = z.object({
   provinces: z.array(
     z.object({
-      provinceCode: z.string(),
-      provinceName: z.string(),
+      provinceCode: text(),
+      provinceName: text(),
       total: z.number(),
-      byStatus: z.record(z.string(), z.number()),
-      bySubmission: z.record(z.string(), z.number()),
+      byStatus: z.record(text(), z.number()),
+      bySubmission: z.record(text(), z.number()),
     }),
   ),
   candidates: z.array(
     z.object({
-      candidateId: z.string(),
-      name: z.string(),
-      provinceCode: z.string(),
-      categoryCode: z.string(),
-      status: z.string(),
-      submissionStatus: z.string(),
-      missing: z.array(z.string()),
+      candidateId: text(),
+      name: text(),
+      provinceCode: text(),
+      categoryCode: text(),
+      status: text(),
+      submissionStatus: text(),
+      missing: z.array(text()),
       /** Why the category's eligibility rules block it, when they do (Indonesian and English). */
-      ineligible: z.array(z.object({ reasonId: z.string(), reasonEn: z.string() })),
+      ineligible: z.array(z.object({ reasonId: text(), reasonEn: text() })),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 import { nationalFigures, regionFigures } from './coverage.ts';
 
 /**
@@ -7,17 +8,17 @@ import { nationalFigures, regionFigures } from './coverage.ts';
  * signatories of an edition, and the committee's view of a pool's publication.
  */
 
-export const levelRef = z.object({ code: z.string(), kind: z.enum(['provinsi', 'zona', 'nasional']), name: z.string() });
-export const areaRef = z.object({ code: z.string(), name: z.string() });
-export const categoryRef = z.object({ code: z.string(), nameId: z.string(), nameEn: z.string() });
-export const ceremony = z.object({ date: z.string(), place: z.string().nullable() });
+export const levelRef = z.object({ code: text(), kind: z.enum(['provinsi', 'zona', 'nasional']), name: text() });
+export const areaRef = z.object({ code: text(), name: text() });
+export const categoryRef = z.object({ code: text(), nameId: text(), nameEn: text() });
+export const ceremony = z.object({ date: text(), place: text().nullable() });
 
 export const publicStage = z.object({
-  id: z.string(),
-  labelId: z.string(),
-  labelEn: z.string(),
+  id: text(),
+  labelId: text(),
+  labelEn: text(),
   weight: z.number(),
-  aspects: z.array(z.object({ id: z.string(), labelId: z.string(), labelEn: z.string(), weight: z.number() })),
+  aspects: z.array(z.object({ id: text(), labelId: text(), labelEn: text(), weight: z.number() })),
 });
 
 /** A winner's key figures: confirmed data values and verified self-assessment entries. */
@@ -28,71 +29,71 @@ export const winnerFigures = z.object({
   supplyChainPct: z.number().nullable(),
   peopleProtected: z.number().nullable(),
   budgetRupiah: z.number().nullable(),
-  regulations: z.array(z.object({ type: z.string(), name: z.string(), number: z.string(), title: z.string(), date: z.string().nullable() })),
-  programs: z.array(z.object({ segment: z.string(), people: z.number().nullable(), budgetRupiah: z.number().nullable(), fundingSource: z.string() })),
-  programCodes: z.array(z.string()),
+  regulations: z.array(z.object({ type: text(), name: text(), number: text(), title: text(), date: text().nullable() })),
+  programs: z.array(z.object({ segment: text(), people: z.number().nullable(), budgetRupiah: z.number().nullable(), fundingSource: text() })),
+  programCodes: z.array(text()),
   csr: z.object({ workers: z.number().nullable(), budgetRupiah: z.number().nullable() }).nullable(),
 });
 export type WinnerFigures = z.infer<typeof winnerFigures>;
 
 export const publicResultRow = z.object({
   /** The candidate's id in the scoring package: its Kemendagri code or NPP. */
-  candidate: z.string(),
-  name: z.string(),
+  candidate: text(),
+  name: text(),
   rank: z.number(),
   score: z.number(),
   award: z.number().nullable(),
   advances: z.boolean(),
-  stages: z.record(z.string(), z.number()),
-  aspects: z.record(z.string(), z.number()),
+  stages: z.record(text(), z.number()),
+  aspects: z.record(text(), z.number()),
 });
 
 /** A published result as the public sees it; frozen when the committee publishes it. */
 export const publicResult = z.object({
-  poolId: z.string(),
-  resultId: z.string(),
+  poolId: text(),
+  resultId: text(),
   version: z.number(),
-  edition: z.object({ id: z.string(), label: z.string(), periodStart: z.string(), periodEnd: z.string() }),
+  edition: z.object({ id: text(), label: text(), periodStart: text(), periodEnd: text() }),
   level: levelRef,
   area: areaRef.nullable(),
   category: categoryRef,
-  instrument: z.object({ id: z.string(), labelId: z.string(), labelEn: z.string() }),
+  instrument: z.object({ id: text(), labelId: text(), labelEn: text() }),
   stages: z.array(publicStage),
   rows: z.array(publicResultRow),
   winners: z.array(
     z.object({
-      candidate: z.string(),
-      name: z.string(),
+      candidate: text(),
+      name: text(),
       kind: z.enum(['pemda', 'badan-usaha']),
       award: z.number(),
       figures: winnerFigures,
-      certificateCode: z.string().nullable(),
+      certificateCode: text().nullable(),
     }),
   ),
   ceremony: ceremony.nullable(),
   /** SHA-256 of the scoring package: `paritrana score` on it prints these numbers. */
-  packageSha256: z.string(),
-  finalisedAt: z.string(),
-  publishedAt: z.string(),
+  packageSha256: text(),
+  finalisedAt: text(),
+  publishedAt: text(),
 });
 export type PublicResult = z.infer<typeof publicResult>;
 
 export const publicResultSummary = z.object({
-  poolId: z.string(),
-  resultId: z.string(),
+  poolId: text(),
+  resultId: text(),
   level: levelRef,
   area: areaRef.nullable(),
   category: categoryRef,
-  publishedAt: z.string(),
-  winners: z.array(z.object({ award: z.number(), name: z.string(), score: z.number() })),
+  publishedAt: text(),
+  winners: z.array(z.object({ award: z.number(), name: text(), score: z.number() })),
 });
 export type PublicResultSummary = z.infer<typeof publicResultSummary>;
 
 export const publicEdition = z.object({
-  id: z.string(),
-  label: z.string(),
-  periodStart: z.string(),
-  periodEnd: z.string(),
+  id: text(),
+  label: text(),
+  periodStart: text(),
+  periodEnd: text(),
   /** How many results of the edition are published. */
   results: z.number(),
   ceremonies: z.object({ provincial: ceremony.nullable(), national: ceremony.nullable() }),
@@ -107,16 +108,15 @@ export const publicEditionDetail = publicEdition.extend({
 export type PublicEditionDetail = z.infer<typeof publicEditionDetail>;
 
 export const publicResultsQuery = z.object({
-  level: z.string().min(2).max(40).optional(),
-  area: z
-    .string()
+  level: text().min(2).max(40).optional(),
+  area: text()
     .regex(/^\d{2}$/)
     .optional(),
-  category: z.string().min(2).max(40).optional(),
+  category: text().min(2).max(40).optional(),
 });
 
 export const publicCoverage = z.object({
-  snapshot: z.object({ version: z.number(), year: z.number(), finishedAt: z.string().nullable() }).nullable(),
+  snapshot: z.object({ version: z.number(), year: z.number(), finishedAt: text().nullable() }).nullable(),
   targetPct: z.number().nullable(),
   national: nationalFigures.omit({ activePrev: true }).nullable(),
   provinces: z.array(regionFigures),
@@ -128,26 +128,26 @@ export type PublicRegencies = z.infer<typeof publicRegencies>;
 /** What a certificate certifies; the server signs its canonical JSON. */
 export const certificatePayload = z.object({
   format: z.literal('paritrana.certificate/v1'),
-  code: z.string(),
-  edition: z.object({ id: z.string(), label: z.string() }),
+  code: text(),
+  edition: z.object({ id: text(), label: text() }),
   level: levelRef,
   area: areaRef.nullable(),
-  category: z.object({ code: z.string(), name: z.string() }),
-  candidate: z.object({ id: z.string(), name: z.string(), displayName: z.string() }),
+  category: z.object({ code: text(), name: text() }),
+  candidate: z.object({ id: text(), name: text(), displayName: text() }),
   rank: z.number(),
   award: z.number(),
   score: z.number(),
-  result: z.object({ id: z.string(), version: z.number(), packageSha256: z.string() }),
+  result: z.object({ id: text(), version: z.number(), packageSha256: text() }),
   ceremony: ceremony.nullable(),
-  signatories: z.array(z.object({ name: z.string(), title: z.string() })),
-  issuedAt: z.string(),
+  signatories: z.array(z.object({ name: text(), title: text() })),
+  issuedAt: text(),
 });
 export type CertificatePayload = z.infer<typeof certificatePayload>;
 
 export const certificateStatuses = ['valid', 'replaced', 'withdrawn', 'superseded', 'not-genuine'] as const;
 export const certificateVerification = z.object({
   /** The code as read (canonical form when it could be read). */
-  code: z.string(),
+  code: text(),
   /**
    * valid: genuine and its result is published; replaced: a corrected
    * certificate replaced it; withdrawn: the publication was withdrawn;
@@ -156,50 +156,50 @@ export const certificateVerification = z.object({
   status: z.enum(certificateStatuses),
   reason: z.enum(['malformed', 'unknown', 'bad-signature']).nullable(),
   certificate: certificatePayload.nullable(),
-  signature: z.object({ algorithm: z.literal('ed25519'), keyId: z.string(), value: z.string() }).nullable(),
+  signature: z.object({ algorithm: z.literal('ed25519'), keyId: text(), value: text() }).nullable(),
   /** The public result page, while the certificate's result is the published one. */
-  poolId: z.string().nullable(),
+  poolId: text().nullable(),
 });
 export type CertificateVerification = z.infer<typeof certificateVerification>;
 export const signingKey = z.object({
-  id: z.string(),
+  id: text(),
   algorithm: z.literal('ed25519'),
-  publicKeyPem: z.string(),
-  createdAt: z.string(),
+  publicKeyPem: text(),
+  createdAt: text(),
   /** null: this installation's own key; else the editions (imported with the key) whose certificates it may verify. */
-  editions: z.array(z.string()).nullable(),
+  editions: z.array(text()).nullable(),
 });
 
 export const signatoryInput = z.object({
-  level: z.string().trim().min(2).max(40),
-  area: z.union([z.literal(''), z.string().regex(/^\d{2}$/)]),
-  name: z.string().trim().min(2).max(200),
-  title: z.string().trim().min(2).max(300),
+  level: text().trim().min(2).max(40),
+  area: z.union([z.literal(''), text().regex(/^\d{2}$/)]),
+  name: text().trim().min(2).max(200),
+  title: text().trim().min(2).max(300),
   handsOver: z.boolean(),
 });
 export const signatoriesInput = z.object({ signatories: z.array(signatoryInput).max(100) });
 export type SignatoryInput = z.infer<typeof signatoryInput>;
-export const signatory = signatoryInput.extend({ id: z.string(), position: z.number() });
+export const signatory = signatoryInput.extend({ id: text(), position: z.number() });
 export type Signatory = z.infer<typeof signatory>;
 
-export const withdrawInput = z.object({ reason: z.string().trim().min(10).max(2000) });
+export const withdrawInput = z.object({ reason: text().trim().min(10).max(2000) });
 
-export const pressReleaseSummary = z.object({ id: z.string(), title: z.string(), version: z.number(), updatedAt: z.string() });
+export const pressReleaseSummary = z.object({ id: text(), title: text(), version: z.number(), updatedAt: text() });
 
 /** The committee's view of a pool's publication. */
 export const publicationStatus = z.object({
-  poolId: z.string(),
-  editionId: z.string(),
-  title: z.string(),
+  poolId: text(),
+  editionId: text(),
+  title: text(),
   result: z
     .object({
-      id: z.string(),
+      id: text(),
       version: z.number(),
-      packageSha256: z.string(),
-      finalisedAt: z.string(),
-      publishedAt: z.string().nullable(),
-      withdrawnAt: z.string().nullable(),
-      withdrawReason: z.string().nullable(),
+      packageSha256: text(),
+      finalisedAt: text(),
+      publishedAt: text().nullable(),
+      withdrawnAt: text().nullable(),
+      withdrawReason: text().nullable(),
     })
     .nullable(),
   /** What stops publication now: no-final-result, no-signatories, no-ceremony. */
@@ -208,53 +208,53 @@ export const publicationStatus = z.object({
   ceremony: ceremony.nullable(),
   winners: z.array(
     z.object({
-      candidate: z.string(),
-      candidateId: z.string(),
-      name: z.string(),
+      candidate: text(),
+      candidateId: text(),
+      name: text(),
       award: z.number(),
-      certificate: z.object({ code: z.string(), issuedAt: z.string() }).nullable(),
+      certificate: z.object({ code: text(), issuedAt: text() }).nullable(),
       pressRelease: pressReleaseSummary.nullable(),
     }),
   ),
 });
 export type PublicationStatus = z.infer<typeof publicationStatus>;
 
-export const draftSentence = z.object({ text: z.string(), facts: z.array(z.string()) });
+export const draftSentence = z.object({ text: text(), facts: z.array(text()) });
 export const pressRelease = z.object({
-  id: z.string(),
-  resultId: z.string(),
-  candidateId: z.string(),
-  candidateName: z.string(),
+  id: text(),
+  resultId: text(),
+  candidateId: text(),
+  candidateName: text(),
   award: z.number(),
-  title: z.string(),
-  body: z.string(),
+  title: text(),
+  body: text(),
   version: z.number(),
-  generatedAt: z.string(),
-  updatedAt: z.string(),
+  generatedAt: text(),
+  updatedAt: text(),
   /** The generated draft, sentence by sentence with the facts each states. */
-  draft: z.object({ title: z.string(), paragraphs: z.array(z.array(draftSentence)) }),
+  draft: z.object({ title: text(), paragraphs: z.array(z.array(draftSentence)) }),
   /** The facts it was drafted from, as the committee reads them. */
-  facts: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+  facts: z.array(z.object({ key: text(), label: text(), value: text() })),
 });
 export type PressRelease = z.infer<typeof pressRelease>;
 export const pressReleaseGenerate = z.object({ candidateId: z.uuid() });
-export const pressReleaseEdit = z.object({ title: z.string().trim().min(5).max(300), body: z.string().trim().min(20).max(20_000), version: z.number().int().min(1) });
+export const pressReleaseEdit = z.object({ title: text().trim().min(5).max(300), body: text().trim().min(20).max(20_000), version: z.number().int().min(1) });
 
 export const exportDatasets = ['results', 'candidates', 'values', 'marks'] as const;
 export const exportQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 
 /** Who exported and signed an edition archive: the installation's name and its key's fingerprint. */
-export const archiveSigner = z.object({ installation: z.string(), fingerprint: z.string() });
+export const archiveSigner = z.object({ installation: text(), fingerprint: text() });
 export type ArchiveSigner = z.infer<typeof archiveSigner>;
 
 /** What an archive holds and who signed it, shown to the national admin before importing it. */
 export const archiveInspection = z.object({
   signer: archiveSigner,
-  edition: z.object({ id: z.string(), label: z.string() }),
-  exportedAt: z.string(),
+  edition: z.object({ id: text(), label: text() }),
+  exportedAt: text(),
   /** The edition is already in this installation (importing it would be refused). */
   alreadyHere: z.boolean(),
-  tables: z.record(z.string(), z.number()),
+  tables: z.record(text(), z.number()),
   files: z.number(),
   users: z.number(),
   /** Pools not finalised when exported, whose marks, sheets and results the archive leaves out. */
@@ -263,14 +263,14 @@ export const archiveInspection = z.object({
 export type ArchiveInspection = z.infer<typeof archiveInspection>;
 export const archiveImportQuery = z.object({
   /** The fingerprint of the archive's signer, as the inspection showed it: the admin's confirmation. */
-  trust: z.string().trim().regex(/^[0-9a-f]{32}$/).optional(),
+  trust: text().trim().regex(/^[0-9a-f]{32}$/).optional(),
 });
 
 export const archiveImportResult = z.object({
-  editionId: z.string(),
-  label: z.string(),
+  editionId: text(),
+  label: text(),
   signer: archiveSigner,
-  tables: z.record(z.string(), z.number()),
+  tables: z.record(text(), z.number()),
   files: z.number(),
   users: z.object({ created: z.number(), matched: z.number() }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { isoDate, text } from './common.ts';
 
 /**
  * The self-assessment a candidate fills: registries of what it shows
@@ -7,9 +7,9 @@ import { isoDate } from './common.ts';
  * evidence files. Entries carry a client-made id so verification can refer
  * to each one.
  */
-const entryId = z.string().min(1).max(40);
+const entryId = text().min(1).max(40);
 const evidenceIds = z.array(z.uuid()).max(20);
-const text = (max: number) => z.string().trim().max(max);
+const boundedText = (max: number) => text().trim().max(max);
 
 export const regulationTypes = ['perda', 'perkada', 'instruksi', 'surat-edaran', 'keputusan'] as const;
 export const agreementTypes = ['mou', 'pks'] as const;
@@ -34,16 +34,16 @@ export const programCodes = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 export const regulationEntry = z.object({
   id: entryId,
   type: z.enum(regulationTypes),
-  number: text(120),
+  number: boundedText(120),
   date: isoDate.nullable(),
-  title: text(500),
+  title: boundedText(500),
   evidenceIds,
 });
 export const agreementEntry = z.object({
   id: entryId,
   type: z.enum(agreementTypes),
-  parties: text(500),
-  number: text(120),
+  parties: boundedText(500),
+  number: boundedText(120),
   date: isoDate.nullable(),
   evidenceIds,
 });
@@ -63,8 +63,8 @@ export const pemdaAnswers = z.object({
   regulations: z.array(regulationEntry).max(100),
   agreements: z.array(agreementEntry).max(100),
   programs: z.array(programEntry).max(100),
-  coverage: z.object({ note: text(3000), evidenceIds }),
-  innovation: z.object({ narrative: text(8000), evidenceIds }),
+  coverage: z.object({ note: boundedText(3000), evidenceIds }),
+  innovation: z.object({ narrative: boundedText(8000), evidenceIds }),
 });
 
 export const companyAnswers = z.object({
@@ -81,7 +81,7 @@ export const companyAnswers = z.object({
     budgetRupiah: z.number().int().min(0).nullable(),
     evidenceIds,
   }),
-  innovation: z.object({ narrative: text(8000), evidenceIds }),
+  innovation: z.object({ narrative: boundedText(8000), evidenceIds }),
 });
 
 export const answers = z.discriminatedUnion('kind', [pemdaAnswers, companyAnswers]);
@@ -89,23 +89,23 @@ export type Answers = z.infer<typeof answers>;
 
 export const eligibility = z.object({
   eligible: z.boolean(),
-  failures: z.array(z.object({ rule: z.string(), reasonId: z.string(), reasonEn: z.string() })),
+  failures: z.array(z.object({ rule: text(), reasonId: text(), reasonEn: text() })),
 });
 
 export const selfAssessment = z.object({
-  candidateId: z.string(),
+  candidateId: text(),
   status: z.enum(['draft', 'submitted', 'reopened']),
   version: z.number(),
   answers,
-  deadline: z.string().nullable(),
-  submittedAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
+  deadline: text().nullable(),
+  submittedAt: text().nullable(),
+  updatedAt: text().nullable(),
   /** What is still missing before it can be submitted. */
-  missing: z.array(z.string()),
+  missing: z.array(text()),
   /** The category's eligibility rules; an ineligible candidate cannot submit. */
   eligibility: eligibility,
 });
 export type SelfAssessment = z.infer<typeof selfAssessment>;
 
 export const saveSelfAssessment = z.object({ version: z.number().int().min(0), answers });
-export const reopenInput = z.object({ reason: z.string().trim().min(5).max(1000) });
+export const reopenInput = z.object({ reason: text().trim().min(5).max(1000) });

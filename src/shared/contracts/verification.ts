@@ -1,35 +1,35 @@
 import { z } from 'zod';
 import { roles } from './auth.ts';
-import { isoDate } from './common.ts';
+import { isoDate, text } from './common.ts';
 
 export const itemStatus = z.enum(['pending', 'valid', 'revision', 'rejected']);
 
 export const verificationItemView = z.object({
-  key: z.string(),
-  section: z.string(),
+  key: text(),
+  section: text(),
   /** The entry of the self-assessment this item is about. */
   entry: z.unknown(),
   status: itemStatus,
-  comment: z.string().nullable(),
-  deadline: z.string().nullable(),
-  decidedAt: z.string().nullable(),
+  comment: text().nullable(),
+  deadline: text().nullable(),
+  decidedAt: text().nullable(),
 });
 
 export const verificationView = z.object({
-  candidateId: z.string(),
-  candidateStatus: z.string(),
+  candidateId: text(),
+  candidateStatus: text(),
   submissionStatus: z.enum(['draft', 'submitted', 'reopened']),
   state: z.enum(['pending', 'revision', 'verified']),
   items: z.array(verificationItemView),
-  confirmedValues: z.record(z.string(), z.union([z.number(), z.string()])),
+  confirmedValues: z.record(text(), z.union([z.number(), text()])),
 });
 export type VerificationView = z.infer<typeof verificationView>;
 
 export const itemDecision = z
   .object({
-    key: z.string().min(1).max(80),
+    key: text().min(1).max(80),
     status: z.enum(['valid', 'revision', 'rejected']),
-    comment: z.string().trim().max(2000).nullable(),
+    comment: text().trim().max(2000).nullable(),
     deadline: isoDate.nullable(),
   })
   .refine((d) => d.status !== 'revision' || (d.comment != null && d.comment.length >= 3 && d.deadline != null), {
@@ -40,11 +40,11 @@ export const itemDecision = z
 export type ItemDecision = z.infer<typeof itemDecision>;
 
 export const verificationQueueEntry = z.object({
-  candidateId: z.string(),
-  name: z.string(),
-  categoryCode: z.string(),
-  provinceCode: z.string(),
-  candidateStatus: z.string(),
+  candidateId: text(),
+  name: text(),
+  categoryCode: text(),
+  provinceCode: text(),
+  candidateStatus: text(),
   submissionStatus: z.enum(['none', 'draft', 'submitted', 'reopened']),
   items: z.number(),
   decided: z.number(),
@@ -57,4 +57,4 @@ export const verificationQueueEntry = z.object({
  * the person's name for the candidate's own users; `actorRole` the most senior
  * role the person holds (null for the system).
  */
-export const historyEntry = z.object({ at: z.string(), actor: z.string(), actorRole: z.enum(roles).nullable(), action: z.string(), note: z.string().nullable() });
+export const historyEntry = z.object({ at: text(), actor: text(), actorRole: z.enum(roles).nullable(), action: text(), note: text().nullable() });

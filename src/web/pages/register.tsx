@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Select, Stack, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Loader, Select, Stack, Text } from '@mantine/core';
+import { Link, useParams } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Contact, Province } from '../../shared/contracts/index.ts';
@@ -11,7 +11,7 @@ import { PublicFrame } from './public-frame.tsx';
 
 type OpenEdition = { id: string; label: string; categories: { id: string; code: string; family: string; nameId: string; nameEn: string }[] };
 
-/** Self-registration, open to anyone: the application waits for the provincial committee. */
+/** Self-registration, open to anyone: once its contact confirms the e-mailed link, the application waits for the provincial committee. */
 export function RegisterPage() {
   const { t } = useTranslation();
   const editions = useQuery({ queryKey: ['registration-editions'], queryFn: () => get<OpenEdition[]>('/api/registration/editions') });
@@ -78,6 +78,40 @@ export function RegisterPage() {
         </form>
       ) : null}
       {back}
+    </PublicFrame>
+  );
+}
+
+/** The link e-mailed to an applicant: confirms the address, after which the committee sees the application. */
+export function RegisterConfirmPage() {
+  const { token } = useParams({ from: '/daftar/konfirmasi/$token' });
+  const { t } = useTranslation();
+  const [result, setResult] = useState<{ name: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  // The link works once: confirm once, even when React runs the effect twice in development.
+  const sent = useRef(false);
+  useEffect(() => {
+    if (sent.current) return;
+    sent.current = true;
+    api<{ name: string }>('POST', '/api/registrations/confirm', { token }).then(setResult, setError);
+  }, [token]);
+  return (
+    <PublicFrame title={t('register.confirmTitle')} width={720}>
+      {result ? (
+        <Alert color="teal" role="status">
+          {t('register.confirmed', result)}
+        </Alert>
+      ) : error ? (
+        <ErrorAlert error={error} />
+      ) : (
+        <Text size="sm" role="status">
+          <Loader size="xs" mr="xs" />
+          {t('register.confirming')}
+        </Text>
+      )}
+      <Anchor component={Link} to="/login" size="sm">
+        ← {t('register.toLogin')}
+      </Anchor>
     </PublicFrame>
   );
 }
