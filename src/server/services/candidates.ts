@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { canRespond, kindOfFamily, nppPattern } from '../../domain/candidates/rules.ts';
 import { checkImportRows, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
@@ -8,7 +8,7 @@ import { findRegency, searchRegencies } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { CandidateDetail, CandidateInput, CandidatePatch } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate, authorizeProvince } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 
 const openForCandidates = new Set(['draft', 'open']);
@@ -39,7 +39,7 @@ export async function presentCandidate(db: Db, c: repo.CandidateRow): Promise<Ca
 export async function visibleCandidate({ db, actor }: ServiceContext, id: string): Promise<repo.CandidateRow> {
   const c = await repo.findCandidate(db, id);
   if (!c) throw notFound('candidate');
-  if (!candidatePolicy.see(actor!, c)) throw forbidden('You may not see this candidate');
+  authorizeCandidate(actor, 'see', c);
   return c;
 }
 
@@ -87,7 +87,7 @@ export async function importContext(db: Db, editionId: string, provinceCode: str
 /** Adds one candidate (status nominated) to a province of an open edition. */
 export async function createCandidate(ctx: ServiceContext, editionId: string, input: CandidateInput): Promise<CandidateDetail> {
   const { db, actor } = ctx;
-  if (!candidatePolicy.manageIn(actor!, input.provinceCode)) throw forbidden(`Only the committee of province ${input.provinceCode} may add its candidates`);
+  authorizeProvince(actor, 'nominate', input);
   await openEdition(db, editionId);
   const category = await findCategory(db, editionId, input.categoryId);
   if (!category) throw new AppError('VALIDATION_FAILED', 'Unknown category', [{ path: 'categoryId', message: 'not in this edition' }]);
@@ -119,7 +119,7 @@ export async function createCandidate(ctx: ServiceContext, editionId: string, in
 /** Imports a whole sheet of candidates: all rows or none. */
 export async function importCandidates(ctx: ServiceContext, editionId: string, provinceCode: string, rows: ImportRow[]): Promise<{ created: number }> {
   const { db, actor } = ctx;
-  if (!candidatePolicy.manageIn(actor!, provinceCode)) throw forbidden(`Only the committee of province ${provinceCode} may import its candidates`);
+  authorizeProvince(actor, 'nominate', { provinceCode });
   await openEdition(db, editionId);
   if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas tidak berisi baris data', [{ path: 'file', message: 'kosong' }]);
   return db.transaction(async (tx) => {
@@ -135,11 +135,8 @@ export async function updateCandidateDetails(ctx: ServiceContext, id: string, pa
   return db.transaction(async (tx) => {
     const before = await repo.findCandidate(tx, id);
     if (!before) throw notFound('candidate');
-    const admin = candidatePolicy.manageIn(actor!, before.provinceCode);
-    if (!admin && !candidatePolicy.isSelf(actor!, before)) throw forbidden('You may not change this candidate');
-    if (!admin && (patch.name !== undefined || patch.sizeClass !== undefined)) {
-      throw forbidden('Only the committee changes a candidate’s name or size class');
-    }
+    authorizeCandidate(actor, 'edit', before);
+    if (patch.name !== undefined || patch.sizeClass !== undefined) authorizeCandidate(actor, 'rename', before);
     const after = await repo.updateCandidate(tx, id, patch);
     await appendAudit(tx, auditActor(actor), { action: 'candidate.update', entityType: 'candidate', entityId: id, before, after });
     return presentCandidate(tx, after);
@@ -152,7 +149,7 @@ export async function respondToNomination(ctx: ServiceContext, id: string, respo
   return db.transaction(async (tx) => {
     const before = await repo.findCandidate(tx, id);
     if (!before) throw notFound('candidate');
-    if (!candidatePolicy.isSelf(actor!, before)) throw forbidden('Only the candidate itself answers its nomination');
+    authorizeCandidate(actor, 'respond', before);
     if (!canRespond(before.status)) throw new AppError('CONFLICT', `The nomination was already answered (${before.status})`);
     const after = await repo.updateCandidate(tx, id, {
       status: response.accept ? 'accepted' : 'declined',

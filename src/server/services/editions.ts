@@ -19,7 +19,7 @@ import type {
   MilestoneKind,
 } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
-import { assertManageEventIn } from '../policies/editions.ts';
+import { authorizeEvent } from '../policies/editions.ts';
 import type { ServiceContext } from './context.ts';
 
 const changeNames: Record<EditionChange, string> = {
@@ -390,7 +390,7 @@ async function checkOneCeremony(tx: Db, editionId: string, input: EventInput, ex
 
 export async function addEvent(ctx: ServiceContext, editionId: string, input: EventInput) {
   const { db, actor } = ctx;
-  assertManageEventIn(actor!, input.provinceCode);
+  authorizeEvent(actor, 'manage', input);
   return db.transaction(async (tx) => {
     await editable(tx, editionId, 'timeline');
     await checkProvince(tx, input.provinceCode);
@@ -407,8 +407,8 @@ export async function updateEvent(ctx: ServiceContext, editionId: string, id: st
     await editable(tx, editionId, 'timeline');
     const before = await repo.findEvent(tx, editionId, id);
     if (!before) throw notFound('event');
-    assertManageEventIn(actor!, before.provinceCode);
-    assertManageEventIn(actor!, input.provinceCode);
+    authorizeEvent(actor, 'manage', before);
+    authorizeEvent(actor, 'manage', input);
     await checkProvince(tx, input.provinceCode);
     await checkOneCeremony(tx, editionId, input, id);
     const row = await repo.updateEvent(tx, id, input);
@@ -423,7 +423,7 @@ export async function removeEvent(ctx: ServiceContext, editionId: string, id: st
     await editable(tx, editionId, 'timeline');
     const before = await repo.findEvent(tx, editionId, id);
     if (!before) throw notFound('event');
-    assertManageEventIn(actor!, before.provinceCode);
+    authorizeEvent(actor, 'manage', before);
     await repo.deleteEvent(tx, id);
     await appendAudit(tx, auditActor(actor), { action: 'event.delete', entityType: 'event', entityId: id, before });
   });

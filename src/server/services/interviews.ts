@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { attendanceIndicator } from '../../domain/panels/scoring-setup.ts';
 import type { Instrument } from '../../domain/instruments/index.ts';
 import * as pools from '../../db/repositories/pools.ts';
@@ -6,7 +6,7 @@ import { findCandidate } from '../../db/repositories/candidates.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { InterviewSlot, SlotInput } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { assertRunsPool, loadPool, type PoolContext } from './pool-context.ts';
 import { poolCandidates, presentSlot } from './pools.ts';
@@ -72,6 +72,6 @@ export async function recordAttendance(ctx: ServiceContext, poolId: string, cand
 export async function candidateInterviews({ db, actor }: ServiceContext, candidateId: string): Promise<InterviewSlot[]> {
   const candidate = await findCandidate(db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.see(actor!, candidate)) throw forbidden('You may not see this candidate');
+  authorizeCandidate(actor, 'see', candidate);
   return (await pools.slotsOfCandidate(db, candidateId)).map(presentSlot);
 }

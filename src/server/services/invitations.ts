@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/candidates.ts';
 import * as messages from '../../db/repositories/messages.ts';
@@ -7,7 +7,7 @@ import * as users from '../../db/repositories/users.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { visibleCandidate } from './candidates.ts';
 
@@ -48,7 +48,7 @@ export async function inviteCandidateUser(ctx: ServiceContext, candidateId: stri
   const { db, actor } = ctx;
   const candidate = await repo.findCandidate(db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.manageIn(actor!, candidate.provinceCode)) throw forbidden('Only the province’s committee invites its candidates');
+  authorizeCandidate(actor, 'invite', candidate);
   if (candidate.status === 'registered' || candidate.status === 'rejected') {
     throw new AppError('CONFLICT', 'Approve the self-registration first; approving it invites its contact');
   }

@@ -10,7 +10,7 @@ import { evidenceOf } from '../../db/repositories/evidence.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { MarkingSheet, MarkWrite, MyPool } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { authorizePool } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { assertAssessing, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
 import { conflictedPairs, poolCandidates, presentSlot } from './pools.ts';
@@ -79,7 +79,7 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
 
 /** Refuses unless the actor sits on the pool's panel, is assigned the candidate and is not in conflict with it. */
 async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<void> {
-  if (!panelPolicy.seatOf(actor, ctx.members)) throw forbidden('You do not sit on this panel');
+  authorizePool(actor, 'mark', ctx);
   if ((await conflictedPairs(db, [candidateId])).has(pairKey(actor.id, candidateId))) throw forbidden('You are in conflict with this candidate');
   if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw forbidden('This candidate is not assigned to you');
 }
