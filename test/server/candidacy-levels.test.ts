@@ -28,7 +28,7 @@ describe.each(drivers())('a national-level candidacy of NTB on %s', (driver) => 
     await seedDemo(db);
     const [edition] = await listEditions(db);
     const category = (await findCategoryByCode(db, edition!.id, 'pemkab-kota'))!;
-    const base = { editionId: edition!.id, categoryId: category.id, kind: 'pemda', provinceCode: '52', regencyCode: '52.08', name: 'Kabupaten Lombok Utara', status: 'accepted' };
+    const base = { editionId: edition!.id, categoryId: category.id, kind: 'pemda' as const, provinceCode: '52', regencyCode: '52.08', name: 'Kabupaten Lombok Utara', status: 'accepted' };
     const provincial = await insertCandidate(db, { ...base, level: 'provinsi' });
     const nationalLevel = await insertCandidate(db, { ...base, level: 'nasional', advancedFrom: provincial.id });
     provincialId = provincial.id;
@@ -49,6 +49,19 @@ describe.each(drivers())('a national-level candidacy of NTB on %s', (driver) => 
       expect(res.json<{ level: string }>().level).toBe('nasional');
       expect((await client.request('GET', `/api/candidates/${nationalId}/verification`)).statusCode).toBe(200);
     }
+  });
+
+  it('tells the web app what each may do with it, and what each role may do anywhere', async () => {
+    type Abilities = Record<string, boolean>;
+    const abilitiesOf = async (client: Client, id: string) => (await client.request('GET', `/api/candidates/${id}`)).json<{ abilities: Abilities }>().abilities;
+    const pick = (a: Abilities) => ({ see: a.see, edit: a.edit, rename: a.rename, invite: a.invite, reopenSelfAssessment: a.reopenSelfAssessment, verify: a.verify });
+    expect(pick(await abilitiesOf(verifier52, nationalId))).toEqual({ see: true, edit: false, rename: false, invite: false, reopenSelfAssessment: false, verify: false });
+    expect(pick(await abilitiesOf(admin52, nationalId))).toEqual({ see: true, edit: false, rename: false, invite: false, reopenSelfAssessment: false, verify: false });
+    expect(pick(await abilitiesOf(national, nationalId))).toEqual({ see: true, edit: true, rename: true, invite: true, reopenSelfAssessment: true, verify: true });
+    expect(pick(await abilitiesOf(verifier52, provincialId))).toEqual({ see: true, edit: false, rename: false, invite: false, reopenSelfAssessment: false, verify: true });
+    expect(pick(await abilitiesOf(admin52, provincialId))).toEqual({ see: true, edit: true, rename: true, invite: true, reopenSelfAssessment: true, verify: false });
+    const me = (await verifier52.request('GET', '/api/auth/me')).json<{ abilities: Abilities }>().abilities;
+    expect({ verify: me.verify, nominate: me.nominate, manageUsers: me.manageUsers, readVerificationQueue: me.readVerificationQueue }).toEqual({ verify: true, nominate: false, manageUsers: false, readVerificationQueue: true });
   });
 
   it('NTB’s verifier may not verify it, nor NTB’s admin rename, reopen or invite for it', async () => {

@@ -1,4 +1,5 @@
 import type { CandidateScope } from '../../db/repositories/candidates.ts';
+import type { CandidateAction } from '../../shared/contracts/abilities.ts';
 import { defineAbilities } from './abilities.ts';
 import { candidatesOf, isNationalAdmin, provincesAs, type Actor } from './actor.ts';
 
@@ -33,7 +34,7 @@ const verifies = (actor: Actor, c: CandidateRef): boolean => {
  * committee of its level. Jurors see candidates only through their pools'
  * assignments (`evidenceAbilities`, the marking sheet).
  */
-export const candidateAbilities = defineAbilities<CandidateRef>('candidate')(
+export const candidateAbilities = defineAbilities<CandidateRef>('candidate')<CandidateAction>(
   {
     see: sees,
     /** Contacts, address, sector: the committee or the candidate itself. */
@@ -68,7 +69,6 @@ export const candidateAbilities = defineAbilities<CandidateRef>('candidate')(
   },
 );
 export const authorizeCandidate = candidateAbilities.authorize;
-export type CandidateAbilities = ReturnType<typeof candidateAbilities.abilities>;
 
 /** A province, for what is done in it before a candidacy exists (nominating, importing, events, the shortlist). */
 export type ProvinceRef = { provinceCode: string };

@@ -1,3 +1,4 @@
+import type { EditionAction } from '../../shared/contracts/abilities.ts';
 import { defineAbilities } from './abilities.ts';
 import { isNationalAdmin, provincesAs, type Actor } from './actor.ts';
 
@@ -13,14 +14,13 @@ export const editionPolicy = {
 };
 
 /** What an actor may do with one edition (sent with the edition to the web app). */
-export const editionAbilities = defineAbilities<{ id: string }>('edition')({
+export const editionAbilities = defineAbilities<{ id: string }>('edition')<EditionAction>({
   see: (actor) => editionPolicy.read(actor),
   configure: (actor) => editionPolicy.configure(actor),
   changeStatus: (actor) => editionPolicy.changeStatus(actor),
   copy: (actor) => editionPolicy.create(actor),
   manageEvents: (actor) => editionPolicy.manageEventsAnywhere(actor),
 });
-export type EditionAbilities = ReturnType<typeof editionAbilities.abilities>;
 
 /** An event of an edition, held in a province. */
 export const eventAbilities = defineAbilities<{ provinceCode: string }>('event')(

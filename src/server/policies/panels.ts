@@ -1,3 +1,4 @@
+import type { PoolAction } from '../../shared/contracts/abilities.ts';
 import { defineAbilities } from './abilities.ts';
 import { hasRole, isNationalAdmin, provincesAs, type Actor } from './actor.ts';
 
@@ -25,7 +26,7 @@ export const panelAbilities = defineAbilities<AreaRef>('panel')(
 );
 export const authorizePanel = panelAbilities.authorize;
 
-export const poolAbilities = defineAbilities<PoolRef>('pool')(
+export const poolAbilities = defineAbilities<PoolRef>('pool')<PoolAction>(
   {
     /** The area's committee, or a juror seated on the pool's panel. */
     see: (actor, p) => manages(actor, p.pool) || seatOf(actor, p.members) !== null,
@@ -58,7 +59,6 @@ export const poolAbilities = defineAbilities<PoolRef>('pool')(
   },
 );
 export const authorizePool = poolAbilities.authorize;
-export type PoolAbilities = ReturnType<typeof poolAbilities.abilities>;
 
 /** Role-level checks, for route policies (the resource checks above narrow them). */
 export const panelPolicy = {

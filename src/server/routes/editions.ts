@@ -51,7 +51,7 @@ export const editionRoutes: FastifyPluginCallback = (root, _options, done) => {
       config: { policy: editionPolicy.read },
       schema: { tags, summary: 'An edition with its setup', params: editionParams, response: { 200: editionDetail } },
     },
-    (request) => editions.getEditionDetail(db, request.params.id),
+    (request) => editions.getEditionDetail(db, request.params.id, request.actor),
   );
   app.patch(
     '/editions/:id',

@@ -6,6 +6,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import type { Config } from '../config.ts';
 import type { Me } from '../../shared/contracts/index.ts';
 import type { Actor } from '../policies/actor.ts';
+import { roleAbilitiesOf } from '../policies/roles.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 
 export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -54,7 +55,11 @@ export async function login(db: Db, config: Config, email: string, password: str
   return {
     token,
     expiresAt,
-    me: { user: { id: user.id, email: user.email, name: user.name, locale: user.locale as 'id' | 'en', roles }, csrfToken },
+    me: {
+      user: { id: user.id, email: user.email, name: user.name, locale: user.locale as 'id' | 'en', roles },
+      abilities: roleAbilitiesOf({ id: user.id, email: user.email, name: user.name, locale: user.locale as 'id' | 'en', roles, csrfToken, sessionId: sessionIdOf(token) }),
+      csrfToken,
+    },
   };
 }
 
@@ -89,6 +94,7 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
 export function meOf(actor: Actor): Me {
   return {
     user: { id: actor.id, email: actor.email, name: actor.name, locale: actor.locale, roles: actor.roles },
+    abilities: roleAbilitiesOf(actor),
     csrfToken: actor.csrfToken,
   };
 }

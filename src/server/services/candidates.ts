@@ -7,13 +7,14 @@ import { findCategory, findEdition, listCategories } from '../../db/repositories
 import { findRegency, searchRegencies } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { CandidateDetail, CandidateInput, CandidatePatch } from '../../shared/contracts/index.ts';
-import { auditActor } from '../policies/actor.ts';
-import { authorizeCandidate, authorizeProvince } from '../policies/candidates.ts';
+import { auditActor, type Actor } from '../policies/actor.ts';
+import { authorizeCandidate, authorizeProvince, candidateAbilities } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 
 const openForCandidates = new Set(['draft', 'open']);
 
-export async function presentCandidate(db: Db, c: repo.CandidateRow): Promise<CandidateDetail> {
+/** A candidacy with what `actor` may do with it. */
+export async function presentCandidate(db: Db, c: repo.CandidateRow, actor: Actor | null): Promise<CandidateDetail> {
   const category = await findCategory(db, c.editionId, c.categoryId);
   return {
     id: c.id,
@@ -33,6 +34,7 @@ export async function presentCandidate(db: Db, c: repo.CandidateRow): Promise<Ca
     contacts: c.contacts,
     responseNote: c.responseNote,
     respondedAt: c.respondedAt?.toISOString() ?? null,
+    abilities: candidateAbilities.abilities(actor, c),
   };
 }
 
@@ -44,7 +46,7 @@ export async function visibleCandidate({ db, actor }: ServiceContext, id: string
 }
 
 export async function getCandidate(ctx: ServiceContext, id: string): Promise<CandidateDetail> {
-  return presentCandidate(ctx.db, await visibleCandidate(ctx, id));
+  return presentCandidate(ctx.db, await visibleCandidate(ctx, id), ctx.actor);
 }
 
 export async function openEdition(db: Db, editionId: string) {
@@ -113,7 +115,7 @@ export async function createCandidate(ctx: ServiceContext, editionId: string, in
   if (problems.length > 0) throw problemsError(problems);
   const candidate = { ...candidates[0]!, contacts: input.contacts };
   const [row] = await db.transaction((tx) => insertAll(tx, editionId, [candidate], ctx, 'candidate.create'));
-  return presentCandidate(db, row!);
+  return presentCandidate(db, row!, actor);
 }
 
 /** Imports a whole sheet of candidates: all rows or none. */
@@ -139,7 +141,7 @@ export async function updateCandidateDetails(ctx: ServiceContext, id: string, pa
     if (patch.name !== undefined || patch.sizeClass !== undefined) authorizeCandidate(actor, 'rename', before);
     const after = await repo.updateCandidate(tx, id, patch);
     await appendAudit(tx, auditActor(actor), { action: 'candidate.update', entityType: 'candidate', entityId: id, before, after });
-    return presentCandidate(tx, after);
+    return presentCandidate(tx, after, actor);
   });
 }
 
@@ -157,6 +159,6 @@ export async function respondToNomination(ctx: ServiceContext, id: string, respo
       respondedAt: new Date(),
     });
     await appendAudit(tx, auditActor(actor), { action: response.accept ? 'candidate.accept' : 'candidate.decline', entityType: 'candidate', entityId: id, before, after });
-    return presentCandidate(tx, after);
+    return presentCandidate(tx, after, actor);
   });
 }

@@ -10,7 +10,7 @@ import { evidenceOf } from '../../db/repositories/evidence.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { MarkingSheet, MarkWrite, MyPool } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
-import { authorizePool } from '../policies/panels.ts';
+import { authorizePool, poolAbilities } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { assertAssessing, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
 import { conflictedPairs, poolCandidates, presentSlot } from './pools.ts';
@@ -49,6 +49,7 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
         stages: ctx.stageIds.map((id) => ({ id, state: row.stages[id] ?? 'pending' })),
         candidates: candidates.length,
         myRole: poolRoleOf(actor!, ctx),
+        abilities: poolAbilities.abilities(actor, ctx),
       },
       candidates: candidates.map((c) => {
         const access = conflicted.has(pairKey(actor!.id, c.id)) ? ('conflict' as const) : assigned.has(c.id) ? ('assigned' as const) : ('other' as const);

@@ -10,7 +10,7 @@ import { findCategory, findEdition } from '../../db/repositories/editions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { PoolDetail, PoolSummary } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
-import { authorizePanel, authorizePool } from '../policies/panels.ts';
+import { authorizePanel, authorizePool, poolAbilities } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { presentConflicts, presentPanel, recordTieConflicts } from './panels.ts';
 import { assertAssessing, assertRunsPool, assertSeesPool, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
@@ -42,6 +42,7 @@ function summary(ctx: PoolContext, actor: Actor, candidates: number): PoolSummar
     stages: ctx.stageIds.map((id) => ({ id, state: ctx.pool.stages[id] ?? 'pending' })),
     candidates,
     myRole: poolRoleOf(actor, ctx),
+    abilities: poolAbilities.abilities(actor, ctx),
   };
 }
 

@@ -115,6 +115,6 @@ export async function decideRegistration(ctx: ServiceContext, candidateId: strin
         ].join('\n'),
       });
     }
-    return presentCandidate(tx, after);
+    return presentCandidate(tx, after, actor);
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleAbilityFlags } from './abilities.ts';
 
 export const roles = ['national_admin', 'provincial_admin', 'verifier', 'juror', 'candidate'] as const;
 export type RoleName = (typeof roles)[number];
@@ -24,6 +25,8 @@ export const me = z.object({
     locale: z.enum(['id', 'en']),
     roles: z.array(roleGrant),
   }),
+  /** What the user may do anywhere (navigation, "new" buttons); each resource carries its own abilities. */
+  abilities: roleAbilityFlags,
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof me>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { candidateAbilityFlags } from './abilities.ts';
 
 export const contact = z.object({
   name: z.string().trim().min(2).max(120),
@@ -30,6 +31,8 @@ export const candidateDetail = candidateSummary.extend({
   contacts: z.array(contact),
   responseNote: z.string().nullable(),
   respondedAt: z.string().nullable(),
+  /** What the signed-in actor may do with this candidacy. */
+  abilities: candidateAbilityFlags,
 });
 export type CandidateDetail = z.infer<typeof candidateDetail>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editionAbilityFlags } from './abilities.ts';
 import { isoDate } from './common.ts';
 
 export const editionStatuses = ['draft', 'open', 'assessing', 'published', 'archived'] as const;
@@ -134,5 +135,7 @@ export const editionDetail = editionSummary.extend({
     editTimeline: z.boolean(),
     nextStatus: z.enum(editionStatuses).nullable(),
   }),
+  /** What the signed-in actor may do with this edition (`allowed` says what its status permits). */
+  abilities: editionAbilityFlags,
 });
 export type EditionDetail = z.infer<typeof editionDetail>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { poolAbilityFlags } from './abilities.ts';
 import { isoDate } from './common.ts';
 
 /** A panel of jurors for a level and area, appointed by a decree (SK). */
@@ -76,6 +77,8 @@ export const poolSummary = z.object({
   candidates: z.number(),
   /** The caller's part in this pool. */
   myRole: z.enum(['admin', 'chair', 'secretary', 'member', 'none']),
+  /** What the caller may do with this pool. */
+  abilities: poolAbilityFlags,
 });
 export type PoolSummary = z.infer<typeof poolSummary>;
 
