@@ -14,11 +14,13 @@ import { AppError, forbidden } from '../domain/errors.ts';
 import type { Config } from './config.ts';
 import { installErrorHandler } from './errors.ts';
 import { actorForToken } from './services/auth.ts';
-import type { RoutePolicy } from './policies/types.ts';
+import type { ResourceScope, RoutePolicy } from './policies/types.ts';
 import { routes } from './routes/index.ts';
 import type { ScreenRunner } from './services/coverage-import.ts';
 import { cliScreenRunner } from './services/screen-runner.ts';
 import { OutboxSender, smtpTransport } from './services/outbox.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const SESSION_COOKIE = 'paritrana_session';
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -129,6 +131,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       return;
     }
     done();
+  });
+  // Then the resource the path names, when the route declares a scope; a
+  // malformed id is left to validation (400).
+  app.addHook('preValidation', async (request) => {
+    const scope: ResourceScope | undefined = request.routeOptions.config?.scope;
+    const params = request.params as Record<string, string>;
+    if (!scope || !request.actor || !uuidPattern.test(params.id ?? '')) return;
+    await scope(request.actor, params);
   });
 
   await app.register(rateLimit, {

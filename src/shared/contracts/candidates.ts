@@ -59,7 +59,9 @@ export const candidatePatch = z.object({
   sector: z.string().trim().max(200).nullable().optional(),
   address: z.string().trim().max(500).nullable().optional(),
   contacts: z.array(contact).max(10).optional(),
-});
+})
+  // An empty change is refused here rather than failing in the database.
+  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' });
 export type CandidatePatch = z.infer<typeof candidatePatch>;
 
 export const candidateResponse = z

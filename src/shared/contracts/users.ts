@@ -16,7 +16,9 @@ export const userPatch = z.object({
   locale: z.enum(['id', 'en']).optional(),
   password: z.string().min(10).max(200).optional(),
   roles: z.array(roleGrant).min(1).optional(),
-});
+})
+  // An empty change is refused here rather than failing in the database.
+  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' });
 export type UserPatch = z.infer<typeof userPatch>;
 
 export const userSummary = z.object({
