@@ -226,7 +226,7 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'GET /api/editions/:id/my-pools': { edition: signedIn(403, { chair: 200, member: 200, outsider: 200 }) },
   'GET /api/pools/:id/sheets/:candidateId': { own: signedIn(403, { chair: 200, member: 200 }), conflicted: signedIn(403, { chair: 200 }) },
   'PUT /api/pools/:id/marks': { ntb: signedIn(403, { chair: 400, member: 400 }) },
-  'POST /api/pools/:id/sheets/:candidateId/submit': { own: signedIn(403, { chair: 400, member: 400 }), conflicted: signedIn(403, { chair: 400, member: 400 }) },
+  'POST /api/pools/:id/sheets/:candidateId/submit': { own: signedIn(403, { chair: 400, member: 400 }), conflicted: signedIn(403, { chair: 400 }) },
   'GET /api/candidates/:id/interviews': {
     own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
     lampung: signedIn(403, { national: 200 }),

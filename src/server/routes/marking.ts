@@ -40,7 +40,7 @@ export const markingRoutes: FastifyPluginCallback = (root, _options, done) => {
   );
   app.post(
     '/pools/:id/sheets/:candidateId/submit',
-    { config: { policy: panelPolicy.juror, scope: scope.pool('mark') }, schema: { tags, summary: 'Submit and lock a sheet of a stage', params: sheetParams, body: submitSheetInput, response: { 200: markingSheet } } },
+    { config: { policy: panelPolicy.juror, scope: scope.sheet() }, schema: { tags, summary: 'Submit and lock a sheet of a stage', params: sheetParams, body: submitSheetInput, response: { 200: markingSheet } } },
     (request) => marking.submitSheet(ctx(request.actor), request.params.id, request.params.candidateId, request.body.stage),
   );
   app.get(

@@ -11,6 +11,7 @@ import { authorizeCandidate } from '../policies/candidates.ts';
 import { authorizeEvent } from '../policies/editions.ts';
 import { authorizePanel, authorizePool } from '../policies/panels.ts';
 import type { ResourceScope } from '../policies/types.ts';
+import { assertMarks } from '../services/marking.ts';
 import { loadPool } from '../services/pool-context.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +55,11 @@ export function scopes(db: Db) {
       (action: PoolAction): ResourceScope =>
       async (actor, params) =>
         authorizePool(actor, action, await poolById(params.id!)),
+    /** `/pools/:id/sheets/:candidateId...`: a seat on the pool's panel, the candidate assigned, and no conflict with it. */
+    sheet: (): ResourceScope => async (actor, params) => {
+      if (!uuidPattern.test(params.candidateId ?? '')) return;
+      await assertMarks(db, actor, await poolById(params.id!), params.candidateId!);
+    },
     /** `/results/:id/...`: the result's pool. */
     result:
       (action: PoolAction): ResourceScope =>

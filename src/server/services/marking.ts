@@ -79,7 +79,7 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
 }
 
 /** Refuses unless the actor sits on the pool's panel, is assigned the candidate and is not in conflict with it. */
-async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<void> {
+export async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<void> {
   authorizePool(actor, 'mark', ctx);
   if ((await conflictedPairs(db, [candidateId])).has(pairKey(actor.id, candidateId))) throw forbidden('You are in conflict with this candidate');
   if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw forbidden('This candidate is not assigned to you');
