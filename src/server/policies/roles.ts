@@ -1,5 +1,5 @@
 import type { RoleAbilities, RoleAction } from '../../shared/contracts/abilities.ts';
-import type { Actor } from './actor.ts';
+import { isNationalAdmin, provincesAs, type Actor } from './actor.ts';
 import { auditPolicy } from './audit.ts';
 import { candidatePolicy } from './candidates.ts';
 import { coveragePolicy } from './coverage.ts';
@@ -38,6 +38,11 @@ const rules: Record<RoleAction, (actor: Actor) => boolean> = {
   manageUsers: userPolicy.list,
   readAudit: auditPolicy.read,
 };
+
+/** Where the actor runs the committee: every area, or its provinces (the rules of `provinceAbilities` and `panelAbilities`). */
+export function committeeOf(actor: Actor): { national: boolean; provinces: string[] } {
+  return { national: isNationalAdmin(actor), provinces: provincesAs(actor, 'provincial_admin') };
+}
 
 export function roleAbilitiesOf(actor: Actor): RoleAbilities {
   return Object.fromEntries(Object.entries(rules).map(([action, rule]) => [action, rule(actor)])) as RoleAbilities;

@@ -27,6 +27,8 @@ export const me = z.object({
   }),
   /** What the user may do anywhere (navigation, "new" buttons); each resource carries its own abilities. */
   abilities: roleAbilityFlags,
+  /** Where the user runs the committee: every area (national), or these provinces (the province pickers offer these). */
+  committee: z.object({ national: z.boolean(), provinces: z.array(z.string()) }),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof me>;

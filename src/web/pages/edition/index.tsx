@@ -19,7 +19,7 @@ export function EditionPage() {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const edition = useEdition(id);
-  const provincialScope = me?.user.roles.filter((r) => r.role === 'provincial_admin').map((r) => r.provinceCode!) ?? [];
+  const provincialScope = me?.committee.provinces ?? [];
   if (edition.error) return <ErrorAlert error={edition.error} />;
   if (!edition.data) return <Text>{t('common.loading')}</Text>;
   const e = edition.data;
