@@ -62,6 +62,8 @@ describe.each(drivers())('a national-level candidacy of NTB on %s', (driver) => 
     expect(pick(await abilitiesOf(admin52, provincialId))).toEqual({ see: true, edit: true, rename: true, invite: true, reopenSelfAssessment: true, verify: false });
     const me = (await verifier52.request('GET', '/api/auth/me')).json<{ abilities: Abilities }>().abilities;
     expect({ verify: me.verify, nominate: me.nominate, manageUsers: me.manageUsers, readVerificationQueue: me.readVerificationQueue }).toEqual({ verify: true, nominate: false, manageUsers: false, readVerificationQueue: true });
+    expect((await admin52.request('GET', '/api/auth/me')).json<{ committee: unknown }>().committee).toEqual({ national: false, provinces: ['52'] });
+    expect((await national.request('GET', '/api/auth/me')).json<{ committee: unknown }>().committee).toEqual({ national: true, provinces: [] });
   });
 
   it('NTB’s verifier may not verify it, nor NTB’s admin rename, reopen or invite for it', async () => {
