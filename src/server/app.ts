@@ -17,7 +17,7 @@ import { installErrorHandler } from './errors.ts';
 import { errorSerializer } from './log.ts';
 import { redactUrl } from './secret-links.ts';
 import { actorForToken } from './services/auth.ts';
-import type { RoutePolicy } from './policies/types.ts';
+import type { ResourceScope, RoutePolicy } from './policies/types.ts';
 import { routes } from './routes/index.ts';
 import { coverageSnapshotJob, coverageSnapshotKind, type ScreenRunner } from './services/coverage-import.ts';
 import { candidateImportJob, candidateImportKind } from './services/candidate-import.ts';
@@ -26,6 +26,8 @@ import { cliScreenRunner } from './services/screen-runner.ts';
 import { OutboxSender, smtpTransport } from './services/outbox.ts';
 import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
 import { DiskFileStore } from './storage/disk-store.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const SESSION_COOKIE = 'paritrana_session';
 /** Written in the web page where the server puts the answer's CSP style nonce (see src/web/index.html). */
@@ -184,6 +186,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       return;
     }
     done();
+  });
+  // Then the resource the path names, when the route declares a scope; a
+  // malformed id is left to validation (400).
+  app.addHook('preValidation', async (request) => {
+    const scope: ResourceScope | undefined = request.routeOptions.config?.scope;
+    const params = request.params as Record<string, string>;
+    if (!scope || !request.actor || !uuidPattern.test(params.id ?? '')) return;
+    await scope(request.actor, params);
   });
 
   await app.register(rateLimit, {

@@ -1,189 +1,350 @@
+/**
+ * The authorization matrix: every API route × every kind of caller × every
+ * scope of resource it can name, with the exact HTTP status.
+ *
+ * HOW TO ADD A ROUTE (the first test fails while a route has no row):
+ *   'METHOD /api/path/:id': { <scope>: signedIn(<status for the others>, { <who>: <status>, … }) },
+ * - `<scope>` names the real resource put in the path (see `scopes` below):
+ *   `own` (Lombok Timur, NTB, the candidate user's own and assigned to the
+ *   panel), `lampung` (a Lampung candidacy), `national` (Lombok Timur's
+ *   national-level candidacy), `conflicted` (Lombok Barat, NTB, the member
+ *   juror declared a conflict with it), `ntb` (NTB's pool, panel or result,
+ *   finalised and announced), `edition`, `any` (no resource in the path),
+ *   `missing` (an id that does not exist).
+ * - `signedIn(others, exceptions)`: `others` is what every signed-in caller not
+ *   listed gets (403 when the route refuses them); the anonymous caller gets
+ *   401 unless listed or unless `others` is a public answer (`open(...)`).
+ * - Callers (`Who`): anonymous, the national admin, NTB's provincial admin,
+ *   NTB's verifier, the chair and a member seated on NTB's panel, a juror not
+ *   seated on it (`outsider`), and the user of the candidate Lombok Timur.
+ *
+ * Writes cannot change data: each sends an empty JSON body. A route that
+ * acts on one resource declares a `scope` (src/server/routes/scope.ts) that
+ * loads the resource and authorizes the caller before the body is validated,
+ * so 400 means "authorized, body refused" and 403/404 means not authorized
+ * whatever the body. The few writes without a body meet data that makes them
+ * a no-op (a result already final and announced, a verified candidate, a
+ * panel that judges a pool, an event id that does not exist). Runs once per
+ * driver, with one app and one set of resources.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/database.ts';
-import { anonymous, makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { anonymous, makeUser, roles, signIn, startTestApp, testPassword, type Client, type TestApp } from '../support/app.ts';
+import { finalisedPool } from '../support/publication.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
-import { listEditions, listCategories, listLevels, listEvents } from '../../src/db/repositories/editions.ts';
+import { listCategories, listEvents, listLevels } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
+import { insertConflict, membersOf } from '../../src/db/repositories/panels.ts';
+import { findPool } from '../../src/db/repositories/pools.ts';
+import { publishResult } from '../../src/server/services/publication.ts';
+import { replaceSignatories } from '../../src/server/services/signatories.ts';
+import { upsertItem } from '../../src/db/repositories/verification.ts';
 
-type Who = 'anonymous' | 'national' | 'provincial' | 'verifier' | 'juror' | 'candidate';
-const everyone: Who[] = ['anonymous', 'national', 'provincial', 'verifier', 'juror', 'candidate'];
-const signedIn: Who[] = ['national', 'provincial', 'verifier', 'juror', 'candidate'];
+const everyone = ['anonymous', 'national', 'provincial', 'verifier', 'chair', 'member', 'outsider', 'candidate'] as const;
+type Who = (typeof everyone)[number];
+type Scope = 'own' | 'lampung' | 'national' | 'conflicted' | 'ntb' | 'edition' | 'any' | 'missing';
+type Expectation = { others: number; exceptions: Partial<Record<Who, number>>; open: boolean };
 
-/**
- * Who gets past each route's policy. Every API route must have a row: the
- * test fails when a route is added without one.
- */
-const matrix: Record<string, Who[]> = {
-  'GET /api/health': everyone,
-  'GET /api/openapi.json': everyone,
-  'POST /api/auth/login': everyone,
-  'POST /api/auth/logout': signedIn,
-  'GET /api/auth/me': signedIn,
-  'POST /api/auth/password': signedIn,
-  'POST /api/auth/password-reset': everyone,
-  'POST /api/auth/password-reset/confirm': everyone,
-  'GET /api/regions/provinces': everyone,
-  'GET /api/regions/provinces/:code': everyone,
-  'GET /api/regions/regencies': everyone,
-  'GET /api/regions/regencies/:code': everyone,
-  'GET /api/editions': signedIn,
-  'POST /api/editions': ['national'],
-  'GET /api/editions/:id': signedIn,
-  'PATCH /api/editions/:id': ['national'],
-  'POST /api/editions/:id/copy': ['national'],
-  'POST /api/editions/:id/status': ['national'],
-  'PUT /api/editions/:id/timeline': ['national'],
-  'POST /api/editions/:id/categories': ['national'],
-  'PATCH /api/editions/:id/categories/:categoryId': ['national'],
-  'DELETE /api/editions/:id/categories/:categoryId': ['national'],
-  'POST /api/editions/:id/levels': ['national'],
-  'PATCH /api/editions/:id/levels/:levelId': ['national'],
-  'DELETE /api/editions/:id/levels/:levelId': ['national'],
-  'POST /api/editions/:id/events': ['national', 'provincial'],
-  'PATCH /api/editions/:id/events/:eventId': ['national', 'provincial'],
-  'DELETE /api/editions/:id/events/:eventId': ['national', 'provincial'],
-  'GET /api/editions/:id/candidates': ['national', 'provincial', 'verifier', 'candidate'],
-  'POST /api/editions/:id/candidates': ['national', 'provincial'],
-  'GET /api/editions/:id/candidates/template': ['national', 'provincial'],
-  'POST /api/editions/:id/candidates/import': ['national', 'provincial'],
-  'GET /api/candidates/:id': ['national', 'provincial', 'verifier', 'candidate'],
-  'PATCH /api/candidates/:id': ['national', 'provincial', 'candidate'],
-  'POST /api/candidates/:id/response': ['candidate'],
-  'POST /api/candidates/:id/invitations': ['national', 'provincial'],
-  'GET /api/candidates/:id/invitations': ['national', 'provincial'],
-  'POST /api/invitations/accept': everyone,
-  'GET /api/outbox': ['national', 'provincial'],
-  'POST /api/outbox/:id/decision': ['national', 'provincial'],
-  // Any signed-in user gets past the route; the job itself is shown only to its creator and its province's admins.
-  'GET /api/jobs/:id': signedIn,
-  'GET /api/registration/editions': everyone,
-  'POST /api/registrations': everyone,
-  'POST /api/registrations/confirm': everyone,
-  'POST /api/candidates/:id/registration': ['national', 'provincial'],
-  'POST /api/candidates/:id/evidence': ['national', 'provincial', 'candidate'],
-  'GET /api/candidates/:id/evidence': ['national', 'provincial', 'verifier', 'candidate'],
-  'GET /api/evidence/:id': ['national', 'provincial', 'verifier', 'juror', 'candidate'],
-  'GET /api/candidates/:id/self-assessment': ['national', 'provincial', 'verifier', 'candidate'],
-  'PUT /api/candidates/:id/self-assessment': ['candidate'],
-  'POST /api/candidates/:id/self-assessment/submit': ['candidate'],
-  'POST /api/candidates/:id/self-assessment/reopen': ['national', 'provincial'],
-  'GET /api/editions/:id/verification': ['national', 'provincial', 'verifier'],
-  'GET /api/candidates/:id/verification': ['national', 'provincial', 'verifier', 'candidate'],
-  'POST /api/candidates/:id/verification/items': ['national', 'verifier'],
-  'POST /api/candidates/:id/verification/confirm': ['national', 'verifier'],
-  'GET /api/editions/:id/progress': ['national', 'provincial', 'verifier', 'candidate'],
-  'GET /api/candidates/:id/history': ['national', 'provincial', 'verifier', 'candidate'],
-  'GET /api/catalogue/categories': signedIn,
-  'POST /api/editions/:id/coverage/imports': ['national'],
-  'GET /api/editions/:id/coverage/snapshots': ['national', 'provincial', 'verifier'],
-  'GET /api/editions/:id/coverage/snapshots/:snapshotId': ['national', 'provincial', 'verifier'],
-  'GET /api/editions/:id/coverage/regions': signedIn,
-  'GET /api/editions/:id/coverage/screening': ['national', 'provincial', 'verifier'],
-  'PUT /api/editions/:id/coverage/screening': ['national'],
-  'GET /api/editions/:id/coverage/shortlist': ['national', 'provincial'],
-  'POST /api/editions/:id/coverage/shortlist/nominate': ['national', 'provincial'],
-  'GET /api/candidates/:id/figures': ['national', 'provincial', 'verifier', 'candidate'],
-  'POST /api/candidates/:id/disputes': ['candidate'],
-  'GET /api/editions/:id/disputes': ['national', 'provincial', 'verifier'],
-  'POST /api/disputes/:id/decision': ['national', 'verifier'],
-  'GET /api/users': ['national'],
-  'POST /api/users': ['national'],
-  'PATCH /api/users/:id': ['national'],
-  'GET /api/audit': ['national'],
-  'GET /api/audit/verify': ['national'],
-  'GET /api/audit/anchor': ['national'],
-  'POST /api/admin/backup': ['national'],
-  'GET /api/catalogue/unsur': signedIn,
-  'GET /api/editions/:id/panels': ['national', 'provincial', 'juror'],
-  'POST /api/editions/:id/panels': ['national', 'provincial'],
-  'PUT /api/panels/:id': ['national', 'provincial'],
-  'DELETE /api/panels/:id': ['national', 'provincial'],
-  'PUT /api/panels/:id/members': ['national', 'provincial'],
-  'GET /api/jurors': ['national', 'provincial'],
-  'GET /api/juror/profile': ['juror'],
-  'PUT /api/juror/profile': ['juror'],
-  'POST /api/pools/:id/conflicts': ['juror'],
-  'POST /api/conflicts/:id/review': ['national', 'provincial'],
-  'GET /api/editions/:id/categories/:categoryId/scoring': signedIn,
-  'PUT /api/editions/:id/categories/:categoryId/scoring': ['national'],
-  'GET /api/editions/:id/pools': ['national', 'provincial', 'juror'],
-  'POST /api/editions/:id/pools': ['national', 'provincial'],
-  'GET /api/pools/:id': ['national', 'provincial', 'juror'],
-  'PUT /api/pools/:id/assignments': ['national', 'provincial'],
-  'POST /api/pools/:id/stages/:stage/open': ['national', 'provincial', 'juror'],
-  'POST /api/pools/:id/stages/:stage/close': ['national', 'provincial', 'juror'],
-  'PUT /api/pools/:id/slots/:candidateId': ['national', 'provincial', 'juror'],
-  'DELETE /api/pools/:id/slots/:candidateId': ['national', 'provincial', 'juror'],
-  'POST /api/pools/:id/slots/:candidateId/attendance': ['national', 'provincial', 'juror'],
-  'GET /api/pools/:id/moderation': ['national', 'provincial', 'juror'],
-  'GET /api/pools/:id/result': ['national', 'provincial', 'juror'],
-  'GET /api/pools/:id/results': ['national', 'provincial', 'juror'],
-  'POST /api/pools/:id/finalise': ['juror'],
-  'POST /api/pools/:id/reopen': ['national', 'provincial'],
-  'GET /api/results/:id/package': ['national', 'provincial', 'juror'],
-  'GET /api/results/:id/minutes': ['national', 'provincial', 'juror'],
-  'GET /api/editions/:id/my-pools': ['juror'],
-  'GET /api/pools/:id/sheets/:candidateId': ['juror'],
-  'PUT /api/pools/:id/marks': ['juror'],
-  'POST /api/pools/:id/sheets/:candidateId/submit': ['juror'],
-  'GET /api/candidates/:id/interviews': ['national', 'provincial', 'verifier', 'candidate'],
-  'GET /api/pools/:id/publication': ['national', 'provincial'],
-  'POST /api/pools/:id/publish': ['national', 'provincial'],
-  'POST /api/pools/:id/withdraw': ['national', 'provincial'],
-  'GET /api/editions/:id/signatories': ['national', 'provincial'],
-  'PUT /api/editions/:id/signatories': ['national'],
-  'POST /api/results/:id/press-releases': ['national', 'provincial'],
-  'GET /api/press-releases/:id': ['national', 'provincial'],
-  'PUT /api/press-releases/:id': ['national', 'provincial'],
-  'GET /api/editions/:id/exports/:dataset': ['national', 'provincial'],
-  'GET /api/editions/:id/archive': ['national'],
-  'POST /api/editions/import': ['national'],
-  'POST /api/editions/import/inspect': ['national'],
-  'GET /api/public/editions': everyone,
-  'GET /api/public/editions/:id': everyone,
-  'GET /api/public/editions/:id/results': everyone,
-  'GET /api/public/editions/:id/coverage': everyone,
-  'GET /api/public/editions/:id/coverage/:province': everyone,
-  'GET /api/public/pools/:id/result': everyone,
-  'GET /api/public/pools/:id/package': everyone,
-  'GET /api/public/certificates/:code': everyone,
-  'GET /api/public/certificates/:code/pdf': everyone,
-  'GET /api/public/signing-keys': everyone,
+/** Every signed-in caller not listed gets `others`; the anonymous caller 401 unless listed. */
+const signedIn = (others: number, exceptions: Partial<Record<Who, number>> = {}): Expectation => ({ others, exceptions, open: false });
+/** A public route: everyone, the anonymous caller included, gets `status` unless listed. */
+const open = (status: number, exceptions: Partial<Record<Who, number>> = {}): Expectation => ({ others: status, exceptions, open: true });
+
+const statusOf = (e: Expectation, who: Who): number => e.exceptions[who] ?? (who === 'anonymous' && !e.open ? 401 : e.others);
+
+// prettier-ignore
+const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
+  'GET /api/health': { any: open(200) },
+  'GET /api/openapi.json': { any: open(200) },
+  'POST /api/auth/login': { any: open(400) },
+  'POST /api/auth/logout': { any: signedIn(200) },
+  'GET /api/auth/me': { any: signedIn(200) },
+  'POST /api/auth/password': { any: signedIn(400) },
+  'POST /api/auth/password-reset': { any: open(400) },
+  'POST /api/auth/password-reset/confirm': { any: open(400) },
+  'GET /api/regions/provinces': { any: open(200) },
+  'GET /api/regions/provinces/:code': { any: open(200) },
+  'GET /api/regions/regencies': { any: open(200) },
+  'GET /api/regions/regencies/:code': { any: open(200) },
+  'GET /api/editions': { any: signedIn(200) },
+  'POST /api/editions': { any: signedIn(403, { national: 400 }) },
+  'GET /api/editions/:id': { edition: signedIn(200) },
+  'PATCH /api/editions/:id': { edition: signedIn(403, { national: 409 }) },
+  'POST /api/editions/:id/copy': { edition: signedIn(403, { national: 400 }) },
+  'POST /api/editions/:id/status': { edition: signedIn(403, { national: 400 }) },
+  'PUT /api/editions/:id/timeline': { edition: signedIn(403, { national: 400 }) },
+  'POST /api/editions/:id/categories': { edition: signedIn(403, { national: 400 }) },
+  'PATCH /api/editions/:id/categories/:categoryId': { edition: signedIn(403, { national: 400 }) },
+  'DELETE /api/editions/:id/categories/:categoryId': { edition: signedIn(403, { national: 409 }) },
+  'POST /api/editions/:id/levels': { edition: signedIn(403, { national: 400 }) },
+  'PATCH /api/editions/:id/levels/:levelId': { edition: signedIn(403, { national: 400 }) },
+  'DELETE /api/editions/:id/levels/:levelId': { edition: signedIn(403, { national: 409 }) },
+  'POST /api/editions/:id/events': { edition: signedIn(403, { national: 400, provincial: 400 }) },
+  'PATCH /api/editions/:id/events/:eventId': { edition: signedIn(403, { national: 400 }) },
+  'DELETE /api/editions/:id/events/:eventId': { missing: signedIn(403, { national: 404, provincial: 404 }) },
+  'GET /api/editions/:id/candidates': { edition: signedIn(200, { chair: 403, member: 403, outsider: 403 }) },
+  'POST /api/editions/:id/candidates': { edition: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/editions/:id/candidates/template': { edition: signedIn(403, { national: 200, provincial: 200 }) },
+  'POST /api/editions/:id/candidates/import': { edition: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/candidates/:id': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+  },
+  'PATCH /api/candidates/:id': {
+    own: signedIn(403, { national: 400, provincial: 400, candidate: 400 }),
+    lampung: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400 }),
+    conflicted: signedIn(403, { national: 400, provincial: 400 }),
+  },
+  'POST /api/candidates/:id/response': { own: signedIn(403, { candidate: 400 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
+  'POST /api/candidates/:id/invitations': {
+    own: signedIn(403, { national: 400, provincial: 400 }),
+    lampung: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400 }),
+    conflicted: signedIn(403, { national: 400, provincial: 400 }),
+  },
+  'GET /api/candidates/:id/invitations': {
+    own: signedIn(403, { national: 200, provincial: 200 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200 }),
+  },
+  'POST /api/invitations/accept': { any: open(400) },
+  'GET /api/outbox': { any: signedIn(403, { national: 200, provincial: 200 }) },
+  'POST /api/outbox/:id/decision': { missing: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/jobs/:id': { missing: signedIn(404) },
+  'GET /api/registration/editions': { any: open(200) },
+  'POST /api/registrations': { any: open(400) },
+  'POST /api/registrations/confirm': { any: open(400) },
+  'POST /api/candidates/:id/registration': {
+    own: signedIn(403, { national: 400, provincial: 400 }),
+    lampung: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400 }),
+    conflicted: signedIn(403, { national: 400, provincial: 400 }),
+  },
+  'POST /api/candidates/:id/evidence': {
+    own: signedIn(403, { national: 400, provincial: 400, candidate: 400 }),
+    lampung: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400 }),
+    conflicted: signedIn(403, { national: 400, provincial: 400 }),
+  },
+  'GET /api/candidates/:id/evidence': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+  },
+  'GET /api/evidence/:id': { own: signedIn(200, { outsider: 403 }), conflicted: signedIn(200, { member: 403, outsider: 403, candidate: 403 }), lampung: signedIn(403, { national: 200 }) },
+  'GET /api/candidates/:id/self-assessment': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+  },
+  'PUT /api/candidates/:id/self-assessment': { own: signedIn(403, { candidate: 400 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
+  'POST /api/candidates/:id/self-assessment/submit': { own: signedIn(403, { candidate: 409 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
+  'POST /api/candidates/:id/self-assessment/reopen': {
+    own: signedIn(403, { national: 400, provincial: 400 }),
+    lampung: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400 }),
+    conflicted: signedIn(403, { national: 400, provincial: 400 }),
+  },
+  'GET /api/editions/:id/verification': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
+  'GET /api/candidates/:id/verification': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 409 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 409, provincial: 409, verifier: 409 }),
+  },
+  'POST /api/candidates/:id/verification/items': {
+    own: signedIn(403, { national: 400, verifier: 400 }),
+    lampung: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400 }),
+    conflicted: signedIn(403, { national: 400, verifier: 400 }),
+  },
+  'POST /api/candidates/:id/verification/confirm': {
+    own: signedIn(403, { national: 409, verifier: 409 }),
+    lampung: signedIn(403, { national: 409 }),
+    national: signedIn(403, { national: 409 }),
+    conflicted: signedIn(403, { national: 409, verifier: 409 }),
+  },
+  'GET /api/editions/:id/progress': { edition: signedIn(200, { chair: 403, member: 403, outsider: 403 }) },
+  'GET /api/candidates/:id/history': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+  },
+  'GET /api/catalogue/categories': { any: signedIn(200) },
+  'POST /api/editions/:id/coverage/imports': { edition: signedIn(403, { national: 400 }) },
+  'GET /api/editions/:id/coverage/snapshots': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
+  'GET /api/editions/:id/coverage/snapshots/:snapshotId': { edition: signedIn(403, { national: 404, provincial: 404, verifier: 404 }) },
+  'GET /api/editions/:id/coverage/regions': { edition: signedIn(200) },
+  'GET /api/editions/:id/coverage/screening': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
+  'PUT /api/editions/:id/coverage/screening': { edition: signedIn(403, { national: 400 }) },
+  'GET /api/editions/:id/coverage/shortlist': { edition: signedIn(403, { national: 400, provincial: 400 }) },
+  'POST /api/editions/:id/coverage/shortlist/nominate': { edition: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/candidates/:id/figures': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+  },
+  'POST /api/candidates/:id/disputes': { own: signedIn(403, { candidate: 400 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
+  'GET /api/editions/:id/disputes': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
+  'POST /api/disputes/:id/decision': { missing: signedIn(403, { national: 404, verifier: 404 }) },
+  'GET /api/users': { any: signedIn(403, { national: 200 }) },
+  'POST /api/users': { any: signedIn(403, { national: 400 }) },
+  'PATCH /api/users/:id': { any: signedIn(403, { national: 400 }) },
+  'GET /api/audit': { any: signedIn(403, { national: 200 }) },
+  'GET /api/audit/verify': { any: signedIn(403, { national: 200 }) },
+  'GET /api/audit/anchor': { any: signedIn(403, { national: 200 }) },
+  'POST /api/admin/backup': { any: signedIn(403, { national: 200 }) },
+  'GET /api/catalogue/unsur': { any: signedIn(200) },
+  'GET /api/editions/:id/panels': { edition: signedIn(200, { verifier: 403, candidate: 403 }) },
+  'POST /api/editions/:id/panels': { edition: signedIn(403, { national: 400, provincial: 400 }) },
+  'PUT /api/panels/:id': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
+  'DELETE /api/panels/:id': { ntb: signedIn(403, { national: 409, provincial: 409 }) },
+  'PUT /api/panels/:id/members': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/jurors': { any: signedIn(403, { national: 200, provincial: 200 }) },
+  'GET /api/juror/profile': { any: signedIn(403, { chair: 200, member: 200, outsider: 200 }) },
+  'PUT /api/juror/profile': { any: signedIn(403, { chair: 400, member: 400, outsider: 400 }) },
+  'POST /api/pools/:id/conflicts': { ntb: signedIn(403, { chair: 400, member: 400 }) },
+  'POST /api/conflicts/:id/review': { conflicted: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/editions/:id/categories/:categoryId/scoring': { edition: signedIn(200) },
+  'PUT /api/editions/:id/categories/:categoryId/scoring': { edition: signedIn(403, { national: 400 }) },
+  'GET /api/editions/:id/pools': { edition: signedIn(200, { verifier: 403, candidate: 403 }) },
+  'POST /api/editions/:id/pools': { edition: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/pools/:id': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
+  'PUT /api/pools/:id/assignments': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
+  'POST /api/pools/:id/stages/:stage/open': { ntb: signedIn(403, { national: 409, provincial: 409, chair: 409 }) },
+  'POST /api/pools/:id/stages/:stage/close': { ntb: signedIn(403, { national: 409, provincial: 409, chair: 409 }) },
+  'PUT /api/pools/:id/slots/:candidateId': { own: signedIn(403, { national: 400, provincial: 400, chair: 400 }), conflicted: signedIn(403, { national: 400, provincial: 400, chair: 400 }) },
+  'DELETE /api/pools/:id/slots/:candidateId': { own: signedIn(403, { national: 409, provincial: 409, chair: 409 }), conflicted: signedIn(403, { national: 409, provincial: 409, chair: 409 }) },
+  'POST /api/pools/:id/slots/:candidateId/attendance': { own: signedIn(403, { national: 400, provincial: 400, chair: 400 }), conflicted: signedIn(403, { national: 400, provincial: 400, chair: 400 }) },
+  'GET /api/pools/:id/moderation': { ntb: signedIn(400, { verifier: 403, candidate: 403 }) },
+  'GET /api/pools/:id/result': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
+  'GET /api/pools/:id/results': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
+  'POST /api/pools/:id/finalise': { ntb: signedIn(403, { chair: 409 }) },
+  'POST /api/pools/:id/reopen': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/results/:id/package': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
+  'GET /api/results/:id/minutes': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
+  'GET /api/editions/:id/my-pools': { edition: signedIn(403, { chair: 200, member: 200, outsider: 200 }) },
+  'GET /api/pools/:id/sheets/:candidateId': { own: signedIn(403, { chair: 200, member: 200 }), conflicted: signedIn(403, { chair: 200 }) },
+  'PUT /api/pools/:id/marks': { ntb: signedIn(403, { chair: 400, member: 400 }) },
+  'POST /api/pools/:id/sheets/:candidateId/submit': { own: signedIn(403, { chair: 400, member: 400 }), conflicted: signedIn(403, { chair: 400 }) },
+  'GET /api/candidates/:id/interviews': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+  },
+  'GET /api/pools/:id/publication': { ntb: signedIn(403, { national: 200, provincial: 200 }) },
+  'POST /api/pools/:id/publish': { ntb: signedIn(403, { national: 409, provincial: 409 }) },
+  'POST /api/pools/:id/withdraw': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/editions/:id/signatories': { edition: signedIn(403, { national: 200, provincial: 200 }) },
+  'PUT /api/editions/:id/signatories': { edition: signedIn(403, { national: 400 }) },
+  'POST /api/results/:id/press-releases': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
+  'GET /api/press-releases/:id': { missing: signedIn(403, { national: 404, provincial: 404 }) },
+  'PUT /api/press-releases/:id': { missing: signedIn(403, { national: 404, provincial: 404 }) },
+  'GET /api/editions/:id/exports/:dataset': { edition: signedIn(403, { national: 200, provincial: 200 }) },
+  'GET /api/editions/:id/archive': { edition: signedIn(403, { national: 200 }) },
+  'POST /api/editions/import': { any: signedIn(403, { national: 400 }) },
+  'POST /api/editions/import/inspect': { any: signedIn(403, { national: 415 }) },
+  'GET /api/public/editions': { any: open(200) },
+  'GET /api/public/editions/:id': { edition: open(200) },
+  'GET /api/public/editions/:id/results': { edition: open(200) },
+  'GET /api/public/editions/:id/coverage': { edition: open(200) },
+  'GET /api/public/editions/:id/coverage/:province': { edition: open(200) },
+  'GET /api/public/pools/:id/result': { ntb: open(200) },
+  'GET /api/public/pools/:id/package': { ntb: open(200) },
+  'GET /api/public/certificates/:code': { any: open(200) },
+  'GET /api/public/certificates/:code/pdf': { any: open(404) },
+  'GET /api/public/signing-keys': { any: open(200) },
 };
 
-describe.each(drivers())('route policies on %s', (driver) => {
+describe.each(drivers())('authorization matrix on %s', (driver) => {
   let t: TestApp;
   const clients = new Map<Who, Client>();
-  const ids: Record<string, string> = {};
-  let emails: Record<string, string> = {};
+  const emails = new Map<Who, string>();
+  const params = new Map<Scope, Record<string, string>>();
 
   beforeAll(async () => {
-    t = await startTestApp(driver);
-    await seedDemo(t.database.db);
+    // Every caller signs in, and signs in again for each sign-out row: more than a minute's default allowance.
+    t = await startTestApp(driver, { LOGIN_RATE_PER_MINUTE: '1000' });
     const db = t.database.db;
-    const [edition] = await listEditions(db);
-    ids.id = edition!.id;
-    ids.categoryId = (await listCategories(db, edition!.id))[0]!.id;
-    ids.levelId = (await listLevels(db, edition!.id))[0]!.id;
-    ids.eventId = (await listEvents(db, edition!.id))[0]!.id;
-    const candidate = (await listCandidates(db, edition!.id, { all: true }))[0]!;
-    ids.code = '18';
-    ids.snapshotId = '00000000-0000-4000-8000-000000000000';
-    ids.candidateId = candidate.id;
-    ids.stage = 'desk';
-    ids.dataset = 'results';
-    ids.province = '52';
-    const users = {
-      national: await makeUser(t, roles.nationalAdmin()),
-      provincial: await makeUser(t, roles.provincialAdmin('52')),
-      verifier: await makeUser(t, roles.verifier('52')),
-      juror: await makeUser(t, roles.juror()),
-      candidate: await makeUser(t, roles.candidate(candidate.id)),
-    };
-    ids.userId = users.juror.id;
-    emails = Object.fromEntries(Object.entries(users).map(([who, u]) => [who, u.email]));
+    await seedDemo(db);
+    const f = await finalisedPool(db);
+    const all = await listCandidates(db, f.editionId, { all: true });
+    const lotim = f.ids.get('52.03')!;
+    const lobar = f.ids.get('52.01')!;
+    const lampung = all.find((c) => c.regencyCode === '18.02' && c.level === 'provinsi')!;
+    const nationalLevel = all.find((c) => c.advancedFrom === lotim)!;
+    const pool = (await findPool(db, f.poolId))!;
+    const seats = await membersOf(db, [pool.panelId]);
+    const member = seats.find((s) => s.role !== 'chair')!;
+    const conflict = (await insertConflict(db, { userId: member.userId, candidateId: lobar, source: 'declared', reason: 'Saudara kandung bekerja di Pemkab', status: 'confirmed' }))!;
+    // Announced; then without signatories, so publishing again is refused (409) and changes nothing.
+    await publishResult({ db, actor: f.national }, f.poolId);
+    await replaceSignatories({ db, actor: f.national }, f.editionId, []);
+    // One item asked for revision, so confirming the verification is refused (409) and changes nothing.
+    await upsertItem(db, { candidateId: lotim, itemKey: 'innovation', status: 'revision', comment: 'Lampirkan SK', deadline: '2025-07-01', decidedBy: f.national.id });
+
+    const users: [Who, string][] = [
+      ['national', (await makeUser(t, roles.nationalAdmin())).email],
+      ['provincial', (await makeUser(t, roles.provincialAdmin('52'))).email],
+      ['verifier', (await makeUser(t, roles.verifier('52'))).email],
+      ['chair', f.chair.email],
+      ['member', member.email],
+      ['outsider', (await makeUser(t, roles.juror())).email],
+      ['candidate', (await makeUser(t, roles.candidate(lotim))).email],
+    ];
     clients.set('anonymous', anonymous(t));
-    for (const [who, user] of Object.entries(users)) clients.set(who as Who, await signIn(t, user.email));
+    for (const [who, email] of users) {
+      emails.set(who, email);
+      clients.set(who, await signIn(t, email, testPassword));
+    }
+    const national = clients.get('national')!;
+    const pdf = (name: string) => {
+      const boundary = '----paritrana-matrix';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from('%PDF-1.4\n%matrix\n'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+    };
+    const upload = async (candidateId: string) => {
+      const res = await national.inject({ method: 'POST', url: `/api/candidates/${candidateId}/evidence`, ...pdf('perkada.pdf') });
+      if (res.statusCode !== 201) throw new Error(`evidence upload: ${res.statusCode} ${res.body}`);
+      return res.json<{ id: string }>().id;
+    };
+
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const [category] = await listCategories(db, f.editionId);
+    const [level] = await listLevels(db, f.editionId);
+    const [event] = await listEvents(db, f.editionId);
+    const common = {
+      categoryId: category!.id,
+      levelId: level!.id,
+      eventId: event?.id ?? missing,
+      snapshotId: missing,
+      stage: 'desk',
+      dataset: 'results',
+      province: '52',
+      code: '52',
+      userId: (await makeUser(t, roles.juror())).id,
+    };
+    params.set('edition', { ...common, id: f.editionId });
+    params.set('any', { ...common, id: f.editionId });
+    params.set('own', { ...common, id: lotim, poolId: f.poolId, candidateId: lotim, evidence: await upload(lotim) });
+    params.set('conflicted', { ...common, id: lobar, poolId: f.poolId, candidateId: lobar, conflictId: conflict.id, evidence: await upload(lobar) });
+    params.set('lampung', { ...common, id: lampung.id, candidateId: lampung.id, evidence: await upload(lampung.id) });
+    params.set('national', { ...common, id: nationalLevel.id, candidateId: nationalLevel.id });
+    params.set('ntb', { ...common, id: f.poolId, poolId: f.poolId, panelId: pool.panelId, resultId: f.resultId, candidateId: lotim });
+    params.set('missing', { ...common, id: missing, eventId: missing, candidateId: missing });
   });
   afterAll(async () => t?.close());
 
@@ -192,26 +353,46 @@ describe.each(drivers())('route policies on %s', (driver) => {
     expect(registered).toEqual(Object.keys(matrix).sort());
   });
 
-  const urlOf = (pattern: string) =>
-    pattern.replace(':code', pattern.includes('regencies') ? '18.02' : '18').replace(/:(\w+)/g, (_, name: string) => ids[name]!);
+  /** The path of a route for a scope: `:id` is the scope's resource of the kind the path names. */
+  const urlOf = (pattern: string, scope: Scope): string => {
+    const p = params.get(scope)!;
+    const id = pattern.startsWith('/api/evidence/')
+      ? p.evidence
+      : pattern.startsWith('/api/pools/') || pattern.startsWith('/api/public/pools/')
+        ? p.poolId
+      : pattern.startsWith('/api/panels/')
+        ? p.panelId
+        : pattern.startsWith('/api/results/')
+          ? p.resultId
+          : pattern.startsWith('/api/conflicts/')
+            ? p.conflictId
+            : pattern.startsWith('/api/users/')
+              ? p.userId
+              : p.id;
+    return pattern
+      .replace(':code', pattern.includes('regencies') ? '52.03' : '52')
+      .replace(':id', id ?? params.get('missing')!.id!)
+      .replace(/:(\w+)/g, (_, name: string) => p[name]!);
+  };
 
-  for (const [route, allowed] of Object.entries(matrix)) {
-    const [method, pattern] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
-    for (const who of everyone) {
-      const expected = allowed.includes(who) ? 'allowed' : 'refused';
-      it(`${route}: ${who} is ${expected}`, async () => {
-        // Writes carry an empty body: an allowed caller gets past the policy
-        // and is stopped by validation (400), so nothing changes.
-        const body = method === 'GET' || pattern === '/api/auth/logout' ? undefined : {};
-        // Signing out ends the session: use a session of its own.
-        const client = pattern === '/api/auth/logout' && who !== 'anonymous' ? await signIn(t, emails[who]!) : clients.get(who)!;
-        const res = await client.request(method, urlOf(pattern), body);
-        if (expected === 'refused') {
-          expect(res.statusCode).toBe(who === 'anonymous' ? 401 : 403);
-          expect(res.json<{ error: { code: string } }>().error.code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-        } else {
-          expect([401, 403]).not.toContain(res.statusCode);
+  const request = async (who: Who, method: string, pattern: string, scope: Scope) => {
+    // Signing out ends the session: use a session of its own.
+    const client = pattern === '/api/auth/logout' && who !== 'anonymous' ? await signIn(t, emails.get(who)!, testPassword) : clients.get(who)!;
+    const body = method === 'GET' || pattern === '/api/auth/logout' ? undefined : {};
+    return client.request(method as 'GET', urlOf(pattern, scope), body);
+  };
+
+  for (const [route, scopes] of Object.entries(matrix)) {
+    const [method, pattern] = route.split(' ') as [string, string];
+    for (const [scope, expectation] of Object.entries(scopes) as [Scope, Expectation][]) {
+      it(`${route} on ${scope}`, async () => {
+        const got: Partial<Record<Who, number>> = {};
+        const want: Partial<Record<Who, number>> = {};
+        for (const who of everyone) {
+          got[who] = (await request(who, method, pattern, scope)).statusCode;
+          want[who] = statusOf(expectation, who);
         }
+        expect(got).toEqual(want);
       });
     }
   }

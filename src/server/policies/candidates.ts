@@ -1,12 +1,86 @@
 import type { CandidateScope } from '../../db/repositories/candidates.ts';
+import type { CandidateAction } from '../../shared/contracts/abilities.ts';
+import { defineAbilities } from './abilities.ts';
 import { candidatesOf, isNationalAdmin, provincesAs, type Actor } from './actor.ts';
 
-type CandidateRef = { id: string; provinceCode: string };
+/** A candidacy as the rules need it: its province and the level it runs at. */
+export type CandidateRef = { id: string; provinceCode: string; level: string };
 
 /**
- * A province's people see only their province; a candidate sees only itself.
- * Jurors see candidates only through their panel's assignments (not here).
+ * The committee area a candidacy belongs to: a provincial candidacy to its
+ * province ('52'), a candidacy at any later level (zona, nasional) to the
+ * national committee (''). Pools and panels use the same codes.
  */
+export const areaOfCandidacy = (c: Pick<CandidateRef, 'provinceCode' | 'level'>): string => (c.level === 'provinsi' ? c.provinceCode : '');
+
+const isSelf = (actor: Actor, c: CandidateRef): boolean => candidatesOf(actor).includes(c.id);
+/** A province's admin and verifiers see every candidacy of the province, at any level (later levels read-only, as history). */
+const sees = (actor: Actor, c: CandidateRef): boolean =>
+  isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode) || isSelf(actor, c);
+/** A candidacy belongs to the committee of its level: the national admin, or the admin of its province for a provincial one. */
+const runs = (actor: Actor, c: CandidateRef): boolean => {
+  const area = areaOfCandidacy(c);
+  return isNationalAdmin(actor) || (area !== '' && provincesAs(actor, 'provincial_admin').includes(area));
+};
+/** Verification: the verifiers of the province for a provincial candidacy; the national admin (national verification) for every level. */
+const verifies = (actor: Actor, c: CandidateRef): boolean => {
+  const area = areaOfCandidacy(c);
+  return isNationalAdmin(actor) || (area !== '' && provincesAs(actor, 'verifier').includes(area));
+};
+
+/**
+ * What an actor may do with one candidacy. A province's people see only
+ * their province; a candidate sees only itself; a candidacy belongs to the
+ * committee of its level. Jurors see candidates only through their pools'
+ * assignments (`evidenceAbilities`, the marking sheet).
+ */
+export const candidateAbilities = defineAbilities<CandidateRef>('candidate')<CandidateAction>(
+  {
+    see: sees,
+    /** Contacts, address, sector: the committee or the candidate itself. */
+    edit: (actor, c) => runs(actor, c) || isSelf(actor, c),
+    /** Name and size class: the committee only. */
+    rename: runs,
+    respond: isSelf,
+    invite: runs,
+    decideRegistration: runs,
+    uploadEvidence: (actor, c) => runs(actor, c) || isSelf(actor, c),
+    fillSelfAssessment: isSelf,
+    reopenSelfAssessment: runs,
+    verify: verifies,
+    dispute: isSelf,
+    decideDispute: verifies,
+    reviewConflicts: runs,
+  },
+  {
+    see: 'You may not see this candidate',
+    edit: 'You may not change this candidate',
+    rename: 'Only the committee of the candidacy’s level changes its name or size class',
+    respond: 'Only the candidate itself answers its nomination',
+    invite: 'Only the committee of the candidacy’s level invites its users',
+    decideRegistration: 'Only the province’s committee decides its registrations',
+    uploadEvidence: 'You may not add evidence to this candidate',
+    fillSelfAssessment: 'Only the candidate fills its self-assessment',
+    reopenSelfAssessment: 'Only the committee of the candidacy’s level reopens a self-assessment',
+    verify: 'Only a verifier of the candidacy’s level and province decides',
+    dispute: 'Only the candidate itself may dispute its figures',
+    decideDispute: 'Only a verifier of the candidacy’s level and province may decide',
+    reviewConflicts: 'Only the committee of the candidate’s area reviews its conflicts',
+  },
+);
+export const authorizeCandidate = candidateAbilities.authorize;
+
+/** A province, for what is done in it before a candidacy exists (nominating, importing, events, the shortlist). */
+export type ProvinceRef = { provinceCode: string };
+export const provinceAbilities = defineAbilities<ProvinceRef>('province')(
+  {
+    nominate: (actor, p) => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').includes(p.provinceCode),
+  },
+  { nominate: 'Only the committee of the province may add its candidates' },
+);
+export const authorizeProvince = provinceAbilities.authorize;
+
+/** Role-level checks, for route policies (the resource check narrows them). */
 export const candidatePolicy = {
   list: (actor: Actor): boolean =>
     isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').length > 0 || candidatesOf(actor).length > 0,
@@ -14,19 +88,14 @@ export const candidatePolicy = {
     isNationalAdmin(actor)
       ? { all: true }
       : { provinceCodes: provincesAs(actor, 'provincial_admin', 'verifier'), candidateIds: candidatesOf(actor) },
-  see: (actor: Actor, c: CandidateRef): boolean =>
-    isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode) || candidatesOf(actor).includes(c.id),
-  /** The committee's view of a candidate (not the candidate's own users'). */
-  seeAsCommittee: (actor: Actor, c: CandidateRef): boolean =>
+  /** The committee's view of a candidate (not the candidate's own users'): staff e-mails in its history. */
+  seesAsCommittee: (actor: Actor, c: Pick<CandidateRef, 'provinceCode'>): boolean =>
     isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode),
   /** Creating, importing and inviting: the national committee or the province's admin. */
   manageAnywhere: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0,
-  manageIn: (actor: Actor, provinceCode: string): boolean =>
-    isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').includes(provinceCode),
   /** Editing details: the admins, or the candidate itself (contacts, address, sector). */
   editAnywhere: (actor: Actor): boolean =>
     isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0 || candidatesOf(actor).length > 0,
-  isSelf: (actor: Actor, c: CandidateRef): boolean => candidatesOf(actor).includes(c.id),
   respond: (actor: Actor): boolean => candidatesOf(actor).length > 0,
   /** The outbox: the national admin reads all of it, a provincial admin its province's messages. */
   readOutbox: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0,

@@ -1,8 +1,6 @@
 import type { CandidateScope } from '../../db/repositories/candidates.ts';
 import { candidatesOf, isNationalAdmin, provincesAs, type Actor } from './actor.ts';
 
-type CandidateRef = { id: string; provinceCode: string };
-
 /** Coverage data: imported nationally, used by provinces, disputed by candidates. */
 export const coveragePolicy = {
   importExtract: (actor: Actor): boolean => isNationalAdmin(actor),
@@ -10,15 +8,10 @@ export const coveragePolicy = {
   /** Aggregate coverage by region is no personal data: every signed-in role sees it. */
   readDashboard: (_actor: Actor): boolean => true,
   nominateAnywhere: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0,
-  nominateIn: (actor: Actor, provinceCode: string): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').includes(provinceCode),
   seeCandidateFigures: (actor: Actor): boolean =>
     isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').length > 0 || candidatesOf(actor).length > 0,
-  seeCandidate: (actor: Actor, c: CandidateRef): boolean =>
-    isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode) || candidatesOf(actor).includes(c.id),
   raiseDisputes: (actor: Actor): boolean => candidatesOf(actor).length > 0,
-  disputeFor: (actor: Actor, c: CandidateRef): boolean => candidatesOf(actor).includes(c.id),
   decideDisputes: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'verifier').length > 0,
-  decideDispute: (actor: Actor, c: CandidateRef): boolean => isNationalAdmin(actor) || provincesAs(actor, 'verifier').includes(c.provinceCode),
   readDisputes: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').length > 0,
   disputeScope: (actor: Actor): CandidateScope =>
     isNationalAdmin(actor) ? { all: true } : { provinceCodes: provincesAs(actor, 'provincial_admin', 'verifier'), candidateIds: [] },

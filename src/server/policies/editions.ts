@@ -1,4 +1,5 @@
-import { forbidden } from '../../domain/errors.ts';
+import type { EditionAction } from '../../shared/contracts/abilities.ts';
+import { defineAbilities } from './abilities.ts';
 import { isNationalAdmin, provincesAs, type Actor } from './actor.ts';
 
 /** Who may do what with editions and their setup. */
@@ -10,12 +11,23 @@ export const editionPolicy = {
   changeStatus: (actor: Actor): boolean => isNationalAdmin(actor),
   /** Socialization events: the national committee, or a province's own admin. */
   manageEventsAnywhere: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0,
-  manageEventIn: (actor: Actor, provinceCode: string): boolean =>
-    isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').includes(provinceCode),
 };
 
-export function assertManageEventIn(actor: Actor, provinceCode: string): void {
-  if (!editionPolicy.manageEventIn(actor, provinceCode)) {
-    throw forbidden(`only the committee of province ${provinceCode} may manage its events`);
-  }
-}
+/** What an actor may do with one edition (sent with the edition to the web app). */
+export const editionAbilities = defineAbilities<{ id: string }>('edition')<EditionAction>({
+  see: (actor) => editionPolicy.read(actor),
+  configure: (actor) => editionPolicy.configure(actor),
+  changeStatus: (actor) => editionPolicy.changeStatus(actor),
+  copy: (actor) => editionPolicy.create(actor),
+  manageEvents: (actor) => editionPolicy.manageEventsAnywhere(actor),
+});
+
+/** An event of an edition, held in a province. */
+export const eventAbilities = defineAbilities<{ provinceCode: string }>('event')(
+  {
+    manage: (actor, e) => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').includes(e.provinceCode),
+  },
+  { manage: 'Only the committee of the province may manage its events' },
+);
+export const authorizeEvent = eventAbilities.authorize;
+

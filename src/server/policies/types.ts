@@ -10,10 +10,21 @@ import type { Actor } from './actor.ts';
  */
 export type RoutePolicy = 'public' | 'signed-in' | ((actor: Actor, request: FastifyRequest) => boolean);
 
+/**
+ * The resource check of a route that acts on one resource named by its
+ * path: loads it from the raw params (NOT_FOUND when it does not exist) and
+ * authorizes the action on it (FORBIDDEN). It runs after the policy and
+ * before the body is validated, so a caller out of scope gets 403 whatever
+ * it sends, and only an authorized caller learns that its body is wrong.
+ * The service checks again inside its transaction.
+ */
+export type ResourceScope = (actor: Actor, params: Record<string, string>) => Promise<void>;
+
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    scope?: ResourceScope;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {

@@ -1,8 +1,7 @@
 import { isNationalAdmin, provincesAs, type Actor } from './actor.ts';
 
-/** Verification is done by the BPJS verifiers of the candidate's province. */
+/** Verification is done by the BPJS verifiers of the candidate’s province (the candidacy check is `candidateAbilities.verify`). */
 export const verificationPolicy = {
   queue: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'verifier', 'provincial_admin').length > 0,
   decideAnywhere: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'verifier').length > 0,
-  decideIn: (actor: Actor, provinceCode: string): boolean => isNationalAdmin(actor) || provincesAs(actor, 'verifier').includes(provinceCode),
 };

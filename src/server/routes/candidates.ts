@@ -27,12 +27,14 @@ import { candidateTemplate, maxImportRows, readCandidateSheet } from '../service
 import { queueCandidateImport } from '../services/candidate-import.ts';
 import * as invitations from '../services/invitations.ts';
 import { decideUncertainMessage, listMessages } from '../services/outbox.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
 export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const { config } = app.deps;
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['candidates'];
@@ -119,7 +121,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
   app.patch(
     '/candidates/:id',
     {
-      config: { policy: candidatePolicy.editAnywhere },
+      config: { policy: candidatePolicy.editAnywhere, scope: scope.candidate('edit') },
       schema: { tags, summary: 'Change a candidate’s details and contacts', params: idParams, body: candidatePatch, response: { 200: candidateDetail } },
     },
     (request) => candidates.updateCandidateDetails(ctx(request.actor), request.params.id, request.body),
@@ -127,7 +129,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
   app.post(
     '/candidates/:id/response',
     {
-      config: { policy: candidatePolicy.respond },
+      config: { policy: candidatePolicy.respond, scope: scope.candidate('respond') },
       schema: { tags, summary: 'The candidate accepts or declines its nomination', params: idParams, body: candidateResponse, response: { 200: candidateDetail } },
     },
     (request) => candidates.respondToNomination(ctx(request.actor), request.params.id, request.body),
@@ -135,7 +137,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
   app.post(
     '/candidates/:id/invitations',
     {
-      config: { policy: candidatePolicy.manageAnywhere },
+      config: { policy: candidatePolicy.manageAnywhere, scope: scope.candidate('invite') },
       schema: { tags, summary: 'Invite a person by e-mail to act for the candidate', params: idParams, body: inviteInput, response: { 201: invitationSummary } },
     },
     async (request, reply) => {

@@ -26,6 +26,7 @@ import { coveragePolicy } from '../policies/coverage.ts';
 import type { Actor } from '../policies/actor.ts';
 import { extractFiles, hashInputs, startSnapshot } from '../services/coverage-import.ts';
 import * as coverage from '../services/coverage.ts';
+import { scopes } from './scope.ts';
 
 const editionParams = z.object({ id: z.uuid() });
 const fileName = new RegExp(`^(${extractFiles.join('|')})\\.(csv|csv\\.gz|parquet)$`);
@@ -33,6 +34,7 @@ const fileName = new RegExp(`^(${extractFiles.join('|')})\\.(csv|csv\\.gz|parque
 export const coverageRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['coverage'];
 
@@ -165,7 +167,7 @@ export const coverageRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.post(
     '/candidates/:id/disputes',
     {
-      config: { policy: coveragePolicy.raiseDisputes },
+      config: { policy: coveragePolicy.raiseDisputes, scope: scope.candidate('dispute') },
       schema: { tags, summary: 'Dispute one of the candidate’s own figures', params: editionParams, body: disputeInput, response: { 201: dispute } },
     },
     async (request, reply) => reply.status(201).send(await coverage.raiseDispute(ctx(request.actor), request.params.id, request.body)),
@@ -187,7 +189,7 @@ export const coverageRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.post(
     '/disputes/:id/decision',
     {
-      config: { policy: coveragePolicy.decideDisputes },
+      config: { policy: coveragePolicy.decideDisputes, scope: scope.dispute('decideDispute') },
       schema: { tags, summary: 'Accept (with the corrected value) or reject a dispute', params: editionParams, body: disputeDecision, response: { 200: dispute } },
     },
     (request) => coverage.decideDispute(ctx(request.actor), request.params.id, request.body),

@@ -20,6 +20,7 @@ import {
 import { editionPolicy } from '../policies/editions.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as editions from '../services/editions.ts';
+import { scopes } from './scope.ts';
 
 const editionParams = z.object({ id: z.uuid() });
 const categoryParams = z.object({ id: z.uuid(), categoryId: z.uuid() });
@@ -29,6 +30,7 @@ const eventParams = z.object({ id: z.uuid(), eventId: z.uuid() });
 export const editionRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const tags = ['editions'];
   const ctx = (actor: Actor | null) => ({ db, actor });
 
@@ -51,7 +53,7 @@ export const editionRoutes: FastifyPluginCallback = (root, _options, done) => {
       config: { policy: editionPolicy.read },
       schema: { tags, summary: 'An edition with its setup', params: editionParams, response: { 200: editionDetail } },
     },
-    (request) => editions.getEditionDetail(db, request.params.id),
+    (request) => editions.getEditionDetail(db, request.params.id, request.actor),
   );
   app.patch(
     '/editions/:id',
@@ -159,7 +161,7 @@ export const editionRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.patch(
     '/editions/:id/events/:eventId',
     {
-      config: { policy: editionPolicy.manageEventsAnywhere },
+      config: { policy: editionPolicy.manageEventsAnywhere, scope: scope.event() },
       schema: { tags, summary: 'Change an event in a province', params: eventParams, body: eventInput, response: { 200: editionEvent } },
     },
     (request) => editions.updateEvent(ctx(request.actor), request.params.id, request.params.eventId, request.body),
@@ -167,7 +169,7 @@ export const editionRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.delete(
     '/editions/:id/events/:eventId',
     {
-      config: { policy: editionPolicy.manageEventsAnywhere },
+      config: { policy: editionPolicy.manageEventsAnywhere, scope: scope.event() },
       schema: { tags, summary: 'Remove a socialization event', params: eventParams, response: { 200: okBody } },
     },
     async (request) => {

@@ -9,12 +9,14 @@ import { panelPolicy } from '../policies/panels.ts';
 import type { Actor } from '../policies/actor.ts';
 import { createFileStore } from '../storage/file-store.ts';
 import { evidenceForReading, listEvidence, uploadEvidence } from '../services/evidence.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
 export const evidenceRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const { config } = app.deps;
   const store = createFileStore(config);
   const ctx = (actor: Actor | null) => ({ db, actor });
@@ -23,7 +25,7 @@ export const evidenceRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.post(
     '/candidates/:id/evidence',
     {
-      config: { policy: candidatePolicy.editAnywhere },
+      config: { policy: candidatePolicy.editAnywhere, scope: scope.candidate('uploadEvidence') },
       schema: {
         tags,
         summary: `Upload one evidence file (PDF, JPEG, PNG or XLSX, checked by content; at most ${config.evidenceLimitMb} MB)`,

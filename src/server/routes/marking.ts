@@ -7,6 +7,7 @@ import { candidatePolicy } from '../policies/candidates.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import * as marking from '../services/marking.ts';
 import { candidateInterviews } from '../services/interviews.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const sheetParams = z.object({ id: z.uuid(), candidateId: z.uuid() });
@@ -15,6 +16,7 @@ const sheetParams = z.object({ id: z.uuid(), candidateId: z.uuid() });
 export const markingRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['marking'];
 
@@ -31,14 +33,14 @@ export const markingRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.put(
     '/pools/:id/marks',
     {
-      config: { policy: panelPolicy.juror },
+      config: { policy: panelPolicy.juror, scope: scope.pool('mark') },
       schema: { tags, summary: 'Save marks (idempotent: a write whose seq is not above the stored one changes nothing)', params: idParams, body: markBatch, response: { 200: markBatchResult } },
     },
     (request) => marking.writeMarks(ctx(request.actor), request.params.id, request.body.marks),
   );
   app.post(
     '/pools/:id/sheets/:candidateId/submit',
-    { config: { policy: panelPolicy.juror }, schema: { tags, summary: 'Submit and lock a sheet of a stage', params: sheetParams, body: submitSheetInput, response: { 200: markingSheet } } },
+    { config: { policy: panelPolicy.juror, scope: scope.sheet() }, schema: { tags, summary: 'Submit and lock a sheet of a stage', params: sheetParams, body: submitSheetInput, response: { 200: markingSheet } } },
     (request) => marking.submitSheet(ctx(request.actor), request.params.id, request.params.candidateId, request.body.stage),
   );
   app.get(

@@ -20,6 +20,7 @@ import { editionPolicy } from '../policies/editions.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import * as panels from '../services/panels.ts';
 import { getCategoryScoring, saveCategoryScoring } from '../services/scoring-setup.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -27,6 +28,7 @@ const idParams = z.object({ id: z.uuid() });
 export const panelRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['panels'];
 
@@ -50,12 +52,12 @@ export const panelRoutes: FastifyPluginCallback = (root, _options, done) => {
   );
   app.put(
     '/panels/:id',
-    { config: { policy: panelPolicy.manageAnywhere }, schema: { tags, summary: 'Change a panel', params: idParams, body: panelInput, response: { 200: panelDetail } } },
+    { config: { policy: panelPolicy.manageAnywhere, scope: scope.panel() }, schema: { tags, summary: 'Change a panel', params: idParams, body: panelInput, response: { 200: panelDetail } } },
     (request) => panels.updatePanel(ctx(request.actor), request.params.id, request.body),
   );
   app.delete(
     '/panels/:id',
-    { config: { policy: panelPolicy.manageAnywhere }, schema: { tags, summary: 'Remove a panel that judges no pool', params: idParams, response: { 200: okBody } } },
+    { config: { policy: panelPolicy.manageAnywhere, scope: scope.panel() }, schema: { tags, summary: 'Remove a panel that judges no pool', params: idParams, response: { 200: okBody } } },
     async (request) => {
       await panels.deletePanel(ctx(request.actor), request.params.id);
       return { ok: true as const };
@@ -64,7 +66,7 @@ export const panelRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.put(
     '/panels/:id/members',
     {
-      config: { policy: panelPolicy.manageAnywhere },
+      config: { policy: panelPolicy.manageAnywhere, scope: scope.panel() },
       schema: { tags, summary: 'Set the members of a panel: jurors with their unsur, one chair', params: idParams, body: membersInput, response: { 200: panelDetail } },
     },
     (request) => panels.replaceMembers(ctx(request.actor), request.params.id, request.body),
@@ -93,7 +95,7 @@ export const panelRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.post(
     '/pools/:id/conflicts',
     {
-      config: { policy: panelPolicy.juror },
+      config: { policy: panelPolicy.juror, scope: scope.pool('declareConflict') },
       schema: { tags, summary: 'Declare a conflict of interest with a candidate of the pool', params: idParams, body: conflictDeclaration, response: { 201: okBody } },
     },
     async (request, reply) => {
@@ -104,7 +106,7 @@ export const panelRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.post(
     '/conflicts/:id/review',
     {
-      config: { policy: panelPolicy.manageAnywhere },
+      config: { policy: panelPolicy.manageAnywhere, scope: scope.conflict('reviewConflicts') },
       schema: { tags, summary: 'Confirm a conflict, or dismiss one found from ties (with a reason)', params: idParams, body: conflictReview, response: { 200: conflictView } },
     },
     (request) => panels.reviewConflict(ctx(request.actor), request.params.id, request.body),

@@ -22,6 +22,7 @@ import * as pools from '../services/pools.ts';
 import * as interviews from '../services/interviews.ts';
 import * as results from '../services/results.ts';
 import { minutesPdf } from '../services/minutes.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const stageParams = z.object({ id: z.uuid(), stage: text().min(1).max(60) });
@@ -31,6 +32,7 @@ const slotParams = z.object({ id: z.uuid(), candidateId: z.uuid() });
 export const poolRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['pools'];
   const readers = { policy: panelPolicy.readPools };
@@ -56,7 +58,7 @@ export const poolRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.put(
     '/pools/:id/assignments',
     {
-      config: { policy: panelPolicy.manageAnywhere },
+      config: { policy: panelPolicy.manageAnywhere, scope: scope.pool('manage') },
       schema: { tags, summary: 'Who marks whom: the whole panel, K per candidate automatically, or by hand', params: idParams, body: assignmentInput, response: { 200: poolDetail } },
     },
     (request) => pools.setAssignments(ctx(request.actor), request.params.id, request.body),
@@ -64,24 +66,24 @@ export const poolRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.post(
     '/pools/:id/stages/:stage/open',
     {
-      config: readers,
+      config: { ...readers, scope: scope.pool('run') },
       schema: { tags, summary: 'Open a stage for marking (warns when a candidate has fewer than K jurors)', params: stageParams, body: openStageInput, response: { 200: poolDetail } },
     },
     (request) => pools.openStage(ctx(request.actor), request.params.id, request.params.stage, request.body.acknowledgeShortfall),
   );
   app.post(
     '/pools/:id/stages/:stage/close',
-    { config: readers, schema: { tags, summary: 'Close a stage once every sheet is submitted', params: stageParams, response: { 200: poolDetail } } },
+    { config: { ...readers, scope: scope.pool('run') }, schema: { tags, summary: 'Close a stage once every sheet is submitted', params: stageParams, response: { 200: poolDetail } } },
     (request) => pools.closeStage(ctx(request.actor), request.params.id, request.params.stage),
   );
   app.put(
     '/pools/:id/slots/:candidateId',
-    { config: readers, schema: { tags, summary: 'Schedule a candidate’s interview', params: slotParams, body: slotInput, response: { 200: interviewSlot } } },
+    { config: { ...readers, scope: scope.pool('run') }, schema: { tags, summary: 'Schedule a candidate’s interview', params: slotParams, body: slotInput, response: { 200: interviewSlot } } },
     (request) => interviews.setSlot(ctx(request.actor), request.params.id, request.params.candidateId, request.body),
   );
   app.delete(
     '/pools/:id/slots/:candidateId',
-    { config: readers, schema: { tags, summary: 'Cancel an interview that has not taken place', params: slotParams, response: { 200: okBody } } },
+    { config: { ...readers, scope: scope.pool('run') }, schema: { tags, summary: 'Cancel an interview that has not taken place', params: slotParams, response: { 200: okBody } } },
     async (request) => {
       await interviews.removeSlot(ctx(request.actor), request.params.id, request.params.candidateId);
       return { ok: true as const };
@@ -89,7 +91,7 @@ export const poolRoutes: FastifyPluginCallback = (root, _options, done) => {
   );
   app.post(
     '/pools/:id/slots/:candidateId/attendance',
-    { config: readers, schema: { tags, summary: 'Record who attended the interview for the candidate', params: slotParams, body: attendanceInput, response: { 200: interviewSlot } } },
+    { config: { ...readers, scope: scope.pool('run') }, schema: { tags, summary: 'Record who attended the interview for the candidate', params: slotParams, body: attendanceInput, response: { 200: interviewSlot } } },
     (request) => interviews.recordAttendance(ctx(request.actor), request.params.id, request.params.candidateId, request.body),
   );
   app.get(
@@ -112,13 +114,13 @@ export const poolRoutes: FastifyPluginCallback = (root, _options, done) => {
   );
   app.post(
     '/pools/:id/finalise',
-    { config: { policy: panelPolicy.juror }, schema: { tags, summary: 'The chair freezes the result; winners advance', params: idParams, response: { 200: poolResultView } } },
+    { config: { policy: panelPolicy.juror, scope: scope.pool('finalise') }, schema: { tags, summary: 'The chair freezes the result; winners advance', params: idParams, response: { 200: poolResultView } } },
     (request) => results.finaliseResult(ctx(request.actor), request.params.id),
   );
   app.post(
     '/pools/:id/reopen',
     {
-      config: { policy: panelPolicy.manageAnywhere },
+      config: { policy: panelPolicy.manageAnywhere, scope: scope.pool('reopen') },
       schema: { tags, summary: 'Reopen a final result, with a reason (audited)', params: idParams, body: resultReopenInput, response: { 200: okBody } },
     },
     async (request) => {

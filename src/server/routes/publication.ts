@@ -15,6 +15,7 @@ import { publicationPolicy } from '../policies/publication.ts';
 import * as publication from '../services/publication.ts';
 import * as releases from '../services/press-releases.ts';
 import * as signatories from '../services/signatories.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -22,6 +23,7 @@ const idParams = z.object({ id: z.uuid() });
 export const publicationRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['publication'];
   const manage = { policy: publicationPolicy.manage };
@@ -34,14 +36,14 @@ export const publicationRoutes: FastifyPluginCallback = (root, _options, done) =
   app.post(
     '/pools/:id/publish',
     {
-      config: manage,
+      config: { ...manage, scope: scope.pool('publish') },
       schema: { tags, summary: 'Publish the pool’s current final result: freeze its public view and sign the winners’ certificates (audited)', params: idParams, response: { 200: publicationStatus } },
     },
     (request) => publication.publishResult(ctx(request.actor), request.params.id),
   );
   app.post(
     '/pools/:id/withdraw',
-    { config: manage, schema: { tags, summary: 'Withdraw a publication, with a reason (audited)', params: idParams, body: withdrawInput, response: { 200: publicationStatus } } },
+    { config: { ...manage, scope: scope.pool('publish') }, schema: { tags, summary: 'Withdraw a publication, with a reason (audited)', params: idParams, body: withdrawInput, response: { 200: publicationStatus } } },
     (request) => publication.withdrawPublication(ctx(request.actor), request.params.id, request.body.reason),
   );
   app.get(
@@ -60,7 +62,7 @@ export const publicationRoutes: FastifyPluginCallback = (root, _options, done) =
   app.post(
     '/results/:id/press-releases',
     {
-      config: manage,
+      config: { ...manage, scope: scope.result('publish') },
       schema: { tags, summary: 'Draft (or draft again) the press release about a winner from the facts the system holds', params: idParams, body: pressReleaseGenerate, response: { 200: pressRelease } },
     },
     (request) => releases.generatePressRelease(ctx(request.actor), request.params.id, request.body.candidateId),
@@ -72,7 +74,7 @@ export const publicationRoutes: FastifyPluginCallback = (root, _options, done) =
   );
   app.put(
     '/press-releases/:id',
-    { config: manage, schema: { tags, summary: 'Save an edit of a press release (refused when it changed meanwhile; audited)', params: idParams, body: pressReleaseEdit, response: { 200: pressRelease } } },
+    { config: { ...manage, scope: scope.pressRelease('publish') }, schema: { tags, summary: 'Save an edit of a press release (refused when it changed meanwhile; audited)', params: idParams, body: pressReleaseEdit, response: { 200: pressRelease } } },
     (request) => releases.editPressRelease(ctx(request.actor), request.params.id, request.body),
   );
   done();

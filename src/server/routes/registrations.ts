@@ -5,6 +5,7 @@ import { candidateDetail, registrationConfirmation, registrationDecision, regist
 import { candidatePolicy } from '../policies/candidates.ts';
 import { publicBaseUrl } from './base-url.ts';
 import * as service from '../services/registrations.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -12,6 +13,7 @@ const idParams = z.object({ id: z.uuid() });
 export const registrationRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const { config } = app.deps;
   const tags = ['registration'];
 
@@ -60,7 +62,7 @@ export const registrationRoutes: FastifyPluginCallback = (root, _options, done) 
   app.post(
     '/candidates/:id/registration',
     {
-      config: { policy: candidatePolicy.manageAnywhere },
+      config: { policy: candidatePolicy.manageAnywhere, scope: scope.candidate('decideRegistration') },
       schema: {
         tags,
         summary: 'Approve a self-registration (→ nominated; its contact is invited) or reject it with a reason',

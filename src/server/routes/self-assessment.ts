@@ -5,12 +5,14 @@ import { reopenInput, saveSelfAssessment, selfAssessment } from '../../shared/co
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as service from '../services/self-assessment.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
 export const selfAssessmentRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['self-assessment'];
 
@@ -25,7 +27,7 @@ export const selfAssessmentRoutes: FastifyPluginCallback = (root, _options, done
   app.put(
     '/candidates/:id/self-assessment',
     {
-      config: { policy: candidatePolicy.respond },
+      config: { policy: candidatePolicy.respond, scope: scope.candidate('fillSelfAssessment') },
       schema: {
         tags,
         summary: 'Save the draft (autosave); `version` must be the one last read, else 409',
@@ -39,7 +41,7 @@ export const selfAssessmentRoutes: FastifyPluginCallback = (root, _options, done
   app.post(
     '/candidates/:id/self-assessment/submit',
     {
-      config: { policy: candidatePolicy.respond },
+      config: { policy: candidatePolicy.respond, scope: scope.candidate('fillSelfAssessment') },
       schema: { tags, summary: 'Submit before the deadline; afterwards it is read-only', params: idParams, response: { 200: selfAssessment } },
     },
     (request) => service.submitSelfAssessment(ctx(request.actor), request.params.id),
@@ -47,7 +49,7 @@ export const selfAssessmentRoutes: FastifyPluginCallback = (root, _options, done
   app.post(
     '/candidates/:id/self-assessment/reopen',
     {
-      config: { policy: candidatePolicy.manageAnywhere },
+      config: { policy: candidatePolicy.manageAnywhere, scope: scope.candidate('reopenSelfAssessment') },
       schema: { tags, summary: 'Reopen a submitted self-assessment (audited, with a reason)', params: idParams, body: reopenInput, response: { 200: selfAssessment } },
     },
     (request) => service.reopenSelfAssessment(ctx(request.actor), request.params.id, request.body.reason),

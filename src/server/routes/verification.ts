@@ -7,12 +7,14 @@ import { verificationPolicy } from '../policies/verification.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as service from '../services/verification.ts';
 import { editionProgress as editionProgressOf } from '../services/progress.ts';
+import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
 export const verificationRoutes: FastifyPluginCallback = (root, _options, done) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
+  const scope = scopes(db);
   const ctx = (actor: Actor | null) => ({ db, actor });
   const tags = ['verification'];
 
@@ -35,7 +37,7 @@ export const verificationRoutes: FastifyPluginCallback = (root, _options, done) 
   app.post(
     '/candidates/:id/verification/items',
     {
-      config: { policy: verificationPolicy.decideAnywhere },
+      config: { policy: verificationPolicy.decideAnywhere, scope: scope.candidate('verify') },
       schema: { tags, summary: 'Mark an item valid, needing revision (comment, deadline) or rejected', params: idParams, body: itemDecision, response: { 200: verificationView } },
     },
     (request) => service.decideItem(ctx(request.actor), request.params.id, request.body),
@@ -43,7 +45,7 @@ export const verificationRoutes: FastifyPluginCallback = (root, _options, done) 
   app.post(
     '/candidates/:id/verification/confirm',
     {
-      config: { policy: verificationPolicy.decideAnywhere },
+      config: { policy: verificationPolicy.decideAnywhere, scope: scope.candidate('verify') },
       schema: { tags, summary: 'Confirm the verification: confirmed values become the candidate’s data values', params: idParams, response: { 200: verificationView } },
     },
     (request) => service.confirmVerification(ctx(request.actor), request.params.id),

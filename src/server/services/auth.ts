@@ -6,6 +6,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import type { Config } from '../config.ts';
 import type { Me } from '../../shared/contracts/index.ts';
 import type { Actor } from '../policies/actor.ts';
+import { committeeOf, roleAbilitiesOf } from '../policies/roles.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 
 export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -53,10 +54,16 @@ export async function login(db: Db, config: Config, email: string, password: str
   });
   await users.purgeExpiredSessions(db);
   const roles = (await users.rolesOf(db, [user.id])).get(user.id) ?? [];
+  const actor: Actor = { id: user.id, email: user.email, name: user.name, locale: user.locale as 'id' | 'en', roles, csrfToken, sessionId: sessionIdOf(token) };
   return {
     token,
     expiresAt,
-    me: { user: { id: user.id, email: user.email, name: user.name, locale: user.locale as 'id' | 'en', roles }, csrfToken },
+    me: {
+      user: { id: user.id, email: user.email, name: user.name, locale: user.locale as 'id' | 'en', roles },
+      abilities: roleAbilitiesOf(actor),
+      committee: committeeOf(actor),
+      csrfToken,
+    },
   };
 }
 
@@ -84,6 +91,8 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
 export function meOf(actor: Actor): Me {
   return {
     user: { id: actor.id, email: actor.email, name: actor.name, locale: actor.locale, roles: actor.roles },
+    abilities: roleAbilitiesOf(actor),
+    committee: committeeOf(actor),
     csrfToken: actor.csrfToken,
   };
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, forbidden } from '../../domain/errors.ts';
+import { AppError } from '../../domain/errors.ts';
 import { checkImportRows, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
 import * as jobsRepo from '../../db/repositories/jobs.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { auditActor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeProvince } from '../policies/candidates.ts';
 import type { JobHandler } from '../job-runner.ts';
 import { importContext, openEdition, problemsError } from './candidates.ts';
 import type { ServiceContext } from './context.ts';
@@ -23,7 +23,7 @@ type Payload = { editionId: string; provinceCode: string; actor: { id: string | 
  */
 export async function queueCandidateImport(ctx: ServiceContext, editionId: string, provinceCode: string, rows: ImportRow[]): Promise<jobsRepo.JobRow> {
   const { db, actor } = ctx;
-  if (!candidatePolicy.manageIn(actor!, provinceCode)) throw forbidden(`Only the committee of province ${provinceCode} may import its candidates`);
+  authorizeProvince(actor, 'nominate', { provinceCode });
   await openEdition(db, editionId);
   if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas tidak berisi baris data', [{ path: 'file', message: 'kosong' }]);
   const { candidates, problems } = checkImportRows(rows, await importContext(db, editionId, provinceCode));

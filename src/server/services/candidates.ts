@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { canRespond, kindOfFamily, nppPattern } from '../../domain/candidates/rules.ts';
 import { checkImportRows, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
@@ -7,13 +7,14 @@ import { findCategory, findEdition, listCategories } from '../../db/repositories
 import { findRegency, searchRegencies } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { CandidateDetail, CandidateInput, CandidatePatch } from '../../shared/contracts/index.ts';
-import { auditActor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { auditActor, type Actor } from '../policies/actor.ts';
+import { authorizeCandidate, authorizeProvince, candidateAbilities } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 
 const openForCandidates = new Set(['draft', 'open']);
 
-export async function presentCandidate(db: Db, c: repo.CandidateRow): Promise<CandidateDetail> {
+/** A candidacy with what `actor` may do with it. */
+export async function presentCandidate(db: Db, c: repo.CandidateRow, actor: Actor | null): Promise<CandidateDetail> {
   const category = await findCategory(db, c.editionId, c.categoryId);
   return {
     id: c.id,
@@ -33,18 +34,19 @@ export async function presentCandidate(db: Db, c: repo.CandidateRow): Promise<Ca
     contacts: c.contacts,
     responseNote: c.responseNote,
     respondedAt: c.respondedAt?.toISOString() ?? null,
+    abilities: candidateAbilities.abilities(actor, c),
   };
 }
 
 export async function visibleCandidate({ db, actor }: ServiceContext, id: string): Promise<repo.CandidateRow> {
   const c = await repo.findCandidate(db, id);
   if (!c) throw notFound('candidate');
-  if (!candidatePolicy.see(actor!, c)) throw forbidden('You may not see this candidate');
+  authorizeCandidate(actor, 'see', c);
   return c;
 }
 
 export async function getCandidate(ctx: ServiceContext, id: string): Promise<CandidateDetail> {
-  return presentCandidate(ctx.db, await visibleCandidate(ctx, id));
+  return presentCandidate(ctx.db, await visibleCandidate(ctx, id), ctx.actor);
 }
 
 export async function openEdition(db: Db, editionId: string) {
@@ -87,7 +89,7 @@ export async function importContext(db: Db, editionId: string, provinceCode: str
 /** Adds one candidate (status nominated) to a province of an open edition. */
 export async function createCandidate(ctx: ServiceContext, editionId: string, input: CandidateInput): Promise<CandidateDetail> {
   const { db, actor } = ctx;
-  if (!candidatePolicy.manageIn(actor!, input.provinceCode)) throw forbidden(`Only the committee of province ${input.provinceCode} may add its candidates`);
+  authorizeProvince(actor, 'nominate', input);
   await openEdition(db, editionId);
   const category = await findCategory(db, editionId, input.categoryId);
   if (!category) throw new AppError('VALIDATION_FAILED', 'Unknown category', [{ path: 'categoryId', message: 'not in this edition' }]);
@@ -113,7 +115,7 @@ export async function createCandidate(ctx: ServiceContext, editionId: string, in
   if (problems.length > 0) throw problemsError(problems);
   const candidate = { ...candidates[0]!, contacts: input.contacts };
   const [row] = await db.transaction((tx) => insertAll(tx, editionId, [candidate], ctx, 'candidate.create'));
-  return presentCandidate(db, row!);
+  return presentCandidate(db, row!, actor);
 }
 
 export async function updateCandidateDetails(ctx: ServiceContext, id: string, patch: CandidatePatch): Promise<CandidateDetail> {
@@ -121,14 +123,11 @@ export async function updateCandidateDetails(ctx: ServiceContext, id: string, pa
   return db.transaction(async (tx) => {
     const before = await repo.findCandidate(tx, id);
     if (!before) throw notFound('candidate');
-    const admin = candidatePolicy.manageIn(actor!, before.provinceCode);
-    if (!admin && !candidatePolicy.isSelf(actor!, before)) throw forbidden('You may not change this candidate');
-    if (!admin && (patch.name !== undefined || patch.sizeClass !== undefined)) {
-      throw forbidden('Only the committee changes a candidate’s name or size class');
-    }
+    authorizeCandidate(actor, 'edit', before);
+    if (patch.name !== undefined || patch.sizeClass !== undefined) authorizeCandidate(actor, 'rename', before);
     const after = await repo.updateCandidate(tx, id, patch);
     await appendAudit(tx, auditActor(actor), { action: 'candidate.update', entityType: 'candidate', entityId: id, before, after });
-    return presentCandidate(tx, after);
+    return presentCandidate(tx, after, actor);
   });
 }
 
@@ -138,7 +137,7 @@ export async function respondToNomination(ctx: ServiceContext, id: string, respo
   return db.transaction(async (tx) => {
     const before = await repo.findCandidate(tx, id);
     if (!before) throw notFound('candidate');
-    if (!candidatePolicy.isSelf(actor!, before)) throw forbidden('Only the candidate itself answers its nomination');
+    authorizeCandidate(actor, 'respond', before);
     if (!canRespond(before.status)) throw new AppError('CONFLICT', `The nomination was already answered (${before.status})`);
     const after = await repo.updateCandidate(tx, id, {
       status: response.accept ? 'accepted' : 'declined',
@@ -146,6 +145,6 @@ export async function respondToNomination(ctx: ServiceContext, id: string, respo
       respondedAt: new Date(),
     });
     await appendAudit(tx, auditActor(actor), { action: response.accept ? 'candidate.accept' : 'candidate.decline', entityType: 'candidate', entityId: id, before, after });
-    return presentCandidate(tx, after);
+    return presentCandidate(tx, after, actor);
   });
 }

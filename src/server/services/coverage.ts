@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { figuresFor } from '../../domain/coverage/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/coverage.ts';
@@ -21,6 +21,7 @@ import type {
 import { auditActor, type Actor } from '../policies/actor.ts';
 import { coveragePolicy } from '../policies/coverage.ts';
 import { openEdition } from './candidates.ts';
+import { authorizeCandidate, authorizeProvince } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { fillCandidateValues } from './coverage-import.ts';
 
@@ -95,7 +96,7 @@ export async function coverageDashboard(db: Db, editionId: string): Promise<Cove
 async function candidateFor(db: Db, actor: Actor, candidateId: string) {
   const candidate = await findCandidate(db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!coveragePolicy.seeCandidate(actor, candidate)) throw forbidden('You may not see this candidate');
+  authorizeCandidate(actor, 'see', candidate);
   return candidate;
 }
 
@@ -143,7 +144,7 @@ export async function candidateFigures({ db, actor }: ServiceContext, candidateI
 
 export async function raiseDispute({ db, actor }: ServiceContext, candidateId: string, input: DisputeInput): Promise<Dispute> {
   const candidate = await candidateFor(db, actor!, candidateId);
-  if (!coveragePolicy.disputeFor(actor!, candidate)) throw forbidden('Only the candidate itself may dispute its figures');
+  authorizeCandidate(actor, 'dispute', candidate);
   if (!figuresFor(candidate.kind).some((f) => f.key === input.key)) {
     throw new AppError('VALIDATION_FAILED', `No figure ${input.key} for this candidate`, [{ path: 'key', message: 'unknown figure' }]);
   }
@@ -172,7 +173,7 @@ export async function decideDispute({ db, actor }: ServiceContext, disputeId: st
     if (!before) throw notFound('dispute');
     const candidate = await findCandidate(tx, before.candidateId);
     if (!candidate) throw notFound('candidate');
-    if (!coveragePolicy.decideDispute(actor!, candidate)) throw forbidden('Only a verifier of the candidate’s province may decide');
+    authorizeCandidate(actor, 'decideDispute', candidate);
     if (before.status !== 'open') throw new AppError('CONFLICT', `The dispute is already ${before.status}`);
     const after = await repo.decideDispute(tx, disputeId, {
       status: decision.status,
@@ -214,7 +215,7 @@ const categoryKinds: Record<string, 'pemda' | 'badan-usaha'> = {
 };
 
 export async function shortlistFor({ db, actor }: ServiceContext, editionId: string, province: string, category: string): Promise<Shortlist> {
-  if (!coveragePolicy.nominateIn(actor!, province)) throw forbidden(`Only the committee of province ${province} may see its shortlist`);
+  authorizeProvince(actor, 'nominate', { provinceCode: province });
   const snapshot = await repo.currentSnapshot(db, editionId);
   const cat = await findCategoryByCode(db, editionId, category);
   if (!snapshot) return { snapshot: null, categoryExists: cat != null, entries: [] };

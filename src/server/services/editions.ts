@@ -18,8 +18,8 @@ import type {
   Milestone,
   MilestoneKind,
 } from '../../shared/contracts/index.ts';
-import { auditActor } from '../policies/actor.ts';
-import { assertManageEventIn } from '../policies/editions.ts';
+import { auditActor, type Actor } from '../policies/actor.ts';
+import { authorizeEvent, editionAbilities } from '../policies/editions.ts';
 import type { ServiceContext } from './context.ts';
 
 const changeNames: Record<EditionChange, string> = {
@@ -41,7 +41,8 @@ async function editable(tx: Db, editionId: string, change: EditionChange): Promi
   return edition;
 }
 
-export async function getEditionDetail(db: Db, id: string): Promise<EditionDetail> {
+/** An edition with its setup and what `actor` may do with it. */
+export async function getEditionDetail(db: Db, id: string, actor: Actor | null): Promise<EditionDetail> {
   const edition = await repo.findEdition(db, id);
   if (!edition) throw notFound('edition');
   const [categories, levels, milestones, events] = await Promise.all([
@@ -66,6 +67,7 @@ export async function getEditionDetail(db: Db, id: string): Promise<EditionDetai
     milestones: milestones.map((m) => ({ kind: m.kind as MilestoneKind, startsOn: m.startsOn, endsOn: m.endsOn, place: m.place })),
     events: events.map(presentEvent),
     allowed: allowedFor(edition.status),
+    abilities: editionAbilities.abilities(actor, edition),
   };
 }
 
@@ -129,7 +131,7 @@ export async function createEdition({ db, actor }: ServiceContext, input: Editio
     await appendAudit(tx, auditActor(actor), { action: 'edition.create', entityType: 'edition', entityId: edition.id, after: edition });
     return edition.id;
   });
-  return getEditionDetail(db, id);
+  return getEditionDetail(db, id, actor);
 }
 
 export async function updateEdition({ db, actor }: ServiceContext, id: string, patch: EditionPatch): Promise<EditionDetail> {
@@ -148,7 +150,7 @@ export async function updateEdition({ db, actor }: ServiceContext, id: string, p
     const after = await repo.updateEdition(tx, id, patch);
     await appendAudit(tx, auditActor(actor), { action: 'edition.update', entityType: 'edition', entityId: id, before, after });
   });
-  return getEditionDetail(db, id);
+  return getEditionDetail(db, id, actor);
 }
 
 export async function changeEditionStatus({ db, actor }: ServiceContext, id: string, to: EditionStatus): Promise<EditionDetail> {
@@ -177,7 +179,7 @@ export async function changeEditionStatus({ db, actor }: ServiceContext, id: str
       after: { status: after.status },
     });
   });
-  return getEditionDetail(db, id);
+  return getEditionDetail(db, id, actor);
 }
 
 /**
@@ -229,7 +231,7 @@ export async function copyEdition({ db, actor }: ServiceContext, id: string, inp
     });
     return copy.id;
   });
-  return getEditionDetail(db, newId);
+  return getEditionDetail(db, newId, actor);
 }
 
 export async function replaceTimeline({ db, actor }: ServiceContext, id: string, milestones: Milestone[]): Promise<EditionDetail> {
@@ -253,7 +255,7 @@ export async function replaceTimeline({ db, actor }: ServiceContext, id: string,
       after: milestones,
     });
   });
-  return getEditionDetail(db, id);
+  return getEditionDetail(db, id, actor);
 }
 
 async function checkLevels(tx: Db, editionId: string, levels: string[]) {
@@ -390,7 +392,7 @@ async function checkOneCeremony(tx: Db, editionId: string, input: EventInput, ex
 
 export async function addEvent(ctx: ServiceContext, editionId: string, input: EventInput) {
   const { db, actor } = ctx;
-  assertManageEventIn(actor!, input.provinceCode);
+  authorizeEvent(actor, 'manage', input);
   return db.transaction(async (tx) => {
     await editable(tx, editionId, 'timeline');
     await checkProvince(tx, input.provinceCode);
@@ -407,8 +409,8 @@ export async function updateEvent(ctx: ServiceContext, editionId: string, id: st
     await editable(tx, editionId, 'timeline');
     const before = await repo.findEvent(tx, editionId, id);
     if (!before) throw notFound('event');
-    assertManageEventIn(actor!, before.provinceCode);
-    assertManageEventIn(actor!, input.provinceCode);
+    authorizeEvent(actor, 'manage', before);
+    authorizeEvent(actor, 'manage', input);
     await checkProvince(tx, input.provinceCode);
     await checkOneCeremony(tx, editionId, input, id);
     const row = await repo.updateEvent(tx, id, input);
@@ -423,7 +425,7 @@ export async function removeEvent(ctx: ServiceContext, editionId: string, id: st
     await editable(tx, editionId, 'timeline');
     const before = await repo.findEvent(tx, editionId, id);
     if (!before) throw notFound('event');
-    assertManageEventIn(actor!, before.provinceCode);
+    authorizeEvent(actor, 'manage', before);
     await repo.deleteEvent(tx, id);
     await appendAudit(tx, auditActor(actor), { action: 'event.delete', entityType: 'event', entityId: id, before });
   });

@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { sniffEvidence } from '../../domain/evidence/sniff.ts';
 import * as repo from '../../db/repositories/evidence.ts';
 import { findCandidate } from '../../db/repositories/candidates.ts';
@@ -6,7 +6,8 @@ import { findSubmission } from '../../db/repositories/submissions.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { auditActor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate } from '../policies/candidates.ts';
+import { authorizeEvidence } from '../policies/evidence.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import type { ServiceContext } from './context.ts';
 import { jurorMaySee } from './marking.ts';
@@ -40,9 +41,7 @@ export async function uploadEvidence(
   const { db, actor } = ctx;
   const candidate = await findCandidate(db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.manageIn(actor!, candidate.provinceCode) && !candidatePolicy.isSelf(actor!, candidate)) {
-    throw forbidden('Only the candidate or its province’s committee adds its evidence');
-  }
+  authorizeCandidate(actor, 'uploadEvidence', candidate);
   const type = sniffEvidence(file.bytes);
   if (!type) {
     throw new AppError('UNSUPPORTED_FILE', `${file.name} is not a PDF, JPEG, PNG or XLSX file (checked by its content)`, [
@@ -73,14 +72,14 @@ export async function evidenceForReading(ctx: ServiceContext, id: string): Promi
   if (!evidence) throw notFound('evidence');
   const candidate = await findCandidate(ctx.db, evidence.candidateId);
   if (!candidate) throw notFound('evidence');
-  // A juror reads the evidence of the candidates assigned to them, unless in conflict.
-  if (!candidatePolicy.see(ctx.actor!, candidate) && !(await jurorMaySee(ctx.db, ctx.actor!, evidence))) throw forbidden('You may not see this evidence');
+  // A juror reads the evidence on their sheet: a candidate assigned to them, not in conflict, and verified items only.
+  authorizeEvidence(ctx.actor, 'read', { candidate, assignedWithoutConflict: await jurorMaySee(ctx.db, ctx.actor!, evidence) });
   return evidence;
 }
 
 export async function listEvidence(ctx: ServiceContext, candidateId: string): Promise<EvidenceSummary[]> {
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
+  authorizeCandidate(ctx.actor, 'see', candidate);
   return (await repo.evidenceOf(ctx.db, candidateId)).map(presentEvidence);
 }

@@ -7,7 +7,7 @@ import * as pools from '../../db/repositories/pools.ts';
 import { membersOf } from '../../db/repositories/panels.ts';
 import { listProvinces } from '../../db/repositories/regions.ts';
 import { isNationalAdmin, provincesAs, type Actor } from '../policies/actor.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { panelAbilities, panelPolicy } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { loadPool } from './pool-context.ts';
 import { toCsv, toXlsx, type Cell, type Table } from './tabular.ts';
@@ -23,7 +23,7 @@ function scopeOf(actor: Actor) {
 async function managedResults(ctx: ServiceContext, editionId: string, publishedOnly: boolean) {
   const out = [];
   for (const row of await pools.listPools(ctx.db, editionId)) {
-    if (!panelPolicy.manageIn(ctx.actor!, row)) continue;
+    if (!panelAbilities.can(ctx.actor, 'manage', row)) continue;
     const result = await pools.currentResult(ctx.db, row.id);
     if (!result || (publishedOnly && !result.publishedAt)) continue;
     out.push({ pool: await loadPool(ctx.db, row.id), result });

@@ -7,7 +7,7 @@ import { findCandidate } from '../../db/repositories/candidates.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { InterviewSlot, SlotInput } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate } from '../policies/candidates.ts';
 import { panelPolicy } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { assertRunsPool, loadPool, type PoolContext } from './pool-context.ts';
@@ -78,6 +78,6 @@ export async function recordAttendance(ctx: ServiceContext, poolId: string, cand
 export async function candidateInterviews({ db, actor }: ServiceContext, candidateId: string): Promise<InterviewSlot[]> {
   const candidate = await findCandidate(db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.see(actor!, candidate)) throw forbidden('You may not see this candidate');
+  authorizeCandidate(actor, 'see', candidate);
   return (await pools.slotsOfCandidate(db, candidateId)).map(presentSlot);
 }

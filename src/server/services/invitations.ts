@@ -8,7 +8,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { checkNewPassword } from '../auth/password-policy.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { visibleCandidate } from './candidates.ts';
 
@@ -50,7 +50,7 @@ export async function inviteCandidateUser(ctx: ServiceContext, candidateId: stri
   const { db, actor } = ctx;
   const candidate = await repo.findCandidate(db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.manageIn(actor!, candidate.provinceCode)) throw forbidden('Only the province’s committee invites its candidates');
+  authorizeCandidate(actor, 'invite', candidate);
   if (candidate.status === 'registered' || candidate.status === 'rejected') {
     throw new AppError('CONFLICT', 'Approve the self-registration first; approving it invites its contact');
   }

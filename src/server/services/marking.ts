@@ -14,7 +14,7 @@ import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { MarkBatchResult, MarkingSheet, MarkWrite, MarkWriteResult, MyPool } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { authorizePool, panelPolicy, poolAbilities } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { assertAssessing, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
 import { conflictedPairs, poolCandidates, presentSlot } from './pools.ts';
@@ -53,6 +53,7 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
         stages: ctx.stageIds.map((id) => ({ id, state: row.stages[id] ?? 'pending' })),
         candidates: candidates.length,
         myRole: poolRoleOf(actor!, ctx),
+        abilities: poolAbilities.abilities(actor, ctx),
       },
       candidates: candidates.map((c) => {
         const access = conflicted.has(pairKey(actor!.id, c.id)) ? ('conflict' as const) : assigned.has(c.id) ? ('assigned' as const) : ('other' as const);
@@ -82,8 +83,8 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
 }
 
 /** Refuses unless the actor sits on the pool's panel, is assigned the candidate and is not in conflict with it. */
-async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<void> {
-  if (!panelPolicy.seatOf(actor, ctx.members)) throw forbidden('You do not sit on this panel');
+export async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<void> {
+  authorizePool(actor, 'mark', ctx);
   if ((await conflictedPairs(db, [candidateId])).has(pairKey(actor.id, candidateId))) throw forbidden('You are in conflict with this candidate');
   if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw forbidden('This candidate is not assigned to you');
 }

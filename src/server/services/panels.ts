@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { conflictsFromTies } from '../../domain/panels/conflicts.ts';
 import { unsurCodes } from '../../domain/panels/unsur.ts';
 import type { Db } from '../../db/client.ts';
@@ -10,8 +10,9 @@ import { listUsers, rolesOf } from '../../db/repositories/users.ts';
 import { candidatesOfPool, poolsOfPanels } from '../../db/repositories/pools.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { ConflictView, JurorProfile, MembersInput, PanelDetail, PanelInput } from '../../shared/contracts/index.ts';
-import { auditActor, isNationalAdmin, provincesAs, type Actor } from '../policies/actor.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { type Actor, auditActor, isNationalAdmin, provincesAs } from '../policies/actor.ts';
+import { authorizePanel, authorizePool, panelAbilities } from '../policies/panels.ts';
+import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { loadPool } from './pool-context.ts';
 
@@ -42,7 +43,7 @@ export async function listPanels({ db, actor }: ServiceContext, editionId: strin
     panels.map((p) => p.id),
   );
   return panels
-    .filter((p) => panelPolicy.manageIn(actor!, p) || members.some((m) => m.panelId === p.id && m.userId === actor!.id))
+    .filter((p) => panelAbilities.can(actor, 'manage', p) || members.some((m) => m.panelId === p.id && m.userId === actor!.id))
     .map((p) => presentPanel(p, members));
 }
 
@@ -71,7 +72,7 @@ async function checkPanelInput(db: Db, editionId: string, input: PanelInput): Pr
 }
 
 export async function createPanel({ db, actor }: ServiceContext, editionId: string, input: PanelInput): Promise<PanelDetail> {
-  if (!panelPolicy.manageIn(actor!, input)) throw forbidden('You may only set up the panels of your own province');
+  authorizePanel(actor, 'manage', input);
   return db.transaction(async (tx) => {
     await checkPanelInput(tx, editionId, input);
     const panel = await repo.insertPanel(tx, { editionId, ...input });
@@ -83,14 +84,14 @@ export async function createPanel({ db, actor }: ServiceContext, editionId: stri
 async function managedPanel(db: Db, actor: Actor, id: string): Promise<repo.PanelRow> {
   const panel = await repo.findPanel(db, id);
   if (!panel) throw notFound('panel');
-  if (!panelPolicy.manageIn(actor, panel)) throw forbidden('You may only change the panels of your own province');
+  authorizePanel(actor, 'manage', panel);
   return panel;
 }
 
 export async function updatePanel({ db, actor }: ServiceContext, id: string, input: PanelInput): Promise<PanelDetail> {
   return db.transaction(async (tx) => {
     const before = await managedPanel(tx, actor!, id);
-    if (!panelPolicy.manageIn(actor!, input)) throw forbidden('You may only set up the panels of your own province');
+    authorizePanel(actor, 'manage', input);
     await checkPanelInput(tx, before.editionId, input);
     const after = await repo.updatePanel(tx, id, input);
     await appendAudit(tx, auditActor(actor), { action: 'panel.update', entityType: 'panel', entityId: id, before, after });
@@ -200,7 +201,7 @@ export function presentConflicts(rows: repo.ConflictRow[], names: { jurors: Map<
 export async function declareConflict({ db, actor }: ServiceContext, poolId: string, input: { candidateId: string; reason: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const ctx = await loadPool(tx, poolId);
-    if (!panelPolicy.seatOf(actor!, ctx.members)) throw forbidden('You do not sit on this panel');
+    authorizePool(actor, 'declareConflict', ctx);
     if (!(await candidatesOfPool(tx, ctx.pool)).some((c) => c.id === input.candidateId)) throw notFound('candidate');
     const row = await repo.insertConflict(tx, { userId: actor!.id, candidateId: input.candidateId, source: 'declared', reason: input.reason, status: 'confirmed' });
     if (!row) throw new AppError('CONFLICT', 'You already declared a conflict with this candidate');
@@ -218,9 +219,8 @@ export async function reviewConflict({ db, actor }: ServiceContext, id: string, 
     const before = await repo.findConflict(tx, id);
     if (!before) throw notFound('conflict');
     const candidate = await findCandidate(tx, before.candidateId);
-    if (!candidate || !panelPolicy.manageIn(actor!, { area: candidate.level === 'provinsi' ? candidate.provinceCode : '' })) {
-      throw forbidden('Only the committee of the candidate’s area reviews its conflicts');
-    }
+    if (!candidate) throw notFound('candidate');
+    authorizeCandidate(actor, 'reviewConflicts', candidate);
     if (before.source === 'declared' && input.status === 'dismissed') throw new AppError('CONFLICT', 'A conflict the juror declared cannot be dismissed');
     const after = await repo.updateConflict(tx, id, { status: input.status, reviewNote: input.note, reviewedBy: actor!.id, reviewedAt: new Date() });
     await appendAudit(tx, auditActor(actor), { action: `conflict.${input.status}`, entityType: 'conflict', entityId: id, before, after });

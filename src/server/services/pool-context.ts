@@ -1,11 +1,11 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { scoringSetup, type ScoringSetup } from '../../domain/panels/scoring-setup.ts';
 import type { Db } from '../../db/client.ts';
 import { findCategory, findEdition, type CategoryRow, type EditionRow } from '../../db/repositories/editions.ts';
 import { findPanel, membersOf, type MemberWithUser, type PanelRow } from '../../db/repositories/panels.ts';
 import { findPool, type PoolRow } from '../../db/repositories/pools.ts';
 import type { Actor } from '../policies/actor.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { authorizePool, panelPolicy, poolAbilities } from '../policies/panels.ts';
 
 /** A pool with everything a use case about it needs. */
 export type PoolContext = {
@@ -35,19 +35,18 @@ export async function loadPool(db: Db, poolId: string, forUpdate = false): Promi
 export type PoolRole = 'admin' | 'chair' | 'secretary' | 'member' | 'none';
 
 export function poolRoleOf(actor: Actor, ctx: Pick<PoolContext, 'pool' | 'members'>): PoolRole {
-  if (panelPolicy.manageIn(actor, ctx.pool)) return 'admin';
+  if (poolAbilities.can(actor, 'manage', ctx)) return 'admin';
   return panelPolicy.seatOf(actor, ctx.members)?.role ?? 'none';
 }
 
 /** Refuses unless the actor administers the pool's area or sits on its panel. */
 export function assertSeesPool(actor: Actor, ctx: PoolContext): PoolRole {
-  const role = poolRoleOf(actor, ctx);
-  if (role === 'none') throw forbidden('You do not sit on this panel');
-  return role;
+  authorizePool(actor, 'see', ctx);
+  return poolRoleOf(actor, ctx);
 }
 
 export function assertRunsPool(actor: Actor, ctx: PoolContext): void {
-  if (!panelPolicy.runPool(actor, ctx.pool, ctx.members)) throw forbidden('Only the chair of the panel or the committee may do this');
+  authorizePool(actor, 'run', ctx);
 }
 
 /** Marking and finalising happen while the edition is being assessed. */

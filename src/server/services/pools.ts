@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { assignAll, assignAuto, shortfalls, type Pair } from '../../domain/panels/assignment.ts';
 import { pairKey } from '../../domain/panels/conflicts.ts';
 import { assertCanClose, assertCanOpen, initialStages } from '../../domain/panels/stages.ts';
@@ -10,7 +10,7 @@ import { findCategory, findEdition } from '../../db/repositories/editions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { PoolDetail, PoolSummary } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { authorizePanel, authorizePool, poolAbilities } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { presentConflicts, presentPanel, recordTieConflicts } from './panels.ts';
 import { assertAssessing, assertRunsPool, assertSeesPool, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
@@ -42,6 +42,7 @@ function summary(ctx: PoolContext, actor: Actor, candidates: number): PoolSummar
     stages: ctx.stageIds.map((id) => ({ id, state: ctx.pool.stages[id] ?? 'pending' })),
     candidates,
     myRole: poolRoleOf(actor, ctx),
+    abilities: poolAbilities.abilities(actor, ctx),
   };
 }
 
@@ -76,7 +77,7 @@ async function computeAssignment(db: Db, ctx: PoolContext, mode: 'all' | 'auto' 
 
 /** The committee creates the pool of a level, area and category, judged by one of the area's panels. */
 export async function createPool({ db, actor }: ServiceContext, editionId: string, input: { level: string; area: string; categoryId: string; panelId: string }): Promise<PoolSummary> {
-  if (!panelPolicy.manageIn(actor!, input)) throw forbidden('You may only set up the pools of your own province');
+  authorizePanel(actor, 'manage', input);
   const id = await db.transaction(async (tx) => {
     const edition = await findEdition(tx, editionId);
     if (!edition) throw notFound('edition');
@@ -174,7 +175,7 @@ export function presentSlot(s: pools.SlotRow) {
 export async function setAssignments({ db, actor }: ServiceContext, poolId: string, input: { mode: 'all' | 'auto' | 'manual'; pairs?: Pair[] | undefined }): Promise<PoolDetail> {
   await db.transaction(async (tx) => {
     const ctx = await loadPool(tx, poolId, true);
-    if (!panelPolicy.manageIn(actor!, ctx.pool)) throw forbidden('Only the committee adjusts the assignment');
+    authorizePool(actor, 'manage', ctx);
     if (ctx.pool.status === 'finalised') throw new AppError('INVALID_TRANSITION', 'The result is final: reopen it first');
     if (input.mode === 'manual' && !input.pairs) throw new AppError('VALIDATION_FAILED', 'A manual assignment lists its pairs', [{ path: 'pairs', message: 'required' }]);
     const before = await pools.assignmentsOf(tx, poolId);

@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { draftPressRelease, draftText, type PressReleaseDraft } from '../../domain/publication/press-release.ts';
 import type { ScoringResult } from '../../domain/scoring/index.ts';
 import * as pools from '../../db/repositories/pools.ts';
@@ -7,7 +7,7 @@ import { findCandidate } from '../../db/repositories/candidates.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { PressRelease } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { authorizePool } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { loadPool } from './pool-context.ts';
 import { packageIdOf } from './results.ts';
@@ -38,7 +38,7 @@ async function managedRelease(ctx: ServiceContext, id: string, forUpdate = false
   if (!row) throw notFound('press release');
   const result = await pools.findResult(ctx.db, row.resultId);
   const pool = await loadPool(ctx.db, result!.poolId);
-  if (!panelPolicy.manageIn(ctx.actor!, pool.pool)) throw forbidden('Only the committee of the pool’s area edits its press releases');
+  authorizePool(ctx.actor, 'publish', pool);
   return row;
 }
 
@@ -56,7 +56,7 @@ export async function generatePressRelease(ctx: ServiceContext, resultId: string
     const row = await pools.findResult(tx, resultId);
     if (!row) throw notFound('result');
     const pool = await loadPool(tx, row.poolId);
-    if (!panelPolicy.manageIn(ctx.actor!, pool.pool)) throw forbidden('Only the committee of the pool’s area drafts its press releases');
+    authorizePool(ctx.actor, 'publish', pool);
     if (row.status !== 'final') throw new AppError('CONFLICT', 'This version of the result was reopened: draft from the current one');
     const candidate = await findCandidate(tx, candidateId);
     const winner = candidate ? (row.result as ScoringResult).results.find((r) => r.candidate === packageIdOf(candidate) && r.award !== null) : undefined;

@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound, type ErrorDetail } from '../../domain/errors.ts';
+import { AppError, notFound, type ErrorDetail } from '../../domain/errors.ts';
 import type { ScoringResult } from '../../domain/scoring/index.ts';
 import type { Db } from '../../db/client.ts';
 import * as pools from '../../db/repositories/pools.ts';
@@ -7,7 +7,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import type { PublicationStatus, PublicResult } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
 import { markPublicDataChanged } from '../public-cache.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { authorizePool } from '../policies/panels.ts';
 import { issueCertificates } from './certificates.ts';
 import type { ServiceContext } from './context.ts';
 import { loadPool, type PoolContext } from './pool-context.ts';
@@ -18,7 +18,7 @@ import { figuresOf, plainLabel, publicationContext, winnerFacts, type Publicatio
 export const poolTitle = (p: PublicationContext): string => `${p.pool.category.nameId} · ${p.level.name}${p.area ? ` · ${p.area.name}` : ''}`;
 
 function assertManages(ctx: ServiceContext, pool: PoolContext): void {
-  if (!panelPolicy.manageIn(ctx.actor!, pool.pool)) throw forbidden('Only the committee of the pool’s area publishes its result');
+  authorizePool(ctx.actor, 'publish', pool);
 }
 
 /** What stops a result from being published: certificates need their signatories and the ceremony. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { checkImportRows, type RowProblem } from '../../domain/candidates/import-rows.ts';
 import { deadlinePassed } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
@@ -9,7 +9,7 @@ import { queueMessage } from '../../db/repositories/messages.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { CandidateDetail, RegistrationDecision, RegistrationInput, RegistrationReceipt } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate } from '../policies/candidates.ts';
 import { importContext, openEdition, presentCandidate } from './candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { queueInvitation } from './invitations.ts';
@@ -161,7 +161,7 @@ export async function decideRegistration(ctx: ServiceContext, candidateId: strin
   return db.transaction(async (tx) => {
     const before = await repo.findCandidate(tx, candidateId, true);
     if (!before) throw notFound('candidate');
-    if (!candidatePolicy.manageIn(actor!, before.provinceCode)) throw forbidden('Only the province’s committee decides its registrations');
+    authorizeCandidate(actor, 'decideRegistration', before);
     if (before.status !== 'registered') throw new AppError('CONFLICT', `The registration was already decided (${before.status})`);
     await openEdition(tx, before.editionId);
     // A registration reserves nothing while it waits: the province may have nominated the same regency or NPP meanwhile.
@@ -194,6 +194,6 @@ export async function decideRegistration(ctx: ServiceContext, candidateId: strin
         ].join('\n'),
       });
     }
-    return presentCandidate(tx, after);
+    return presentCandidate(tx, after, actor);
   });
 }

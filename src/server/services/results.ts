@@ -14,7 +14,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import type { ModerationReport, PoolResultView } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import { markPublicDataChanged } from '../public-cache.ts';
-import { panelPolicy } from '../policies/panels.ts';
+import { authorizePool } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { advanceWinners } from './advancement.ts';
 import { attendanceIndicator, rubricIndicators } from '../../domain/panels/scoring-setup.ts';
@@ -96,8 +96,8 @@ function rowsOf(result: ScoringResult, names: Map<string, string>): PoolResultVi
 }
 
 function assertSeesResult(ctx: ServiceContext, pool: PoolContext): void {
-  const role = assertSeesPool(ctx.actor!, pool);
-  if (role !== 'admin' && role !== 'chair') throw forbidden('Only the chair and the committee see the result before it is final');
+  authorizePool(ctx.actor, 'see', pool);
+  authorizePool(ctx.actor, 'preview', pool);
 }
 
 /** The result the engine gives now, without freezing it: for the chair once every stage is closed. */
@@ -119,7 +119,7 @@ export async function previewResult(ctx: ServiceContext, poolId: string): Promis
 export async function finaliseResult({ db, actor }: ServiceContext, poolId: string): Promise<PoolResultView> {
   const id = await db.transaction(async (tx) => {
     const ctx = await loadPool(tx, poolId, true);
-    if (!panelPolicy.isChair(actor!, ctx.members)) throw forbidden('Only the chair of the panel finalises its result');
+    authorizePool(actor, 'finalise', ctx);
     assertAssessing(ctx.edition);
     if (ctx.pool.status === 'finalised') throw new AppError('INVALID_TRANSITION', 'The result is already final');
     assertCanFinalise(ctx.stageIds, ctx.pool.stages);
@@ -151,7 +151,7 @@ export async function finaliseResult({ db, actor }: ServiceContext, poolId: stri
 export async function reopenResult({ db, actor }: ServiceContext, poolId: string, input: { reason: string; stage: string | null }): Promise<void> {
   await db.transaction(async (tx) => {
     const ctx = await loadPool(tx, poolId, true);
-    if (!panelPolicy.manageIn(actor!, ctx.pool)) throw forbidden('Only the committee reopens a final result');
+    authorizePool(actor, 'reopen', ctx);
     const current = await pools.currentResult(tx, poolId);
     if (ctx.pool.status !== 'finalised' || !current) throw new AppError('INVALID_TRANSITION', 'The result is not final');
     if (input.stage !== null && !ctx.stageIds.includes(input.stage)) throw new AppError('VALIDATION_FAILED', `No stage ${input.stage}`, [{ path: 'stage', message: 'unknown stage' }]);
@@ -238,7 +238,7 @@ export async function exportPackage(ctx: ServiceContext, resultId: string): Prom
 /** How each juror marked against the panel, and the agreement per indicator, once a stage is closed. */
 export async function moderationReport({ db, actor }: ServiceContext, poolId: string, stageId: string): Promise<ModerationReport> {
   const ctx = await loadPool(db, poolId);
-  if (!panelPolicy.seeClosedMarks(actor!, ctx.pool, ctx.members)) throw forbidden('You do not sit on this panel');
+  authorizePool(actor, 'seeClosedMarks', ctx);
   if (!ctx.stageIds.includes(stageId)) throw notFound('stage');
   if (ctx.pool.stages[stageId] !== 'closed') throw new AppError('CONFLICT', 'The marks are seen only after the chair closes the stage');
   const indicators = rubricIndicators(ctx.setup.instrument, stageId);

@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { deadlinePassed, emptyAnswers, missingItems, referencedEvidence } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/submissions.ts';
@@ -11,7 +11,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { revisionsToPending } from '../../db/repositories/verification.ts';
 import type { Answers, SelfAssessment } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 
 /** Submissions close with the registration milestone (its end, or its day). */
@@ -26,7 +26,7 @@ type Shown = Pick<repo.SubmissionRow, 'status' | 'version' | 'answers' | 'submit
 async function seenCandidate(ctx: ServiceContext, candidateId: string): Promise<CandidateRow> {
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
+  authorizeCandidate(ctx.actor, 'see', candidate);
   return candidate;
 }
 
@@ -81,7 +81,7 @@ export async function getSelfAssessment(ctx: ServiceContext, candidateId: string
 }
 
 async function assertWritable(ctx: ServiceContext, candidate: CandidateRow, row: Shown) {
-  if (!candidatePolicy.isSelf(ctx.actor!, candidate)) throw forbidden('Only the candidate fills its self-assessment');
+  authorizeCandidate(ctx.actor, 'fillSelfAssessment', candidate);
   if (candidate.status === 'declined') throw new AppError('CONFLICT', 'The nomination was declined');
   if (row.status === 'submitted') throw new AppError('CONFLICT', 'The self-assessment was submitted; ask the committee to reopen it');
   if (row.status !== 'reopened' && deadlinePassed({ deadline: await deadlineOf(ctx.db, candidate.editionId), now: new Date() })) {
@@ -169,7 +169,7 @@ export async function reopenSelfAssessment(ctx: ServiceContext, candidateId: str
   return db.transaction(async (tx) => {
     const candidate = await findCandidate(tx, candidateId);
     if (!candidate) throw notFound('candidate');
-    if (!candidatePolicy.manageIn(actor!, candidate.provinceCode)) throw forbidden('Only the province’s committee reopens a self-assessment');
+    authorizeCandidate(actor, 'reopenSelfAssessment', candidate);
     const row = await repo.findSubmission(tx, candidateId, true);
     if (!row || row.status !== 'submitted') throw new AppError('CONFLICT', 'Only a submitted self-assessment can be reopened');
     const after = await repo.updateSubmission(tx, candidateId, { status: 'reopened', version: row.version + 1 });

@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { confirmedValues, verificationItems, verificationState } from '../../domain/candidates/verification.ts';
 import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
@@ -11,8 +11,7 @@ import { rolesOf, usersByIds } from '../../db/repositories/users.ts';
 import { itemsOf } from '../../db/repositories/verification.ts';
 import type { ItemDecision, VerificationView } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
-import { verificationPolicy } from '../policies/verification.ts';
-import { candidatePolicy } from '../policies/candidates.ts';
+import { authorizeCandidate, candidatePolicy } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 
 
@@ -52,7 +51,7 @@ async function view(db: Db, candidate: CandidateRow): Promise<VerificationView> 
 export async function verificationOf(ctx: ServiceContext, candidateId: string): Promise<VerificationView> {
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
+  authorizeCandidate(ctx.actor, 'see', candidate);
   return view(ctx.db, candidate);
 }
 
@@ -62,7 +61,7 @@ export async function decideItem(ctx: ServiceContext, candidateId: string, decis
   return db.transaction(async (tx) => {
     const candidate = await findCandidate(tx, candidateId);
     if (!candidate) throw notFound('candidate');
-    if (!verificationPolicy.decideIn(actor!, candidate.provinceCode)) throw forbidden('Only a verifier of the candidate’s province decides');
+    authorizeCandidate(actor, 'verify', candidate);
     const submission = await findSubmission(tx, candidateId, true);
     if (!submission || submission.status === 'draft') throw new AppError('CONFLICT', 'The self-assessment has not been submitted');
     if (candidate.status === 'verified') throw new AppError('CONFLICT', 'The candidate is already verified');
@@ -94,7 +93,7 @@ export async function confirmVerification(ctx: ServiceContext, candidateId: stri
   return db.transaction(async (tx) => {
     const candidate = await findCandidate(tx, candidateId);
     if (!candidate) throw notFound('candidate');
-    if (!verificationPolicy.decideIn(actor!, candidate.provinceCode)) throw forbidden('Only a verifier of the candidate’s province confirms');
+    authorizeCandidate(actor, 'verify', candidate);
     const current = await view(tx, candidate);
     if (current.submissionStatus !== 'submitted' || current.state !== 'verified') {
       throw new AppError(
@@ -165,8 +164,8 @@ export async function verificationQueue(ctx: ServiceContext, editionId: string) 
 export async function candidateHistory(ctx: ServiceContext, candidateId: string) {
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!candidate) throw notFound('candidate');
-  if (!candidatePolicy.see(ctx.actor!, candidate)) throw forbidden('You may not see this candidate');
-  const committee = candidatePolicy.seeAsCommittee(ctx.actor!, candidate);
+  authorizeCandidate(ctx.actor, 'see', candidate);
+  const committee = candidatePolicy.seesAsCommittee(ctx.actor!, candidate);
   const rows = await listAudit(ctx.db, { entityType: 'candidate', entityId: candidateId, limit: 200 });
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
   const people = new Map((await usersByIds(ctx.db, actorIds)).map((u) => [u.id, u]));

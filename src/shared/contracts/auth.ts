@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './common.ts';
+import { roleAbilityFlags } from './abilities.ts';
 
 export const roles = ['national_admin', 'provincial_admin', 'verifier', 'juror', 'candidate'] as const;
 export type RoleName = (typeof roles)[number];
@@ -30,6 +31,10 @@ export const me = z.object({
     locale: z.enum(['id', 'en']),
     roles: z.array(roleGrant),
   }),
+  /** What the user may do anywhere (navigation, "new" buttons); each resource carries its own abilities. */
+  abilities: roleAbilityFlags,
+  /** Where the user runs the committee: every area (national), or these provinces (the province pickers offer these). */
+  committee: z.object({ national: z.boolean(), provinces: z.array(text()) }),
   csrfToken: text(),
 });
 export type Me = z.infer<typeof me>;

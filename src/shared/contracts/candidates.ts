@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { newPassword } from './auth.ts';
 import { nonEmptyPatch, text } from './common.ts';
+import { candidateAbilityFlags } from './abilities.ts';
 
 export const contact = z.object({
   name: text().trim().min(2).max(120),
@@ -32,6 +33,8 @@ export const candidateDetail = candidateSummary.extend({
   contacts: z.array(contact),
   responseNote: text().nullable(),
   respondedAt: text().nullable(),
+  /** What the signed-in actor may do with this candidacy. */
+  abilities: candidateAbilityFlags,
 });
 export type CandidateDetail = z.infer<typeof candidateDetail>;
 

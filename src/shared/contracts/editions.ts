@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, nonEmptyPatch, text } from './common.ts';
+import { editionAbilityFlags } from './abilities.ts';
 
 export const editionStatuses = ['draft', 'open', 'assessing', 'published', 'archived'] as const;
 export type EditionStatus = (typeof editionStatuses)[number];
@@ -132,5 +133,7 @@ export const editionDetail = editionSummary.extend({
     editTimeline: z.boolean(),
     nextStatus: z.enum(editionStatuses).nullable(),
   }),
+  /** What the signed-in actor may do with this edition (`allowed` says what its status permits). */
+  abilities: editionAbilityFlags,
 });
 export type EditionDetail = z.infer<typeof editionDetail>;

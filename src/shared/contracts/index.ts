@@ -1,5 +1,6 @@
 export * from './common.ts';
 export * from './auth.ts';
+export * from './abilities.ts';
 export * from './regions.ts';
 export * from './editions.ts';
 export * from './users.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockTime, isoDate, text, webUrl } from './common.ts';
+import { poolAbilityFlags } from './abilities.ts';
 
 /** A panel of jurors for a level and area, appointed by a decree (SK). */
 export const panelInput = z.object({
@@ -76,6 +77,8 @@ export const poolSummary = z.object({
   candidates: z.number(),
   /** The caller's part in this pool. */
   myRole: z.enum(['admin', 'chair', 'secretary', 'member', 'none']),
+  /** What the caller may do with this pool. */
+  abilities: poolAbilityFlags,
 });
 export type PoolSummary = z.infer<typeof poolSummary>;
 

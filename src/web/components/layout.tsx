@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, Menu, NavLink, SegmentedControl, Text, Title, 
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { hasRole, useSession } from '../auth.tsx';
+import { useSession } from '../auth.tsx';
 import { useCurrentEdition } from '../current-edition.ts';
 import { setLanguage } from '../i18n.ts';
 
@@ -29,28 +29,27 @@ export function Layout() {
   const navigate = useNavigate();
   const path = useRouterState({ select: (s) => s.location.pathname });
   const [opened, { toggle, close }] = useDisclosure();
-  const admin = hasRole(me, 'national_admin');
-  const provincial = hasRole(me, 'provincial_admin');
-  const verifier = hasRole(me, 'verifier');
+  // What the user may do anywhere, as the server computes it from its policies.
+  const can = me?.abilities;
   const roles = me?.user.roles ?? [];
   const candidateOnly = roles.length > 0 && roles.every((r) => r.role === 'candidate');
   const edition = useCurrentEdition(!candidateOnly);
   const e = edition?.id ?? '';
-  // Navigation by role: a candidate sees its own page; a verifier its queue; a
+  // Navigation by ability: a candidate sees its own page; a verifier its queue; a
   // provincial admin its candidates and progress; the national admin all of it.
   const links = [
     ...roles
       .filter((r) => r.role === 'candidate' && r.candidateId)
       .map((r) => ({ to: `/candidates/${r.candidateId}`, label: t('nav.myCandidate'), show: true })),
     { to: '/', label: t('nav.editions'), show: !candidateOnly },
-    { to: '/penilaian', label: t('marking.title'), show: hasRole(me, 'juror') },
-    { to: `/editions/${e}/verification`, label: t('nav.queue'), show: e !== '' && (admin || verifier) },
-    { to: `/editions/${e}/candidates`, label: t('nav.candidates'), show: e !== '' && (admin || provincial || verifier) },
-    { to: `/editions/${e}/progress`, label: t('nav.progress'), show: e !== '' && (admin || provincial || verifier) },
-    { to: '/outbox', label: t('nav.outbox'), show: admin || provincial },
-    { to: '/users', label: t('nav.users'), show: admin },
-    { to: '/audit', label: t('nav.audit'), show: admin },
-    { to: '/editions/import', label: t('publication.navImport'), show: admin },
+    { to: '/penilaian', label: t('marking.title'), show: can?.mark ?? false },
+    { to: `/editions/${e}/verification`, label: t('nav.queue'), show: e !== '' && (can?.verify ?? false) },
+    { to: `/editions/${e}/candidates`, label: t('nav.candidates'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
+    { to: `/editions/${e}/progress`, label: t('nav.progress'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
+    { to: '/outbox', label: t('nav.outbox'), show: can?.readOutbox ?? false },
+    { to: '/users', label: t('nav.users'), show: can?.manageUsers ?? false },
+    { to: '/audit', label: t('nav.audit'), show: can?.readAudit ?? false },
+    { to: '/editions/import', label: t('publication.navImport'), show: can?.archiveEditions ?? false },
     { to: '/publik', label: t('publication.navPortal'), show: true },
   ].filter((l) => l.show);
   const isActive = (to: string) => (to === '/' ? path === '/' || (/^\/editions\/[^/]+$/.test(path) && path !== '/editions/import') : path.startsWith(to));

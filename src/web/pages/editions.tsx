@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditionDetail, EditionSummary } from '../../shared/contracts/index.ts';
 import { formatDateTime, formatPeriod, type Lang } from '../../shared/i18n/format.ts';
 import { api, get } from '../api.ts';
-import { hasRole, useSession } from '../auth.tsx';
+import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 
@@ -14,7 +14,7 @@ export function EditionsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { me } = useSession();
-  const admin = hasRole(me, 'national_admin');
+  const admin = me?.abilities.createEditions ?? false;
   const [creating, setCreating] = useState(false);
   const editions = useQuery({ queryKey: ['editions'], queryFn: () => get<EditionSummary[]>('/api/editions') });
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CandidateDetail, SelfAssessment } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { CandidateStatusBadge } from '../../components/candidate-status.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { categoryName } from '../../components/labels.ts';
@@ -28,6 +28,7 @@ export function CandidatePage() {
   const { me } = useSession();
   const client = useQueryClient();
   const [tab, setTab] = useState<string | null>('self');
+  // Whether this is the user's own candidacy: only where the page leads back to (what may be done comes from `abilities`).
   const isSelf = me?.user.roles.some((r) => r.role === 'candidate' && r.candidateId === id) ?? false;
   const candidate = useQuery({ queryKey: ['candidate', id], queryFn: () => get<CandidateDetail>(`/api/candidates/${id}`) });
   const assessment = useQuery({ queryKey: ['self-assessment', id], queryFn: () => get<SelfAssessment>(`/api/candidates/${id}/self-assessment`) });
@@ -36,8 +37,8 @@ export function CandidatePage() {
   const provinces = useProvinces();
   const evidence = useEvidence(id);
   const c = candidate.data;
-  const manages = hasRole(me, 'national_admin') || (me?.user.roles.some((r) => r.role === 'provincial_admin' && r.provinceCode === c?.provinceCode) ?? false);
-  const canDecide = hasRole(me, 'national_admin') || (me?.user.roles.some((r) => r.role === 'verifier' && r.provinceCode === c?.provinceCode) ?? false);
+  // What the server says the user may do with this candidacy (a national-level one is the national committee's).
+  const can = c?.abilities;
   const [declining, setDeclining] = useState(false);
   const [editingContacts, setEditingContacts] = useState(false);
   const [reason, setReason] = useState('');
@@ -88,7 +89,7 @@ export function CandidatePage() {
       ) : null}
       <Text size="sm">
         {t('nominate.contacts')}: {c.contacts.length > 0 ? c.contacts.map((p) => [p.name, p.position, p.phone, p.email].filter(Boolean).join(', ')).join(' · ') : '–'}{' '}
-        {manages || isSelf ? (
+        {can?.edit ? (
           <Anchor component="button" size="sm" onClick={() => setEditingContacts(true)}>
             {t('common.edit')}
           </Anchor>
@@ -97,10 +98,10 @@ export function CandidatePage() {
       {editingContacts ? <ContactsEditor candidate={c} onClose={() => setEditingContacts(false)} /> : null}
       {c.status === 'rejected' && c.responseNote ? <Alert color="red">{t('registration.rejected', { reason: c.responseNote })}</Alert> : null}
       {c.status === 'declined' && c.responseNote ? <Alert color="gray">{t('registration.declined', { reason: c.responseNote })}</Alert> : null}
-      {manages && c.status === 'registered' ? <RegistrationDecision candidate={c} /> : null}
+      {can?.decideRegistration && c.status === 'registered' ? <RegistrationDecision candidate={c} /> : null}
       <ErrorAlert error={respond.error} />
       <InterviewNotice candidateId={id} />
-      {isSelf && c.status === 'nominated' ? (
+      {can?.respond && c.status === 'nominated' ? (
         <Group>
           <Button color="teal" onClick={() => respond.mutate(true)} loading={respond.isPending}>
             {t('candidate.accept')}
@@ -110,7 +111,7 @@ export function CandidatePage() {
           </Button>
         </Group>
       ) : null}
-      {isSelf && verification.data ? <TodoList view={verification.data} onFix={() => setTab('self')} /> : null}
+      {can?.fillSelfAssessment && verification.data ? <TodoList view={verification.data} onFix={() => setTab('self')} /> : null}
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="self">{t('candidate.selfAssessment')}</Tabs.Tab>
@@ -122,22 +123,22 @@ export function CandidatePage() {
           <ErrorAlert error={assessment.error} />
           <Stack>
             <RevisionContext.Provider value={revisions}>
-              {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={isSelf} /> : null}
+              {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={can?.fillSelfAssessment ?? false} /> : null}
             </RevisionContext.Provider>
-            {manages && assessment.data ? <ReopenPanel candidateId={id} assessment={assessment.data} /> : null}
+            {can?.reopenSelfAssessment && assessment.data ? <ReopenPanel candidateId={id} assessment={assessment.data} /> : null}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
-          <EvidencePanel candidateId={id} canUpload={isSelf || manages} closed={assessment.data?.status === 'submitted'} />
+          <EvidencePanel candidateId={id} canUpload={can?.uploadEvidence ?? false} closed={assessment.data?.status === 'submitted'} />
         </Tabs.Panel>
         <Tabs.Panel value="verification" pt="md">
-          {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={canDecide} showTodo={!isSelf} /> : <Text c="dimmed">{t('verify.empty')}</Text>}
+          {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={can?.verify ?? false} showTodo={!(can?.fillSelfAssessment ?? false)} /> : <Text c="dimmed">{t('verify.empty')}</Text>}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel candidateId={id} />
         </Tabs.Panel>
       </Tabs>
-      {manages && c.status !== 'registered' && c.status !== 'rejected' ? <InvitePanel candidate={c} /> : null}
+      {can?.invite && c.status !== 'registered' && c.status !== 'rejected' ? <InvitePanel candidate={c} /> : null}
       <Modal opened={declining} onClose={() => setDeclining(false)} title={t('candidate.decline')}>
         <Stack>
           <Textarea label={t('candidate.declineReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />

@@ -4,7 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, upload } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { JobProgress, useJob } from '../../components/job-progress.tsx';
@@ -28,8 +28,9 @@ export function ImportPage() {
   const { me } = useSession();
   const client = useQueryClient();
   const provinces = useProvinces();
-  const own = me?.user.roles.filter((r) => r.role === 'provincial_admin').map((r) => r.provinceCode!) ?? [];
-  const national = hasRole(me, 'national_admin');
+  // Where the server says the user runs the committee.
+  const own = me?.committee.provinces ?? [];
+  const national = me?.committee.national ?? false;
   const [province, setProvince] = useState<string | null>(own.length === 1 && !national ? own[0]! : null);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { candidateStatuses, type CandidateSummary } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { CandidateStatusBadge } from '../../components/candidate-status.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { categoryName } from '../../components/labels.ts';
@@ -21,8 +21,8 @@ export const useCandidates = (editionId: string) =>
 export function CandidateActions({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
   const { me } = useSession();
-  const manages = hasRole(me, 'national_admin') || hasRole(me, 'provincial_admin');
-  const verifies = hasRole(me, 'national_admin') || hasRole(me, 'verifier') || hasRole(me, 'provincial_admin');
+  const manages = me?.abilities.nominate ?? false;
+  const verifies = me?.abilities.readVerificationQueue ?? false;
   return (
     <Group gap="xs">
       {manages ? (
@@ -68,7 +68,7 @@ export function CandidateList({ editionId }: { editionId: string }) {
   const shown = all.filter((c) => (!province || c.provinceCode === province) && (!category || c.categoryCode === category) && (!status || c.status === status));
   const provinceName = (code: string) => provinces.data?.find((p) => p.code === code)?.name ?? code;
   const registered = all.filter((c) => c.status === 'registered').length;
-  const manages = hasRole(me, 'national_admin') || hasRole(me, 'provincial_admin');
+  const manages = me?.abilities.nominate ?? false;
   if (list.error) return <ErrorAlert error={list.error} />;
   if (list.isPending) return <Text>{t('common.loading')}</Text>;
   if (all.length === 0) return <Text c="dimmed">{manages ? t('candidates.empty') : t('candidates.emptyReader')}</Text>;

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CandidateDetail, Contact } from '../../../shared/contracts/index.ts';
 import { api } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
@@ -20,8 +20,9 @@ export function NominatePage() {
   const client = useQueryClient();
   const edition = useEdition(id);
   const provinces = useProvinces();
-  const own = me?.user.roles.filter((r) => r.role === 'provincial_admin').map((r) => r.provinceCode!) ?? [];
-  const national = hasRole(me, 'national_admin');
+  // Where the server says the user runs the committee.
+  const own = me?.committee.provinces ?? [];
+  const national = me?.committee.national ?? false;
   const [draft, setDraft] = useState(() => emptyDraft(own.length === 1 && !national ? own[0]! : null));
   const [contacts, setContacts] = useState<Contact[]>([emptyContact()]);
   const family = edition.data?.categories.find((c) => c.id === draft.categoryId)?.family;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dispute } from '../../../shared/contracts/index.ts';
 import { formatDateTime, formatNumber, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
@@ -16,7 +16,7 @@ export function DisputesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { me } = useSession();
-  const canDecide = hasRole(me, 'verifier') || hasRole(me, 'national_admin');
+  const canDecide = me?.abilities.decideDisputes ?? false;
   const disputes = useQuery({ queryKey: ['disputes', id], queryFn: () => get<Dispute[]>(`/api/editions/${id}/disputes`) });
   return (
     <Stack>

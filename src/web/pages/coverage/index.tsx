@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoverageDashboard, EditionDetail } from '../../../shared/contracts/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CoverageChart } from './coverage-chart.tsx';
@@ -21,7 +21,7 @@ export function CoveragePage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { me } = useSession();
-  const admin = hasRole(me, 'national_admin');
+  const admin = me?.abilities.importCoverage ?? false;
   const [province, setProvince] = useState<string | null>(null);
   const edition = useQuery({ queryKey: ['edition', id], queryFn: () => get<EditionDetail>(`/api/editions/${id}`) });
   const data = useQuery({ queryKey: ['coverage', id], queryFn: () => get<CoverageDashboard>(`/api/editions/${id}/coverage/regions`) });

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditionDetail, Province, Shortlist } from '../../../shared/contracts/index.ts';
 import { formatNumber, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
@@ -19,8 +19,9 @@ export function ShortlistPage() {
   const lang = i18n.language as Lang;
   const { me } = useSession();
   const client = useQueryClient();
-  const admin = hasRole(me, 'national_admin');
-  const own = me?.user.roles.filter((r) => r.role === 'provincial_admin').map((r) => r.provinceCode!) ?? [];
+  // Where the server says the user runs the committee.
+  const admin = me?.committee.national ?? false;
+  const own = me?.committee.provinces ?? [];
   const provinces = useQuery({ queryKey: ['provinces'], queryFn: () => get<Province[]>('/api/regions/provinces'), staleTime: Infinity });
   const edition = useQuery({ queryKey: ['edition', id], queryFn: () => get<EditionDetail>(`/api/editions/${id}`) });
   const [province, setProvince] = useState<string | null>(own[0] ?? null);

@@ -2,7 +2,7 @@ import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatPeriod, type Lang } from '../../../shared/i18n/format.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -19,11 +19,13 @@ export function EditionPage() {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const edition = useEdition(id);
-  const admin = hasRole(me, 'national_admin');
-  const provincialScope = me?.user.roles.filter((r) => r.role === 'provincial_admin').map((r) => r.provinceCode!) ?? [];
+  const provincialScope = me?.committee.provinces ?? [];
   if (edition.error) return <ErrorAlert error={edition.error} />;
   if (!edition.data) return <Text>{t('common.loading')}</Text>;
   const e = edition.data;
+  // What the server says the user may do with this edition, and anywhere.
+  const admin = e.abilities.configure;
+  const can = me?.abilities;
   return (
     <Stack>
       <AnchorLink to="/" size="sm">
@@ -46,12 +48,12 @@ export function EditionPage() {
           <ButtonLink to="/editions/$id/coverage" params={{ id: e.id }} variant="light">
             {t('coverage.title')}
           </ButtonLink>
-          {admin || provincialScope.length > 0 || hasRole(me, 'juror') ? (
+          {can?.readPools ? (
             <ButtonLink to="/editions/$id/panels" params={{ id: e.id }} variant="light">
               {t('panels.title')}
             </ButtonLink>
           ) : null}
-          {admin || provincialScope.length > 0 ? (
+          {can?.publish ? (
             <ButtonLink to="/editions/$id/publication" params={{ id: e.id }} variant="light">
               {t('publication.title')}
             </ButtonLink>
@@ -80,7 +82,7 @@ export function EditionPage() {
           <TimelineTab edition={e} admin={admin} />
         </Tabs.Panel>
         <Tabs.Panel value="events" pt="md">
-          <EventsTab edition={e} canManage={admin || provincialScope.length > 0} provinceScope={admin ? null : provincialScope} />
+          <EventsTab edition={e} canManage={e.abilities.manageEvents} provinceScope={admin ? null : provincialScope} />
         </Tabs.Panel>
         <Tabs.Panel value="candidates" pt="md">
           <CandidatesTab editionId={e.id} />

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryScoringView } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition } from './use-edition.ts';
@@ -28,7 +27,6 @@ export function InstrumentPage() {
   const { id, categoryId } = useParams({ from: '/app/editions/$id/categories/$categoryId/instrument' });
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const { me } = useSession();
   const client = useQueryClient();
   const edition = useEdition(id);
   const scoring = useQuery({ queryKey: ['scoring', categoryId], queryFn: () => get<CategoryScoringView>(`/api/editions/${id}/categories/${categoryId}/scoring`) });
@@ -38,7 +36,7 @@ export function InstrumentPage() {
     mutationFn: ({ isDefault: _d, ...body }: CategoryScoringView) => api<CategoryScoringView>('PUT', `/api/editions/${id}/categories/${categoryId}/scoring`, body),
     onSuccess: (data) => client.setQueryData(['scoring', categoryId], data),
   });
-  const canEdit = hasRole(me, 'national_admin') && edition.data?.status !== 'published' && edition.data?.status !== 'archived';
+  const canEdit = (edition.data?.abilities.configure ?? false) && edition.data?.status !== 'published' && edition.data?.status !== 'archived';
   if (scoring.error) return <ErrorAlert error={scoring.error} />;
   if (!draft || !edition.data) return <Text>{t('common.loading')}</Text>;
   const category = edition.data.categories.find((c) => c.id === categoryId);

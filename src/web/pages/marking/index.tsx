@@ -48,7 +48,7 @@ export function MyAssessmentsPage() {
                   {s.id}: {t(`pool.stageStates.${s.state}`)}
                 </Badge>
               ))}
-              {pool.myRole === 'chair' ? (
+              {pool.abilities.run ? (
                 <ButtonLink to="/pools/$id" params={{ id: pool.id }} size="xs">
                   {t('pool.manage')}
                 </ButtonLink>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PanelDetail, PoolSummary } from '../../../shared/contracts/index.ts';
 import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
@@ -21,7 +21,7 @@ export function PanelsPage() {
   const edition = useEdition(id);
   const panels = useQuery({ queryKey: ['panels', id], queryFn: () => get<PanelDetail[]>(`/api/editions/${id}/panels`) });
   const pools = useQuery({ queryKey: ['pools', id], queryFn: () => get<PoolSummary[]>(`/api/editions/${id}/pools`) });
-  const canManage = hasRole(me, 'national_admin') || hasRole(me, 'provincial_admin');
+  const canManage = me?.abilities.managePanels ?? false;
   const [creating, setCreating] = useState(false);
   if (edition.error) return <ErrorAlert error={edition.error} />;
   if (!edition.data) return <Text>{t('common.loading')}</Text>;

@@ -14,8 +14,9 @@ export function PanelForm({ edition, panel, onDone }: { edition: EditionDetail; 
   const { me } = useSession();
   const client = useQueryClient();
   const provinces = useProvinces();
-  const national = me?.user.roles.some((r) => r.role === 'national_admin') ?? false;
-  const mine = me?.user.roles.filter((r) => r.role === 'provincial_admin').map((r) => r.provinceCode) ?? [];
+  // Where the server says the user runs the committee.
+  const national = me?.committee.national ?? false;
+  const mine = me?.committee.provinces ?? [];
   const [form, setForm] = useState<PanelInput>(
     panel ?? { level: 'provinsi', area: mine[0] ?? '', name: '', decreeNumber: null, decreeDate: null, categoryCodes: [] },
   );

@@ -24,7 +24,7 @@ export function PoolPage() {
   if (pool.error) return <ErrorAlert error={pool.error} />;
   const p = pool.data;
   if (!p) return <Text>{t('common.loading')}</Text>;
-  const runs = p.myRole === 'admin' || p.myRole === 'chair';
+  const runs = p.abilities.run;
   const hasInterview = p.attendanceOptions.length > 0;
   return (
     <Stack>
@@ -54,7 +54,7 @@ export function PoolPage() {
           {runs ? <Tabs.Tab value="stages">{t('pool.tabs.stages')}</Tabs.Tab> : null}
           {runs && hasInterview ? <Tabs.Tab value="interviews">{t('pool.tabs.interviews')}</Tabs.Tab> : null}
           <Tabs.Tab value="moderation">{t('pool.tabs.moderation')}</Tabs.Tab>
-          {runs ? <Tabs.Tab value="results">{t('pool.tabs.results')}</Tabs.Tab> : null}
+          {p.abilities.preview ? <Tabs.Tab value="results">{t('pool.tabs.results')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <OverviewTab pool={p} />

@@ -11,7 +11,7 @@ const key = (userId: string, candidateId: string) => `${userId}|${candidateId}`;
 /** The pool's candidates, the panel's conflicts and who marks whom. */
 export function OverviewTab({ pool }: { pool: PoolDetail }) {
   const { t } = useTranslation();
-  const admin = pool.myRole === 'admin';
+  const admin = pool.abilities.manage;
   const inPool = pool.candidatesList.filter((c) => c.inPool);
   const names = new Map(pool.candidatesList.map((c) => [c.id, c.name]));
   return (
@@ -47,7 +47,7 @@ export function OverviewTab({ pool }: { pool: PoolDetail }) {
         </Table>
       </Table.ScrollContainer>
       {inPool.length < pool.candidatesList.length ? <Text size="xs" c="dimmed">{t('pool.onlyVerified')}</Text> : null}
-      {pool.myRole === 'admin' || pool.myRole === 'chair' ? <Conflicts pool={pool} /> : null}
+      {pool.abilities.run ? <Conflicts pool={pool} /> : null}
       {admin ? <Assignment pool={pool} /> : null}
     </Stack>
   );
@@ -92,7 +92,7 @@ function Conflicts({ pool }: { pool: PoolDetail }) {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    {pool.myRole === 'admin' && c.status === 'pending' ? (
+                    {pool.abilities.manage && c.status === 'pending' ? (
                       <Button size="xs" variant="light" onClick={() => setReviewing(c)}>
                         {t('pool.review')}
                       </Button>

@@ -92,15 +92,15 @@ export function ResultsTab({ pool }: { pool: PoolDetail }) {
         SHA-256 <Code>{r.packageSha256}</Code>
       </Text>
       <Group>
-        {r.status === 'preview' && pool.myRole === 'chair' ? <Button onClick={() => setConfirming(true)}>{t('pool.finalise')}</Button> : null}
-        {r.status === 'preview' && pool.myRole !== 'chair' ? <Text size="sm" c="dimmed">{t('pool.chairFinalises')}</Text> : null}
+        {r.status === 'preview' && pool.abilities.finalise ? <Button onClick={() => setConfirming(true)}>{t('pool.finalise')}</Button> : null}
+        {r.status === 'preview' && !pool.abilities.finalise ? <Text size="sm" c="dimmed">{t('pool.chairFinalises')}</Text> : null}
         {r.status === 'final' && r.id ? (
           <>
             <Anchor href={`/api/results/${r.id}/package`}>{t('pool.downloadPackage')}</Anchor>
             <Anchor href={`/api/results/${r.id}/minutes`} target="_blank" rel="noopener">
               {t('pool.minutes')}
             </Anchor>
-            {pool.myRole === 'admin' ? (
+            {pool.abilities.reopen ? (
               <Button variant="default" color="red" onClick={() => setReopening(true)}>
                 {t('pool.reopen')}
               </Button>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exportDatasets, type EditionDetail, type PoolSummary } from '../../../shared/contracts/index.ts';
 import { get } from '../../api.ts';
-import { hasRole, useSession } from '../../auth.tsx';
+import { useSession } from '../../auth.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { SignatoriesPanel } from './signatories.tsx';
@@ -14,10 +14,10 @@ export function EditionPublicationPage() {
   const { id } = useParams({ from: '/app/editions/$id/publication' });
   const { t } = useTranslation();
   const { me } = useSession();
-  const national = hasRole(me, 'national_admin');
+  const national = me?.abilities.manageSignatories ?? false;
   const edition = useQuery({ queryKey: ['edition', id], queryFn: () => get<EditionDetail>(`/api/editions/${id}`) });
   const pools = useQuery({ queryKey: ['pools', id], queryFn: () => get<PoolSummary[]>(`/api/editions/${id}/pools`) });
-  const managed = (pools.data ?? []).filter((p) => p.myRole === 'admin');
+  const managed = (pools.data ?? []).filter((p) => p.abilities.publish);
   return (
     <Stack>
       <AnchorLink to="/editions/$id" params={{ id }} size="sm">
