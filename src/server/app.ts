@@ -118,13 +118,16 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.addHook('onReady', () => anchorer.start(deps.config.auditAnchor.seconds));
   app.addHook('onClose', () => anchorer.stop());
   if (!deps.config.s3) {
-    // Evidence writes cut short by a crash leave temp files: removed once the app is up, without delaying it.
+    // Evidence writes cut short by a crash leave temp files: removed before the app takes requests
+    // (a walk of the files folder; a failure is logged and does not stop the start).
     const files = new DiskFileStore(deps.config.filesDir);
-    app.addHook('onReady', () => {
-      void files
-        .removeStaleTemps()
-        .then((removed) => removed.length > 0 && app.log.info({ removed: removed.length }, 'removed stale temp files of interrupted uploads'))
-        .catch((error: unknown) => app.log.error({ err: error }, 'removing stale temp files failed'));
+    app.addHook('onReady', async () => {
+      try {
+        const removed = await files.removeStaleTemps();
+        if (removed.length > 0) app.log.info({ removed: removed.length }, 'removed stale temp files of interrupted uploads');
+      } catch (error) {
+        app.log.error({ err: error }, 'removing stale temp files failed');
+      }
     });
   }
   app.decorateRequest('actor', null);
