@@ -77,7 +77,11 @@ export function checkScoring(scoring: CategoryScoring): ScoringError[] {
     pool: { edition: 'check', level: 'check', category: 'check' },
     method,
     stages: instrumentStages(instrument),
+    // An instrument alone: no candidate yet, so nothing marked and no value given.
     candidates: [],
+    values: {},
+    jurors: [],
+    marks: [],
   });
   problems.push(...errors.map((e) => ({ path: e.path.replace(/^stages/, 'instrument.stages').replace(/^method\./, ''), message: e.message })));
   instrument.stages.forEach((s, si) =>
