@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { ExitStatus } from './index.ts';
 import type { Database } from '../../db/client.ts';
 import type { Config } from '../../server/config.ts';
+import type { AnchorStore } from '../../server/services/audit-anchor.ts';
 
 /** Exit statuses of `audit verify`: intact, broken, or the log could not be read at all. */
 export const verifyExit = { intact: 0, broken: 1, unreadable: 3 } as const;
@@ -48,26 +49,34 @@ async function openExisting(config: Config): Promise<Database> {
   return database;
 }
 
+const anchorsHelp = 'directory of the anchors (default: AUDIT_ANCHOR_DIR, else PARITRANA_DATA_DIR/audit-anchors)';
+
+/** The configured database, opened as it is, with the anchor store; null (said on stderr, exit 3) when the log cannot be read. */
+async function openAudit(opts: { anchors?: string }, status: ExitStatus): Promise<{ database: Database; store: AnchorStore } | null> {
+  const { loadConfig } = await import('../../server/config.ts');
+  const { AnchorStore } = await import('../../server/services/audit-anchor.ts');
+  const config = loadConfig();
+  try {
+    return { database: await openExisting(config), store: new AnchorStore(opts.anchors ?? config.auditAnchor.dir) };
+  } catch (error) {
+    if (!(error instanceof Unreadable)) throw error;
+    process.stderr.write(`audit log UNREADABLE: ${error.message}\n`);
+    status.code = verifyExit.unreadable;
+    return null;
+  }
+}
+
 export function registerAudit(program: Command, status: ExitStatus): void {
   const audit = program.command('audit').description('The append-only audit log');
   audit
     .command('verify')
     .description('Recompute the SHA-256 chain of the whole audit log and check it against the signed anchors; exit 1 when broken, 3 when it cannot be read')
-    .option('--anchors <dir>', 'directory of the anchors (default: AUDIT_ANCHOR_DIR, else PARITRANA_DATA_DIR/audit-anchors)')
+    .option('--anchors <dir>', anchorsHelp)
     .action(async (opts: { anchors?: string }) => {
-      const { loadConfig } = await import('../../server/config.ts');
-      const { AnchorStore, AnchorError, verifyWithAnchors } = await import('../../server/services/audit-anchor.ts');
-      const config = loadConfig();
-      const store = new AnchorStore(opts.anchors ?? config.auditAnchor.dir);
-      let database: Database;
-      try {
-        database = await openExisting(config);
-      } catch (error) {
-        if (!(error instanceof Unreadable)) throw error;
-        process.stderr.write(`audit log UNREADABLE: ${error.message}\n`);
-        status.code = verifyExit.unreadable;
-        return;
-      }
+      const { AnchorError, verifyWithAnchors } = await import('../../server/services/audit-anchor.ts');
+      const opened = await openAudit(opts, status);
+      if (!opened) return;
+      const { database, store } = opened;
       try {
         const result = await verifyWithAnchors(database.db, store).catch((error: unknown) => {
           if (error instanceof AnchorError) throw error;
@@ -110,21 +119,11 @@ export function registerAudit(program: Command, status: ExitStatus): void {
   audit
     .command('anchor')
     .description('Sign the chain’s current head and append it to the anchors (the server does this on its own every AUDIT_ANCHOR_SECONDS)')
-    .option('--anchors <dir>', 'directory of the anchors (default: AUDIT_ANCHOR_DIR, else PARITRANA_DATA_DIR/audit-anchors)')
+    .option('--anchors <dir>', anchorsHelp)
     .action(async (opts: { anchors?: string }) => {
-      const { loadConfig } = await import('../../server/config.ts');
-      const { AnchorStore } = await import('../../server/services/audit-anchor.ts');
-      const config = loadConfig();
-      const store = new AnchorStore(opts.anchors ?? config.auditAnchor.dir);
-      let database: Database;
-      try {
-        database = await openExisting(config);
-      } catch (error) {
-        if (!(error instanceof Unreadable)) throw error;
-        process.stderr.write(`${error.message}\n`);
-        status.code = verifyExit.unreadable;
-        return;
-      }
+      const opened = await openAudit(opts, status);
+      if (!opened) return;
+      const { database, store } = opened;
       try {
         const anchor = await store.anchor(database.db);
         process.stdout.write(anchor ? `anchored entry ${anchor.seq} (${anchor.hash}) with key ${anchor.key} in ${store.dir}\n` : 'the audit log is empty: nothing to anchor\n');
