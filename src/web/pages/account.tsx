@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { useProvinces } from './edition/use-edition.ts';
 
 /** The signed-in user's own account: who they are, and changing their password. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { me } = useSession();
+  const provinces = useProvinces();
+  const provinceName = (code: string) => provinces.data?.find((p) => p.code === code)?.name ?? code;
   return (
     <Stack maw={560}>
       <Title order={1} size="h2">
@@ -26,7 +29,7 @@ export function AccountPage() {
           </Table.Tr>
           <Table.Tr>
             <Table.Th>{t('account.roles')}</Table.Th>
-            <Table.Td>{me?.user.roles.map((r) => t(`roles.${r.role}`) + (r.provinceCode ? ` ${r.provinceCode}` : '')).join(', ')}</Table.Td>
+            <Table.Td>{me?.user.roles.map((r) => t(`roles.${r.role}`) + (r.provinceCode ? `, ${provinceName(r.provinceCode)}` : '')).join('; ')}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
