@@ -32,6 +32,16 @@ describe('evidence files on the local disk', () => {
     expect((await readFile(join(root, keyOf(pdf)))).equals(pdf)).toBe(true);
   });
 
+  it('flush a new file and its folder to the disk before answering, and nothing for a file already stored', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'paritrana-store-'));
+    const store = new DiskFileStore(root);
+    await store.put(pdf);
+    expect(store.syncs).toBe(2);
+    await store.put(pdf);
+    expect(store.syncs).toBe(2);
+    expect((await readFile(join(root, keyOf(pdf)))).equals(pdf)).toBe(true);
+  });
+
   it('leave no temp file behind when a write fails', async () => {
     const root = await mkdtemp(join(tmpdir(), 'paritrana-store-'));
     // A file where the hash's folder must go: the write of the bytes succeeds, moving them into place cannot.

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FileStore } from './file-store.ts';
@@ -12,7 +12,20 @@ const tempSuffix = '.tmp';
 export const staleTempMs = 15 * 60 * 1000;
 
 /** Files on the local disk under `root`, by SHA-256. */
+/** Flushes a file or a directory to the disk (a directory so that a rename in it survives an OS crash). */
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export class DiskFileStore implements FileStore {
+  /** How many times this store flushed a file or directory to the disk (what a test can observe of durability). */
+  syncs = 0;
+
   constructor(private readonly root: string) {}
 
   private pathOf(sha256: string): string {
@@ -33,9 +46,19 @@ export class DiskFileStore implements FileStore {
       const temp = join(this.root, 'tmp', `${randomUUID()}${tempSuffix}`);
       try {
         await mkdir(dirname(temp), { recursive: true });
-        await writeFile(temp, bytes, { flag: 'wx' });
+        // On the disk before it takes its name, and the name on the disk before the upload is
+        // acknowledged: an OS crash leaves the whole file or none, never a row without its file.
+        const handle = await open(temp, 'wx');
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
         await mkdir(dirname(path), { recursive: true });
         await rename(temp, path);
+        await fsyncPath(dirname(path));
+        this.syncs += 2;
       } catch (error) {
         await unlink(temp).catch(() => undefined);
         throw error;
