@@ -67,8 +67,12 @@ export function verificationState(statuses: ItemStatus[]): 'pending' | 'revision
   return 'verified';
 }
 
-/** The strongest kind of regulation first (a Perda binds more than a circular). */
-export const regulationStrength = ['perda', 'perkada', 'instruksi', 'surat-edaran', 'keputusan'] as const;
+/**
+ * The strongest kind of regulation first: a Perda binds more than a head of
+ * region's regulation (Perkada), which binds more than his decree (SK
+ * Keputusan), an instruction or a circular.
+ */
+export const regulationStrength = ['perda', 'perkada', 'keputusan', 'instruksi', 'surat-edaran'] as const;
 
 type PemdaDetail = {
   regulations: { id: string; type: string }[];

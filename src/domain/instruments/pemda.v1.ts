@@ -42,7 +42,7 @@ export const pemdaV1: Instrument = {
               source: 'data',
               origin: 'verified',
               key: 'regulation_type',
-              scale: { type: 'choice', options: { perda: 100, perkada: 85, instruksi: 65, 'surat-edaran': 45, none: 0 } },
+              scale: { type: 'choice', options: { perda: 100, perkada: 85, keputusan: 75, instruksi: 65, 'surat-edaran': 45, none: 0 } },
             },
             {
               id: 'reg.cakupan',
