@@ -60,7 +60,7 @@ describe.each(drivers())('conflicts wall a juror off on %s', (driver) => {
     ({ editionId, categoryId, ids } = await assessingEditionWithCandidates(t.database.db, lampungCandidates));
     admin = await signIn(t, (await makeUser(t, roles.provincialAdmin('18'))).email);
     for (let i = 0; i < 3; i += 1) {
-      const user = await makeUser(t, roles.juror(), { name: `Juri ${i + 1}` });
+      const user = await makeUser(t, roles.juror('18'), { name: `Juri ${i + 1}` });
       jurors.push({ id: user.id, client: await signIn(t, user.email) });
     }
     const panel = (

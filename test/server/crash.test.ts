@@ -33,7 +33,7 @@ async function poolOpenForMarking(database: Database): Promise<Setup> {
   const { editionId, categoryId, ids } = await assessingEditionWithCandidates(db, ntbCandidates);
   const provincial = await actorWith(db, [{ role: 'provincial_admin', provinceCode: '52', candidateId: null }], 'Admin NTB');
   const jurors = [];
-  for (const name of ['Juri Satu', 'Juri Dua', 'Juri Tiga']) jurors.push(await actorWith(db, [{ role: 'juror', provinceCode: null, candidateId: null }], name));
+  for (const name of ['Juri Satu', 'Juri Dua', 'Juri Tiga']) jurors.push(await actorWith(db, [{ role: 'juror', provinceCode: '52', candidateId: null }], name));
   const [demoPanel] = (await listPanels(db, editionId)).filter((p) => p.area === '52');
   const panel = await updatePanel({ db, actor: provincial }, demoPanel!.id, { level: 'provinsi', area: '52', name: 'Tim Penilai Provinsi NTB', decreeNumber: '100/2025', decreeDate: '2025-06-02', categoryCodes: ['pemkab-kota'] });
   await replaceMembers({ db, actor: provincial }, panel.id, { members: jurors.map((j, i) => ({ userId: j.id, unsur: ['pemda', 'akademisi', 'apindo'][i]!, role: i === 0 ? 'chair' : 'member', title: null })) });

@@ -32,7 +32,7 @@ describe.each(drivers())('marks racing a submission on %s', (driver) => {
     ({ editionId, categoryId, ids } = await assessingEditionWithCandidates(t.database.db, lampungCandidates));
     const admin = await signIn(t, (await makeUser(t, roles.provincialAdmin('18'))).email);
     for (let i = 0; i < jurorCount; i += 1) {
-      const user = await makeUser(t, roles.juror(), { name: `Juri ${i + 1}` });
+      const user = await makeUser(t, roles.juror('18'), { name: `Juri ${i + 1}` });
       jurors.push({ id: user.id, client: await signIn(t, user.email) });
     }
     const panel = (

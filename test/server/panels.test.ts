@@ -55,7 +55,7 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     admin = await signIn(t, (await makeUser(t, roles.provincialAdmin('18'))).email);
     otherProvince = await signIn(t, (await makeUser(t, roles.provincialAdmin('52'))).email);
     for (let i = 0; i < 3; i += 1) {
-      const user = await makeUser(t, roles.juror(), { name: `Juri ${i + 1}` });
+      const user = await makeUser(t, roles.juror('18'), { name: `Juri ${i + 1}` });
       jurors.push({ id: user.id, client: await signIn(t, user.email) });
     }
     chair = jurors[0]!.client;

@@ -43,6 +43,28 @@ describe.each(drivers())('staff e-mails on %s', (driver) => {
     expect(all).toEqual(expect.arrayContaining([ntb.email, lampung.email, unplaced.email, 'juri@paritrana.demo']));
   });
 
+  it('lets a provincial admin seat only the jurors it may list', async () => {
+    const editionId = (await listEditions(t.database.db))[0]!.id;
+    type Panel = { id: string; area: string; members: { userId: string; unsur: string; role: string; title: string | null }[] };
+    const panel = (await admin52.request('GET', `/api/editions/${editionId}/panels`)).json<Panel[]>().find((p) => p.area === '52')!;
+    const members = panel.members.map(({ userId, unsur, role, title }) => ({ userId, unsur, role, title }));
+    const seat = (userId: string) => admin52.request('PUT', `/api/panels/${panel.id}/members`, { members: [...members, { userId, unsur: 'akademisi', role: 'member', title: null }] });
+    const lampung = await makeUser(t, provincialJuror('18'), { name: 'Juri Lain Lampung' });
+    const unplaced = await makeUser(t, roles.juror(), { name: 'Juri Tanpa Provinsi' });
+    for (const other of [lampung, unplaced]) {
+      const refused = await seat(other.id);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).not.toContain(other.email);
+    }
+    const ntb = await makeUser(t, provincialJuror('52'), { name: 'Juri Lain NTB' });
+    const seated = await seat(ntb.id);
+    expect(seated.statusCode, seated.body).toBe(200);
+    expect(seated.json<Panel>().members.map((m) => m.userId)).toContain(ntb.id);
+    // The national admin seats anyone; the panel as it was is kept for the other tests.
+    expect((await national.request('PUT', `/api/panels/${panel.id}/members`, { members: [...members, { userId: unplaced.id, unsur: 'akademisi', role: 'member', title: null }] })).statusCode).toBe(200);
+    expect((await national.request('PUT', `/api/panels/${panel.id}/members`, { members })).statusCode).toBe(200);
+  });
+
   it('shows a candidate its history with staff by name and role, never by e-mail', async () => {
     const editionId = (await listEditions(t.database.db))[0]!.id;
     const lotim = (await listCandidates(t.database.db, editionId, { all: true })).find((c) => c.name === 'Kabupaten Lombok Timur')!;

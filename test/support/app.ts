@@ -93,6 +93,7 @@ export const roles = {
   nationalAdmin: (): RoleGrant[] => [{ role: 'national_admin', provinceCode: null, candidateId: null }],
   provincialAdmin: (provinceCode: string): RoleGrant[] => [{ role: 'provincial_admin', provinceCode, candidateId: null }],
   verifier: (provinceCode: string): RoleGrant[] => [{ role: 'verifier', provinceCode, candidateId: null }],
-  juror: (): RoleGrant[] => [{ role: 'juror', provinceCode: null, candidateId: null }],
+  /** A juror; with a province, its committee may list and seat them. */
+  juror: (provinceCode: string | null = null): RoleGrant[] => [{ role: 'juror', provinceCode, candidateId: null }],
   candidate: (candidateId: string): RoleGrant[] => [{ role: 'candidate', provinceCode: null, candidateId }],
 };

@@ -61,7 +61,7 @@ export async function finalisedPool(db: Db): Promise<FinalisedPool> {
   const national = await actorWith(db, [{ role: 'national_admin', provinceCode: null, candidateId: null }], 'Admin Nasional');
   const provincial = await actorWith(db, [{ role: 'provincial_admin', provinceCode: '52', candidateId: null }], 'Admin NTB');
   const jurors: Actor[] = [];
-  for (const name of ['Drs. H. Lalu Gita Ariadi', 'Dr. Baiq Nurul Aini', 'Ir. Made Wirawan']) jurors.push(await actorWith(db, [{ role: 'juror', provinceCode: null, candidateId: null }], name));
+  for (const name of ['Drs. H. Lalu Gita Ariadi', 'Dr. Baiq Nurul Aini', 'Ir. Made Wirawan']) jurors.push(await actorWith(db, [{ role: 'juror', provinceCode: '52', candidateId: null }], name));
   const lotim = ids.get('52.03')!;
   await insertSubmission(db, { candidateId: lotim, status: 'submitted', version: 2, answers: lotimAnswers });
   for (const key of ['regulations:r1', 'agreements:a1', 'programs:p1', 'programs:p2', 'coverage', 'innovation']) {

@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../domain/errors.ts';
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { conflictsFromTies } from '../../domain/panels/conflicts.ts';
 import { unsurCodes } from '../../domain/panels/unsur.ts';
 import type { Db } from '../../db/client.ts';
@@ -100,8 +100,21 @@ export async function updatePanel({ db, actor }: ServiceContext, id: string, inp
 }
 
 /**
+ * Which jurors a committee may list and seat: the national admin any (null);
+ * a provincial admin those of its provinces and those already sitting on one
+ * of its provinces' panels.
+ */
+async function seatableBy(db: Db, actor: Actor): Promise<((userId: string, roles: { role: string; provinceCode: string | null }[]) => boolean) | null> {
+  if (isNationalAdmin(actor)) return null;
+  const provinces = provincesAs(actor, 'provincial_admin');
+  const seated = new Set(await repo.membersInAreas(db, provinces));
+  return (userId, roles) => seated.has(userId) || roles.some((r) => r.role === 'juror' && r.provinceCode !== null && provinces.includes(r.provinceCode));
+}
+
+/**
  * Sets the members of a panel: each must hold the juror role, with a known
- * unsur; one chair, at most one secretary.
+ * unsur; one chair, at most one secretary. A provincial admin seats only the
+ * jurors it may list (its province's, or those already on its panels).
  */
 export async function replaceMembers({ db, actor }: ServiceContext, id: string, input: MembersInput): Promise<PanelDetail> {
   const problems: { path: string; message: string }[] = [];
@@ -121,6 +134,9 @@ export async function replaceMembers({ db, actor }: ServiceContext, id: string, 
   return db.transaction(async (tx) => {
     const panel = await managedPanel(tx, actor!, id);
     const before = await repo.membersOf(tx, [id]);
+    const seatable = await seatableBy(tx, actor!);
+    const foreign = seatable ? input.members.filter((m) => !before.some((b) => b.userId === m.userId) && !seatable(m.userId, roles.get(m.userId) ?? [])) : [];
+    if (foreign.length > 0) throw forbidden('A provincial committee seats only the jurors of its province (the national admin gives a juror a province)');
     await repo.replaceMembers(
       tx,
       id,
@@ -149,11 +165,8 @@ export async function deletePanel({ db, actor }: ServiceContext, id: string): Pr
  */
 export async function listJurors({ db, actor }: ServiceContext) {
   let jurors = (await listUsers(db)).filter((u) => u.active && u.roles.some((r) => r.role === 'juror'));
-  if (!isNationalAdmin(actor)) {
-    const provinces = provincesAs(actor, 'provincial_admin');
-    const seated = new Set(await repo.membersInAreas(db, provinces));
-    jurors = jurors.filter((j) => seated.has(j.id) || j.roles.some((r) => r.role === 'juror' && r.provinceCode !== null && provinces.includes(r.provinceCode)));
-  }
+  const seatable = await seatableBy(db, actor!);
+  if (seatable) jurors = jurors.filter((j) => seatable(j.id, j.roles));
   const profiles = new Map((await repo.profilesOf(db, jurors.map((j) => j.id))).map((p) => [p.userId, p]));
   return jurors.map((j) => ({ id: j.id, name: j.name, email: j.email, institution: profiles.get(j.id)?.institution ?? null }));
 }
