@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { useProvinces } from './edition/use-edition.ts';
 
 /** The signed-in user's own account: who they are, and changing their password. */
@@ -46,7 +47,6 @@ function ChangePassword() {
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const mismatch = repeat !== '' && repeat !== newPassword;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -84,22 +84,7 @@ function ChangePassword() {
             </Alert>
           ) : null}
           <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} />
-          <PasswordInput
-            label={t('account.newPassword')}
-            description={t('account.passwordHint')}
-            autoComplete="new-password"
-            required
-            value={newPassword}
-            onChange={(e) => setNew(e.currentTarget.value)}
-          />
-          <PasswordInput
-            label={t('account.repeatPassword')}
-            autoComplete="new-password"
-            required
-            value={repeat}
-            error={mismatch ? t('account.mismatch') : null}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-          />
+          <NewPasswordFields value={newPassword} repeat={repeat} onChange={setNew} onRepeatChange={setRepeat} />
           <Button type="submit" color="teal" loading={busy} disabled={currentPassword === '' || newPassword === '' || newPassword !== repeat}>
             {t('account.save')}
           </Button>

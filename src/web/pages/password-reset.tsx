@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, PasswordInput, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Text, TextInput } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { PublicFrame } from './public-frame.tsx';
 
 /** "Lupa kata sandi?": asks for a reset link; the answer is the same whether the e-mail is known or not. */
@@ -60,7 +61,6 @@ export function ResetPasswordPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const mismatch = repeat !== '' && repeat !== password;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -92,24 +92,7 @@ export function ResetPasswordPage() {
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Text size="sm">{t('reset.hint')}</Text>
           <ErrorAlert error={error} />
-          <PasswordInput
-            label={t('account.newPassword')}
-            description={t('account.passwordHint')}
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            mt="sm"
-          />
-          <PasswordInput
-            label={t('account.repeatPassword')}
-            autoComplete="new-password"
-            required
-            value={repeat}
-            error={mismatch ? t('account.mismatch') : null}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            mt="sm"
-          />
+          <NewPasswordFields value={password} repeat={repeat} onChange={setPassword} onRepeatChange={setRepeat} mt="sm" />
           <Button type="submit" color="teal" loading={busy} disabled={password === '' || password !== repeat} mt="md" fullWidth>
             {t('reset.submit')}
           </Button>
