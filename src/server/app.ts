@@ -80,10 +80,22 @@ async function indexPage(): Promise<string | null> {
   return cachedPage.html;
 }
 
+/** The logger of a server: JSON for a collector, or readable lines at a terminal. */
+export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>, isTerminal = process.stdout.isTTY === true): FastifyServerOptions['logger'] {
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && isTerminal);
+  if (!pretty) return { level: config.logLevel };
+  return {
+    level: config.logLevel,
+    transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true } },
+  };
+}
+
 /** Builds the HTTP application; the caller listens (or injects, in tests). */
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
-  const logger = options.logger ?? { level: deps.config.logLevel };
+  const logger = options.logger ?? loggerOptions(deps.config);
   const app = Fastify({
+    // One line per request, at debug (below): the default level keeps what someone must read.
+    disableRequestLogging: true,
     // Errors are logged without the values a failed query was sent (src/server/log.ts), and
     // request URLs without the tokens some of them carry (src/server/secret-links.ts).
     logger: typeof logger === 'object' ? { ...logger, serializers: { ...logger.serializers, err: errorSerializer, req: serializeRequest } } : logger,
@@ -130,6 +142,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       }
     });
   }
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.log.level === 'debug' || request.log.level === 'trace') request.log.debug({ req: request, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -231,7 +247,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     // Brotli/gzip copies written by the build; hashed assets never change under their name.
     preCompressed: true,
     setHeaders: (reply, path) => {
-      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   app.setNotFoundHandler(async (request, reply) => {

@@ -35,6 +35,7 @@ const schema = z.object({
   ARCHIVE_UNPACKED_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(16_384),
   ARCHIVE_ENTRY_LIMIT: z.coerce.number().int().min(10).max(10_000_000).default(500_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   REGISTRATION_PENDING_PER_PROVINCE: z.coerce.number().int().min(1).default(200),
   REGISTRATION_CONFIRM_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(3600),
@@ -129,6 +130,8 @@ export type Config = {
   /** Proxies whose X-Forwarded-For is believed: none (false), a hop count, or their addresses/CIDRs. */
   trustProxy: false | number | string[];
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** `pretty` lines for a person at a terminal, `json` for a log collector; `auto` picks by whether stdout is a terminal. */
+  logFormat: z.infer<typeof schema>['LOG_FORMAT'];
   /** Largest file accepted by an upload (coverage extracts), in MiB. */
   uploadLimitMb: number;
   /** Largest evidence file, in MB (PDF, JPEG, PNG, XLSX). */
@@ -195,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     evidenceLimitMb: e.EVIDENCE_LIMIT_MB,
     installationName: e.PARITRANA_INSTALLATION_NAME ?? (e.PUBLIC_URL ? new URL(e.PUBLIC_URL).host : hostname()),
