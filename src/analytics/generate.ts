@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { regenciesCsv, sqlString } from './screen/inputs.ts';
 
 /**
- * A synthetic national extract (spec/coverage-data.md), deterministic for a
+ * A synthetic national extract (docs/coverage-data.md), deterministic for a
  * seed: all 514 regencies, coverage from ~10% to ~90% by region, size classes
  * consistent with workers, PDS cases (missing programs, wages under the UMK,
  * undeclared workers), arrears and late payments, and dates on the exact

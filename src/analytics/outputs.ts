@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 /**
- * Reads what `paritrana screen` wrote (spec/coverage-data.md, Output) back
+ * Reads what `paritrana screen` wrote (docs/coverage-data.md, Output) back
  * into typed rows, and the workforce input of the year, for loading into
  * the application's database.
  */

@@ -1,5 +1,5 @@
 /**
- * How the shortlist is scored (spec/coverage-data.md, Shortlist). An edition
+ * How the shortlist is scored (docs/coverage-data.md, Shortlist). An edition
  * may set its own weights and size; these are the defaults (our proposal),
  * documented in the README (paritrana screen).
  */

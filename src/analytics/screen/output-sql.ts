@@ -1,7 +1,7 @@
 import type { ScreeningConfig } from './config.ts';
 
 /**
- * The definitions of spec/coverage-data.md for assessment year Y, over the
+ * The definitions of docs/coverage-data.md for assessment year Y, over the
  * aggregates of fast-sql.ts (part_agg, contrib_agg) and the typed small
  * tables: D = 31 Dec Y, D0 = 31 Dec Y−1. Percentages are exact: the
  * ratio is rounded half away from zero to 4 decimals in integer arithmetic.

@@ -82,7 +82,7 @@ async function foldLargeFiles(
 }
 
 /**
- * Runs the coverage screen (spec/coverage-data.md): reads and checks the
+ * Runs the coverage screen (docs/coverage-data.md): reads and checks the
  * extract, computes the indicators and the shortlist, and writes them to
  * `outDir` only when the whole input is sound.
  */

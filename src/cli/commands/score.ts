@@ -68,7 +68,7 @@ function numberOption(name: string, raw: string | undefined, fallback: number, c
 export function registerScore(program: Command, status: ExitStatus): void {
   program
     .command('score')
-    .description('Score a scoring package (spec/scoring.md) and print its result; exit 2 when the package is invalid')
+    .description('Score a scoring package (docs/scoring.md) and print its result; exit 2 when the package is invalid')
     .argument('<package>', 'a paritrana.scoring/v1 JSON file')
     .option('--format <format>', 'json (default) or table; with --explain: text (default) or json')
     .option('--explain <candidate>', 'print the full derivation of one candidate’s result')

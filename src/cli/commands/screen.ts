@@ -5,7 +5,7 @@ import type { ExitStatus } from './index.ts';
 export function registerScreen(program: Command, status: ExitStatus): void {
   program
     .command('screen')
-    .description('Compute coverage and compliance indicators and the shortlist from a national extract (spec/coverage-data.md)')
+    .description('Compute coverage and compliance indicators and the shortlist from a national extract (docs/coverage-data.md)')
     .requiredOption('--data <dir>', 'directory with workforce, min_wage, employers, participants, contributions (.csv, .csv.gz or .parquet)')
     .requiredOption('--year <year>', 'assessment year Y (D = 31 Dec Y)')
     .requiredOption('--out <dir>', 'directory for regency_indicators, province_indicators, employer_indicators and shortlist')

@@ -7,7 +7,7 @@ export type InputFile = { name: string; sha256: string; bytes: number };
 export type SnapshotProgress = { stage: string; rowsRead: number; elapsedMs: number; message?: string };
 
 /**
- * One run of the coverage screen (spec/coverage-data.md) for an edition:
+ * One run of the coverage screen (docs/coverage-data.md) for an edition:
  * versioned per edition, with the SHA-256 of every input file.
  */
 export const coverageSnapshots = pgTable(

@@ -1,5 +1,5 @@
 /**
- * The coverage and compliance figures (spec/coverage-data.md) that become a
+ * The coverage and compliance figures (docs/coverage-data.md) that become a
  * candidate's data values, by kind of candidate. The keys are the output
  * columns of the screen, so a figure can always be traced to its snapshot.
  */

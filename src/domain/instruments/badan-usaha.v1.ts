@@ -8,7 +8,7 @@
  * The committee sets the weights of each edition and category; a change is a
  * new version of this file.
  *
- * Compliance figures come from the coverage snapshot (spec/coverage-data.md);
+ * Compliance figures come from the coverage snapshot (docs/coverage-data.md);
  * "lower is better" figures (months in arrears, wages below the minimum) use a
  * linear scale whose target lies below its floor.
  */

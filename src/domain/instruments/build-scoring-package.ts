@@ -1,6 +1,6 @@
 /**
  * Turns an instrument and a pool's data into a scoring package
- * (`paritrana.scoring/v1`, spec/scoring.md): the form the scoring engine, the
+ * (`paritrana.scoring/v1`, docs/scoring.md): the form the scoring engine, the
  * export and `paritrana score` all read.
  */
 import type { Candidate, DataValue, Juror, Mark, MethodInput, Pool, ScoringPackage, Stage } from '../scoring/index.ts';

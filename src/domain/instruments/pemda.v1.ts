@@ -11,7 +11,7 @@
  * edit of a version already used for a published result.
  *
  * The interview aspect has the id `paparan`, not `wawancara`, because stage and
- * aspect ids share one namespace (spec/scoring.md: `tieBreak` names either) and
+ * aspect ids share one namespace (docs/scoring.md: `tieBreak` names either) and
  * the stage is `wawancara`.
  */
 import type { Instrument } from './types.ts';

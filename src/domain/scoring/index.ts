@@ -1,5 +1,5 @@
 /**
- * The scoring engine (spec/scoring.md): validate a scoring package, score it,
+ * The scoring engine (docs/scoring.md): validate a scoring package, score it,
  * explain one candidate's result, and test how much the ranking depends on the
  * weights. Pure functions, no I/O: the web application, the `paritrana score`
  * command and the tests all use this module.

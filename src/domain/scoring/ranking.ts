@@ -1,5 +1,5 @@
 /**
- * Ranking (spec/scoring.md, "Ranking and awards"): highest rounded final score
+ * Ranking (docs/scoring.md, "Ranking and awards"): highest rounded final score
  * first, ties broken by the rounded scores named in `method.tieBreak` in
  * order, candidates still tied share a rank (standard competition ranking:
  * 1, 2, 2, 4) and are listed by id.

@@ -7,7 +7,7 @@ import type { CandidateResult, ScoringPackage, Stage } from './types.ts';
 
 const specExample = JSON.parse(readFileSync(new URL('../../../test/fixtures/scoring/spec-example.json', import.meta.url), 'utf8')) as ScoringPackage;
 
-describe('the example of spec/scoring.md', () => {
+describe('the example of the scoring contract (docs/scoring.md)', () => {
   it('gives exactly the spec’s result', () => {
     // regulasi: perkada → 80. kinerja: coverage 31.5 / 60 = 52.5; tumbuh relative, one value → 100;
     //   (60 × 52.5 + 40 × 100) / 100 = 71.5. desk: (30 × 80 + 70 × 71.5) / 100 = 74.05.

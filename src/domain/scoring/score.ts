@@ -1,5 +1,5 @@
 /**
- * The scoring engine: a package in, its result out (spec/scoring.md). Pure:
+ * The scoring engine: a package in, its result out (docs/scoring.md). Pure:
  * the web application, the `paritrana score` command and the tests all call
  * `scorePackage`, so a published result and its recomputation cannot differ.
  */

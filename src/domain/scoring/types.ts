@@ -1,6 +1,6 @@
 /**
  * Types of a scoring package (`paritrana.scoring/v1`) and of its result
- * (`paritrana.result/v1`), as defined in spec/scoring.md.
+ * (`paritrana.result/v1`), as defined in docs/scoring.md.
  */
 
 export const packageFormat = 'paritrana.scoring/v1';

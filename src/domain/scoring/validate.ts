@@ -1,5 +1,5 @@
 /**
- * Checks a scoring package against spec/scoring.md. A package that breaks the
+ * Checks a scoring package against docs/scoring.md. A package that breaks the
  * format is rejected as a whole; every problem is reported with the JSON path
  * where it sits, e.g. `marks[3].value: 7 is outside 1..5 for ww.komitmen`.
  */

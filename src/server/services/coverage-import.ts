@@ -19,7 +19,7 @@ import type { ServiceContext } from './context.ts';
 
 export const extractFiles = ['workforce', 'min_wage', 'employers', 'participants', 'contributions'] as const;
 
-/** Runs the coverage screen (spec/coverage-data.md) into `outDir`. */
+/** Runs the coverage screen (docs/coverage-data.md) into `outDir`. */
 export type ScreenRunner = (options: {
   dataDir: string;
   year: number;

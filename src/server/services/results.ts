@@ -25,7 +25,7 @@ import { poolCandidates } from './pools.ts';
 export const packageIdOf = (c: { id: string; regencyCode: string | null; npp: string | null }): string => c.regencyCode ?? c.npp ?? c.id;
 
 /**
- * The pool's scoring package (spec/scoring.md) from the instrument, the
+ * The pool's scoring package (docs/scoring.md) from the instrument, the
  * confirmed data values, the attendance recorded at the interview, the
  * panel's conflicts and every mark of an assigned juror.
  */
