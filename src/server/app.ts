@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
@@ -95,7 +95,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   const logger = options.logger ?? loggerOptions(deps.config);
   const app = Fastify({
     // One line per request, at debug (below): the default level keeps what someone must read.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Errors are logged without the values a failed query was sent (src/server/log.ts), and
     // request URLs without the tokens some of them carry (src/server/secret-links.ts).
     logger: typeof logger === 'object' ? { ...logger, serializers: { ...logger.serializers, err: errorSerializer, req: serializeRequest } } : logger,

@@ -21,6 +21,7 @@ import { CandidatesPage } from './pages/candidates/list.tsx';
 import { NominatePage } from './pages/candidates/nominate.tsx';
 import { ImportPage } from './pages/candidates/import.tsx';
 import { ProgressPage } from './pages/candidates/progress.tsx';
+import { RecapPage } from './pages/recap/index.tsx';
 import { VerificationQueuePage } from './pages/verification/queue.tsx';
 import { OutboxPage } from './pages/outbox.tsx';
 import { InvitationPage } from './pages/invitation.tsx';
@@ -86,6 +87,7 @@ const candidates = createRoute({ getParentRoute: () => app, path: '/editions/$id
 const nominate = createRoute({ getParentRoute: () => app, path: '/editions/$id/candidates/new', component: NominatePage });
 const importSheet = createRoute({ getParentRoute: () => app, path: '/editions/$id/candidates/import', component: ImportPage });
 const progress = createRoute({ getParentRoute: () => app, path: '/editions/$id/progress', component: ProgressPage });
+const recap = createRoute({ getParentRoute: () => app, path: '/editions/$id/recap', component: RecapPage });
 const queue = createRoute({ getParentRoute: () => app, path: '/editions/$id/verification', component: VerificationQueuePage });
 const outbox = createRoute({ getParentRoute: () => app, path: '/outbox', component: OutboxPage });
 const figures = createRoute({ getParentRoute: () => app, path: '/candidates/$id/figures', component: FiguresPage });
@@ -126,6 +128,7 @@ export const router = createRouter({
     app.addChildren([
       editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit,
       panels, pool, sheet, marking, jurorProfile, instrument, account,
+      recap,
       ...publicationRoutes,
     ]),
   ]),

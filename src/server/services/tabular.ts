@@ -35,16 +35,23 @@ export function toCsv(table: Table): Buffer {
 
 /** An Excel workbook with the table: bold frozen header, filters, columns sized to their content. */
 export async function toXlsx(table: Table): Promise<Buffer> {
+  return toXlsxSheets([table]);
+}
+
+/** An Excel workbook with one sheet per table, each as `toXlsx` makes it. */
+export async function toXlsxSheets(tables: Table[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Paritrana';
-  const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(table.columns).font = { bold: true };
-  // Text goes in as a string cell (never an object with a formula), so "=…" is shown, not evaluated.
-  for (const row of table.rows) sheet.addRow(row.map((v) => (v === null ? undefined : v)));
-  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  table.columns.forEach((name, i) => {
-    const widest = Math.max(name.length, ...table.rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
-    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
-  });
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(table.columns).font = { bold: true };
+    // Text goes in as a string cell (never an object with a formula), so "=…" is shown, not evaluated.
+    for (const row of table.rows) sheet.addRow(row.map((v) => (v === null ? undefined : v)));
+    if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+    table.columns.forEach((name, i) => {
+      const widest = Math.max(name.length, ...table.rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
+      sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -46,6 +46,7 @@ export function Layout() {
     { to: `/editions/${e}/verification`, label: t('nav.queue'), show: e !== '' && (can?.verify ?? false) },
     { to: `/editions/${e}/candidates`, label: t('nav.candidates'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
     { to: `/editions/${e}/progress`, label: t('nav.progress'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
+    { to: `/editions/${e}/recap`, label: t('recap.nav'), show: e !== '' && (can?.exportData ?? false) },
     { to: '/outbox', label: t('nav.outbox'), show: can?.readOutbox ?? false },
     { to: '/users', label: t('nav.users'), show: can?.manageUsers ?? false },
     { to: '/audit', label: t('nav.audit'), show: can?.readAudit ?? false },

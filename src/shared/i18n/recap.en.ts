@@ -1,0 +1,43 @@
+import type { recapId } from './recap.id.ts';
+
+/** English: the recap of an edition for the ministry. */
+export const recapEn: typeof recapId = {
+  recap: {
+    nav: 'Recap',
+    title: 'Edition recap',
+    hintNational: 'Candidates, coverage, progress and winners of every province and of the zone and national rounds, for the ministry’s report.',
+    hintProvince: 'Candidates, coverage, progress and winners of your province.',
+    generated: 'Generated {{at}}',
+    snapshot: 'Coverage from coverage data snapshot version {{version}}',
+    noSnapshot: 'No coverage data snapshot yet: the coverage column is empty.',
+    downloadXlsx: 'Download Excel',
+    downloadPdf: 'Download PDF',
+    decisionDraft: 'Draft decision (SK Penetapan Pemenang)',
+    decisionDraftHint: 'A PDF draft of the decision with an annex of the winners of every level and category; the legal office completes its number and legal bases.',
+    totals: {
+      provinces: 'Provinces with candidates',
+      candidates: 'Candidates',
+      submitted: 'Self-assessments submitted',
+      verified: 'Verified',
+      winners: 'Winners decided',
+      announced: 'announced',
+    },
+    provinces: 'By province',
+    province: 'Province',
+    candidates: 'Candidates',
+    submitted: 'Submitted',
+    verified: 'Verified',
+    coverage: 'Coverage',
+    pools: 'Pools final / announced',
+    winnersCount: 'Winners',
+    winners: 'Winners',
+    noWinners: 'No result is final yet.',
+    level: 'Level',
+    category: 'Category',
+    award: 'Juara',
+    candidate: 'Candidate',
+    score: 'Score',
+    announced: 'Announced',
+    notAnnounced: 'Final, not announced',
+  },
+};
