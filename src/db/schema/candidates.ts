@@ -22,7 +22,7 @@ export const candidates = pgTable(
       .notNull()
       .references(() => provinces.code),
     kind: varchar('kind', { length: 12 }).notNull().$type<'pemda' | 'badan-usaha'>(),
-    /** The regency/city; of a village, the regency it lies in. Empty for a provincial government and employers. */
+    /** The regency/city government's code; empty for a provincial government, a village (its code holds its regency) and employers. */
     regencyCode: varchar('regency_code', { length: 5 }).references(() => regencies.code),
     /** A village's Kemendagri code (`52.03.01.2001`, from `idn-area-data`); a village is identified by it. */
     villageCode: varchar('village_code', { length: 13 }),

@@ -92,8 +92,8 @@ describe('checkImportRows', () => {
     );
     expect(problems).toEqual([]);
     expect(candidates.map((c) => [c.villageCode, c.regencyCode, c.name])).toEqual([
-      ['52.03.01.2001', '52.03', 'Desa Tanjung Luar'],
-      ['52.03.01.2002', '52.03', 'Desa Pijot Sejahtera'],
+      ['52.03.01.2001', null, 'Desa Tanjung Luar'],
+      ['52.03.01.2002', null, 'Desa Pijot Sejahtera'],
     ]);
     expect(checkImportRows([{ kategori: 'desa', kode_wilayah: '52.03' }, { kategori: 'desa', kode_wilayah: '18.02.01.2001' }, { kategori: 'desa' }], ctx).problems).toEqual([
       { row: 2, column: 'kode_wilayah', message: 'kode desa "52.03" tidak dikenal' },

@@ -116,7 +116,6 @@ export function checkImportRows(rows: ImportRow[], context: ImportContext, first
       else if (!villageCodePattern.test(villageCode) || !village) problem('kode_wilayah', `kode desa "${villageCode}" tidak dikenal`);
       else if (!villageCode.startsWith(`${context.provinceCode}.`)) problem('kode_wilayah', `${village.name} bukan desa provinsi ${context.provinceCode}`);
       else {
-        regencyCode = village.regencyCode;
         identity = villageCode;
         name ??= `Desa ${village.name}`;
       }

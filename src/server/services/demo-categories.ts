@@ -67,7 +67,6 @@ export async function seedDemoCategoryCandidates(db: Db, editionId: string): Pro
       level: desa.levels[0] ?? 'provinsi',
       kind: 'pemda',
       provinceCode: '52',
-      regencyCode: '52.03',
       villageCode: '52.03.03.2006',
       name: 'Desa Sukadana',
       address: 'Kecamatan Terara, Kabupaten Lombok Timur',
