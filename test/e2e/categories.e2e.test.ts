@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
+import { listCandidates } from '../../src/db/repositories/candidates.ts';
 
 describe.skipIf(!browserAvailable()).each(drivers())('a province nominates its own government and a village in the browser (%s)', (driver) => {
   let server: E2eServer;
@@ -53,5 +54,12 @@ describe.skipIf(!browserAvailable()).each(drivers())('a province nominates its o
     await screenshotBoth(page, `${driver}-categories-03-province`);
     await page.getByRole('button', { name: 'Simpan nominasi', exact: true }).click();
     await page.getByRole('heading', { name: 'Pemerintah Provinsi Nusa Tenggara Barat' }).waitFor();
+    const stored = (await listCandidates(server.database.db, editionId, { all: true })).filter((c) => c.name === 'Pemerintah Provinsi Nusa Tenggara Barat' || c.name === 'Desa Pijot');
+    expect(stored.map((c) => [c.name, c.level, c.provinceCode, c.regencyCode, c.villageCode])).toEqual(
+      expect.arrayContaining([
+        ['Desa Pijot', 'provinsi', '52', null, '52.03.01.2002'],
+        ['Pemerintah Provinsi Nusa Tenggara Barat', 'nasional', '52', null, null],
+      ]),
+    );
   });
 });
