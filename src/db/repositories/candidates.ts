@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gt, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { identityKey } from '../../domain/candidates/rules.ts';
 import type { Db } from '../client.ts';
 import { candidates, editionCategories, registrationRequests } from '../schema/index.ts';
 
@@ -49,13 +50,24 @@ export async function updateCandidate(db: Db, id: string, patch: Partial<typeof 
   return row!;
 }
 
-/** Keys taken in an edition: `${categoryId}|${regencyCode or npp}` at the given level. */
-export async function candidateKeys(db: Db, editionId: string, level: string): Promise<Set<string>> {
+/**
+ * Keys taken in an edition: `${categoryId}|${identityKey}` (village, regency,
+ * province or NPP) of the candidacies at the level `levelOf` gives for their category.
+ */
+export async function candidateKeys(db: Db, editionId: string, levelOf: (categoryId: string) => string | undefined): Promise<Set<string>> {
   const rows = await db
-    .select({ categoryId: candidates.categoryId, regencyCode: candidates.regencyCode, npp: candidates.npp })
+    .select({
+      categoryId: candidates.categoryId,
+      level: candidates.level,
+      kind: candidates.kind,
+      provinceCode: candidates.provinceCode,
+      regencyCode: candidates.regencyCode,
+      villageCode: candidates.villageCode,
+      npp: candidates.npp,
+    })
     .from(candidates)
-    .where(and(eq(candidates.editionId, editionId), eq(candidates.level, level), notInArray(candidates.status, unreservingStatuses)));
-  return new Set(rows.map((r) => `${r.categoryId}|${r.regencyCode ?? r.npp}`));
+    .where(and(eq(candidates.editionId, editionId), notInArray(candidates.status, unreservingStatuses)));
+  return new Set(rows.filter((r) => r.level === levelOf(r.categoryId)).map((r) => `${r.categoryId}|${identityKey(r)}`));
 }
 
 /** A self-registration awaiting the committee, or rejected, holds no regency or NPP (as the unique indexes say). */

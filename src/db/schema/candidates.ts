@@ -22,7 +22,10 @@ export const candidates = pgTable(
       .notNull()
       .references(() => provinces.code),
     kind: varchar('kind', { length: 12 }).notNull().$type<'pemda' | 'badan-usaha'>(),
+    /** The regency/city government's code; empty for a provincial government, a village (its code holds its regency) and employers. */
     regencyCode: varchar('regency_code', { length: 5 }).references(() => regencies.code),
+    /** A village's Kemendagri code (`52.03.01.2001`, from `idn-area-data`); a village is identified by it. */
+    villageCode: varchar('village_code', { length: 13 }),
     npp: varchar('npp', { length: 20 }),
     name: text('name').notNull(),
     sizeClass: varchar('size_class', { length: 10 }),
@@ -47,7 +50,15 @@ export const candidates = pgTable(
     // committee (registered) or rejected does not keep the province from nominating it.
     uniqueIndex('candidates_regency_idx')
       .on(t.editionId, t.categoryId, t.level, t.regencyCode)
-      .where(sql`${t.regencyCode} is not null and ${t.status} not in ('rejected', 'registered')`),
+      .where(sql`${t.regencyCode} is not null and ${t.villageCode} is null and ${t.status} not in ('rejected', 'registered')`),
+    // Several villages of one regency may compete: a village is one by its own code.
+    uniqueIndex('candidates_village_idx')
+      .on(t.editionId, t.categoryId, t.level, t.villageCode)
+      .where(sql`${t.villageCode} is not null and ${t.status} not in ('rejected', 'registered')`),
+    // A provincial government: a regional government with neither regency nor village, once per province.
+    uniqueIndex('candidates_province_government_idx')
+      .on(t.editionId, t.categoryId, t.level, t.provinceCode)
+      .where(sql`${t.kind} = 'pemda' and ${t.regencyCode} is null and ${t.villageCode} is null and ${t.status} not in ('rejected', 'registered')`),
     uniqueIndex('candidates_npp_idx')
       .on(t.editionId, t.categoryId, t.level, t.npp)
       .where(sql`${t.npp} is not null and ${t.status} not in ('rejected', 'registered')`),

@@ -28,9 +28,11 @@ describe('checkImportRows', () => {
     expect(candidates).toEqual([
       {
         categoryId: 'cat-pemda',
+        level: 'provinsi',
         kind: 'pemda',
         provinceCode: '52',
         regencyCode: '52.03',
+        villageCode: null,
         npp: null,
         name: 'Kabupaten Lombok Timur',
         sizeClass: null,
@@ -40,9 +42,11 @@ describe('checkImportRows', () => {
       },
       {
         categoryId: 'cat-besar',
+        level: 'provinsi',
         kind: 'badan-usaha',
         provinceCode: '52',
         regencyCode: null,
+        villageCode: null,
         npp: 'NPP12345',
         name: 'Bank NTB Syariah',
         sizeClass: 'besar',
@@ -50,6 +54,51 @@ describe('checkImportRows', () => {
         address: null,
         contacts: [],
       },
+    ]);
+  });
+
+  it('takes a provincial government by its province, keeping its name, at the category’s first level', () => {
+    const ctx = {
+      ...context(),
+      categories: new Map([['pemprov', { id: 'cat-prov', family: 'pemda', levels: ['nasional'] }]]),
+      provinces: new Map([['52', 'Nusa Tenggara Barat']]),
+    };
+    const { candidates, problems } = checkImportRows([{ kategori: 'pemprov', kode_wilayah: '52' }], ctx);
+    expect(problems).toEqual([]);
+    expect(candidates[0]).toMatchObject({ categoryId: 'cat-prov', level: 'nasional', kind: 'pemda', provinceCode: '52', regencyCode: null, villageCode: null, name: 'Pemerintah Provinsi Nusa Tenggara Barat' });
+    expect(checkImportRows([{ kategori: 'pemprov', nama: 'Pemprov NTB' }], ctx).candidates[0]!.name).toBe('Pemprov NTB');
+    expect(checkImportRows([{ kategori: 'pemprov', kode_wilayah: '52.03' }], ctx).problems).toEqual([
+      { row: 2, column: 'kode_wilayah', message: 'pemerintah provinsi diisi kode provinsinya (52) atau dikosongkan, bukan "52.03"' },
+    ]);
+    expect(checkImportRows([{ kategori: 'pemprov' }, { kategori: 'pemprov' }], ctx).problems).toEqual([{ row: 3, column: 'baris', message: 'sama dengan baris 2' }]);
+    expect(checkImportRows([{ kategori: 'pemprov' }], { ...ctx, existing: new Set(['cat-prov|provinsi:52']) }).problems[0]!.message).toBe(
+      'Pemerintah Provinsi Nusa Tenggara Barat sudah menjadi kandidat kategori pemprov',
+    );
+  });
+
+  it('takes villages by their village code, several of one regency, keeping the village’s name', () => {
+    const villages = new Map([
+      ['52.03.01.2001', { name: 'Tanjung Luar', regencyCode: '52.03' }],
+      ['52.03.01.2002', { name: 'Pijot', regencyCode: '52.03' }],
+      ['18.02.01.2001', { name: 'Gunung Sugih', regencyCode: '18.02' }],
+    ]);
+    const ctx = { ...context(), categories: new Map([['desa', { id: 'cat-desa', family: 'desa', levels: ['provinsi'] }]]), village: (code: string) => villages.get(code) };
+    const { candidates, problems } = checkImportRows(
+      [
+        { kategori: 'desa', kode_wilayah: '52.03.01.2001' },
+        { kategori: 'desa', kode_wilayah: '52.03.01.2002', nama: 'Desa Pijot Sejahtera' },
+      ],
+      ctx,
+    );
+    expect(problems).toEqual([]);
+    expect(candidates.map((c) => [c.villageCode, c.regencyCode, c.name])).toEqual([
+      ['52.03.01.2001', null, 'Desa Tanjung Luar'],
+      ['52.03.01.2002', null, 'Desa Pijot Sejahtera'],
+    ]);
+    expect(checkImportRows([{ kategori: 'desa', kode_wilayah: '52.03' }, { kategori: 'desa', kode_wilayah: '18.02.01.2001' }, { kategori: 'desa' }], ctx).problems).toEqual([
+      { row: 2, column: 'kode_wilayah', message: 'kode desa "52.03" tidak dikenal' },
+      { row: 3, column: 'kode_wilayah', message: 'Gunung Sugih bukan desa provinsi 52' },
+      { row: 4, column: 'kode_wilayah', message: 'wajib diisi untuk desa (kode desa Kemendagri, mis. 52.03.01.2001)' },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { kindOfFamily, nppPattern, sizeClasses, type CandidateKind } from './rules.ts';
+import { kindOfFamily, nppPattern, sizeClasses, unitOfCategory, villageCodePattern, type CandidateKind } from './rules.ts';
 
 /**
  * Checks the rows of a candidate import (template columns below) against the
@@ -26,17 +26,24 @@ export type ImportContext = {
   categories: Map<string, { id: string; family: string; levels: string[] }>;
   /** Regencies/cities by Kemendagri code. */
   regencies: Map<string, { name: string; provinceCode: string }>;
+  /** Province names by Kemendagri code (a provincial government is named after its province). */
+  provinces?: Map<string, string>;
+  /** A village by its Kemendagri code (e.g. 52.03.01.2001), when villages can be candidates. */
+  village?: (code: string) => { name: string; regencyCode: string } | undefined;
   /** The province the rows belong to. */
   provinceCode: string;
-  /** Keys already taken in the edition: `${categoryId}|${regencyCode or npp}`. */
+  /** Keys already taken at each category's first level: `${categoryId}|${identityKey}` (rules.ts). */
   existing: Set<string>;
 };
 
 export type NewCandidate = {
   categoryId: string;
+  /** The category's first level: where its candidates are nominated. */
+  level: string;
   kind: CandidateKind;
   provinceCode: string;
   regencyCode: string | null;
+  villageCode: string | null;
   npp: string | null;
   name: string;
   sizeClass: string | null;
@@ -90,19 +97,45 @@ export function checkImportRows(rows: ImportRow[], context: ImportContext, first
     let regencyCode: string | null = null;
     let npp: string | null = null;
     let name = text(row.nama);
-    if (kind === 'pemda') {
+    let villageCode: string | null = null;
+    let identity: string | null = null;
+    const unit = category ? unitOfCategory({ code: (row.kategori ?? '').trim(), family: category.family }) : null;
+    if (unit === 'provinsi') {
+      const code = text(row.kode_wilayah);
+      const provinceName = context.provinces?.get(context.provinceCode);
+      if (code && code !== context.provinceCode) problem('kode_wilayah', `pemerintah provinsi diisi kode provinsinya (${context.provinceCode}) atau dikosongkan, bukan "${code}"`);
+      else {
+        identity = `provinsi:${context.provinceCode}`;
+        name ??= provinceName ? `Pemerintah Provinsi ${provinceName}` : null;
+        if (!name) problem('nama', 'wajib diisi untuk pemerintah provinsi');
+      }
+    } else if (unit === 'desa') {
+      villageCode = text(row.kode_wilayah);
+      const village = villageCode ? context.village?.(villageCode) : undefined;
+      if (!villageCode) problem('kode_wilayah', 'wajib diisi untuk desa (kode desa Kemendagri, mis. 52.03.01.2001)');
+      else if (!villageCodePattern.test(villageCode) || !village) problem('kode_wilayah', `kode desa "${villageCode}" tidak dikenal`);
+      else if (!villageCode.startsWith(`${context.provinceCode}.`)) problem('kode_wilayah', `${village.name} bukan desa provinsi ${context.provinceCode}`);
+      else {
+        identity = villageCode;
+        name ??= `Desa ${village.name}`;
+      }
+    } else if (kind === 'pemda') {
       regencyCode = text(row.kode_wilayah);
       const regency = regencyCode ? context.regencies.get(regencyCode) : undefined;
       if (!regencyCode) problem('kode_wilayah', 'wajib diisi untuk pemerintah daerah (kode Kemendagri, mis. 18.02)');
       else if (!regency) problem('kode_wilayah', `kode wilayah "${regencyCode}" tidak dikenal`);
       else if (regency.provinceCode !== context.provinceCode) {
         problem('kode_wilayah', `${regency.name} bukan wilayah provinsi ${context.provinceCode}`);
-      } else name = regency.name;
+      } else {
+        name = regency.name;
+        identity = regencyCode;
+      }
     } else if (kind === 'badan-usaha') {
       npp = text(row.npp);
       if (!npp) problem('npp', 'wajib diisi untuk badan usaha');
       else if (!nppPattern.test(npp)) problem('npp', `NPP "${npp}" tidak sah (5–20 huruf atau angka)`);
       if (!name) problem('nama', 'wajib diisi untuk badan usaha');
+      identity = npp;
       const size = text(row.kelas_usaha);
       if (size && !(sizeClasses as readonly string[]).includes(size)) problem('kelas_usaha', `harus salah satu dari ${sizeClasses.join(', ')}`);
     }
@@ -111,18 +144,21 @@ export function checkImportRows(rows: ImportRow[], context: ImportContext, first
     if (!blank(row.email_kontak) || !blank(row.telepon_kontak)) {
       if (blank(row.nama_kontak)) problem('nama_kontak', 'wajib diisi bila ada telepon atau e-mail kontak');
     }
-    if (category && (regencyCode || npp) && problems.length === before) {
-      const key = `${category.id}|${regencyCode ?? npp}`;
-      if (context.existing.has(key)) problem('baris', `${regencyCode ?? npp} sudah menjadi kandidat kategori ${row.kategori!.trim()}`);
+    if (category && identity && problems.length === before) {
+      const key = `${category.id}|${identity}`;
+      const shown = identity.startsWith('provinsi:') ? name : identity;
+      if (context.existing.has(key)) problem('baris', `${shown} sudah menjadi kandidat kategori ${row.kategori!.trim()}`);
       else if (seen.has(key)) problem('baris', `sama dengan baris ${seen.get(key)}`);
       seen.set(key, seen.get(key) ?? at);
     }
     if (problems.length > before || !category || !kind) return;
     candidates.push({
       categoryId: category.id,
+      level: category.levels[0] ?? 'provinsi',
       kind,
       provinceCode: context.provinceCode,
       regencyCode,
+      villageCode,
       npp,
       name: name!,
       sizeClass: kind === 'badan-usaha' ? text(row.kelas_usaha) : null,

@@ -32,7 +32,7 @@ export type InstrumentIndicator = DataIndicator | RubricIndicator;
 export type InstrumentAspect = Common & { indicators: InstrumentIndicator[] };
 export type InstrumentStage = Common & { aspects: InstrumentAspect[] };
 
-export type InstrumentFamily = 'pemda' | 'badan-usaha' | 'ukm';
+export type InstrumentFamily = 'pemda' | 'badan-usaha' | 'ukm' | 'pelayanan-publik' | 'desa';
 
 export type Instrument = {
   /** `<family>.v<version>`; a published result names the instrument it used. */

@@ -18,8 +18,7 @@ export type CategoryScoring = {
 
 /** The instrument family that scores a category family. */
 export function instrumentFamilyOf(categoryFamily: string): InstrumentFamily {
-  if (categoryFamily === 'pemda' || categoryFamily === 'desa') return 'pemda';
-  if (categoryFamily === 'ukm') return 'ukm';
+  if (categoryFamily === 'pemda' || categoryFamily === 'desa' || categoryFamily === 'ukm' || categoryFamily === 'pelayanan-publik') return categoryFamily;
   return 'badan-usaha';
 }
 

@@ -55,6 +55,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
         provinceCode: c.provinceCode,
         kind: c.kind,
         regencyCode: c.regencyCode,
+        villageCode: c.villageCode,
         npp: c.npp,
         name: c.name,
         status: c.status,

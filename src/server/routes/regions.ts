@@ -2,8 +2,9 @@ import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.ts';
-import { province, regency, regencyQuery } from '../../shared/contracts/index.ts';
+import { province, regency, regencyQuery, village, villageQuery } from '../../shared/contracts/index.ts';
 import { findProvince, findRegency, listProvinces, searchRegencies } from '../../db/repositories/regions.ts';
+import { searchVillages } from '../../db/repositories/villages.ts';
 
 /** Provinces and regencies/cities (Kemendagri codes): public reference data. */
 export const regionRoutes: FastifyPluginCallback = (root, _options, done) => {
@@ -52,6 +53,19 @@ export const regionRoutes: FastifyPluginCallback = (root, _options, done) => {
       if (!found) throw notFound('regency');
       return found;
     },
+  );
+  app.get(
+    '/regions/villages',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary: 'Villages (desa/kelurahan) of a regency/city whose village or district name contains q; at most 50',
+        querystring: villageQuery,
+        response: { 200: z.array(village) },
+      },
+    },
+    (request) => searchVillages({ regency: request.query.regency, q: request.query.q }),
   );
   done();
 };

@@ -49,6 +49,7 @@ export async function advanceWinners(tx: Db, actor: Actor | null, ctx: PoolConte
       provinceCode: from.provinceCode,
       kind: from.kind,
       regencyCode: from.regencyCode,
+      villageCode: from.villageCode,
       npp: from.npp,
       name: from.name,
       sizeClass: from.sizeClass,

@@ -1,10 +1,11 @@
 import { AppError, notFound } from '../../domain/errors.ts';
 import { canRespond, kindOfFamily, nppPattern } from '../../domain/candidates/rules.ts';
-import { checkImportRows, type NewCandidate } from '../../domain/candidates/import-rows.ts';
+import { checkImportRows, type ImportContext, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/candidates.ts';
 import { findCategory, findEdition, listCategories } from '../../db/repositories/editions.ts';
-import { findRegency, searchRegencies } from '../../db/repositories/regions.ts';
+import { findRegency, listProvinces, searchRegencies } from '../../db/repositories/regions.ts';
+import { villageIndex } from '../../db/repositories/villages.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { CandidateDetail, CandidateInput, CandidatePatch } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
@@ -25,6 +26,7 @@ export async function presentCandidate(db: Db, c: repo.CandidateRow, actor: Acto
     provinceCode: c.provinceCode,
     kind: c.kind,
     regencyCode: c.regencyCode,
+    villageCode: c.villageCode,
     npp: c.npp,
     name: c.name,
     status: c.status,
@@ -76,13 +78,18 @@ export function problemsError(problems: { row: number; column: string; message: 
   );
 }
 
-export async function importContext(db: Db, editionId: string, provinceCode: string) {
+export async function importContext(db: Db, editionId: string, provinceCode: string): Promise<ImportContext> {
   const categories = await listCategories(db, editionId);
+  const firstLevel = new Map(categories.map((c) => [c.id, c.levels[0] ?? 'provinsi']));
+  // Villages are read (once per process) only when the edition runs a village category.
+  const villages = categories.some((c) => c.family === 'desa') ? await villageIndex() : null;
   return {
     categories: new Map(categories.map((c) => [c.code, { id: c.id, family: c.family, levels: c.levels }])),
     regencies: new Map((await searchRegencies(db, {})).map((r) => [r.code, { name: r.name, provinceCode: r.provinceCode }])),
+    provinces: new Map((await listProvinces(db)).map((p) => [p.code, p.name])),
+    village: (code) => villages?.byCode.get(code),
     provinceCode,
-    existing: await repo.candidateKeys(db, editionId, 'provinsi'),
+    existing: await repo.candidateKeys(db, editionId, (categoryId) => firstLevel.get(categoryId)),
   };
 }
 
@@ -102,7 +109,7 @@ export async function createCandidate(ctx: ServiceContext, editionId: string, in
     [
       {
         kategori: category.code,
-        kode_wilayah: input.regencyCode ?? '',
+        kode_wilayah: input.villageCode ?? input.regencyCode ?? '',
         npp: input.npp ?? '',
         nama: input.name ?? regency?.name ?? '',
         kelas_usaha: input.sizeClass ?? '',

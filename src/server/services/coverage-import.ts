@@ -4,6 +4,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError, notFound } from '../../domain/errors.ts';
+import { coverageRegionOf } from '../../domain/candidates/rules.ts';
 import { figuresFor } from '../../domain/coverage/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/coverage.ts';
@@ -276,14 +277,16 @@ const employerColumn = {
 export async function fillCandidateValues(db: Db, editionId: string, snapshotId: string): Promise<number> {
   const candidates = await listCandidates(db, editionId, { all: true });
   const regions = new Map(
-    (await repo.regionIndicatorsFor(db, snapshotId, candidates.flatMap((c) => (c.regencyCode ? [c.regencyCode] : [])))).map((r) => [r.code, r]),
+    (await repo.regionIndicatorsFor(db, snapshotId, candidates.flatMap((c) => coverageRegionOf(c) ?? []))).map((r) => [r.code, r]),
   );
   const employers = new Map(
     (await repo.employerIndicatorsFor(db, snapshotId, candidates.flatMap((c) => (c.npp ? [c.npp] : [])))).map((e) => [e.npp, e]),
   );
   const values: { candidateId: string; key: string; valueNum: number | null; snapshotId: string }[] = [];
   for (const c of candidates) {
-    const region = c.regencyCode ? regions.get(c.regencyCode) : undefined;
+    // A provincial government takes its province's figures; a village has none of its own.
+    const regionCode = coverageRegionOf(c);
+    const region = regionCode ? regions.get(regionCode) : undefined;
     const employer = c.npp ? employers.get(c.npp) : undefined;
     if (!region && !employer) continue;
     for (const figure of figuresFor(c.kind)) {

@@ -1,4 +1,5 @@
 import { AppError, notFound } from '../../domain/errors.ts';
+import { unitOfCandidate } from '../../domain/candidates/rules.ts';
 import { figuresFor } from '../../domain/coverage/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/coverage.ts';
@@ -128,7 +129,8 @@ export async function candidateFigures({ db, actor }: ServiceContext, candidateI
   return {
     candidate: { id: candidate.id, name: candidate.name, kind: candidate.kind, provinceCode: candidate.provinceCode },
     snapshot: current ? presentSnapshot(current) : null,
-    figures: figuresFor(candidate.kind).map((f) => {
+    // A village has no figures of its own in the snapshot (its regency's are not the village's).
+    figures: (unitOfCandidate(candidate) === 'desa' ? [] : figuresFor(candidate.kind)).map((f) => {
       const v = values.get(f.key);
       return {
         ...f,
@@ -145,7 +147,7 @@ export async function candidateFigures({ db, actor }: ServiceContext, candidateI
 export async function raiseDispute({ db, actor }: ServiceContext, candidateId: string, input: DisputeInput): Promise<Dispute> {
   const candidate = await candidateFor(db, actor!, candidateId);
   authorizeCandidate(actor, 'dispute', candidate);
-  if (!figuresFor(candidate.kind).some((f) => f.key === input.key)) {
+  if (unitOfCandidate(candidate) === 'desa' || !figuresFor(candidate.kind).some((f) => f.key === input.key)) {
     throw new AppError('VALIDATION_FAILED', `No figure ${input.key} for this candidate`, [{ path: 'key', message: 'unknown figure' }]);
   }
   return db.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import type { Actor } from '../policies/actor.ts';
 import { addCategory, addEvent, addLevel, changeEditionStatus, createEdition, updateEdition } from './editions.ts';
 import { createUser } from './users.ts';
 import { demoJurors, seedDemoPanel } from './demo-panel.ts';
+import { addDemoCategories, demoNpps, seedDemoCategoryCandidates } from './demo-categories.ts';
 
 /** Demo log-ins: for trying the app only; `paritrana serve` without --demo creates none. */
 export const demoPassword = 'paritrana-demo-2025';
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     const c = categoryCatalogue.find((x) => x.code === code)!;
     await addCategory(ctx, edition.id, { ...c, levels: [...c.levels], eligibility: [...c.eligibility] });
   }
+  await addDemoCategories(ctx, edition.id);
   await replaceMilestones(db, edition.id, [
     { kind: 'socialization', startsOn: '2025-03-15', endsOn: null, place: 'Kota Bengkulu' },
     { kind: 'registration', startsOn: '2025-04-01', endsOn: '2025-05-31', place: null },
@@ -107,6 +109,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         categoryId: categoryIds.get(c.code)!,
         kind: 'badan-usaha',
         provinceCode: '52',
+        npp: demoNpps[c.name] ?? null,
         name: c.name,
         sizeClass: c.sizeClass,
         sector: c.sector,
@@ -114,6 +117,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       await appendAudit(tx, { id: null, label: 'demo-seed' }, { action: 'candidate.create', entityType: 'candidate', entityId: row.id, after: row });
     }
   });
+  await seedDemoCategoryCandidates(db, edition.id);
   let academicJurorId = '';
   for (const account of demoAccounts) {
     const roles: RoleGrant[] = account.roles.length > 0 ? account.roles : [{ role: 'candidate', provinceCode: null, candidateId: lotimId }];

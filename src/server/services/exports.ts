@@ -1,3 +1,4 @@
+import { packageIdOf } from './results.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import type { ScoringPackage, ScoringResult } from '../../domain/scoring/index.ts';
 import { findEdition } from '../../db/repositories/editions.ts';
@@ -107,7 +108,7 @@ async function valuesTable(ctx: ServiceContext, editionId: string): Promise<Tabl
     rows: values
       .map((v) => {
         const c = byId.get(v.candidateId)!;
-        return [c.id, c.level, c.categoryCode, c.regencyCode ?? c.npp, c.name, v.key, v.valueNum ?? v.valueText, v.source, v.snapshotId ? (snapshots.get(v.snapshotId) ?? null) : null, v.note, v.updatedAt.toISOString()] as Cell[];
+        return [c.id, c.level, c.categoryCode, c.villageCode ?? c.regencyCode ?? c.npp, c.name, v.key, v.valueNum ?? v.valueText, v.source, v.snapshotId ? (snapshots.get(v.snapshotId) ?? null) : null, v.note, v.updatedAt.toISOString()] as Cell[];
       })
       .sort((a, b) => String(a[4]).localeCompare(String(b[4])) || String(a[5]).localeCompare(String(b[5]))),
   };
@@ -121,7 +122,7 @@ async function marksTable(ctx: ServiceContext, editionId: string): Promise<Table
     const names = new Map(pkg.candidates.map((c) => [c.id, c.name ?? c.id]));
     const jurors = new Map((await membersOf(ctx.db, [pool.panel.id])).map((m) => [m.userId, m]));
     const live = await pools.marksOf(ctx.db, pool.pool.id);
-    const ids = new Map((await pools.candidatesOfPool(ctx.db, pool.pool)).map((c) => [c.regencyCode ?? c.npp ?? c.id, c.id]));
+    const ids = new Map((await pools.candidatesOfPool(ctx.db, pool.pool)).map((c) => [packageIdOf(c), c.id]));
     for (const m of pkg.marks ?? []) {
       const comment = live.find((x) => x.userId === m.juror && x.candidateId === ids.get(m.candidate) && x.indicatorId === m.indicator)?.comment ?? null;
       const juror = jurors.get(m.juror);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { checkImportRows, type RowProblem } from '../../domain/candidates/import-rows.ts';
+import { identityKey, unitOfCategory } from '../../domain/candidates/rules.ts';
 import { deadlinePassed } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/candidates.ts';
@@ -20,7 +21,8 @@ export async function registrationEditions(db: Db) {
   const out = [];
   for (const edition of (await listEditions(db)).filter((e) => e.status === 'open')) {
     if (deadlinePassed({ deadline: await deadlineOf(db, edition.id), now: new Date() })) continue;
-    const categories = (await listCategories(db, edition.id)).filter((c) => c.levels.includes('provinsi'));
+    // Villages are nominated by their province (the form asks for no village code); a provincial government competes above the province.
+    const categories = (await listCategories(db, edition.id)).filter((c) => c.levels.includes('provinsi') && unitOfCategory(c) !== 'desa');
     out.push({ id: edition.id, label: edition.label, categories: categories.map(({ id, code, family, nameId, nameEn }) => ({ id, code, family, nameId, nameEn })) });
   }
   return out;
@@ -165,8 +167,8 @@ export async function decideRegistration(ctx: ServiceContext, candidateId: strin
     if (before.status !== 'registered') throw new AppError('CONFLICT', `The registration was already decided (${before.status})`);
     await openEdition(tx, before.editionId);
     // A registration reserves nothing while it waits: the province may have nominated the same regency or NPP meanwhile.
-    const key = before.regencyCode ?? before.npp;
-    if (decision.approve && (await repo.candidateKeys(tx, before.editionId, before.level)).has(`${before.categoryId}|${key}`)) {
+    const key = identityKey(before);
+    if (decision.approve && (await repo.candidateKeys(tx, before.editionId, () => before.level)).has(`${before.categoryId}|${key}`)) {
       throw new AppError('CONFLICT', `${key} sudah menjadi kandidat kategori ini; tolak pendaftaran ini`, [{ path: 'approve', message: `${key} sudah menjadi kandidat` }]);
     }
     const email = before.contacts.find((c) => c.email)?.email ?? null;

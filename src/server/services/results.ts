@@ -21,8 +21,13 @@ import { attendanceIndicator, rubricIndicators } from '../../domain/panels/scori
 import { assertAssessing, assertSeesPool, loadPool, type PoolContext } from './pool-context.ts';
 import { poolCandidates } from './pools.ts';
 
-/** The id a candidate has in its pool's scoring package: its Kemendagri code or NPP, readable by an auditor. */
-export const packageIdOf = (c: { id: string; regencyCode: string | null; npp: string | null }): string => c.regencyCode ?? c.npp ?? c.id;
+/**
+ * The id a candidate has in its pool's scoring package, readable by an
+ * auditor: its Kemendagri code (village, regency/city, or the province of a
+ * provincial government) or NPP.
+ */
+export const packageIdOf = (c: { id: string; kind: string; provinceCode: string; regencyCode: string | null; villageCode: string | null; npp: string | null }): string =>
+  c.villageCode ?? c.regencyCode ?? c.npp ?? (c.kind === 'pemda' ? c.provinceCode : c.id);
 
 /**
  * The pool's scoring package (docs/scoring.md) from the instrument, the

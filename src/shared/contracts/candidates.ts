@@ -20,6 +20,8 @@ export const candidateSummary = z.object({
   provinceCode: text(),
   kind: z.enum(['pemda', 'badan-usaha']),
   regencyCode: text().nullable(),
+  /** A village's Kemendagri code; null for every other kind of candidate. */
+  villageCode: text().nullable(),
   npp: text().nullable(),
   name: text(),
   status: text(),
@@ -38,13 +40,20 @@ export const candidateDetail = candidateSummary.extend({
 });
 export type CandidateDetail = z.infer<typeof candidateDetail>;
 
-/** A regional government by its Kemendagri code, or an employer by NPP. */
+/**
+ * A regional government by its Kemendagri code (a provincial government by
+ * its province alone, a village by its village code), or an employer by NPP.
+ */
 export const candidateInput = z.object({
   categoryId: z.uuid(),
   provinceCode: text().regex(/^\d{2}$/),
   regencyCode: text()
     .regex(/^\d{2}\.\d{2}$/)
     .nullable(),
+  villageCode: text()
+    .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/)
+    .nullable()
+    .optional(),
   npp: text().trim().nullable(),
   name: text().trim().min(2).max(200).nullable(),
   sizeClass: z.enum(['besar', 'menengah', 'kecil', 'mikro']).nullable(),

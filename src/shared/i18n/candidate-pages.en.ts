@@ -22,7 +22,7 @@ export const candidatePagesEn: typeof candidatePagesId = {
   sizeClasses: { besar: 'Large (≥100 workers)', menengah: 'Medium (20–99 workers)', kecil: 'Small (5–19 workers)', mikro: 'Micro (1–4 workers)' },
   nominate: {
     title: 'Nominate a candidate',
-    hint: 'A regional government is picked from the province’s regencies/cities (Kemendagri code); a company by its BPJS Ketenagakerjaan NPP.',
+    hint: 'A provincial government is identified by its province, a regency/city government and a village by their Kemendagri code; companies and public-service institutions by their BPJS Ketenagakerjaan NPP.',
     regency: 'Regency/city',
     regencyHint: 'The name comes from the Kemendagri list.',
     npp: 'NPP',

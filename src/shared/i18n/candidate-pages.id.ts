@@ -23,7 +23,7 @@ export const candidatePagesId = {
   sizeClasses: { besar: 'Besar (≥100 pekerja)', menengah: 'Menengah (20–99 pekerja)', kecil: 'Kecil (5–19 pekerja)', mikro: 'Mikro (1–4 pekerja)' },
   nominate: {
     title: 'Nominasikan kandidat',
-    hint: 'Pemerintah daerah dipilih dari kabupaten/kota provinsi (kode Kemendagri); badan usaha dengan NPP BPJS Ketenagakerjaan.',
+    hint: 'Pemerintah provinsi dikenali dari provinsinya, pemerintah kabupaten/kota dan desa dari kode Kemendagri-nya; badan usaha dan lembaga pelayanan publik dengan NPP BPJS Ketenagakerjaan.',
     regency: 'Kabupaten/kota',
     regencyHint: 'Nama diambil dari daftar Kemendagri.',
     npp: 'NPP',

@@ -5,6 +5,7 @@ import type { Messages } from './id.ts';
 import { candidatePagesEn } from './candidate-pages.en.ts';
 import { accountEn } from './account.en.ts';
 import { recapEn } from './recap.en.ts';
+import { categoriesEn } from './categories.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -480,4 +481,5 @@ export const en: Messages = {
   ...panelsEn,
   ...accountEn,
   ...recapEn,
+  ...categoriesEn,
 };

@@ -3,6 +3,7 @@ import { auditId } from './audit.id.ts';
 import { candidatePagesId } from './candidate-pages.id.ts';
 import { accountId } from './account.id.ts';
 import { recapId } from './recap.id.ts';
+import { categoriesId } from './categories.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -484,5 +485,6 @@ export const id = {
   ...panelsId,
   ...accountId,
   ...recapId,
+  ...categoriesId,
 };
 export type Messages = typeof id;

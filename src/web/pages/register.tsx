@@ -23,14 +23,14 @@ export function RegisterPage() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ name: string; email: string } | null>(null);
   const edition = editions.data?.find((e) => e.id === (editionId ?? editions.data[0]?.id));
-  const family = edition?.categories.find((c) => c.id === draft.categoryId)?.family;
+  const category = edition?.categories.find((c) => c.id === draft.categoryId);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const receipt = await api<{ name: string }>('POST', '/api/registrations', { editionId: edition?.id, ...draftBody(draft, family), contact });
+      const receipt = await api<{ name: string }>('POST', '/api/registrations', { editionId: edition?.id, ...draftBody(draft, category), contact });
       setDone({ name: receipt.name, email: contact.email ?? '' });
     } catch (e) {
       setError(e);

@@ -64,7 +64,7 @@ export function CandidatePage() {
         <div>
           <Title order={2}>{c.name}</Title>
           <Text c="dimmed" size="sm">
-            {categoryName(edition.data?.categories, c.categoryCode, lang)} · {province} · {c.kind === 'pemda' ? c.regencyCode : `NPP ${c.npp ?? '–'}`}
+            {categoryName(edition.data?.categories, c.categoryCode, lang)} · {province} · {c.kind === 'pemda' ? (c.villageCode ?? c.regencyCode ?? c.provinceCode) : `NPP ${c.npp ?? '–'}`}
           </Text>
         </div>
         <Group gap="sm">

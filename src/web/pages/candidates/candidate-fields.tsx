@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { sizeClassValues, type Contact, type Province, type Regency } from '../../../shared/contracts/index.ts';
+import { sizeClassValues, type Contact, type Province, type Regency, type Village } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
 
@@ -12,6 +14,7 @@ export type CandidateDraft = {
   categoryId: string | null;
   provinceCode: string | null;
   regencyCode: string | null;
+  villageCode: string | null;
   npp: string;
   name: string;
   sizeClass: string | null;
@@ -22,6 +25,7 @@ export const emptyDraft = (provinceCode: string | null): CandidateDraft => ({
   categoryId: null,
   provinceCode,
   regencyCode: null,
+  villageCode: null,
   npp: '',
   name: '',
   sizeClass: null,
@@ -31,20 +35,87 @@ export const emptyDraft = (provinceCode: string | null): CandidateDraft => ({
 
 export const isPemda = (family: string | undefined) => family === 'pemda' || family === 'desa';
 
+/**
+ * What identifies a candidate of the category (the server's rule,
+ * src/domain/candidates/rules.ts): its province, regency/city, village or NPP.
+ */
+export function unitOf(category: { code: string; family: string } | undefined): 'provinsi' | 'kabupaten-kota' | 'desa' | 'npp' | null {
+  if (!category) return null;
+  if (category.family === 'desa') return 'desa';
+  if (category.family === 'pemda') return category.code === 'pemprov' ? 'provinsi' : 'kabupaten-kota';
+  return 'npp';
+}
+
 /** The body the API takes for the candidate part of a draft. */
-export function draftBody(draft: CandidateDraft, family: string | undefined) {
-  const pemda = isPemda(family);
+export function draftBody(draft: CandidateDraft, category: { code: string; family: string } | undefined) {
+  const unit = unitOf(category);
+  const pemda = unit !== 'npp';
   const text = (v: string) => (v.trim() === '' ? null : v.trim());
   return {
     categoryId: draft.categoryId,
     provinceCode: draft.provinceCode,
-    regencyCode: pemda ? draft.regencyCode : null,
+    regencyCode: unit === 'kabupaten-kota' ? draft.regencyCode : null,
+    ...(unit === 'desa' ? { villageCode: draft.villageCode } : {}),
     npp: pemda ? null : text(draft.npp),
-    name: pemda ? null : text(draft.name),
+    // A regency takes its Kemendagri name; a provincial government and a village keep the name given.
+    name: unit === 'kabupaten-kota' ? null : text(draft.name),
     sizeClass: pemda ? null : draft.sizeClass,
     sector: pemda ? null : text(draft.sector),
     address: text(draft.address),
   };
+}
+
+/** A village of the chosen regency, searched by village or district name on the server. */
+function VillagePicker({ draft, onChange, regencies }: { draft: CandidateDraft; onChange: (patch: Partial<CandidateDraft>) => void; regencies: Regency[] }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 250);
+  const villages = useQuery({
+    queryKey: ['villages', draft.regencyCode, q],
+    queryFn: () => get<Village[]>(`/api/regions/villages?regency=${draft.regencyCode}&q=${encodeURIComponent(q)}`),
+    enabled: draft.regencyCode != null,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+  const picked = (villages.data ?? []).find((v) => v.code === draft.villageCode);
+  const [chosen, setChosen] = useState<Village | null>(null);
+  const shown = picked ?? (chosen?.code === draft.villageCode ? chosen : null);
+  const options = [...(shown && !(villages.data ?? []).some((v) => v.code === shown.code) ? [shown] : []), ...(villages.data ?? [])];
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <Select
+        label={t('units.villageRegency')}
+        required
+        searchable
+        data={regencies.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+        value={draft.regencyCode}
+        onChange={(v) => onChange({ regencyCode: v, villageCode: null })}
+      />
+      <Select
+        label={t('units.village')}
+        description={draft.regencyCode ? t('units.villageHint') : t('units.pickRegencyFirst')}
+        required
+        searchable
+        disabled={draft.regencyCode == null}
+        filter={({ options: all }) => all}
+        searchValue={search}
+        onSearchChange={setSearch}
+        nothingFoundMessage={villages.isFetching ? '…' : t('units.noVillages')}
+        data={options.map((v) => ({ value: v.code, label: `${v.name} · ${t('units.districtOf', { district: v.districtName })} (${v.code})` }))}
+        value={draft.villageCode}
+        onChange={(v) => {
+          setChosen(options.find((x) => x.code === v) ?? null);
+          onChange({ villageCode: v });
+        }}
+      />
+      <TextInput
+        label={t('units.villageName')}
+        description={t('units.villageNameHint', { village: shown?.name ?? '…' })}
+        value={draft.name}
+        onChange={(e) => onChange({ name: e.currentTarget.value })}
+      />
+    </SimpleGrid>
+  );
 }
 
 /**
@@ -91,13 +162,22 @@ export function CandidateFields({
           disabled={lockProvince}
           data={provinces.map((p) => ({ value: p.code, label: p.name }))}
           value={draft.provinceCode}
-          onChange={(v) => set({ provinceCode: v, regencyCode: null })}
+          onChange={(v) => set({ provinceCode: v, regencyCode: null, villageCode: null })}
         />
       </SimpleGrid>
       {!category ? (
         <Text size="sm" c="dimmed">
           {t('nominate.pickCategory')}
         </Text>
+      ) : unitOf(category) === 'provinsi' ? (
+        <TextInput
+          label={t('units.governmentName')}
+          description={t('units.provinceGovernmentHint', { province: provinces.find((p) => p.code === draft.provinceCode)?.name ?? '…' })}
+          value={draft.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+        />
+      ) : unitOf(category) === 'desa' ? (
+        <VillagePicker draft={draft} onChange={set} regencies={regencies.data ?? []} />
       ) : isPemda(category.family) ? (
         <Select
           label={t('nominate.regency')}

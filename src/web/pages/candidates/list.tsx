@@ -121,7 +121,7 @@ export function CandidateList({ editionId }: { editionId: string }) {
                 <CandidateStatusBadge status={c.status} />
               </Group>
               <Text size="xs" c="dimmed">
-                {categoryName(edition.data?.categories, c.categoryCode, lang)} · {provinceName(c.provinceCode)} · {c.regencyCode ?? c.npp ?? ''}
+                {categoryName(edition.data?.categories, c.categoryCode, lang)} · {provinceName(c.provinceCode)} · {c.villageCode ?? c.regencyCode ?? c.npp ?? (c.kind === 'pemda' ? c.provinceCode : '')}
               </Text>
             </Card>
           ))}
@@ -144,7 +144,7 @@ export function CandidateList({ editionId }: { editionId: string }) {
                     {c.name}
                   </AnchorLink>
                   <Text size="xs" c="dimmed">
-                    {c.regencyCode ?? (c.npp ? `NPP ${c.npp}` : '')}
+                    {c.villageCode ?? c.regencyCode ?? (c.npp ? `NPP ${c.npp}` : c.kind === 'pemda' ? c.provinceCode : '')}
                   </Text>
                 </Table.Td>
                 <Table.Td>{categoryName(edition.data?.categories, c.categoryCode, lang)}</Table.Td>

@@ -25,11 +25,11 @@ export function NominatePage() {
   const national = me?.committee.national ?? false;
   const [draft, setDraft] = useState(() => emptyDraft(own.length === 1 && !national ? own[0]! : null));
   const [contacts, setContacts] = useState<Contact[]>([emptyContact()]);
-  const family = edition.data?.categories.find((c) => c.id === draft.categoryId)?.family;
+  const category = edition.data?.categories.find((c) => c.id === draft.categoryId);
   const save = useMutation({
     mutationFn: () =>
       api<CandidateDetail>('POST', `/api/editions/${id}/candidates`, {
-        ...draftBody(draft, family),
+        ...draftBody(draft, category),
         contacts: contacts.filter((c) => c.name.trim() !== '' || c.email || c.phone),
       }),
     onSuccess: async (created) => {

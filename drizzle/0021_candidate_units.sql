@@ -1,0 +1,5 @@
+DROP INDEX "candidates_regency_idx";--> statement-breakpoint
+ALTER TABLE "candidates" ADD COLUMN "village_code" varchar(13);--> statement-breakpoint
+CREATE UNIQUE INDEX "candidates_village_idx" ON "candidates" USING btree ("edition_id","category_id","level","village_code") WHERE "candidates"."village_code" is not null and "candidates"."status" not in ('rejected', 'registered');--> statement-breakpoint
+CREATE UNIQUE INDEX "candidates_province_government_idx" ON "candidates" USING btree ("edition_id","category_id","level","province_code") WHERE "candidates"."kind" = 'pemda' and "candidates"."regency_code" is null and "candidates"."village_code" is null and "candidates"."status" not in ('rejected', 'registered');--> statement-breakpoint
+CREATE UNIQUE INDEX "candidates_regency_idx" ON "candidates" USING btree ("edition_id","category_id","level","regency_code") WHERE "candidates"."regency_code" is not null and "candidates"."village_code" is null and "candidates"."status" not in ('rejected', 'registered');
