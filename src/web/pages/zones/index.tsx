@@ -131,7 +131,7 @@ function ZoneCard({ zone, edition, provinces, pools }: { zone: EditionDetail['le
       ) : (
         <Stack gap={6} mt={4}>
           {pools.map((p) => (
-            <Group key={p.id} justify="space-between" wrap="nowrap" data-pool={p.id}>
+            <Group key={p.id} justify="space-between" wrap="wrap" gap="xs" data-pool={p.id}>
               <div>
                 <Text size="sm">{p.categoryName}</Text>
                 <Text size="xs" c="dimmed">
@@ -139,7 +139,7 @@ function ZoneCard({ zone, edition, provinces, pools }: { zone: EditionDetail['le
                 </Text>
               </div>
               <Group gap="xs" wrap="nowrap">
-                <Badge color={p.status === 'finalised' ? 'teal' : 'blue'}>{t(`pool.statuses.${p.status}`)}</Badge>
+                <Badge color={p.status === 'finalised' ? 'teal' : 'blue'} style={{ flexShrink: 0 }}>{t(`pool.statuses.${p.status}`)}</Badge>
                 <AnchorLink to="/pools/$id" params={{ id: p.id }} size="sm">
                   {t('zones.open')}
                 </AnchorLink>
