@@ -42,6 +42,7 @@ export const id = {
     national_admin: 'Admin nasional',
     provincial_admin: 'Admin provinsi',
     verifier: 'Verifikator',
+    national_verifier: 'Verifikator nasional',
     juror: 'Juri',
     candidate: 'Kandidat',
   },
