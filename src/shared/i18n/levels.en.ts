@@ -20,4 +20,15 @@ export const levelsEn: typeof levelsId = {
     usedBy: 'Used by categories',
     notUsed: 'Not used by any category yet',
   },
+  earlier: {
+    title: 'Verification decisions of the earlier level',
+    hint: 'History: the decisions of the verifiers of {{level}}. Take over the valid or rejected ones, or decide each item again below.',
+    item: 'Item',
+    decision: 'Decision',
+    by: 'By',
+    here: 'At this level',
+    adopt: 'Take over {{count}} decisions',
+    adopted: 'The earlier level’s decisions were taken over.',
+    nothing: 'No decision to take over: each is already decided at this level or must be decided again.',
+  },
 };

@@ -18,4 +18,15 @@ export const levelsId = {
     usedBy: 'Dipakai kategori',
     notUsed: 'Belum dipakai kategori',
   },
+  earlier: {
+    title: 'Keputusan verifikasi tingkat sebelumnya',
+    hint: 'Riwayat: keputusan verifikator {{level}}. Ambil alih keputusan yang sah atau ditolak, atau putuskan lagi per butir di bawah.',
+    item: 'Butir',
+    decision: 'Keputusan',
+    by: 'Oleh',
+    here: 'Di tingkat ini',
+    adopt: 'Ambil alih {{count}} keputusan',
+    adopted: 'Keputusan tingkat sebelumnya diambil alih.',
+    nothing: 'Tidak ada keputusan yang dapat diambil alih: semuanya sudah diputuskan di tingkat ini atau perlu diputuskan lagi.',
+  },
 };
