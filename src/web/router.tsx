@@ -12,6 +12,7 @@ import { DisputesPage } from './pages/coverage/disputes.tsx';
 import { FiguresPage } from './pages/coverage/figures.tsx';
 import { CandidatePage } from './pages/candidate/index.tsx';
 import { PanelsPage } from './pages/panels/index.tsx';
+import { ZonesPage } from './pages/zones/index.tsx';
 import { InstrumentPage } from './pages/edition/instrument.tsx';
 import { PoolPage } from './pages/pool/index.tsx';
 import { MyAssessmentsPage } from './pages/marking/index.tsx';
@@ -96,6 +97,7 @@ const users = createRoute({ getParentRoute: () => app, path: '/users', component
 const audit = createRoute({ getParentRoute: () => app, path: '/audit', component: AuditPage });
 const instrument = createRoute({ getParentRoute: () => app, path: '/editions/$id/categories/$categoryId/instrument', component: InstrumentPage });
 const panels = createRoute({ getParentRoute: () => app, path: '/editions/$id/panels', component: PanelsPage });
+const zones = createRoute({ getParentRoute: () => app, path: '/editions/$id/zones', component: ZonesPage });
 const pool = createRoute({ getParentRoute: () => app, path: '/pools/$id', component: PoolPage });
 const sheet = createRoute({ getParentRoute: () => app, path: '/pools/$poolId/sheets/$candidateId', component: MarkingSheetPage });
 const marking = createRoute({ getParentRoute: () => app, path: '/penilaian', component: MyAssessmentsPage });
@@ -127,7 +129,7 @@ export const router = createRouter({
     publicRoutes,
     app.addChildren([
       editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit,
-      panels, pool, sheet, marking, jurorProfile, instrument, account,
+      panels, pool, sheet, marking, jurorProfile, instrument, account, zones,
       recap,
       ...publicationRoutes,
     ]),

@@ -176,6 +176,18 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
     national: signedIn(403, { national: 409 }),
     conflicted: signedIn(403, { national: 409, verifier: 409 }),
   },
+  'GET /api/candidates/:id/verification/earlier': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+  },
+  'POST /api/candidates/:id/verification/adopt': {
+    own: signedIn(403, { national: 400, verifier: 400 }),
+    lampung: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400 }),
+    conflicted: signedIn(403, { national: 400, verifier: 400 }),
+  },
   'GET /api/editions/:id/progress': { edition: signedIn(200, { chair: 403, member: 403, outsider: 403 }) },
   'GET /api/candidates/:id/history': {
     own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),

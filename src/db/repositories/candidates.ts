@@ -1,12 +1,15 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { identityKey } from '../../domain/candidates/rules.ts';
 import type { Db } from '../client.ts';
 import { candidates, editionCategories, registrationRequests } from '../schema/index.ts';
 
 export type CandidateRow = typeof candidates.$inferSelect;
 
-/** Which candidates a reader may see: all, a province's, or a few by id. */
-export type CandidateScope = { all: true } | { provinceCodes: string[]; candidateIds: string[] };
+/**
+ * Which candidates a reader may see: all, a province's, a few by id, or
+ * (`pastProvince`) every candidacy past the provincial round.
+ */
+export type CandidateScope = { all: true } | { provinceCodes: string[]; candidateIds: string[]; pastProvince?: boolean };
 
 export async function listCandidates(db: Db, editionId: string, scope: CandidateScope) {
   const where: SQL[] = [eq(candidates.editionId, editionId)];
@@ -14,6 +17,7 @@ export async function listCandidates(db: Db, editionId: string, scope: Candidate
     const parts: SQL[] = [];
     if (scope.provinceCodes.length > 0) parts.push(inArray(candidates.provinceCode, scope.provinceCodes));
     if (scope.candidateIds.length > 0) parts.push(inArray(candidates.id, scope.candidateIds));
+    if (scope.pastProvince) parts.push(ne(candidates.level, 'provinsi'));
     if (parts.length === 0) return [];
     where.push(or(...parts)!);
   }

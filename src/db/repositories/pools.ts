@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { assignments, candidates, interviewSlots, markSheets, marks, poolResults, pools } from '../schema/index.ts';
+import { assignments, candidates, editionLevels, interviewSlots, markSheets, marks, poolResults, pools } from '../schema/index.ts';
 
 export type PoolRow = typeof pools.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -42,10 +42,17 @@ export async function updatePool(db: Db, id: string, patch: Partial<typeof pools
   return row!;
 }
 
-/** The candidates of a pool's level, area and category, whatever their status. */
+/**
+ * The candidates of a pool's level, area and category, whatever their
+ * status. A zone's pool holds only candidacies of the zone's provinces.
+ */
 export async function candidatesOfPool(db: Db, pool: Pick<PoolRow, 'editionId' | 'level' | 'area' | 'categoryId'>) {
   const where = [eq(candidates.editionId, pool.editionId), eq(candidates.level, pool.level), eq(candidates.categoryId, pool.categoryId)];
   if (pool.area !== '') where.push(eq(candidates.provinceCode, pool.area));
+  else {
+    const zone = sql`select 1 from ${editionLevels} where ${editionLevels.editionId} = ${pool.editionId} and ${editionLevels.code} = ${pool.level} and ${editionLevels.kind} = 'zona'`;
+    where.push(sql`(not exists (${zone}) or exists (${zone} and ${editionLevels.provinceCodes} ? ${candidates.provinceCode}))`);
+  }
   return db
     .select()
     .from(candidates)

@@ -3,7 +3,7 @@ import type { Db } from '../client.ts';
 import { passwordResets, sessions, userRoles, users } from '../schema/index.ts';
 
 export type RoleRow = {
-  role: 'national_admin' | 'provincial_admin' | 'verifier' | 'juror' | 'candidate';
+  role: 'national_admin' | 'provincial_admin' | 'verifier' | 'national_verifier' | 'juror' | 'candidate';
   provinceCode: string | null;
   candidateId: string | null;
 };

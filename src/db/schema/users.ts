@@ -29,7 +29,7 @@ export const userRoles = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: varchar('role', { length: 20 })
       .notNull()
-      .$type<'national_admin' | 'provincial_admin' | 'verifier' | 'juror' | 'candidate'>(),
+      .$type<'national_admin' | 'provincial_admin' | 'verifier' | 'national_verifier' | 'juror' | 'candidate'>(),
     provinceCode: varchar('province_code', { length: 2 }).references(() => provinces.code),
     candidateId: uuid('candidate_id').references(() => candidates.id, { onDelete: 'cascade' }),
   },

@@ -16,6 +16,8 @@ export function hasRole(actor: Actor | null, role: RoleName): boolean {
 }
 
 export const isNationalAdmin = (actor: Actor | null): boolean => hasRole(actor, 'national_admin');
+/** A national verifier verifies the candidacies past the provincial round (zones, the nation). */
+export const isNationalVerifier = (actor: Actor | null): boolean => hasRole(actor, 'national_verifier');
 
 /** Provinces in which the actor holds one of the given roles. */
 export function provincesAs(actor: Actor | null, ...roles: RoleName[]): string[] {

@@ -1,7 +1,7 @@
 import type { CandidateScope } from '../../db/repositories/candidates.ts';
 import type { CandidateAction } from '../../shared/contracts/abilities.ts';
 import { defineAbilities } from './abilities.ts';
-import { candidatesOf, isNationalAdmin, provincesAs, type Actor } from './actor.ts';
+import { candidatesOf, isNationalAdmin, isNationalVerifier, provincesAs, type Actor } from './actor.ts';
 
 /** A candidacy as the rules need it: its province and the level it runs at. */
 export type CandidateRef = { id: string; provinceCode: string; level: string };
@@ -16,16 +16,23 @@ export const areaOfCandidacy = (c: Pick<CandidateRef, 'provinceCode' | 'level'>)
 const isSelf = (actor: Actor, c: CandidateRef): boolean => candidatesOf(actor).includes(c.id);
 /** A province's admin and verifiers see every candidacy of the province, at any level (later levels read-only, as history). */
 const sees = (actor: Actor, c: CandidateRef): boolean =>
-  isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode) || isSelf(actor, c);
+  isNationalAdmin(actor) ||
+  provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode) ||
+  (isNationalVerifier(actor) && areaOfCandidacy(c) === '') ||
+  isSelf(actor, c);
 /** A candidacy belongs to the committee of its level: the national admin, or the admin of its province for a provincial one. */
 const runs = (actor: Actor, c: CandidateRef): boolean => {
   const area = areaOfCandidacy(c);
   return isNationalAdmin(actor) || (area !== '' && provincesAs(actor, 'provincial_admin').includes(area));
 };
-/** Verification: the verifiers of the province for a provincial candidacy; the national admin (national verification) for every level. */
+/**
+ * Verification: the verifiers of the province for a provincial candidacy;
+ * the national verifiers for a candidacy past the provincial round (national
+ * verification); the national admin for every level.
+ */
 const verifies = (actor: Actor, c: CandidateRef): boolean => {
   const area = areaOfCandidacy(c);
-  return isNationalAdmin(actor) || (area !== '' && provincesAs(actor, 'verifier').includes(area));
+  return isNationalAdmin(actor) || (area !== '' && provincesAs(actor, 'verifier').includes(area)) || (area === '' && isNationalVerifier(actor));
 };
 
 /**
@@ -83,11 +90,11 @@ export const authorizeProvince = provinceAbilities.authorize;
 /** Role-level checks, for route policies (the resource check narrows them). */
 export const candidatePolicy = {
   list: (actor: Actor): boolean =>
-    isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').length > 0 || candidatesOf(actor).length > 0,
+    isNationalAdmin(actor) || isNationalVerifier(actor) || provincesAs(actor, 'provincial_admin', 'verifier').length > 0 || candidatesOf(actor).length > 0,
   scope: (actor: Actor): CandidateScope =>
     isNationalAdmin(actor)
       ? { all: true }
-      : { provinceCodes: provincesAs(actor, 'provincial_admin', 'verifier'), candidateIds: candidatesOf(actor) },
+      : { provinceCodes: provincesAs(actor, 'provincial_admin', 'verifier'), candidateIds: candidatesOf(actor), pastProvince: isNationalVerifier(actor) },
   /** The committee's view of a candidate (not the candidate's own users'): staff e-mails in its history. */
   seesAsCommittee: (actor: Actor, c: Pick<CandidateRef, 'provinceCode'>): boolean =>
     isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode),

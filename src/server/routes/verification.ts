@@ -1,11 +1,12 @@
 import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { editionProgress, historyEntry, itemDecision, verificationQueueEntry, verificationView } from '../../shared/contracts/index.ts';
+import { adoptInput, earlierVerification, editionProgress, historyEntry, itemDecision, verificationQueueEntry, verificationView } from '../../shared/contracts/index.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import { verificationPolicy } from '../policies/verification.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as service from '../services/verification.ts';
+import * as national from '../services/national-verification.ts';
 import { editionProgress as editionProgressOf } from '../services/progress.ts';
 import { scopes } from './scope.ts';
 
@@ -49,6 +50,22 @@ export const verificationRoutes: FastifyPluginCallback = (root, _options, done) 
       schema: { tags, summary: 'Confirm the verification: confirmed values become the candidate’s data values', params: idParams, response: { 200: verificationView } },
     },
     (request) => service.confirmVerification(ctx(request.actor), request.params.id),
+  );
+  app.get(
+    '/candidates/:id/verification/earlier',
+    {
+      config: { policy: candidatePolicy.list, scope: scope.candidate('see') },
+      schema: { tags, summary: 'The verification decisions of the candidacy at its earlier levels (history)', params: idParams, response: { 200: z.array(earlierVerification) } },
+    },
+    (request) => national.earlierVerifications(ctx(request.actor), request.params.id),
+  );
+  app.post(
+    '/candidates/:id/verification/adopt',
+    {
+      config: { policy: verificationPolicy.decideAnywhere, scope: scope.candidate('verify') },
+      schema: { tags, summary: 'Take over the decisions of the level before on the named items', params: idParams, body: adoptInput, response: { 200: verificationView } },
+    },
+    (request) => national.adoptEarlierDecisions(ctx(request.actor), request.params.id, request.body),
   );
   app.get(
     '/editions/:id/progress',

@@ -2,15 +2,20 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { findCandidate, insertCandidate, updateCandidate } from '../../db/repositories/candidates.ts';
 import { advancedFrom, copyCandidacy } from '../../db/repositories/advancement.ts';
 import { listLevels } from '../../db/repositories/editions.ts';
+import { nextLevelOf, type LevelDef } from '../../domain/editions/levels.ts';
 import type { Db } from '../../db/client.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import type { PoolContext } from './pool-context.ts';
 import { poolCandidates } from './pools.ts';
 
-/** The level a category's winners go on to from `level`, or null at its last level. */
-export function nextLevel(categoryLevels: readonly string[], level: string): string | null {
-  const i = categoryLevels.indexOf(level);
-  return i >= 0 ? (categoryLevels[i + 1] ?? null) : null;
+/**
+ * The level a pool's winners go on to: the zone holding the pool's province
+ * when the category runs zones, else the level after (src/domain/editions/levels.ts).
+ * The winners of a provincial pool share its province; those of a zone pool
+ * all go on to the nation.
+ */
+export function nextLevel(levels: readonly LevelDef[], categoryLevels: readonly string[], level: string, provinceCode: string): string | null {
+  return nextLevelOf(levels, categoryLevels, level, provinceCode);
 }
 
 /**
@@ -20,11 +25,11 @@ export function nextLevel(categoryLevels: readonly string[], level: string): str
  * earlier version of the result that no longer advances is withdrawn.
  */
 export async function advanceWinners(tx: Db, actor: Actor | null, ctx: PoolContext, winnerIds: string[]): Promise<{ created: string[]; withdrawn: string[] }> {
-  const next = nextLevel(ctx.category.levels, ctx.pool.level);
+  const levels = await listLevels(tx, ctx.edition.id);
   const created: string[] = [];
   const withdrawn: string[] = [];
-  if (!next) return { created, withdrawn };
-  const nextKind = (await listLevels(tx, ctx.edition.id)).find((l) => l.code === next)?.kind;
+  const at = ctx.category.levels.indexOf(ctx.pool.level);
+  if (at < 0 || at === ctx.category.levels.length - 1) return { created, withdrawn };
   const members = (await poolCandidates(tx, ctx.pool)).map((c) => c.id);
   const existing = await advancedFrom(tx, members);
   for (const prior of existing.filter((e) => !winnerIds.includes(e.advancedFrom!) && e.status !== 'withdrawn')) {
@@ -42,6 +47,9 @@ export async function advanceWinners(tx: Db, actor: Actor | null, ctx: PoolConte
       continue;
     }
     const from = (await findCandidate(tx, id))!;
+    const next = nextLevel(levels, ctx.category.levels, ctx.pool.level, from.provinceCode);
+    if (!next) continue;
+    const nextKind = levels.find((l) => l.code === next)?.kind;
     const row = await insertCandidate(tx, {
       editionId: from.editionId,
       categoryId: from.categoryId,

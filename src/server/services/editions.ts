@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../domain/errors.ts';
 import { allowedFor, canMoveTo, mayChange, type EditionChange } from '../../domain/editions/status.ts';
 import { defaultLevels } from '../../domain/editions/catalogue.ts';
+import { categoryLevelProblems, levelProblems } from '../../domain/editions/levels.ts';
 import { shiftYears, yearsBetween } from '../../domain/editions/dates.ts';
 import * as repo from '../../db/repositories/editions.ts';
 import { findProvince } from '../../db/repositories/regions.ts';
@@ -259,15 +260,8 @@ export async function replaceTimeline({ db, actor }: ServiceContext, id: string,
 }
 
 async function checkLevels(tx: Db, editionId: string, levels: string[]) {
-  const known = new Set((await repo.listLevels(tx, editionId)).map((l) => l.code));
-  const unknown = levels.filter((l) => !known.has(l));
-  if (unknown.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Unknown level ${unknown.join(', ')}`,
-      unknown.map((u) => ({ path: `levels.${levels.indexOf(u)}`, message: `no level ${u} in this edition` })),
-    );
-  }
+  const problems = categoryLevelProblems(await repo.listLevels(tx, editionId), levels);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
 }
 
 export async function addCategory({ db, actor }: ServiceContext, editionId: string, input: CategoryInput) {
@@ -315,12 +309,10 @@ export async function removeCategory({ db, actor }: ServiceContext, editionId: s
   });
 }
 
-async function checkLevelInput(tx: Db, input: LevelInput): Promise<void> {
-  if (input.kind === 'zona' && input.provinceCodes.length === 0) {
-    throw new AppError('VALIDATION_FAILED', 'A zone groups at least one province', [
-      { path: 'provinceCodes', message: 'at least one province' },
-    ]);
-  }
+async function checkLevelInput(tx: Db, editionId: string, input: LevelInput, exceptId: string | null): Promise<void> {
+  const others = (await repo.listLevels(tx, editionId)).filter((l) => l.id !== exceptId);
+  const problems = levelProblems(input, others);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
   for (const [i, code] of input.provinceCodes.entries()) {
     if (!(await findProvince(tx, code))) {
       throw new AppError('VALIDATION_FAILED', `Unknown province ${code}`, [{ path: `provinceCodes.${i}`, message: 'unknown province' }]);
@@ -331,7 +323,7 @@ async function checkLevelInput(tx: Db, input: LevelInput): Promise<void> {
 export async function addLevel({ db, actor }: ServiceContext, editionId: string, input: LevelInput) {
   return db.transaction(async (tx) => {
     await editable(tx, editionId, 'structure');
-    await checkLevelInput(tx, input);
+    await checkLevelInput(tx, editionId, input, null);
     if ((await repo.listLevels(tx, editionId)).some((l) => l.code === input.code)) {
       throw new AppError('CONFLICT', `The edition already has level ${input.code}`, [{ path: 'code', message: 'already used' }]);
     }
@@ -347,9 +339,13 @@ export async function updateLevel({ db, actor }: ServiceContext, editionId: stri
     await editable(tx, editionId, 'structure');
     const before = await repo.findLevel(tx, editionId, id);
     if (!before) throw notFound('level');
-    await checkLevelInput(tx, input);
+    await checkLevelInput(tx, editionId, input, id);
     if ((await repo.listLevels(tx, editionId)).some((l) => l.code === input.code && l.id !== id)) {
       throw new AppError('CONFLICT', `The edition already has level ${input.code}`, [{ path: 'code', message: 'already used' }]);
+    }
+    const usedBy = (await repo.listCategories(tx, editionId)).filter((c) => c.levels.includes(before.code));
+    if (usedBy.length > 0 && (before.code !== input.code || before.kind !== input.kind)) {
+      throw new AppError('CONFLICT', `Level ${before.code} is used by ${usedBy.map((c) => c.code).join(', ')}; its code and kind stay`);
     }
     const row = await repo.updateLevel(tx, id, input);
     await repo.updateEdition(tx, editionId, {});

@@ -184,7 +184,7 @@ export async function candidateHistory(ctx: ServiceContext, candidateId: string)
 }
 
 /** The role named for a person in a history: the most senior one they hold. */
-const roleOrder = ['national_admin', 'provincial_admin', 'verifier', 'juror', 'candidate'] as const;
+const roleOrder = ['national_admin', 'provincial_admin', 'national_verifier', 'verifier', 'juror', 'candidate'] as const;
 
 /** The reason, comment or note a change carried, if any. */
 function noteOf(after: unknown): string | null {

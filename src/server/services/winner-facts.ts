@@ -59,7 +59,7 @@ export async function publicationContext(db: Db, pool: PoolContext): Promise<Pub
     level.kind === 'provinsi' && pool.pool.area
       ? (await listEvents(db, pool.edition.id)).find((e) => e.kind === 'provincial_ceremony' && e.provinceCode === pool.pool.area)
       : undefined;
-  const nextCode = nextLevel(pool.category.levels, pool.pool.level);
+  const nextCode = nextLevel(levels, pool.category.levels, pool.pool.level, pool.pool.area);
   const nextRow = nextCode ? levels.find((l) => l.code === nextCode) : undefined;
   const candidates = await pools.candidatesOfPool(db, pool.pool);
   return {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text } from './common.ts';
 import { roleAbilityFlags } from './abilities.ts';
 
-export const roles = ['national_admin', 'provincial_admin', 'verifier', 'juror', 'candidate'] as const;
+export const roles = ['national_admin', 'provincial_admin', 'verifier', 'national_verifier', 'juror', 'candidate'] as const;
 export type RoleName = (typeof roles)[number];
 
 export const roleGrant = z.object({

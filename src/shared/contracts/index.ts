@@ -15,3 +15,4 @@ export * from './panels.ts';
 export * from './publication.ts';
 export * from './jobs.ts';
 export * from './recap.ts';
+export * from './national-verification.ts';

@@ -6,6 +6,7 @@ import { candidatePagesEn } from './candidate-pages.en.ts';
 import { accountEn } from './account.en.ts';
 import { recapEn } from './recap.en.ts';
 import { categoriesEn } from './categories.en.ts';
+import { levelsEn } from './levels.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -41,7 +42,7 @@ export const en: Messages = {
     progress: 'Progress',
     outbox: 'Outbox',
   },
-  roles: { national_admin: 'National admin', provincial_admin: 'Provincial admin', verifier: 'Verifier', juror: 'Juror', candidate: 'Candidate' },
+  roles: { national_admin: 'National admin', provincial_admin: 'Provincial admin', verifier: 'Verifier', national_verifier: 'National verifier', juror: 'Juror', candidate: 'Candidate' },
   login: {
     title: 'Sign in to Paritrana',
     email: 'E-mail',
@@ -482,4 +483,5 @@ export const en: Messages = {
   ...accountEn,
   ...recapEn,
   ...categoriesEn,
+  ...levelsEn,
 };

@@ -4,6 +4,7 @@ import { candidatePagesId } from './candidate-pages.id.ts';
 import { accountId } from './account.id.ts';
 import { recapId } from './recap.id.ts';
 import { categoriesId } from './categories.id.ts';
+import { levelsId } from './levels.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -43,6 +44,7 @@ export const id = {
     national_admin: 'Admin nasional',
     provincial_admin: 'Admin provinsi',
     verifier: 'Verifikator',
+    national_verifier: 'Verifikator nasional',
     juror: 'Juri',
     candidate: 'Kandidat',
   },
@@ -486,5 +488,6 @@ export const id = {
   ...accountId,
   ...recapId,
   ...categoriesId,
+  ...levelsId,
 };
 export type Messages = typeof id;

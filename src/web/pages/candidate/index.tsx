@@ -18,6 +18,7 @@ import { HistoryPanel } from './history.tsx';
 import { RevisionContext } from './registry.tsx';
 import { SelfAssessmentForm } from './self-assessment-form.tsx';
 import { TodoList, useVerification, VerificationPanel } from './verification-panel.tsx';
+import { EarlierDecisions } from './earlier-decisions.tsx';
 import { InterviewNotice } from './interview-panel.tsx';
 
 /** One candidate: its nomination, self-assessment with evidence, verification and history. */
@@ -132,7 +133,10 @@ export function CandidatePage() {
           <EvidencePanel candidateId={id} canUpload={can?.uploadEvidence ?? false} closed={assessment.data?.status === 'submitted'} />
         </Tabs.Panel>
         <Tabs.Panel value="verification" pt="md">
-          {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={can?.verify ?? false} showTodo={!(can?.fillSelfAssessment ?? false)} /> : <Text c="dimmed">{t('verify.empty')}</Text>}
+          <Stack>
+            {c.level !== 'provinsi' ? <EarlierDecisions candidateId={id} view={verification.data} canDecide={can?.verify ?? false} /> : null}
+            {assessment.data && assessment.data.status !== 'draft' ? <VerificationPanel candidateId={id} canDecide={can?.verify ?? false} showTodo={!(can?.fillSelfAssessment ?? false)} /> : <Text c="dimmed">{t('verify.empty')}</Text>}
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel candidateId={id} />

@@ -3,6 +3,7 @@ import { Alert, Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, T
 import { useTranslation } from 'react-i18next';
 import type { EditionDetail, LevelInput } from '../../../shared/contracts/index.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { AnchorLink } from '../../components/links.tsx';
 import { useEditionWrite, useProvinces } from './use-edition.ts';
 
 export function LevelsTab({ edition, admin }: { edition: EditionDetail; admin: boolean }) {
@@ -17,13 +18,17 @@ export function LevelsTab({ edition, admin }: { edition: EditionDetail; admin: b
     <Stack>
       {!edition.allowed.editStructure ? <Alert color="yellow">{t('setup.lockedStructure')}</Alert> : null}
       <ErrorAlert error={add.error ?? remove.error} />
-      <Table.ScrollContainer minWidth={560}>
+      <AnchorLink to="/editions/$id/zones" params={{ id: edition.id }} size="sm">
+        {t('zones.link')} →
+      </AnchorLink>
+      <Table.ScrollContainer minWidth={680}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('setup.name')}</Table.Th>
               <Table.Th>{t('setup.kind')}</Table.Th>
               <Table.Th>{t('setup.provinces')}</Table.Th>
+              <Table.Th>{t('zones.usedBy')}</Table.Th>
               {editable ? <Table.Th>{t('common.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
@@ -38,6 +43,7 @@ export function LevelsTab({ edition, admin }: { edition: EditionDetail; admin: b
                 </Table.Td>
                 <Table.Td>{t(`levelKinds.${l.kind}`)}</Table.Td>
                 <Table.Td>{l.provinceCodes.map((c) => names.get(c) ?? c).join(', ') || '–'}</Table.Td>
+                <Table.Td>{edition.categories.filter((c) => c.levels.includes(l.code)).map((c) => c.nameId).join(', ') || '–'}</Table.Td>
                 {editable ? (
                   <Table.Td>
                     <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: l.id })}>

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
 import { PanelForm } from './panel-form.tsx';
+import { levelName } from '../zones/level-name.ts';
 import { MembersEditor, useUnsur } from './members-editor.tsx';
 
 /** The panels of an edition (tim penilai) with their members and the pools they judge. */
@@ -36,6 +37,9 @@ export function PanelsPage() {
           <Text size="sm" c="dimmed">
             {t('panels.intro')}
           </Text>
+          <AnchorLink to="/editions/$id/zones" params={{ id }} size="sm">
+            {t('zones.link')} →
+          </AnchorLink>
         </div>
         {canManage ? <Button onClick={() => setCreating(true)}>{t('panels.create')}</Button> : null}
       </Group>
@@ -80,7 +84,7 @@ function PanelCard({ panel, editionId, pools, canManage }: { panel: PanelDetail;
             {panel.name}
           </Title>
           <Text size="sm" c="dimmed">
-            {t(`levelKinds.${panel.level}`, { defaultValue: panel.level })}
+            {levelName(edition.data?.levels, panel.level, t)}
             {province ? ` · ${province.name}` : ''}
             {panel.decreeNumber ? ` · SK ${panel.decreeNumber}` : ''}
             {panel.decreeDate ? ` (${formatDate(panel.decreeDate, lang)})` : ''}

@@ -6,7 +6,8 @@ import type { PoolDetail } from '../../../shared/contracts/index.ts';
 import { get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
-import { useProvinces } from '../edition/use-edition.ts';
+import { useEdition, useProvinces } from '../edition/use-edition.ts';
+import { levelName } from '../zones/level-name.ts';
 import { OverviewTab } from './overview-tab.tsx';
 import { StagesTab } from './stages-tab.tsx';
 import { InterviewsTab } from './interviews-tab.tsx';
@@ -21,6 +22,7 @@ export function PoolPage() {
   const { t } = useTranslation();
   const pool = usePool(id);
   const provinces = useProvinces();
+  const edition = useEdition(pool.data?.editionId ?? '');
   if (pool.error) return <ErrorAlert error={pool.error} />;
   const p = pool.data;
   if (!p) return <Text>{t('common.loading')}</Text>;
@@ -35,7 +37,7 @@ export function PoolPage() {
         <div>
           <Title order={2}>{p.categoryName}</Title>
           <Text size="sm" c="dimmed">
-            {t(`levelKinds.${p.level}`, { defaultValue: p.level })}
+            {levelName(edition.data?.levels, p.level, t)}
             {p.area ? ` ${provinces.data?.find((x) => x.code === p.area)?.name ?? p.area}` : ''} · {p.panelName} · {t(`pool.roles.${p.myRole}`)}
           </Text>
         </div>
