@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { passwordResets, sessions, userRoles, users } from '../schema/index.ts';
+import { candidates, passwordResets, sessions, userRoles, users } from '../schema/index.ts';
 
 export type RoleRow = {
   role: 'national_admin' | 'provincial_admin' | 'verifier' | 'juror' | 'candidate';
@@ -169,4 +169,18 @@ export async function findPasswordResetByHash(db: Db, tokenHash: string): Promis
 /** Marks every open reset of a user used: one link works, and once. */
 export async function closePasswordResetsOf(db: Db, userId: string): Promise<void> {
   await db.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
+/** The province of each candidacy a candidate user's role names (the account rules scope those users by it). */
+export async function candidateProvinces(db: Db, candidateIds: string[]): Promise<Map<string, string>> {
+  if (candidateIds.length === 0) return new Map();
+  const rows = await db.select({ id: candidates.id, provinceCode: candidates.provinceCode }).from(candidates).where(inArray(candidates.id, candidateIds));
+  return new Map(rows.map((r) => [r.id, r.provinceCode]));
+}
+
+/** The accounts among these e-mails (lower case), by e-mail. */
+export async function usersByEmails(db: Db, emails: string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  return new Map(rows.map((r) => [r.email, r.id]));
 }
