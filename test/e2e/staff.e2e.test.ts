@@ -64,10 +64,10 @@ describe.skipIf(!browserAvailable()).each(drivers())('a provincial admin staffs 
     await uploadSheet('verifikator.csv', 'email;nama\nkc.mataram@test.example;Kepala KC Mataram\nkc.bima@test.example;Kepala KC Bima\n');
     await page.getByText('2 orang diundang, 0 didudukkan di tim.').waitFor();
 
-    await page.getByRole('radio', { name: 'Juri' }).click({ force: true });
-    await page.getByRole('textbox', { name: 'Edisi' }).click();
+    await page.locator('label.mantine-SegmentedControl-label', { hasText: 'Juri' }).click();
+    await page.getByRole('combobox', { name: 'Edisi' }).click();
     await page.getByRole('option', { name: 'Paritrana Award 2025' }).click();
-    await page.getByRole('textbox', { name: 'Dudukkan di tim penilai (opsional)' }).click();
+    await page.getByRole('combobox', { name: 'Dudukkan di tim penilai (opsional)' }).click();
     await page.getByRole('option', { name: 'Tim Sembilan NTB (baru)' }).click();
     const unsur = ['pemda', 'bps', 'bpjs', 'apindo', 'serikat-pekerja', 'akademisi', 'ahli-jaminan-sosial', 'ahli-ekonomi', 'ahli-hukum'];
     const rows = unsur.map((u, i) => `juri${i + 1}.ntb@test.example,Juri ${u},${u},${i === 0 ? 'ketua' : i === 1 ? 'sekretaris' : 'anggota'}`);
