@@ -100,7 +100,7 @@ function AccountsTab() {
                   </Group>
                 </Table.Td>
                 <Table.Td>{u.active ? t('common.yes') : t('common.no')}</Table.Td>
-                <Table.Td>{u.invitation ? <Badge variant="outline" color={u.invitation === 'accepted' ? 'teal' : u.invitation === 'open' ? 'blue' : 'gray'}>{t(`staff.status.${u.invitation}`)}</Badge> : '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.invitation ? <Badge style={{ overflow: 'visible' }} variant="outline" color={u.invitation === 'accepted' ? 'teal' : u.invitation === 'open' ? 'blue' : 'gray'}>{t(`staff.status.${u.invitation}`)}</Badge> : '—'}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <Button size="xs" variant="subtle" onClick={() => toggle.mutate(u)}>

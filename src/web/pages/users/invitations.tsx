@@ -48,8 +48,8 @@ export function InvitationsTab() {
                 <Table.Td>{i.name}</Table.Td>
                 <Table.Td>{i.email}</Table.Td>
                 <Table.Td>{i.roles.map((r) => `${t(`roles.${r.role}`)}${r.provinceCode ? ` ${r.provinceCode}` : ''}`).join(', ')}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={colors[i.status]}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge variant="light" color={colors[i.status]} style={{ overflow: 'visible' }}>
                     {t(`staff.status.${i.status}`)}
                   </Badge>
                 </Table.Td>

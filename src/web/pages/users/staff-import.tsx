@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, FileInput, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EditionSummary, PanelDetail, Province } from '../../../shared/contracts/index.ts';
@@ -104,10 +104,9 @@ export function StaffImport() {
             />
           </Stack>
           {role === 'juror' ? (
-            <Group grow align="flex-start" wrap="wrap">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
                 label={t('staff.bulk.edition')}
-                miw={200}
                 data={(editions.data ?? []).map((e) => ({ value: e.id, label: e.label }))}
                 value={edition}
                 onChange={(v) => {
@@ -115,8 +114,8 @@ export function StaffImport() {
                   setPanel(null);
                 }}
               />
-              <Select label={t('staff.bulk.panel')} miw={200} description={t('staff.bulk.panelHint')} clearable data={panelChoices} value={panel} onChange={setPanel} disabled={edition === null} />
-            </Group>
+              <Select label={t('staff.bulk.panel')} description={t('staff.bulk.panelHint')} clearable data={panelChoices} value={panel} onChange={setPanel} disabled={edition === null} />
+            </SimpleGrid>
           ) : null}
           <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" value={file} onChange={setFile} clearable />
           <Button color="teal" w="fit-content" disabled={!file || !province} loading={busy} onClick={() => void send()}>
