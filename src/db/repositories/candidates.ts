@@ -5,7 +5,7 @@ import { candidates, editionCategories, registrationRequests } from '../schema/i
 export type CandidateRow = typeof candidates.$inferSelect;
 
 /** Which candidates a reader may see: all, a province's, or a few by id. */
-export type CandidateScope = { all: true } | { provinceCodes: string[]; candidateIds: string[] };
+export type CandidateScope = { all: true } | { provinceCodes: string[]; candidateIds: string[]; regencyCodes?: string[] };
 
 export async function listCandidates(db: Db, editionId: string, scope: CandidateScope) {
   const where: SQL[] = [eq(candidates.editionId, editionId)];
@@ -13,6 +13,7 @@ export async function listCandidates(db: Db, editionId: string, scope: Candidate
     const parts: SQL[] = [];
     if (scope.provinceCodes.length > 0) parts.push(inArray(candidates.provinceCode, scope.provinceCodes));
     if (scope.candidateIds.length > 0) parts.push(inArray(candidates.id, scope.candidateIds));
+    if (scope.regencyCodes && scope.regencyCodes.length > 0) parts.push(inArray(candidates.regencyCode, scope.regencyCodes));
     if (parts.length === 0) return [];
     where.push(or(...parts)!);
   }

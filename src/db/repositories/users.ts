@@ -6,6 +6,7 @@ export type RoleRow = {
   role: 'national_admin' | 'provincial_admin' | 'verifier' | 'juror' | 'candidate';
   provinceCode: string | null;
   candidateId: string | null;
+  regencyCodes?: string[] | null | undefined;
 };
 export type UserRow = typeof users.$inferSelect;
 export type UserWithRoles = Omit<UserRow, 'passwordHash'> & { roles: RoleRow[] };
@@ -31,7 +32,7 @@ export async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, Ro
   const map = new Map<string, RoleRow[]>();
   if (userIds.length === 0) return map;
   const rows = await db
-    .select({ userId: userRoles.userId, role: userRoles.role, provinceCode: userRoles.provinceCode, candidateId: userRoles.candidateId })
+    .select({ userId: userRoles.userId, role: userRoles.role, provinceCode: userRoles.provinceCode, candidateId: userRoles.candidateId, regencyCodes: userRoles.regencyCodes })
     .from(userRoles)
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.role), asc(userRoles.provinceCode));
@@ -77,7 +78,7 @@ export async function insertUser(
 
 export async function replaceRoles(db: Db, userId: string, roles: RoleRow[]): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
-  if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ ...r, userId })));
+  if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ role: r.role, provinceCode: r.provinceCode, candidateId: r.candidateId, regencyCodes: r.regencyCodes ?? null, userId })));
 }
 
 export async function updateUser(

@@ -32,6 +32,11 @@ export const userRoles = pgTable(
       .$type<'national_admin' | 'provincial_admin' | 'verifier' | 'juror' | 'candidate'>(),
     provinceCode: varchar('province_code', { length: 2 }).references(() => provinces.code),
     candidateId: uuid('candidate_id').references(() => candidates.id, { onDelete: 'cascade' }),
+    /**
+     * A verifier limited to some regencies/cities of its province (the area
+     * of a BPJS branch office, Kantor Cabang); null: the whole province.
+     */
+    regencyCodes: text('regency_codes').array(),
   },
   (t) => [
     index('user_roles_user_idx').on(t.userId),

@@ -1,7 +1,7 @@
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/users.ts';
-import { findProvince } from '../../db/repositories/regions.ts';
+import { findProvince, findRegency } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { RoleGrant, StaffInvitationStatus, UserInput, UserPatch, UserSummary } from '../../shared/contracts/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -50,6 +50,15 @@ export async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
       throw new AppError('VALIDATION_FAILED', 'Only a candidate user is tied to a candidate, and it must be', [
         { path: `roles.${i}.candidateId`, message: r.role === 'candidate' ? 'required' : 'must be empty' },
       ]);
+    }
+    if (r.regencyCodes != null) {
+      if (r.role !== 'verifier') throw new AppError('VALIDATION_FAILED', 'Only a verifier is limited to regencies', [{ path: `roles.${i}.regencyCodes`, message: 'must be empty' }]);
+      for (const [j, code] of r.regencyCodes.entries()) {
+        const regency = await findRegency(db, code);
+        if (!regency || regency.provinceCode !== r.provinceCode) {
+          throw new AppError('VALIDATION_FAILED', `${code} is not a regency of province ${r.provinceCode}`, [{ path: `roles.${i}.regencyCodes.${j}`, message: 'not a regency of the province' }]);
+        }
+      }
     }
     if (r.provinceCode && !(await findProvince(db, r.provinceCode))) {
       throw new AppError('VALIDATION_FAILED', `Unknown province ${r.provinceCode}`, [{ path: `roles.${i}.provinceCode`, message: 'unknown province' }]);
