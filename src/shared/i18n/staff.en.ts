@@ -9,6 +9,8 @@ export const staffEn: typeof staffId = {
     invite: 'Invite by e-mail: the person chooses their own password',
     invited: 'Account created; the invitation link is in the outbox.',
     invitation: 'Invitation',
+    scope: 'Branch office area (optional)',
+    scopeHint: 'Leave empty for the whole province. When filled in, the verifier sees and verifies only the candidates of these regencies/cities.',
     editRoles: 'Change role',
     status: { open: 'Open', expired: 'Expired', revoked: 'Revoked', accepted: 'Accepted' },
     sentAt: 'Sent',

@@ -7,6 +7,8 @@ export const staffId = {
     invite: 'Undang lewat e-mail: orang itu membuat kata sandinya sendiri',
     invited: 'Akun dibuat; tautan undangan ada di outbox.',
     invitation: 'Undangan',
+    scope: 'Wilayah kantor cabang (opsional)',
+    scopeHint: 'Kosongkan untuk seluruh provinsi. Bila diisi, verifikator hanya melihat dan memverifikasi kandidat kabupaten/kota ini.',
     editRoles: 'Ubah peran',
     status: { open: 'Terbuka', expired: 'Kedaluwarsa', revoked: 'Dicabut', accepted: 'Diterima' },
     sentAt: 'Dikirim',

@@ -95,6 +95,7 @@ function AccountsTab() {
                       <Badge key={`${r.role}${r.provinceCode ?? ''}${r.candidateId ?? ''}`} variant="light">
                         {t(`roles.${r.role}`)}
                         {r.provinceCode ? ` ${r.provinceCode}` : ''}
+                        {r.regencyCodes ? ` (${r.regencyCodes.join(', ')})` : ''}
                       </Badge>
                     ))}
                   </Group>

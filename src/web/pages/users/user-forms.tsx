@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { roles, type Province, type RoleName, type UserSummary } from '../../../shared/contracts/index.ts';
+import { roles, type Province, type Regency, type RoleName, type UserSummary } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -18,9 +18,24 @@ function useGrantable() {
   return { national, own, roleChoices, provinceChoices };
 }
 
-function RoleFields({ role, province, onRole, onProvince }: { role: RoleName; province: string | null; onRole: (r: RoleName) => void; onProvince: (p: string | null) => void }) {
+type RoleFieldsProps = {
+  role: RoleName;
+  province: string | null;
+  regencies: string[];
+  onRole: (r: RoleName) => void;
+  onProvince: (p: string | null) => void;
+  onRegencies: (codes: string[]) => void;
+};
+
+function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies }: RoleFieldsProps) {
   const { t } = useTranslation();
   const { national, roleChoices, provinceChoices } = useGrantable();
+  const regencyList = useQuery({
+    queryKey: ['province', province],
+    queryFn: () => get<Province & { regencies: Regency[] }>(`/api/regions/provinces/${province}`),
+    enabled: role === 'verifier' && province !== null,
+    staleTime: Infinity,
+  });
   const scoped = role === 'provincial_admin' || role === 'verifier' || !national;
   // A juror may belong to a province: its admin then sees and seats them (a provincial admin's jurors always do).
   const provincial = scoped || role === 'juror';
@@ -35,16 +50,31 @@ function RoleFields({ role, province, onRole, onProvince }: { role: RoleName; pr
           searchable
           data={provinceChoices}
           value={province}
-          onChange={onProvince}
+          onChange={(p) => {
+            onProvince(p);
+            onRegencies([]);
+          }}
+        />
+      ) : null}
+      {role === 'verifier' && province !== null ? (
+        <MultiSelect
+          label={t('staff.scope')}
+          description={t('staff.scopeHint')}
+          searchable
+          clearable
+          data={(regencyList.data?.regencies ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          value={regencies}
+          onChange={onRegencies}
         />
       ) : null}
     </>
   );
 }
 
-const grantOf = (role: RoleName, province: string | null, national: boolean) => {
+const grantOf = (role: RoleName, province: string | null, national: boolean, regencies: string[]) => {
   const provincial = role === 'provincial_admin' || role === 'verifier' || role === 'juror' || !national;
-  return [{ role, provinceCode: provincial ? province : null, candidateId: null }];
+  // A verifier with regencies is limited to them (a branch office); without, it covers the province.
+  return [{ role, provinceCode: provincial ? province : null, candidateId: null, regencyCodes: role === 'verifier' && regencies.length > 0 ? regencies : null }];
 };
 
 export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; onCreated: (u: UserSummary) => void }) {
@@ -57,9 +87,10 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<RoleName>(roleChoices[0]!);
   const [province, setProvince] = useState<string | null>(!national && own.length === 1 ? own[0]! : null);
+  const [regencies, setRegencies] = useState<string[]>([]);
   const create = useMutation({
     mutationFn: () =>
-      api<UserSummary>('POST', '/api/users', { name, email, ...(invite ? { invite: true } : { password }), locale: 'id', roles: grantOf(role, province, national) }),
+      api<UserSummary>('POST', '/api/users', { name, email, ...(invite ? { invite: true } : { password }), locale: 'id', roles: grantOf(role, province, national, regencies) }),
     onSuccess: async (user) => {
       await client.invalidateQueries({ queryKey: ['users'] });
       await client.invalidateQueries({ queryKey: ['staff-invitations'] });
@@ -77,7 +108,7 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
         {invite ? null : (
           <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
         )}
-        <RoleFields role={role} province={province} onRole={setRole} onProvince={setProvince} />
+        <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -99,8 +130,9 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
   const first = user.roles[0];
   const [role, setRole] = useState<RoleName>(first && roleChoices.includes(first.role) ? first.role : roleChoices[0]!);
   const [province, setProvince] = useState<string | null>(first?.provinceCode ?? null);
+  const [regencies, setRegencies] = useState<string[]>(first?.regencyCodes ?? []);
   const save = useMutation({
-    mutationFn: () => api('PATCH', `/api/users/${user.id}`, { roles: grantOf(role, province, national) }),
+    mutationFn: () => api('PATCH', `/api/users/${user.id}`, { roles: grantOf(role, province, national, regencies) }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['users'] });
       onClose();
@@ -110,7 +142,7 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
     <Modal opened onClose={onClose} title={`${t('staff.editRoles')}: ${user.name}`}>
       <Stack>
         <ErrorAlert error={save.error} />
-        <RoleFields role={role} province={province} onRole={setRole} onProvince={setProvince} />
+        <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
