@@ -1,9 +1,10 @@
 /**
- * Links that carry a secret: the web app's invitation (`/undangan/<token>`)
+ * Links that carry a secret: the web app's invitations (`/undangan/<token>`,
+ * staff: `/undangan-staf/<token>`)
  * and password reset (`/atur-ulang-sandi/<token>`) pages. Their tokens are
  * kept out of the request log and, once an e-mail has gone, out of the outbox.
  */
-const invitationLink = /(\/undangan\/)[^/?#\s]+/g;
+const invitationLink = /(\/undangan(?:-staf)?\/)[^/?#\s]+/g;
 const resetLink = /(\/atur-ulang-sandi\/)[^/?#\s]+/g;
 /** Query parameters whose values are never logged. */
 const secretParams = /([?&](?:token|password|next|redirect)=)[^&#]*/gi;

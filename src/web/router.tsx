@@ -5,7 +5,8 @@ import { Layout } from './components/layout.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { EditionsPage } from './pages/editions.tsx';
 import { EditionPage } from './pages/edition/index.tsx';
-import { UsersPage } from './pages/users.tsx';
+import { UsersPage } from './pages/users/index.tsx';
+import { StaffInvitationPage } from './pages/staff-invitation.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { ShortlistPage } from './pages/coverage/shortlist.tsx';
 import { DisputesPage } from './pages/coverage/disputes.tsx';
@@ -76,6 +77,7 @@ const resetPassword = createRoute({ getParentRoute: () => root, path: '/atur-ula
 const account = createRoute({ getParentRoute: () => app, path: '/akun', component: AccountPage });
 const app = createRoute({ getParentRoute: () => root, id: 'app', component: RequireSession });
 const invitation = createRoute({ getParentRoute: () => root, path: '/undangan/$token', component: InvitationPage });
+const staffInvitation = createRoute({ getParentRoute: () => root, path: '/undangan-staf/$token', component: StaffInvitationPage });
 const register = createRoute({ getParentRoute: () => root, path: '/daftar', component: RegisterPage });
 const registerConfirm = createRoute({ getParentRoute: () => root, path: '/daftar/konfirmasi/$token', component: RegisterConfirmPage });
 const editions = createRoute({ getParentRoute: () => app, path: '/', component: Home });
@@ -124,6 +126,7 @@ export const router = createRouter({
     forgotPassword,
     resetPassword,
     invitation,
+    staffInvitation,
     register,
     registerConfirm,
     publicRoutes,

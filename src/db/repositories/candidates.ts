@@ -6,10 +6,11 @@ import { candidates, editionCategories, registrationRequests } from '../schema/i
 export type CandidateRow = typeof candidates.$inferSelect;
 
 /**
- * Which candidates a reader may see: all, a province's, a few by id, or
- * (`pastProvince`) every candidacy past the provincial round.
+ * Which candidates a reader may see: all, a province's, some regencies' (a
+ * verifier scoped to a branch office), a few by id, or (`pastProvince`) every
+ * candidacy past the provincial round.
  */
-export type CandidateScope = { all: true } | { provinceCodes: string[]; candidateIds: string[]; pastProvince?: boolean };
+export type CandidateScope = { all: true } | { provinceCodes: string[]; candidateIds: string[]; regencyCodes?: string[]; pastProvince?: boolean };
 
 export async function listCandidates(db: Db, editionId: string, scope: CandidateScope) {
   const where: SQL[] = [eq(candidates.editionId, editionId)];
@@ -18,6 +19,7 @@ export async function listCandidates(db: Db, editionId: string, scope: Candidate
     if (scope.provinceCodes.length > 0) parts.push(inArray(candidates.provinceCode, scope.provinceCodes));
     if (scope.candidateIds.length > 0) parts.push(inArray(candidates.id, scope.candidateIds));
     if (scope.pastProvince) parts.push(ne(candidates.level, 'provinsi'));
+    if (scope.regencyCodes && scope.regencyCodes.length > 0) parts.push(inArray(candidates.regencyCode, scope.regencyCodes));
     if (parts.length === 0) return [];
     where.push(or(...parts)!);
   }

@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { passwordResets, sessions, userRoles, users } from '../schema/index.ts';
+import { candidates, passwordResets, sessions, userRoles, users } from '../schema/index.ts';
 
 export type RoleRow = {
   role: 'national_admin' | 'provincial_admin' | 'verifier' | 'national_verifier' | 'juror' | 'candidate';
   provinceCode: string | null;
   candidateId: string | null;
+  regencyCodes?: string[] | null | undefined;
 };
 export type UserRow = typeof users.$inferSelect;
 export type UserWithRoles = Omit<UserRow, 'passwordHash'> & { roles: RoleRow[] };
@@ -31,7 +32,7 @@ export async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, Ro
   const map = new Map<string, RoleRow[]>();
   if (userIds.length === 0) return map;
   const rows = await db
-    .select({ userId: userRoles.userId, role: userRoles.role, provinceCode: userRoles.provinceCode, candidateId: userRoles.candidateId })
+    .select({ userId: userRoles.userId, role: userRoles.role, provinceCode: userRoles.provinceCode, candidateId: userRoles.candidateId, regencyCodes: userRoles.regencyCodes })
     .from(userRoles)
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.role), asc(userRoles.provinceCode));
@@ -77,7 +78,7 @@ export async function insertUser(
 
 export async function replaceRoles(db: Db, userId: string, roles: RoleRow[]): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
-  if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ ...r, userId })));
+  if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ role: r.role, provinceCode: r.provinceCode, candidateId: r.candidateId, regencyCodes: r.regencyCodes ?? null, userId })));
 }
 
 export async function updateUser(
@@ -169,4 +170,18 @@ export async function findPasswordResetByHash(db: Db, tokenHash: string): Promis
 /** Marks every open reset of a user used: one link works, and once. */
 export async function closePasswordResetsOf(db: Db, userId: string): Promise<void> {
   await db.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
+/** The province of each candidacy a candidate user's role names (the account rules scope those users by it). */
+export async function candidateProvinces(db: Db, candidateIds: string[]): Promise<Map<string, string>> {
+  if (candidateIds.length === 0) return new Map();
+  const rows = await db.select({ id: candidates.id, provinceCode: candidates.provinceCode }).from(candidates).where(inArray(candidates.id, candidateIds));
+  return new Map(rows.map((r) => [r.id, r.provinceCode]));
+}
+
+/** The accounts among these e-mails (lower case), by e-mail. */
+export async function usersByEmails(db: Db, emails: string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  return new Map(rows.map((r) => [r.email, r.id]));
 }

@@ -32,6 +32,11 @@ export const userRoles = pgTable(
       .$type<'national_admin' | 'provincial_admin' | 'verifier' | 'national_verifier' | 'juror' | 'candidate'>(),
     provinceCode: varchar('province_code', { length: 2 }).references(() => provinces.code),
     candidateId: uuid('candidate_id').references(() => candidates.id, { onDelete: 'cascade' }),
+    /**
+     * A verifier limited to some regencies/cities of its province (the area
+     * of a BPJS branch office, Kantor Cabang); null: the whole province.
+     */
+    regencyCodes: text('regency_codes').array(),
   },
   (t) => [
     index('user_roles_user_idx').on(t.userId),
@@ -71,4 +76,27 @@ export const passwordResets = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
+/**
+ * An invitation to a staff account: the account exists (created by an admin,
+ * without a usable password) and the link lets its holder set the name and
+ * password. The token is stored as its SHA-256 only; a link works once, until
+ * it expires or is revoked. Re-sending revokes the open link and makes a new one.
+ */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_invitations_user_idx').on(t.userId)],
 );

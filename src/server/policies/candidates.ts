@@ -3,8 +3,19 @@ import type { CandidateAction } from '../../shared/contracts/abilities.ts';
 import { defineAbilities } from './abilities.ts';
 import { candidatesOf, isNationalAdmin, isNationalVerifier, provincesAs, type Actor } from './actor.ts';
 
-/** A candidacy as the rules need it: its province and the level it runs at. */
-export type CandidateRef = { id: string; provinceCode: string; level: string };
+/** A candidacy as the rules need it: its province, regency (a regional government's; null for most employers) and the level it runs at. */
+export type CandidateRef = { id: string; provinceCode: string; level: string; regencyCode?: string | null };
+
+/**
+ * Whether one of the actor's verifier roles covers the candidacy: a verifier
+ * of its province, for the whole province or, when limited to a branch
+ * office's regencies, for the candidacy's regency (a candidacy without one,
+ * such as an employer, is left to the province's other verifiers).
+ */
+export const verifierCovers = (actor: Actor, c: Pick<CandidateRef, 'provinceCode' | 'regencyCode'>): boolean =>
+  actor.roles.some(
+    (r) => r.role === 'verifier' && r.provinceCode === c.provinceCode && (r.regencyCodes == null || (c.regencyCode != null && r.regencyCodes.includes(c.regencyCode))),
+  );
 
 /**
  * The committee area a candidacy belongs to: a provincial candidacy to its
@@ -17,7 +28,8 @@ const isSelf = (actor: Actor, c: CandidateRef): boolean => candidatesOf(actor).i
 /** A province's admin and verifiers see every candidacy of the province, at any level (later levels read-only, as history). */
 const sees = (actor: Actor, c: CandidateRef): boolean =>
   isNationalAdmin(actor) ||
-  provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode) ||
+  provincesAs(actor, 'provincial_admin').includes(c.provinceCode) ||
+  verifierCovers(actor, c) ||
   (isNationalVerifier(actor) && areaOfCandidacy(c) === '') ||
   isSelf(actor, c);
 /** A candidacy belongs to the committee of its level: the national admin, or the admin of its province for a provincial one. */
@@ -32,7 +44,7 @@ const runs = (actor: Actor, c: CandidateRef): boolean => {
  */
 const verifies = (actor: Actor, c: CandidateRef): boolean => {
   const area = areaOfCandidacy(c);
-  return isNationalAdmin(actor) || (area !== '' && provincesAs(actor, 'verifier').includes(area)) || (area === '' && isNationalVerifier(actor));
+  return isNationalAdmin(actor) || (area !== '' && verifierCovers(actor, c)) || (area === '' && isNationalVerifier(actor));
 };
 
 /**
@@ -94,10 +106,16 @@ export const candidatePolicy = {
   scope: (actor: Actor): CandidateScope =>
     isNationalAdmin(actor)
       ? { all: true }
-      : { provinceCodes: provincesAs(actor, 'provincial_admin', 'verifier'), candidateIds: candidatesOf(actor), pastProvince: isNationalVerifier(actor) },
+      : {
+          // A verifier limited to a branch office's regencies lists only those (`verifierCovers`).
+          provinceCodes: [...provincesAs(actor, 'provincial_admin'), ...actor.roles.filter((r) => r.role === 'verifier' && r.provinceCode && r.regencyCodes == null).map((r) => r.provinceCode!)],
+          candidateIds: candidatesOf(actor),
+          regencyCodes: actor.roles.flatMap((r) => (r.role === 'verifier' && r.regencyCodes != null ? r.regencyCodes : [])),
+          pastProvince: isNationalVerifier(actor),
+        },
   /** The committee's view of a candidate (not the candidate's own users'): staff e-mails in its history. */
-  seesAsCommittee: (actor: Actor, c: Pick<CandidateRef, 'provinceCode'>): boolean =>
-    isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').includes(c.provinceCode),
+  seesAsCommittee: (actor: Actor, c: Pick<CandidateRef, 'provinceCode' | 'regencyCode'>): boolean =>
+    isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').includes(c.provinceCode) || verifierCovers(actor, c),
   /** Creating, importing and inviting: the national committee or the province's admin. */
   manageAnywhere: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin').length > 0,
   /** Editing details: the admins, or the candidate itself (contacts, address, sector). */

@@ -27,7 +27,8 @@ const invalidCredentials = () =>
 export async function login(db: Db, config: Config, email: string, password: string): Promise<LoginResult> {
   const user = await users.findUserByEmail(db, email);
   const now = Date.now();
-  if (!user || !user.active || (user.lockedUntil && user.lockedUntil.getTime() > now)) {
+  // An invited account that has not set its password yet has no usable one (`invitedPasswordHash`).
+  if (!user || !user.active || (user.lockedUntil && user.lockedUntil.getTime() > now) || !user.passwordHash.startsWith('$argon2')) {
     await verifyPassword(await dummyHash(), password);
     throw invalidCredentials();
   }

@@ -74,13 +74,18 @@ async function parseXlsx(buffer: Buffer): Promise<string[][]> {
   return rows.filter((r) => r.some((v) => v !== ''));
 }
 
+/** The rows of an uploaded sheet: XLSX (first worksheet) by its content, else UTF-8 CSV. */
+export async function readTable(buffer: Buffer): Promise<string[][]> {
+  const isZip = buffer.length > 3 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
+  return isZip ? parseXlsx(buffer) : parseCsv(buffer.toString('utf8'));
+}
+
 /**
  * Reads an uploaded candidate sheet (XLSX by its content, else UTF-8 CSV).
  * The header row must use the template's column names.
  */
 export async function readCandidateSheet(buffer: Buffer): Promise<ImportRow[]> {
-  const isZip = buffer.length > 3 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
-  const table = isZip ? await parseXlsx(buffer) : parseCsv(buffer.toString('utf8'));
+  const table = await readTable(buffer);
   const [header, ...body] = table;
   if (!header) throw new AppError('VALIDATION_FAILED', 'Berkas kosong', [{ path: 'file', message: 'kosong' }]);
   if (body.length > maxImportRows) {

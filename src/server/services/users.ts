@@ -1,20 +1,42 @@
-import { AppError, notFound } from '../../domain/errors.ts';
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/users.ts';
-import { findProvince } from '../../db/repositories/regions.ts';
+import { findProvince, findRegency } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import type { RoleGrant, UserInput, UserPatch, UserSummary } from '../../shared/contracts/index.ts';
+import type { RoleGrant, StaffInvitationStatus, UserInput, UserPatch, UserSummary } from '../../shared/contracts/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { checkNewPassword } from '../auth/password-policy.ts';
-import { auditActor } from '../policies/actor.ts';
+import { auditActor, type Actor } from '../policies/actor.ts';
+import { authorizeUser, canGrant, userAbilities } from '../policies/users.ts';
 import type { ServiceContext } from './context.ts';
+import { invitationStatus, invitedPasswordHash, queueStaffInvitation } from './staff-invitations.ts';
+import { grantsOf } from './user-grants.ts';
+import { staffInvitationsOf, revokeOpenStaffInvitationsOf } from '../../db/repositories/staff-invitations.ts';
 
-function present(u: repo.UserWithRoles): UserSummary {
-  return { id: u.id, email: u.email, name: u.name, active: u.active, locale: u.locale as 'id' | 'en', roles: u.roles };
+function present(u: repo.UserWithRoles, invitation?: StaffInvitationStatus | null): UserSummary {
+  return { id: u.id, email: u.email, name: u.name, active: u.active, locale: u.locale as 'id' | 'en', roles: u.roles, invitation: invitation ?? null };
+}
+
+async function presentOne(db: Db, id: string): Promise<UserSummary> {
+  const [latest] = await staffInvitationsOf(db, [id]);
+  return present((await repo.getUserWithRoles(db, id))!, latest ? invitationStatus(latest) : null);
+}
+
+/**
+ * Refuses grants the actor may not give (403): a provincial admin gives only
+ * verifier, juror and candidate roles of its own province. Without an actor
+ * (the command line, the demo) the caller is the system.
+ */
+export async function authorizeGrants(db: Db, actor: Actor | null, roles: RoleGrant[]): Promise<void> {
+  if (!actor) return;
+  const grants = (await grantsOf(db, roles))(roles);
+  if (!grants.every((g) => canGrant(actor, g))) {
+    throw forbidden('A provincial committee gives only the verifier, juror and candidate roles of its own province');
+  }
 }
 
 /** Checks that each role carries exactly the scope it needs. */
-async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
+export async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
   for (const [i, r] of roles.entries()) {
     const scoped = r.role === 'provincial_admin' || r.role === 'verifier';
     if (scoped && !r.provinceCode) {
@@ -29,20 +51,50 @@ async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
         { path: `roles.${i}.candidateId`, message: r.role === 'candidate' ? 'required' : 'must be empty' },
       ]);
     }
+    if (r.regencyCodes != null) {
+      if (r.role !== 'verifier') throw new AppError('VALIDATION_FAILED', 'Only a verifier is limited to regencies', [{ path: `roles.${i}.regencyCodes`, message: 'must be empty' }]);
+      for (const [j, code] of r.regencyCodes.entries()) {
+        const regency = await findRegency(db, code);
+        if (!regency || regency.provinceCode !== r.provinceCode) {
+          throw new AppError('VALIDATION_FAILED', `${code} is not a regency of province ${r.provinceCode}`, [{ path: `roles.${i}.regencyCodes.${j}`, message: 'not a regency of the province' }]);
+        }
+      }
+    }
     if (r.provinceCode && !(await findProvince(db, r.provinceCode))) {
       throw new AppError('VALIDATION_FAILED', `Unknown province ${r.provinceCode}`, [{ path: `roles.${i}.provinceCode`, message: 'unknown province' }]);
     }
   }
 }
 
-export async function listUserSummaries(db: Db): Promise<UserSummary[]> {
-  return (await repo.listUsers(db)).map(present);
+/** The accounts the actor manages: every one for the national admin, its province's verifiers, jurors and candidate users for a provincial admin. */
+export async function listUserSummaries({ db, actor }: ServiceContext): Promise<UserSummary[]> {
+  const all = await repo.listUsers(db);
+  const grants = await grantsOf(db, all.flatMap((u) => u.roles));
+  const visible = all.filter((u) => userAbilities.can(actor, 'see', { grants: grants(u.roles) }));
+  const latest = new Map<string, StaffInvitationStatus>();
+  for (const i of await staffInvitationsOf(db, visible.map((u) => u.id))) if (!latest.has(i.userId)) latest.set(i.userId, invitationStatus(i));
+  return visible.map((u) => present(u, latest.get(u.id)));
 }
 
-export async function createUser({ db, actor }: ServiceContext, input: UserInput): Promise<UserSummary> {
+/** Loads an account and checks that the actor manages it (404, then 403). */
+export async function authorizeManagedUser(db: Db, actor: Actor | null, id: string): Promise<repo.UserWithRoles> {
+  const user = await repo.getUserWithRoles(db, id);
+  if (!user) throw notFound('user');
+  // Without an actor the caller is the system (the command line, the demo).
+  if (actor) authorizeUser(actor, 'manage', { grants: (await grantsOf(db, user.roles))(user.roles) });
+  return user;
+}
+
+/**
+ * Creates an account with a typed password or, with `invite`, without one:
+ * the person then gets a link (outbox) to set it. `baseUrl` builds the link.
+ */
+export async function createUser({ db, actor }: ServiceContext, input: UserInput, baseUrl = ''): Promise<UserSummary> {
   await checkRoles(db, input.roles);
-  checkNewPassword(input.password, { email: input.email });
-  const passwordHash = await hashPassword(input.password);
+  await authorizeGrants(db, actor, input.roles);
+  if (input.password !== undefined) checkNewPassword(input.password, { email: input.email });
+  else if (input.invite !== true) throw new AppError('VALIDATION_FAILED', 'Give a password or invite the person', [{ path: 'password', message: 'required' }]);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : invitedPasswordHash;
   const id = await db.transaction(async (tx) => {
     if (await repo.findUserByEmail(tx, input.email)) {
       throw new AppError('CONFLICT', `A user with e-mail ${input.email} exists`, [{ path: 'email', message: 'already used' }]);
@@ -52,20 +104,24 @@ export async function createUser({ db, actor }: ServiceContext, input: UserInput
       action: 'user.create',
       entityType: 'user',
       entityId: id,
-      after: { email: input.email, name: input.name, locale: input.locale, roles: input.roles },
+      after: { email: input.email, name: input.name, locale: input.locale, roles: input.roles, invited: input.password === undefined },
     });
+    if (input.password === undefined) await queueStaffInvitation(tx, actor, { id, email: input.email, name: input.name }, input.roles, baseUrl);
     return id;
   });
-  return present((await repo.getUserWithRoles(db, id))!);
+  return presentOne(db, id);
 }
 
 export async function updateUserAccount({ db, actor }: ServiceContext, id: string, patch: UserPatch): Promise<UserSummary> {
-  if (patch.roles) await checkRoles(db, patch.roles);
+  await authorizeManagedUser(db, actor, id);
+  if (patch.roles) {
+    await checkRoles(db, patch.roles);
+    await authorizeGrants(db, actor, patch.roles);
+  }
   if (patch.password) checkNewPassword(patch.password);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   await db.transaction(async (tx) => {
-    const before = await repo.getUserWithRoles(tx, id);
-    if (!before) throw notFound('user');
+    const before = await authorizeManagedUser(tx, actor, id);
     if (actor?.id === id && (patch.active === false || (patch.roles && !patch.roles.some((r) => r.role === 'national_admin')))) {
       throw new AppError('CONFLICT', 'You cannot deactivate yourself or remove your own national admin role');
     }
@@ -79,6 +135,8 @@ export async function updateUserAccount({ db, actor }: ServiceContext, id: strin
     if (Object.keys(changes).length > 0) await repo.updateUser(tx, id, changes);
     if (patch.roles) await repo.replaceRoles(tx, id, patch.roles);
     if (patch.active === false || passwordHash) await repo.deleteSessionsOf(tx, id);
+    // A password set by the admin replaces the invitation link.
+    if (passwordHash) await revokeOpenStaffInvitationsOf(tx, id);
     const after = await repo.getUserWithRoles(tx, id);
     await appendAudit(tx, auditActor(actor), {
       action: 'user.update',
@@ -88,5 +146,5 @@ export async function updateUserAccount({ db, actor }: ServiceContext, id: strin
       after: { ...present(after!), ...(passwordHash ? { passwordChanged: true } : {}) },
     });
   });
-  return present((await repo.getUserWithRoles(db, id))!);
+  return presentOne(db, id);
 }

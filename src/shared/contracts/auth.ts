@@ -9,6 +9,8 @@ export const roleGrant = z.object({
   role: z.enum(roles),
   provinceCode: text().nullable(),
   candidateId: text().nullable(),
+  /** A verifier limited to these regencies/cities of its province (a branch office's area); absent or null: the whole province. */
+  regencyCodes: z.array(text().regex(/^\d{2}\.\d{2}$/)).min(1).max(60).nullable().optional(),
 });
 export type RoleGrant = z.infer<typeof roleGrant>;
 

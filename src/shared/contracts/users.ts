@@ -2,13 +2,23 @@ import { z } from 'zod';
 import { newPassword, roleGrant } from './auth.ts';
 import { nonEmptyPatch, text } from './common.ts';
 
-export const userInput = z.object({
-  email: text().trim().toLowerCase().email(),
-  name: text().trim().min(2).max(120),
-  password: newPassword,
-  locale: z.enum(['id', 'en']).default('id'),
-  roles: z.array(roleGrant).min(1),
-});
+/**
+ * A new account: with a password typed by the admin, or by invitation
+ * (`invite: true`, no password): the person receives a link to set their own.
+ */
+export const userInput = z
+  .object({
+    email: text().trim().toLowerCase().email(),
+    name: text().trim().min(2).max(120),
+    password: newPassword.optional(),
+    invite: z.boolean().optional(),
+    locale: z.enum(['id', 'en']).default('id'),
+    roles: z.array(roleGrant).min(1),
+  })
+  .superRefine((u, ctx) => {
+    if (u.invite === true && u.password !== undefined) ctx.addIssue({ code: 'custom', path: ['password'], message: 'an invited account sets its own password' });
+    if (u.invite !== true && u.password === undefined) ctx.addIssue({ code: 'custom', path: ['password'], message: 'required unless invite is true' });
+  });
 export type UserInput = z.infer<typeof userInput>;
 
 export const userPatch = nonEmptyPatch(
@@ -22,6 +32,22 @@ export const userPatch = nonEmptyPatch(
 );
 export type UserPatch = z.infer<typeof userPatch>;
 
+export const staffInvitationStatus = z.enum(['open', 'expired', 'revoked', 'accepted']);
+export type StaffInvitationStatus = z.infer<typeof staffInvitationStatus>;
+
+/** The latest invitation of an account, as its admins see it (never the link). */
+export const staffInvitationSummary = z.object({
+  id: text(),
+  userId: text(),
+  email: text(),
+  name: text(),
+  roles: z.array(roleGrant),
+  status: staffInvitationStatus,
+  createdAt: text(),
+  expiresAt: text(),
+});
+export type StaffInvitationSummary = z.infer<typeof staffInvitationSummary>;
+
 export const userSummary = z.object({
   id: text(),
   email: text(),
@@ -29,5 +55,26 @@ export const userSummary = z.object({
   active: z.boolean(),
   locale: z.enum(['id', 'en']),
   roles: z.array(roleGrant),
+  /** The account's latest invitation's state, when it was invited. */
+  invitation: staffInvitationStatus.nullable().optional(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
+
+/** What the invitation page shows before the person sets a password. */
+export const staffInvitationLookup = z.object({ token: text().min(16).max(200) });
+export const staffInvitationView = z.object({ email: text(), name: text(), expiresAt: text() });
+export const staffInvitationAccept = z.object({
+  token: text().min(16).max(200),
+  name: text().trim().min(2).max(120),
+  password: newPassword,
+});
+export type StaffInvitationAccept = z.infer<typeof staffInvitationAccept>;
+
+/** Bulk invitation from a sheet: whom the rows become. */
+export const staffImportQuery = z.object({
+  province: z.string().regex(/^\d{2}$/),
+  role: z.enum(['verifier', 'juror']),
+  panelId: z.uuid().optional(),
+});
+export type StaffImportQuery = z.infer<typeof staffImportQuery>;
+export const staffImportResult = z.object({ invited: z.number().int(), seated: z.number().int() });

@@ -7,6 +7,7 @@ import { accountEn } from './account.en.ts';
 import { recapEn } from './recap.en.ts';
 import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
+import { staffEn } from './staff.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -484,4 +485,5 @@ export const en: Messages = {
   ...recapEn,
   ...categoriesEn,
   ...levelsEn,
+  ...staffEn,
 };

@@ -5,6 +5,7 @@ import { accountId } from './account.id.ts';
 import { recapId } from './recap.id.ts';
 import { categoriesId } from './categories.id.ts';
 import { levelsId } from './levels.id.ts';
+import { staffId } from './staff.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -489,5 +490,6 @@ export const id = {
   ...recapId,
   ...categoriesId,
   ...levelsId,
+  ...staffId,
 };
 export type Messages = typeof id;

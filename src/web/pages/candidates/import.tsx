@@ -13,7 +13,7 @@ import { useProvinces } from '../edition/use-edition.ts';
 type Problem = { row: string; column: string; reason: string };
 
 /** "baris 3.npp" → row 3, column npp (the server names every bad row this way). */
-function problemsOf(error: unknown): Problem[] {
+export function problemsOf(error: unknown): Problem[] {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return [];
   return error.details.map((d) => {
     const match = /^baris (\d+)\.(.+)$/.exec(d.path);

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { roles, type Province, type Regency, type RoleName, type UserSummary } from '../../../shared/contracts/index.ts';
+import { api, get } from '../../api.ts';
+import { useSession } from '../../auth.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+
+/** The roles and provinces the signed-in user may give: everything nationally; a province's verifiers and jurors for its admin. */
+function useGrantable() {
+  const { me } = useSession();
+  const national = me?.committee.national ?? false;
+  const own = me?.committee.provinces ?? [];
+  const provinces = useQuery({ queryKey: ['provinces'], queryFn: () => get<Province[]>('/api/regions/provinces'), staleTime: Infinity });
+  const roleChoices: RoleName[] = national ? roles.filter((r) => r !== 'candidate') : ['verifier', 'juror'];
+  const provinceChoices = (provinces.data ?? []).filter((p) => national || own.includes(p.code)).map((p) => ({ value: p.code, label: p.name }));
+  return { national, own, roleChoices, provinceChoices };
+}
+
+type RoleFieldsProps = {
+  role: RoleName;
+  province: string | null;
+  regencies: string[];
+  onRole: (r: RoleName) => void;
+  onProvince: (p: string | null) => void;
+  onRegencies: (codes: string[]) => void;
+};
+
+function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies }: RoleFieldsProps) {
+  const { t } = useTranslation();
+  const { national, roleChoices, provinceChoices } = useGrantable();
+  const regencyList = useQuery({
+    queryKey: ['province', province],
+    queryFn: () => get<Province & { regencies: Regency[] }>(`/api/regions/provinces/${province}`),
+    enabled: role === 'verifier' && province !== null,
+    staleTime: Infinity,
+  });
+  const scoped = role === 'provincial_admin' || role === 'verifier' || !national;
+  // A juror may belong to a province: its admin then sees and seats them (a provincial admin's jurors always do).
+  const provincial = scoped || role === 'juror';
+  return (
+    <>
+      <Select label={t('users.role')} data={roleChoices.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={(v) => onRole((v) ?? roleChoices[0]!)} allowDeselect={false} />
+      {provincial ? (
+        <Select
+          label={t('users.province')}
+          clearable={!scoped}
+          description={scoped ? undefined : t('users.jurorProvince')}
+          searchable
+          data={provinceChoices}
+          value={province}
+          onChange={(p) => {
+            onProvince(p);
+            onRegencies([]);
+          }}
+        />
+      ) : null}
+      {role === 'verifier' && province !== null ? (
+        <MultiSelect
+          label={t('staff.scope')}
+          description={t('staff.scopeHint')}
+          searchable
+          clearable
+          data={(regencyList.data?.regencies ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          value={regencies}
+          onChange={onRegencies}
+        />
+      ) : null}
+    </>
+  );
+}
+
+const grantOf = (role: RoleName, province: string | null, national: boolean, regencies: string[]) => {
+  const provincial = role === 'provincial_admin' || role === 'verifier' || role === 'juror' || !national;
+  // A verifier with regencies is limited to them (a branch office); without, it covers the province.
+  return [{ role, provinceCode: provincial ? province : null, candidateId: null, regencyCodes: role === 'verifier' && regencies.length > 0 ? regencies : null }];
+};
+
+export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; onCreated: (u: UserSummary) => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { national, own, roleChoices } = useGrantable();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [invite, setInvite] = useState(true);
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<RoleName>(roleChoices[0]!);
+  const [province, setProvince] = useState<string | null>(!national && own.length === 1 ? own[0]! : null);
+  const [regencies, setRegencies] = useState<string[]>([]);
+  const create = useMutation({
+    mutationFn: () =>
+      api<UserSummary>('POST', '/api/users', { name, email, ...(invite ? { invite: true } : { password }), locale: 'id', roles: grantOf(role, province, national, regencies) }),
+    onSuccess: async (user) => {
+      await client.invalidateQueries({ queryKey: ['users'] });
+      await client.invalidateQueries({ queryKey: ['staff-invitations'] });
+      onCreated(user);
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('users.create')}>
+      <Stack>
+        <ErrorAlert error={create.error} />
+        <TextInput label={t('users.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <TextInput label={t('users.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <Checkbox label={t('staff.invite')} checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} />
+        {invite ? null : (
+          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        )}
+        <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="teal" loading={create.isPending} onClick={() => create.mutate()}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Changes an account's role, within what the signed-in user may give (the server refuses the rest). */
+export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { national, roleChoices } = useGrantable();
+  const first = user.roles[0];
+  const [role, setRole] = useState<RoleName>(first && roleChoices.includes(first.role) ? first.role : roleChoices[0]!);
+  const [province, setProvince] = useState<string | null>(first?.provinceCode ?? null);
+  const [regencies, setRegencies] = useState<string[]>(first?.regencyCodes ?? []);
+  const save = useMutation({
+    mutationFn: () => api('PATCH', `/api/users/${user.id}`, { roles: grantOf(role, province, national, regencies) }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={`${t('staff.editRoles')}: ${user.name}`}>
+      <Stack>
+        <ErrorAlert error={save.error} />
+        <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="teal" loading={save.isPending} onClick={() => save.mutate()}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
