@@ -112,8 +112,10 @@ describe.skipIf(!browserAvailable()).each(drivers())('two-step verification in t
     await national.getByRole('button', { name: 'Verifikasi' }).click();
     await national.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
     await national.goto(`${server.url}/akun`);
-    await national.getByRole('checkbox', { name: 'Wajibkan verifikasi dua langkah bagi admin nasional dan provinsi' }).check();
+    await national.getByRole('checkbox', { name: 'Wajibkan verifikasi dua langkah bagi admin nasional dan provinsi' }).click();
     await national.getByText('Pengaturan tersimpan.').waitFor();
+    expect(await national.getByRole('checkbox', { name: 'Wajibkan verifikasi dua langkah bagi admin nasional dan provinsi' }).isChecked()).toBe(true);
+    await screenshotBoth(national, `${driver}-two-factor-06-settings`);
     await adminContext.close();
 
     const provincialContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'id-ID' });
