@@ -8,6 +8,10 @@ export const errorCodes = [
   'INVALID_CREDENTIALS',
   'SIGN_IN_REQUIRED',
   'ACCOUNT_LOCKED',
+  /** The two-factor code (or recovery code) is wrong, used already, or the account is locked. */
+  'INVALID_SECOND_FACTOR',
+  /** The account must switch on two-factor before doing anything else. */
+  'TWO_FACTOR_REQUIRED',
   'CSRF_FAILED',
   'FORBIDDEN',
   'NOT_FOUND',

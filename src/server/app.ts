@@ -195,6 +195,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     if (!safeMethods.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new AppError('CSRF_FAILED', 'Missing or wrong x-csrf-token header; reload the page');
     }
+    if (request.actor.twoFactor?.setupRequired && !request.routeOptions.config.duringTwoFactorSetup) {
+      throw new AppError('TWO_FACTOR_REQUIRED', 'Switch on two-factor sign-in on your account page first (required for admins)');
+    }
   });
 
   // Before the body is validated, so a refused caller learns nothing about it.

@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { Center, Loader } from '@mantine/core';
 import { useSession } from './auth.tsx';
 import { Layout } from './components/layout.tsx';
@@ -43,6 +43,7 @@ import { ImportEditionPage } from './pages/publication/import.tsx';
 /** Signed-in pages; the server decides what each role may do. */
 function RequireSession() {
   const { me, loading } = useSession();
+  const path = useRouterState({ select: (s) => s.location.pathname });
   if (loading) {
     return (
       <Center mih="100vh">
@@ -51,6 +52,8 @@ function RequireSession() {
     );
   }
   if (!me) return <Navigate to="/login" />;
+  // An admin who must switch on two-step verification is led to the account page before anything else.
+  if (me.twoFactor.setupRequired && path !== '/akun') return <Navigate to="/akun" />;
   return <Layout />;
 }
 

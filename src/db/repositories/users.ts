@@ -9,7 +9,9 @@ export type RoleRow = {
   regencyCodes?: string[] | null | undefined;
 };
 export type UserRow = typeof users.$inferSelect;
-export type UserWithRoles = Omit<UserRow, 'passwordHash'> & { roles: RoleRow[] };
+/** A user without its secrets (password hash, two-factor secrets). */
+export type PublicUserRow = Omit<UserRow, 'passwordHash' | 'totpSecret' | 'totpPendingSecret'>;
+export type UserWithRoles = PublicUserRow & { roles: RoleRow[] };
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
@@ -22,7 +24,7 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | null> 
 }
 
 /** Users by id, without their password hashes. */
-export async function usersByIds(db: Db, ids: string[]): Promise<Omit<UserRow, 'passwordHash'>[]> {
+export async function usersByIds(db: Db, ids: string[]): Promise<PublicUserRow[]> {
   if (ids.length === 0) return [];
   const rows = await db.select().from(users).where(inArray(users.id, ids));
   return rows.map(withoutHash);
@@ -44,7 +46,7 @@ export async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, Ro
   return map;
 }
 
-function withoutHash({ passwordHash: _, ...rest }: UserRow): Omit<UserRow, 'passwordHash'> {
+function withoutHash({ passwordHash: _, totpSecret: _secret, totpPendingSecret: _pending, ...rest }: UserRow): PublicUserRow {
   return rest;
 }
 
@@ -120,7 +122,10 @@ export async function countUsers(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function insertSession(db: Db, session: { id: string; userId: string; csrfToken: string; expiresAt: Date }) {
+export async function insertSession(
+  db: Db,
+  session: { id: string; userId: string; csrfToken: string; expiresAt: Date; secondFactorPending?: boolean; userAgent?: string | null; ip?: string | null },
+) {
   await db.insert(sessions).values(session);
 }
 

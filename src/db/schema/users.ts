@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { provinces } from './regions.ts';
 import { candidates } from './candidates.ts';
 
@@ -13,6 +14,13 @@ export const users = pgTable('users', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   /** Locks in a row since the last successful log-in: each lock lasts twice the one before (capped). */
   lockouts: integer('lockouts').notNull().default(0),
+  /** The TOTP secret (base32) once two-factor is switched on; null otherwise. */
+  totpSecret: text('totp_secret'),
+  /** A secret shown for enrolment, not yet confirmed with a code. */
+  totpPendingSecret: text('totp_pending_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last 30-second step whose code was accepted: a code is never accepted twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -55,6 +63,13 @@ export const sessions = pgTable(
     csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The password was right but the two-factor code is still owed: the session grants nothing yet. */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
+    /** When the session was last used (updated at most once a minute). */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The browser and address it was opened from, as recorded at sign-in. */
+    userAgent: varchar('user_agent', { length: 300 }),
+    ip: varchar('ip', { length: 64 }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -99,4 +114,31 @@ export const staffInvitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('staff_invitations_user_idx').on(t.userId)],
+);
+
+/** Single-use recovery codes of a user's two-factor; only their SHA-256 is kept. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId), uniqueIndex('recovery_codes_hash_idx').on(t.userId, t.codeHash)],
+);
+
+/** Installation-wide security settings: one row (id 1), set by the national admin. */
+export const securitySettings = pgTable(
+  'security_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    /** National and provincial admins must use two-factor before anything else. */
+    twoFactorRequiredForAdmins: boolean('two_factor_required_for_admins').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('security_settings_one_row', sql`${t.id} = 1`)],
 );

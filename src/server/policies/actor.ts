@@ -9,6 +9,8 @@ export type Actor = {
   roles: RoleGrant[];
   csrfToken: string;
   sessionId: string;
+  /** Whether the user has two-factor on, and must switch it on before anything else (unset: neither). */
+  twoFactor?: { enabled: boolean; setupRequired: boolean };
 };
 
 export function hasRole(actor: Actor | null, role: RoleName): boolean {

@@ -25,6 +25,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
     scope?: ResourceScope;
+    /** The route stays open to a signed-in user who must first switch on two-factor (TWO_FACTOR_REQUIRED elsewhere). */
+    duringTwoFactorSetup?: boolean;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {

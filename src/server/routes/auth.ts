@@ -1,9 +1,9 @@
-import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loginRequest, me, okBody, passwordChange, passwordResetConfirm, passwordResetRequest } from '../../shared/contracts/index.ts';
+import { loginAnswer, loginRequest, me, okBody, passwordChange, passwordResetConfirm, passwordResetRequest, secondFactorCode } from '../../shared/contracts/index.ts';
 import { SESSION_COOKIE } from '../app.ts';
-import { login, logout, meOf } from '../services/auth.ts';
+import { login, logout, meOf, secondFactor, type ClientInfo, type LoginResult } from '../services/auth.ts';
 import { changePassword, confirmPasswordReset, requestPasswordReset } from '../services/passwords.ts';
 import { publicBaseUrl } from './base-url.ts';
 
@@ -23,29 +23,56 @@ export const authRoutes: FastifyPluginCallback = (root, _options, done) => {
     if (!limit.isAllowed && limit.isExceeded) throw new AppError('RATE_LIMITED', `Too many attempts on this account; wait ${limit.ttlInSeconds} seconds and try again`);
   };
 
+  const clientOf = (request: FastifyRequest): ClientInfo => ({ userAgent: request.headers['user-agent'] ?? null, ip: request.ip });
+  const answer = (reply: FastifyReply, result: LoginResult) => {
+    void reply.setCookie(SESSION_COOKIE, result.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      expires: result.expiresAt,
+    });
+    return result.me ?? { secondFactorRequired: true as const };
+  };
+
   app.post(
     '/auth/login',
     {
       config: { policy: 'public', rateLimit: perAddress },
       preHandler: perAccount,
-      schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginRequest, response: { 200: me } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; with two-factor on, the answer asks for the code (POST /auth/login/second-factor)',
+        body: loginRequest,
+        response: { 200: loginAnswer },
+      },
+    },
+    async (request, reply) => answer(reply, await login(database.db, config, request.body.email, request.body.password, clientOf(request))),
+  );
+
+  app.post(
+    '/auth/login/second-factor',
+    {
+      config: { policy: 'public', rateLimit: perAddress },
+      schema: {
+        tags: ['auth'],
+        summary: 'The second step of a log-in with two-factor: a code of the authenticator app or a recovery code',
+        body: secondFactorCode,
+        response: { 200: me },
+      },
     },
     async (request, reply) => {
-      const result = await login(database.db, config, request.body.email, request.body.password);
-      void reply.setCookie(SESSION_COOKIE, result.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        expires: result.expiresAt,
-      });
-      return result.me;
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in again with your e-mail and password');
+      const result = await secondFactor(database.db, config, token, request.body.code, clientOf(request));
+      answer(reply, result);
+      return result.me!;
     },
   );
 
   app.post(
     '/auth/logout',
-    { config: { policy: 'signed-in' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 200: okBody } } },
+    { config: { policy: 'signed-in', duringTwoFactorSetup: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 200: okBody } } },
     async (request, reply) => {
       await logout(database.db, request.actor!);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -55,7 +82,7 @@ export const authRoutes: FastifyPluginCallback = (root, _options, done) => {
 
   app.get(
     '/auth/me',
-    { config: { policy: 'signed-in' }, schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: me } } },
+    { config: { policy: 'signed-in', duringTwoFactorSetup: true }, schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: me } } },
     (request) => meOf(request.actor!),
   );
   app.post(

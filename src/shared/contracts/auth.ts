@@ -38,8 +38,19 @@ export const me = z.object({
   /** Where the user runs the committee: every area (national), or these provinces (the province pickers offer these). */
   committee: z.object({ national: z.boolean(), provinces: z.array(text()) }),
   csrfToken: text(),
+  /** Two-factor: on for this user; must be switched on before anything else (required for admins). */
+  twoFactor: z.object({ enabled: z.boolean(), setupRequired: z.boolean() }),
 });
 export type Me = z.infer<typeof me>;
+
+/** The answer to a right password when the account has two-factor: the code is owed next. */
+export const secondFactorOwed = z.object({ secondFactorRequired: z.literal(true) });
+export const loginAnswer = z.union([me, secondFactorOwed]);
+export type LoginAnswer = z.infer<typeof loginAnswer>;
+
+/** A 6-digit code from the authenticator app, or a recovery code (xxxxx-xxxxx). */
+export const secondFactorCode = z.object({ code: text().trim().min(6).max(20) });
+export type SecondFactorCode = z.infer<typeof secondFactorCode>;
 
 export const passwordChange = z.object({
   currentPassword: text().min(1).max(200),

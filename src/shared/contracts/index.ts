@@ -16,3 +16,4 @@ export * from './publication.ts';
 export * from './jobs.ts';
 export * from './recap.ts';
 export * from './national-verification.ts';
+export * from './account.ts';

@@ -8,6 +8,7 @@ import { recapEn } from './recap.en.ts';
 import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
 import { staffEn } from './staff.en.ts';
+import { securityEn } from './security.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -461,6 +462,8 @@ export const en: Messages = {
     INVALID_CREDENTIALS: 'E-mail or password is wrong. After too many failed attempts the account is also locked for a while.',
     SIGN_IN_REQUIRED: 'This e-mail already has an account: sign in first.',
     ACCOUNT_LOCKED: 'The account is locked for now.',
+    INVALID_SECOND_FACTOR: 'The code is wrong or already used. After too many failed attempts the account is locked for a while.',
+    TWO_FACTOR_REQUIRED: 'Switch on two-step verification on the My account page first (required for admins).',
     CSRF_FAILED: 'The session expired. Reload the page.',
     FORBIDDEN: 'Your role does not allow this.',
     NOT_FOUND: 'Not found.',
@@ -486,4 +489,5 @@ export const en: Messages = {
   ...categoriesEn,
   ...levelsEn,
   ...staffEn,
+  ...securityEn,
 };

@@ -6,6 +6,7 @@ import { recapId } from './recap.id.ts';
 import { categoriesId } from './categories.id.ts';
 import { levelsId } from './levels.id.ts';
 import { staffId } from './staff.id.ts';
+import { securityId } from './security.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -466,6 +467,8 @@ export const id = {
     INVALID_CREDENTIALS: 'E-mail atau kata sandi salah. Setelah terlalu banyak percobaan gagal, akun juga dikunci sementara.',
     SIGN_IN_REQUIRED: 'E-mail ini sudah punya akun: masuk dahulu.',
     ACCOUNT_LOCKED: 'Akun dikunci sementara.',
+    INVALID_SECOND_FACTOR: 'Kode salah atau sudah pernah dipakai. Setelah terlalu banyak percobaan gagal, akun dikunci sementara.',
+    TWO_FACTOR_REQUIRED: 'Aktifkan verifikasi dua langkah di halaman Akun saya terlebih dahulu (wajib bagi admin).',
     CSRF_FAILED: 'Sesi kedaluwarsa. Muat ulang halaman.',
     FORBIDDEN: 'Peran Anda tidak mengizinkan tindakan ini.',
     NOT_FOUND: 'Data tidak ditemukan.',
@@ -491,5 +494,6 @@ export const id = {
   ...categoriesId,
   ...levelsId,
   ...staffId,
+  ...securityId,
 };
 export type Messages = typeof id;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 
 /** Codes whose translated title says everything: no server details shown. */
-const selfExplained = new Set(['FILE_TOO_LARGE', 'UNSUPPORTED_FILE', 'DEADLINE_PASSED', 'RATE_LIMITED', 'NETWORK', 'INVALID_CREDENTIALS']);
+const selfExplained = new Set(['FILE_TOO_LARGE', 'UNSUPPORTED_FILE', 'DEADLINE_PASSED', 'RATE_LIMITED', 'NETWORK', 'INVALID_CREDENTIALS', 'INVALID_SECOND_FACTOR', 'TWO_FACTOR_REQUIRED']);
 
 /** Says what went wrong in the user's language, with the server's details. */
 export function errorText(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {

@@ -6,15 +6,19 @@ import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { useProvinces } from './edition/use-edition.ts';
+import { TwoFactorSection } from './account-two-factor.tsx';
+import { ProfileSection, SecuritySettingsSection, SessionsSection } from './account-sessions.tsx';
 
-/** The signed-in user's own account: who they are, and changing their password. */
+/** The signed-in user's own account: who they are, name and language, password, two-step verification, sessions. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const provinces = useProvinces();
   const provinceName = (code: string) => provinces.data?.find((p) => p.code === code)?.name ?? code;
+  // An admin who must switch on two-step verification first sees only that (the API refuses the rest).
+  const setupOnly = me?.twoFactor.setupRequired ?? false;
   return (
-    <Stack maw={560}>
+    <Stack maw={720}>
       <Title order={1} size="h2">
         {t('account.title')}
       </Title>
@@ -34,7 +38,11 @@ export function AccountPage() {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <ChangePassword />
+      {setupOnly ? null : <ProfileSection />}
+      {setupOnly ? null : <ChangePassword />}
+      <TwoFactorSection />
+      {setupOnly ? null : <SessionsSection />}
+      {!setupOnly && me?.user.roles.some((r) => r.role === 'national_admin') ? <SecuritySettingsSection /> : null}
     </Stack>
   );
 }

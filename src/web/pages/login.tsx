@@ -3,8 +3,8 @@ import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextI
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../shared/contracts/index.ts';
-import { api, rememberSession } from '../api.ts';
+import type { LoginAnswer, Me } from '../../shared/contracts/index.ts';
+import { ApiError, api, rememberSession } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { LanguageSwitch } from '../components/layout.tsx';
 
@@ -18,20 +18,36 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The password was right and the account has two-step verification: the code is owed.
+  const [codeStep, setCodeStep] = useState(false);
+  const [code, setCode] = useState('');
+
+  async function signedIn(me: Me) {
+    rememberSession(me);
+    client.setQueryData(['me'], me);
+    await client.refetchQueries({ queryKey: ['me'] });
+    if (next) await navigate({ to: next });
+    else await navigate({ to: '/' });
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const me = await api<Me>('POST', '/api/auth/login', { email, password });
-      rememberSession(me);
-      client.setQueryData(['me'], me);
-      await client.refetchQueries({ queryKey: ['me'] });
-      if (next) await navigate({ to: next });
-      else await navigate({ to: '/' });
+      if (codeStep) {
+        await signedIn(await api<Me>('POST', '/api/auth/login/second-factor', { code: code.trim() }));
+        return;
+      }
+      const answer = await api<LoginAnswer>('POST', '/api/auth/login', { email, password });
+      if ('secondFactorRequired' in answer) {
+        setCodeStep(true);
+        setPassword('');
+      } else await signedIn(answer);
     } catch (e) {
       setError(e);
+      // The pending step has run out or was ended: start again with the password.
+      if (codeStep && e instanceof ApiError && e.code === 'UNAUTHENTICATED') setCodeStep(false);
     } finally {
       setBusy(false);
     }
@@ -52,9 +68,34 @@ export function LoginPage() {
               {t('app.tagline')}
             </Text>
             <Title order={2} size="h4">
-              {t('login.title')}
+              {codeStep ? t('secondFactor.title') : t('login.title')}
             </Title>
             <ErrorAlert error={error} />
+            {codeStep ? (
+              <>
+                <Text size="sm">{t('secondFactor.hint')}</Text>
+                <TextInput
+                  label={t('secondFactor.code')}
+                  autoComplete="one-time-code"
+                  inputMode="text"
+                  required
+                  value={code}
+                  onChange={(e) => setCode(e.currentTarget.value)}
+                  data-autofocus
+                  autoFocus
+                />
+                <Text size="xs" c="dimmed">
+                  {t('secondFactor.useRecovery')}
+                </Text>
+                <Button type="submit" loading={busy} color="teal" disabled={code.trim().length < 6}>
+                  {t('secondFactor.submit')}
+                </Button>
+                <Anchor component="button" type="button" size="sm" onClick={() => { setCodeStep(false); setCode(''); setError(null); }}>
+                  {t('secondFactor.restart')}
+                </Anchor>
+              </>
+            ) : (
+              <>
             <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
             <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
             <Button type="submit" loading={busy} color="teal">
@@ -66,6 +107,8 @@ export function LoginPage() {
             <Anchor component={Link} to="/daftar" size="sm" ta="center">
               {t('register.link')}
             </Anchor>
+              </>
+            )}
           </Stack>
         </form>
       </Paper>

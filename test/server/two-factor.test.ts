@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { drivers } from '../support/database.ts';
+import { makeUser, roles, signIn, startTestApp, testPassword, type TestApp } from '../support/app.ts';
+import { base32Decode, base32Encode, hotp, matchingStep, totpAt } from '../../src/server/auth/totp.ts';
+import { findUserByEmail } from '../../src/db/repositories/users.ts';
+import { listAudit } from '../../src/db/repositories/audit.ts';
+
+type ErrorBody = { error: { code: string; message: string } };
+
+describe('TOTP (RFC 6238)', () => {
+  // RFC 6238 appendix B, SHA-1 column: the seed is the ASCII of "12345678901234567890", 8 digits.
+  const key = Buffer.from('12345678901234567890', 'ascii');
+  it.each([
+    [59, '94287082'],
+    [1111111109, '07081804'],
+    [1111111111, '14050471'],
+    [1234567890, '89005924'],
+    [2000000000, '69279037'],
+    [20000000000, '65353130'],
+  ])('gives the RFC code at T=%i', (seconds, code) => {
+    expect(hotp(key, Math.floor(seconds / 30), 8)).toBe(code);
+  });
+
+  it('accepts the step before and after, not two away, and reads its own base32', () => {
+    const secret = base32Encode(key);
+    expect(base32Decode(secret).equals(key)).toBe(true);
+    const t = 1_111_111_111_000;
+    const step = Math.floor(t / 30_000);
+    expect(matchingStep(secret, totpAt(secret, t), t)).toBe(step);
+    expect(matchingStep(secret, totpAt(secret, t - 30_000), t)).toBe(step - 1);
+    expect(matchingStep(secret, totpAt(secret, t + 30_000), t)).toBe(step + 1);
+    expect(matchingStep(secret, totpAt(secret, t + 60_000), t)).toBeNull();
+    expect(matchingStep(secret, 'abcdef', t)).toBeNull();
+  });
+});
+
+describe.each(drivers())('two-factor sign-in on %s', (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(driver, { LOGIN_LOCK_AFTER: '3', LOGIN_RATE_PER_MINUTE: '1000', LOGIN_ACCOUNT_RATE_PER_MINUTE: '1000' });
+  });
+  afterAll(async () => t?.close());
+
+  const cookieOf = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'paritrana_session')!.value;
+  const login = (email: string, password = testPassword) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  const second = (cookie: string, code: string) => t.app.inject({ method: 'POST', url: '/api/auth/login/second-factor', cookies: { paritrana_session: cookie }, payload: { code } });
+
+  /** Enrols the user; answers the secret and the recovery codes. */
+  async function enrol(email: string) {
+    const client = await signIn(t, email);
+    const setup = await client.request('POST', '/api/account/two-factor/setup', { password: testPassword });
+    expect(setup.statusCode).toBe(200);
+    const { secret, qrCode, otpauthUrl } = setup.json<{ secret: string; qrCode: string; otpauthUrl: string }>();
+    expect(qrCode).toMatch(/^data:image\/png;base64,/);
+    expect(otpauthUrl).toContain(`secret=${secret}`);
+    // Not on until confirmed: the password alone still signs in.
+    expect((await login(email)).json()).toHaveProperty('csrfToken');
+    const wrong = await client.request('POST', '/api/account/two-factor/confirm', { code: totpAt(secret, Date.now() + 120_000) });
+    expect(wrong.statusCode).toBe(400);
+    const enrolmentCode = totpAt(secret, Date.now());
+    const confirm = await client.request('POST', '/api/account/two-factor/confirm', { code: enrolmentCode });
+    expect(confirm.statusCode).toBe(200);
+    const { recoveryCodes } = confirm.json<{ recoveryCodes: string[] }>();
+    return { client, secret, recoveryCodes, enrolmentCode };
+  }
+
+  it('asks for the code after the password, takes each code once, and takes each recovery code once', async () => {
+    const user = await makeUser(t, roles.provincialAdmin('52'));
+    const { secret, recoveryCodes, enrolmentCode } = await enrol(user.email);
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+
+    const first = await login(user.email);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ secondFactorRequired: true });
+    const pending = cookieOf(first);
+    // The pending session grants nothing.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { paritrana_session: pending } })).statusCode).toBe(401);
+    // The enrolment's code cannot be used again; the next step's can, once.
+    const replayed = await second(pending, enrolmentCode);
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json<ErrorBody>().error.code).toBe('INVALID_SECOND_FACTOR');
+    const next = totpAt(secret, Date.now() + 30_000);
+    const ok = await second(pending, next);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ twoFactor: { enabled: boolean } }>().twoFactor.enabled).toBe(true);
+    const session = cookieOf(ok);
+    expect(session).not.toBe(pending);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { paritrana_session: session } })).statusCode).toBe(200);
+    // The pending session is gone: its token cannot be used twice.
+    expect((await second(pending, recoveryCodes[0]!)).statusCode).toBe(401);
+
+    const again = cookieOf(await login(user.email));
+    expect((await second(again, next)).statusCode).toBe(401);
+    const viaRecovery = await second(again, recoveryCodes[0]!.toUpperCase());
+    expect(viaRecovery.statusCode).toBe(200);
+    const third = cookieOf(await login(user.email));
+    expect((await second(third, recoveryCodes[0]!)).json<ErrorBody>().error.code).toBe('INVALID_SECOND_FACTOR');
+    expect((await second(third, recoveryCodes[1]!)).statusCode).toBe(200);
+
+    const me = await findUserByEmail(t.database.db, user.email);
+    const actions = (await listAudit(t.database.db, { entityType: 'user', entityId: me!.id, limit: 50 })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.two-factor-enable', 'user.recovery-code-use']));
+  });
+
+  it('counts wrong codes like wrong passwords: the account locks', async () => {
+    const user = await makeUser(t, roles.verifier('52'));
+    const { secret } = await enrol(user.email);
+    const pending = cookieOf(await login(user.email));
+    for (let i = 0; i < 3; i += 1) expect((await second(pending, '000000')).statusCode).toBe(401);
+    expect((await findUserByEmail(t.database.db, user.email))!.lockedUntil).not.toBeNull();
+    // Locked: even the right code is refused, and so is the password.
+    expect((await second(pending, totpAt(secret, Date.now() + 30_000))).statusCode).toBe(401);
+    expect((await login(user.email)).statusCode).toBe(401);
+  });
+
+  it('regenerates recovery codes with a code, and switches off only with the password and a code', async () => {
+    const user = await makeUser(t, roles.juror());
+    const { client, secret, recoveryCodes } = await enrol(user.email);
+    const fresh = await client.request('POST', '/api/account/two-factor/recovery-codes', { code: totpAt(secret, Date.now() + 30_000) });
+    expect(fresh.statusCode).toBe(200);
+    const newCodes = fresh.json<{ recoveryCodes: string[] }>().recoveryCodes;
+    expect(newCodes.some((c) => recoveryCodes.includes(c))).toBe(false);
+    expect((await client.request('GET', '/api/account/two-factor')).json()).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
+
+    expect((await client.request('POST', '/api/account/two-factor/disable', { password: 'not-the-password', code: newCodes[0] })).statusCode).toBe(400);
+    expect((await client.request('POST', '/api/account/two-factor/disable', { password: testPassword, code: recoveryCodes[0] })).statusCode).toBe(400);
+    expect((await client.request('POST', '/api/account/two-factor/disable', { password: testPassword, code: newCodes[0] })).statusCode).toBe(200);
+    expect((await client.request('GET', '/api/account/two-factor')).json()).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
+    expect((await login(user.email)).json()).toHaveProperty('csrfToken');
+  });
+
+  it('when required, leads an admin without two-factor to enrol before anything else', async () => {
+    const national = await signIn(t, (await makeUser(t, roles.nationalAdmin())).email);
+    const provincialUser = await makeUser(t, roles.provincialAdmin('18'));
+    const juror = await signIn(t, (await makeUser(t, roles.juror())).email);
+    const provincial = await signIn(t, provincialUser.email);
+    expect((await provincial.request('PUT', '/api/security/settings', { twoFactorRequiredForAdmins: true })).statusCode).toBe(403);
+    expect((await national.request('PUT', '/api/security/settings', { twoFactorRequiredForAdmins: true })).statusCode).toBe(200);
+    try {
+      const refused = await provincial.request('GET', '/api/editions');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json<ErrorBody>().error.code).toBe('TWO_FACTOR_REQUIRED');
+      expect((await provincial.request('GET', '/api/auth/me')).json()).toMatchObject({ twoFactor: { enabled: false, setupRequired: true } });
+      // A juror is not an admin: unaffected.
+      expect((await juror.request('GET', '/api/editions')).statusCode).toBe(200);
+      const setup = await provincial.request('POST', '/api/account/two-factor/setup', { password: testPassword });
+      const { secret } = setup.json<{ secret: string }>();
+      expect((await provincial.request('POST', '/api/account/two-factor/confirm', { code: totpAt(secret, Date.now()) })).statusCode).toBe(200);
+      expect((await provincial.request('GET', '/api/editions')).statusCode).toBe(200);
+      const audit = await listAudit(t.database.db, { entityType: 'security_settings', limit: 5 });
+      expect(audit[0]).toMatchObject({ action: 'security.two-factor-requirement' });
+    } finally {
+      await national.request('PUT', '/api/security/settings', { twoFactorRequiredForAdmins: false });
+    }
+  });
+});
