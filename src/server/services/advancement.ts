@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import type { PoolContext } from './pool-context.ts';
 import { poolCandidates } from './pools.ts';
+import { notifyAboutCandidate } from '../notifications/events.ts';
 
 /** The level a category's winners go on to from `level`, or null at its last level. */
 export function nextLevel(categoryLevels: readonly string[], level: string): string | null {
@@ -24,7 +25,8 @@ export async function advanceWinners(tx: Db, actor: Actor | null, ctx: PoolConte
   const created: string[] = [];
   const withdrawn: string[] = [];
   if (!next) return { created, withdrawn };
-  const nextKind = (await listLevels(tx, ctx.edition.id)).find((l) => l.code === next)?.kind;
+  const nextLevelRow = (await listLevels(tx, ctx.edition.id)).find((l) => l.code === next);
+  const nextKind = nextLevelRow?.kind;
   const members = (await poolCandidates(tx, ctx.pool)).map((c) => c.id);
   const existing = await advancedFrom(tx, members);
   for (const prior of existing.filter((e) => !winnerIds.includes(e.advancedFrom!) && e.status !== 'withdrawn')) {
@@ -65,6 +67,7 @@ export async function advanceWinners(tx: Db, actor: Actor | null, ctx: PoolConte
       entityId: row.id,
       after: { ...row, levelKind: nextKind ?? null, copied },
     });
+    await notifyAboutCandidate(tx, from, 'candidate.advanced', ['candidate', 'provincial_admins'], { level: nextLevelRow?.name ?? next }, { link: `/candidates/${row.id}` });
     created.push(row.id);
   }
   return { created, withdrawn };

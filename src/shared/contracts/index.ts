@@ -14,3 +14,4 @@ export * from './progress.ts';
 export * from './panels.ts';
 export * from './publication.ts';
 export * from './jobs.ts';
+export * from './notifications.ts';
