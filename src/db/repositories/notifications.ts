@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { digestKeys, notificationPreferences, notifications, notificationTemplates, reminderKeys, userRoles, users } from '../schema/index.ts';
+import { candidates, digestKeys, editions, pools, notificationPreferences, notifications, notificationTemplates, reminderKeys, submissions, userRoles, users, verificationItems } from '../schema/index.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type TemplateRow = typeof notificationTemplates.$inferSelect;
@@ -136,4 +136,31 @@ export async function deleteTemplate(db: Db, kind: string, locale: 'id' | 'en'):
     .where(and(eq(notificationTemplates.kind, kind), eq(notificationTemplates.locale, locale)))
     .returning();
   return row ?? null;
+}
+
+/** Candidates of open editions that have not submitted their self-assessment (none, or a draft). */
+export async function unsubmittedCandidates(db: Db): Promise<(typeof candidates.$inferSelect)[]> {
+  const rows = await db
+    .select({ c: candidates })
+    .from(candidates)
+    .innerJoin(editions, eq(editions.id, candidates.editionId))
+    .leftJoin(submissions, eq(submissions.candidateId, candidates.id))
+    .where(and(eq(editions.status, 'open'), inArray(candidates.status, ['nominated', 'accepted']), or(isNull(submissions.candidateId), eq(submissions.status, 'draft'))));
+  return rows.map((r) => r.c);
+}
+
+/** Candidates asked for a revision they have not sent yet, with the earliest deadline of their items. */
+export async function pendingRevisions(db: Db): Promise<{ candidate: typeof candidates.$inferSelect; deadline: string }[]> {
+  const rows = await db
+    .select({ c: candidates, deadline: sql<string>`min(${verificationItems.deadline})::text` })
+    .from(verificationItems)
+    .innerJoin(submissions, eq(submissions.candidateId, verificationItems.candidateId))
+    .innerJoin(candidates, eq(candidates.id, verificationItems.candidateId))
+    .where(and(eq(verificationItems.status, 'revision'), isNotNull(verificationItems.deadline), eq(submissions.status, 'reopened')))
+    .groupBy(candidates.id);
+  return rows.map((r) => ({ candidate: r.c, deadline: r.deadline }));
+}
+
+export async function poolsInMarking(db: Db): Promise<(typeof pools.$inferSelect)[]> {
+  return db.select().from(pools).where(eq(pools.status, 'marking'));
 }

@@ -30,6 +30,8 @@ export type NotificationEvent = {
   provinceCode: string | null;
   /** Users never to notify (e.g. the person who acted). */
   except?: string[];
+  /** E-mail whatever the preferences (the digest itself). */
+  forceEmail?: boolean;
 };
 
 /** Where e-mailed links point (the configured public address); set when the app is built. */
@@ -85,7 +87,7 @@ export async function notify(tx: Db, event: NotificationEvent): Promise<repo.Not
     const facts = { ...Object.fromEntries(Object.keys(factsOf(event.kind)).map((k) => [k, '—'])), ...factsIn(event.facts, locale), recipient: r.name, link };
     const text = render(texts.get(locale)!, facts);
     const pref = preferences.get(r.id);
-    const mail = essential || (pref ? pref.reminderEmails && !pref.dailyDigest : true);
+    const mail = essential || event.forceEmail === true || (pref ? pref.reminderEmails && !pref.dailyDigest : true);
     const message = mail
       ? await queueMessage(tx, { to: r.email, subject: text.subject, body: text.body, provinceCode: event.provinceCode, kind: event.kind, event: event.event, userId: r.id, link })
       : null;

@@ -20,6 +20,7 @@ import { publicationRoutes } from './publication.ts';
 import { exportRoutes } from './exports.ts';
 import { backupRoutes } from './backup.ts';
 import { jobRoutes } from './jobs.ts';
+import { notificationRoutes } from './notifications.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -44,4 +45,5 @@ export const routes: FastifyPluginCallback[] = [
   catalogueRoutes,
   backupRoutes,
   jobRoutes,
+  notificationRoutes,
 ];
