@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/notifications.ts';
 import { queueMessage } from '../../db/repositories/messages.ts';
-import { outbox } from '../../db/schema/index.ts';
+import type { outbox } from '../../db/schema/index.ts';
 import { factsOf, render, templates, type Locale, type NotificationKind, type TemplateText } from './templates.ts';
 
 export type Fact = string | { id: string; en: string };
