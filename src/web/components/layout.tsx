@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth.tsx';
 import { useCurrentEdition } from '../current-edition.ts';
 import { setLanguage } from '../i18n.ts';
+import { NotificationBell } from './notification-bell.tsx';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -46,7 +47,9 @@ export function Layout() {
     { to: `/editions/${e}/verification`, label: t('nav.queue'), show: e !== '' && (can?.verify ?? false) },
     { to: `/editions/${e}/candidates`, label: t('nav.candidates'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
     { to: `/editions/${e}/progress`, label: t('nav.progress'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
+    { to: '/notifikasi', label: t('notifications.nav'), show: true },
     { to: '/outbox', label: t('nav.outbox'), show: can?.readOutbox ?? false },
+    { to: '/templat-pesan', label: t('notifications.templatesNav'), show: roles.some((r) => r.role === 'national_admin') },
     { to: '/users', label: t('nav.users'), show: can?.manageUsers ?? false },
     { to: '/audit', label: t('nav.audit'), show: can?.readAudit ?? false },
     { to: '/editions/import', label: t('publication.navImport'), show: can?.archiveEditions ?? false },
@@ -70,6 +73,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end">
               <Menu.Target>
