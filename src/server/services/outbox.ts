@@ -24,7 +24,7 @@ export const presentMessage = (m: messages.OutboxRow): OutboxMessage => ({
   id: m.id,
   to: m.to,
   subject: m.subject,
-  body: outboxText(m.body, m.sentAt !== null),
+  body: outboxText(m.body, m.sentAt !== null || m.status === 'handed'),
   provinceCode: m.provinceCode,
   createdAt: m.createdAt.toISOString(),
   status: m.status,

@@ -6,6 +6,9 @@ import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
 import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 
+/** The first link in a message's text (an invitation's, shown while it is not passed on). */
+const linkIn = (body: string): string | null => /https?:\/\/\S+/.exec(body)?.[0] ?? null;
+
 /** The e-mails the app wrote, for the admins: sent, queued, or refused by the mail server. */
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
@@ -90,8 +93,8 @@ export function OutboxPage() {
           </Group>
           {noServer && m.status === 'queued' ? (
             <Group mt="xs" gap="xs">
-              {m.link ? (
-                <CopyButton value={m.link}>
+              {(m.link ?? linkIn(m.body)) ? (
+                <CopyButton value={(m.link ?? linkIn(m.body))!}>
                   {({ copied, copy }) => (
                     <Button size="xs" variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} onClick={copy}>
                       {copied ? t('outboxExtra.copied') : t('outboxExtra.copy')}

@@ -73,7 +73,7 @@ function TemplateEditor({ template }: { template: NotificationTemplate }) {
             size="xs"
             aria-label={t('notifications.language')}
             value={locale}
-            onChange={(v) => setLocale(v as 'id' | 'en')}
+            onChange={(v) => setLocale(v)}
             data={[
               { value: 'id', label: 'Bahasa Indonesia' },
               { value: 'en', label: 'English' },
