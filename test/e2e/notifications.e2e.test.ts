@@ -162,7 +162,7 @@ describe.skipIf(!browserAvailable())('one candidate from nomination to announcem
     expect(announced.text).toMatch(/Kabupaten Lombok Timur memperoleh peringkat 1 dengan nilai akhir \d+,\d\d\./);
     const certificate = await delivered(invited, /^Piagam Penghargaan Paritrana Award: Kabupaten Lombok Timur$/);
     const check = /http:\/\/\S+\/verifikasi\/[\w-]+/.exec(certificate.text ?? '')![0];
-    await delivered(invited, /^Kandidat Melaju ke Tingkat .+: Kabupaten Lombok Timur$/);
+    await delivered(invited, /^Kandidat Melaju ke Tingkat Nasional: Kabupaten Lombok Timur$/);
 
     // Everything the candidate's new user was told, once each, in order of the award.
     expect(smtp.subjectsTo(invited).map((s) => s.replace(/:.*$/, ''))).toEqual([
@@ -220,3 +220,60 @@ describe.skipIf(!browserAvailable())('one candidate from nomination to announcem
     await screenshotBoth(admin, 'notifications-05-outbox');
   });
 });
+
+describe.skipIf(!browserAvailable())('without a mail server, the outbox says so and lets an admin pass a message on by hand', () => {
+  let server: E2eServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startE2eServer('pglite');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the link with a copy button, and marks the message passed on by hand (audited)', async () => {
+    const editionId = (await listEditions(server.database.db))[0]!.id;
+    const lotim = (await listCandidates(server.database.db, editionId, { all: true })).find((c) => c.name === 'Kabupaten Lombok Timur')!.id;
+    const api = await apiAs(server.url, 'ntb@paritrana.demo');
+    await api('POST', `/api/candidates/${lotim}/invitations`, { email: invited });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', permissions: ['clipboard-read', 'clipboard-write'] });
+    const admin = await context.newPage();
+    await admin.goto(`${server.url}/login`);
+    await admin.getByRole('textbox', { name: 'E-mail' }).fill('ntb@paritrana.demo');
+    await admin.locator('input[type=password]').fill(password);
+    await admin.getByRole('button', { name: 'Masuk' }).click();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kotak keluar' }).click();
+    const message = admin.locator(`[data-message="${invited}"]`);
+    await message.waitFor();
+    await admin.getByRole('status').getByText('Server surat belum diatur — teruskan pesan ini secara manual').waitFor();
+    await message.getByText('Server surat belum diatur — teruskan pesan ini secara manual').waitFor();
+    expect(await message.getByText('Dalam antrean', { exact: true }).count()).toBe(0);
+    await message.getByText('Jenis: candidate.invitation').waitFor();
+    await message.getByRole('button', { name: 'Salin tautan' }).click();
+    await message.getByRole('button', { name: 'Tautan disalin' }).waitFor();
+    const copied = await admin.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(new RegExp(`^${server.url}/undangan/[\\w-]{20,}$`));
+    await viewports(admin, 'notifications-06-outbox-by-hand');
+    await message.getByRole('button', { name: 'Tandai sudah diteruskan manual' }).click();
+    await message.getByText(/^Diteruskan manual /).waitFor();
+    // Once passed on, the invitation's link is hidden like a delivered one's.
+    expect(await message.getByRole('link', { name: /\/undangan\// }).count()).toBe(0);
+    const audit = await (await apiAs(server.url, 'admin@paritrana.demo'))<{ action: string }[]>('GET', '/api/audit?entityType=message');
+    expect(audit.map((a) => a.action)).toContain('outbox.handed');
+  });
+});
+
+/** The visible part of a page at 1280 and 390 px wide (a long list would make a full-page image unreadable). */
+async function viewports(page: Page, name: string) {
+  const { mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { screenshotDir } = await import('../support/browser.ts');
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(screenshotDir, `${name}-phone.png`) });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

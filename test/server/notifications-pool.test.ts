@@ -60,7 +60,7 @@ describe.each(drivers())('notifications through a pool on %s', (driver) => {
     expect(await to('result.finalised')(t.database.db)).toEqual(['ntb@paritrana.demo', f.provincial.email].sort());
     const advanced = await t.database.db.select().from(outbox).where(eq(outbox.kind, 'candidate.advanced'));
     expect(advanced.map((m) => m.to).sort()).toEqual(['lotim@paritrana.demo', 'ntb@paritrana.demo', f.provincial.email].sort());
-    expect(advanced[0]!.subject).toMatch(/^Kandidat Melaju ke Tingkat .+: Kabupaten Lombok Timur$/);
+    expect(advanced[0]!.subject).toMatch(/^Kandidat Melaju ke Tingkat Nasional: Kabupaten Lombok Timur$/);
   });
 
   it('announces to each candidate its own rank and score, and sends the certificate with its check link', async () => {

@@ -203,12 +203,12 @@ export const templates = {
   },
   'candidate.advanced': {
     essential: true,
-    facts: { ...candidateFacts, level: 'nasional' },
+    facts: { ...candidateFacts, level: 'Tingkat Nasional' },
     ...letter(
-      'Kandidat Melaju ke Tingkat {{level}}: {{candidate}}',
-      'Dengan bangga kami sampaikan bahwa {{candidate}} melaju ke penilaian Paritrana Award tingkat {{level}}. Informasi tahap berikutnya akan kami sampaikan kemudian.',
-      'Advanced to the {{level}} round: {{candidate}}',
-      '{{candidate}} advances to the {{level}} round of the Paritrana Award. We will send the next steps.',
+      'Kandidat Melaju ke {{level}}: {{candidate}}',
+      'Dengan bangga kami sampaikan bahwa {{candidate}} melaju ke penilaian Paritrana Award {{level}}. Informasi tahap berikutnya akan kami sampaikan kemudian.',
+      'Advanced to the next level: {{candidate}}',
+      '{{candidate}} advances to the next level of the Paritrana Award ({{level}}). We will send the next steps.',
     ),
   },
   'certificate.issued': {

@@ -56,7 +56,6 @@ function TemplateEditor({ template }: { template: NotificationTemplate }) {
     en: { subject: template.en.subject, body: template.en.body },
   });
   const draft = drafts[locale];
-  const setDraft = (d: Text) => setDrafts({ ...drafts, [locale]: d });
   const url = `/api/notification-templates/${encodeURIComponent(template.kind)}`;
   const refresh = (saved: NotificationTemplate) => {
     setDrafts({ id: { subject: saved.id.subject, body: saved.id.body }, en: { subject: saved.en.subject, body: saved.en.body } });
@@ -65,6 +64,10 @@ function TemplateEditor({ template }: { template: NotificationTemplate }) {
   const save = useMutation({ mutationFn: () => api<NotificationTemplate>('PUT', `${url}/${locale}`, draft), onSuccess: refresh });
   const reset = useMutation({ mutationFn: () => api<NotificationTemplate>('DELETE', `${url}/${locale}`), onSuccess: refresh });
   const preview = useMutation({ mutationFn: () => api<Text>('POST', `${url}/preview`, draft) });
+  const setDraft = (d: Text) => {
+    setDrafts({ ...drafts, [locale]: d });
+    save.reset();
+  };
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
       <Stack gap="xs" style={{ gridColumn: 'span 2' }}>
