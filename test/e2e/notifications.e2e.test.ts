@@ -1,10 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq } from 'drizzle-orm';
-import { browserAvailable, launchBrowser, screenshot, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
+import { browserAvailable, launchBrowser, screenshot, screenshotBoth, screenshotDir, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { finalisedPool, type FinalisedPool } from '../support/publication.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
@@ -268,9 +270,6 @@ describe.skipIf(!browserAvailable())('without a mail server, the outbox says so 
 
 /** The visible part of a page at 1280 and 390 px wide (a long list would make a full-page image unreadable). */
 async function viewports(page: Page, name: string) {
-  const { mkdirSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { screenshotDir } = await import('../support/browser.ts');
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
