@@ -24,6 +24,8 @@ import { candidateImportJob, candidateImportKind } from './services/candidate-im
 import { JobRunner } from './job-runner.ts';
 import { cliScreenRunner } from './services/screen-runner.ts';
 import { OutboxSender, smtpTransport } from './services/outbox.ts';
+import { configureNotifications } from './notifications/notify.ts';
+import { ReminderSweeper } from './notifications/reminders.ts';
 import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
 import { DiskFileStore } from './storage/disk-store.ts';
 
@@ -51,6 +53,8 @@ declare module 'fastify' {
     jobs: JobRunner;
     /** Delivers the outbox by SMTP; null without SMTP (messages stay in the outbox). */
     mailer: OutboxSender | null;
+    /** Sweeps for reminders and digests due (src/server/notifications/reminders.ts). */
+    reminders: ReminderSweeper;
     /** Every API route with its method, as registered (for the policy tests). */
     apiRoutes: { method: string; url: string }[];
   }
@@ -125,6 +129,17 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     app.addHook('onReady', () => mailer.start(smtp.pollSeconds));
     app.addHook('onClose', () => mailer.stop());
   }
+  // Links in notifications point at the configured address; reminders and digests are swept by every server.
+  configureNotifications({ baseUrl: deps.config.baseUrl });
+  const sweeper = new ReminderSweeper(
+    deps.database.db,
+    deps.config.reminders.offsets,
+    (error) => app.log.error({ err: error }, 'reminder sweep failed'),
+    () => mailer?.kick(),
+  );
+  app.decorate('reminders', sweeper);
+  app.addHook('onReady', () => sweeper.start(deps.config.reminders.sweepSeconds));
+  app.addHook('onClose', () => sweeper.stop());
   // The audit chain's head, signed outside the database now and then and on stop.
   const anchorer = new Anchorer(deps.database.db, new AnchorStore(deps.config.auditAnchor.dir), (error) => app.log.error({ err: error }, 'audit anchor failed'));
   app.addHook('onReady', () => anchorer.start(deps.config.auditAnchor.seconds));

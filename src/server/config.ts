@@ -56,6 +56,13 @@ const schema = z.object({
   SMTP_PASS: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).optional(),
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Days before a deadline on which reminders go out, comma-separated. */
+  REMINDER_OFFSETS: z
+    .string()
+    .regex(/^\d{1,2}(,\d{1,2})*$/, 'days before a deadline, comma-separated, e.g. 7,3,1')
+    .default('7,3,1'),
+  /** How often each server sweeps for reminders and digests due. */
+  REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: z
     .string()
@@ -148,6 +155,8 @@ export type Config = {
   registrationRatePerHour: number;
   /** Where the signed heads of the audit chain are kept (outside the database), and how often one is written. */
   auditAnchor: { dir: string; seconds: number };
+  /** Reminders before deadlines: the offsets in days (largest first) and how often the sweep runs. */
+  reminders: { offsets: number[]; sweepSeconds: number };
   /**
    * Whether the server applies pending migrations when it starts. Off when it
    * runs as a PostgreSQL role that may not change the schema (docs/audit.md):
@@ -212,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     auditAnchor: { dir: resolve(e.AUDIT_ANCHOR_DIR ?? resolve(dataDir, 'audit-anchors')), seconds: e.AUDIT_ANCHOR_SECONDS },
+    reminders: { offsets: [...new Set(e.REMINDER_OFFSETS.split(',').map(Number))].sort((a, b) => b - a), sweepSeconds: e.REMINDER_SWEEP_SECONDS },
     registrationPendingPerProvince: e.REGISTRATION_PENDING_PER_PROVINCE,
     registrationConfirmHours: e.REGISTRATION_CONFIRM_HOURS,
     timeouts: { requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000, idleMs: e.IDLE_TIMEOUT_SECONDS * 1000, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000 },

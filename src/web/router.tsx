@@ -26,6 +26,8 @@ import { ProgressPage } from './pages/candidates/progress.tsx';
 import { RecapPage } from './pages/recap/index.tsx';
 import { VerificationQueuePage } from './pages/verification/queue.tsx';
 import { OutboxPage } from './pages/outbox.tsx';
+import { NotificationsPage } from './pages/notifications/index.tsx';
+import { TemplatesPage } from './pages/notifications/templates.tsx';
 import { InvitationPage } from './pages/invitation.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset.tsx';
 import { AccountPage } from './pages/account.tsx';
@@ -96,6 +98,8 @@ const progress = createRoute({ getParentRoute: () => app, path: '/editions/$id/p
 const recap = createRoute({ getParentRoute: () => app, path: '/editions/$id/recap', component: RecapPage });
 const queue = createRoute({ getParentRoute: () => app, path: '/editions/$id/verification', component: VerificationQueuePage });
 const outbox = createRoute({ getParentRoute: () => app, path: '/outbox', component: OutboxPage });
+const notificationCentre = createRoute({ getParentRoute: () => app, path: '/notifikasi', component: NotificationsPage });
+const messageTemplates = createRoute({ getParentRoute: () => app, path: '/templat-pesan', component: TemplatesPage });
 const figures = createRoute({ getParentRoute: () => app, path: '/candidates/$id/figures', component: FiguresPage });
 const candidate = createRoute({ getParentRoute: () => app, path: '/candidates/$id', component: CandidatePage });
 const users = createRoute({ getParentRoute: () => app, path: '/users', component: UsersPage });
@@ -134,7 +138,7 @@ export const router = createRouter({
     registerConfirm,
     publicRoutes,
     app.addChildren([
-      editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, figures, candidate, users, audit,
+      editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, notificationCentre, messageTemplates, figures, candidate, users, audit,
       panels, pool, sheet, marking, jurorProfile, instrument, account, zones,
       recap,
       ...publicationRoutes,

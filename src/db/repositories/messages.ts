@@ -5,7 +5,18 @@ import { invitations, outbox } from '../schema/index.ts';
 export type OutboxRow = typeof outbox.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 
-export async function queueMessage(db: Db, message: { to: string; subject: string; body: string; provinceCode: string | null }): Promise<OutboxRow> {
+export type QueuedMessage = {
+  to: string;
+  subject: string;
+  body: string;
+  provinceCode: string | null;
+  kind?: string | null;
+  event?: string | null;
+  userId?: string | null;
+  link?: string | null;
+};
+
+export async function queueMessage(db: Db, message: QueuedMessage): Promise<OutboxRow> {
   const [row] = await db.insert(outbox).values(message).returning();
   return row!;
 }
@@ -112,4 +123,14 @@ export async function markInvitationAccepted(db: Db, id: string): Promise<void> 
 
 export async function invitationsOf(db: Db, candidateId: string): Promise<InvitationRow[]> {
   return db.select().from(invitations).where(eq(invitations.candidateId, candidateId)).orderBy(desc(invitations.createdAt));
+}
+
+/** An admin passed a queued message on by hand (no mail server): it leaves the queue. */
+export async function markHanded(db: Db, id: string, userId: string): Promise<OutboxRow | null> {
+  const [row] = await db
+    .update(outbox)
+    .set({ status: 'handed', handedAt: new Date(), handedBy: userId, claimedUntil: null })
+    .where(and(eq(outbox.id, id), inArray(outbox.status, ['queued', 'uncertain'])))
+    .returning();
+  return row ?? null;
 }

@@ -12,3 +12,4 @@ export * from './panels.ts';
 export * from './publication.ts';
 export * from './jobs.ts';
 export * from './health.ts';
+export * from './notifications.ts';

@@ -30,8 +30,19 @@ export const outbox = pgTable(
      * accepted it but `sent` could not be recorded; never retried by itself,
      * an admin decides (docs/jobs.md).
      */
-    status: varchar('status', { length: 10 }).notNull().default('queued').$type<'queued' | 'sending' | 'sent' | 'uncertain'>(),
+    status: varchar('status', { length: 10 }).notNull().default('queued').$type<'queued' | 'sending' | 'sent' | 'uncertain' | 'handed'>(),
     claimedBy: varchar('claimed_by', { length: 80 }),
+    /** What kind of message (a template's kind, e.g. `verification.revision`); null for older messages. */
+    kind: varchar('kind', { length: 60 }),
+    /** The event that caused it (`candidate:<id>`, `pool:<id>`). */
+    event: varchar('event', { length: 120 }),
+    /** The recipient's account, when the message went to one. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The page to act on. */
+    link: text('link'),
+    /** An admin passed it on by hand (no mail server): when and who. */
+    handedAt: timestamp('handed_at', { withTimezone: true }),
+    handedBy: uuid('handed_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_pending_idx').on(t.sentAt, t.attempts), index('outbox_status_idx').on(t.status, t.createdAt)],
 );

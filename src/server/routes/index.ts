@@ -22,6 +22,7 @@ import { backupRoutes } from './backup.ts';
 import { jobRoutes } from './jobs.ts';
 import { recapRoutes } from './recap.ts';
 import { accountRoutes } from './account.ts';
+import { notificationRoutes } from './notifications.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -48,4 +49,5 @@ export const routes: FastifyPluginCallback[] = [
   jobRoutes,
   recapRoutes,
   accountRoutes,
+  notificationRoutes,
 ];

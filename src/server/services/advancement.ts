@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
 import type { PoolContext } from './pool-context.ts';
 import { poolCandidates } from './pools.ts';
+import { notifyAboutCandidate } from '../notifications/events.ts';
 
 /**
  * The level a pool's winners go on to: the zone holding the pool's province
@@ -74,6 +75,7 @@ export async function advanceWinners(tx: Db, actor: Actor | null, ctx: PoolConte
       entityId: row.id,
       after: { ...row, levelKind: nextKind ?? null, copied },
     });
+    await notifyAboutCandidate(tx, from, 'candidate.advanced', ['candidate', 'provincial_admins'], { level: levels.find((l) => l.code === next)?.name ?? next }, { link: `/candidates/${row.id}` });
     created.push(row.id);
   }
   return { created, withdrawn };

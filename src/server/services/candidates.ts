@@ -11,6 +11,7 @@ import type { CandidateDetail, CandidateInput, CandidatePatch } from '../../shar
 import { auditActor, type Actor } from '../policies/actor.ts';
 import { authorizeCandidate, authorizeProvince, candidateAbilities } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
+import { notifyAboutCandidate } from '../notifications/events.ts';
 
 const openForCandidates = new Set(['draft', 'open']);
 
@@ -152,6 +153,10 @@ export async function respondToNomination(ctx: ServiceContext, id: string, respo
       respondedAt: new Date(),
     });
     await appendAudit(tx, auditActor(actor), { action: response.accept ? 'candidate.accept' : 'candidate.decline', entityType: 'candidate', entityId: id, before, after });
+    await notifyAboutCandidate(tx, after, 'candidate.responded', ['provincial_admins'], {
+      response: response.accept ? { id: 'menerima', en: 'accepted' } : { id: 'menolak', en: 'declined' },
+      note: response.note ?? '—',
+    });
     return presentCandidate(tx, after, actor);
   });
 }

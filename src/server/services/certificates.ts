@@ -10,6 +10,8 @@ import { findResult } from '../../db/repositories/pools.ts';
 import type { CertificatePayload, CertificateVerification } from '../../shared/contracts/index.ts';
 import { currentSigningKey, signText, verifyText } from './signing.ts';
 import type { PublicationContext } from './winner-facts.ts';
+import { notifyAboutCandidate } from '../notifications/events.ts';
+import { absoluteLink } from '../notifications/notify.ts';
 
 /** What a certificate certifies, without its code and time of issue (to tell whether it changed). */
 const substance = (p: CertificatePayload): string => canonicalJson({ ...p, code: '', issuedAt: '' });
@@ -68,6 +70,7 @@ export async function issueCertificates(tx: Db, p: PublicationContext, row: repo
       signature: signText(key.key, canonicalJson(signed)),
       keyId: key.id,
     });
+    await notifyAboutCandidate(tx, candidate, 'certificate.issued', ['candidate', 'provincial_admins'], { code, check: absoluteLink(`/verifikasi/${code}`) }, { link: `/verifikasi/${code}` });
     codes.set(r.candidate, code);
   }
   return codes;

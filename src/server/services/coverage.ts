@@ -25,6 +25,7 @@ import { openEdition } from './candidates.ts';
 import { authorizeCandidate, authorizeProvince } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { fillCandidateValues } from './coverage-import.ts';
+import { notifyAboutCandidate } from '../notifications/events.ts';
 
 export function presentSnapshot(s: repo.SnapshotRow): SnapshotSummary {
   return {
@@ -194,6 +195,14 @@ export async function decideDispute({ db, actor }: ServiceContext, disputeId: st
       });
     }
     await appendAudit(tx, auditActor(actor), { action: `dispute.${decision.status === 'accepted' ? 'accept' : 'reject'}`, entityType: 'dispute', entityId: disputeId, before, after });
+    await notifyAboutCandidate(
+      tx,
+      candidate,
+      'dispute.decided',
+      ['candidate', 'provincial_admins'],
+      { indicator: before.key, decision: decision.status === 'accepted' ? { id: 'diterima', en: 'accepted' } : { id: 'ditolak', en: 'rejected' }, note: decision.note ?? '—' },
+      { link: `/candidates/${candidate.id}/figures`, ...(before.raisedBy ? { users: [before.raisedBy] } : {}) },
+    );
     return presentDispute(after, candidate);
   });
 }

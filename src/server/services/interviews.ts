@@ -12,6 +12,7 @@ import { panelPolicy } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { assertRunsPool, loadPool, type PoolContext } from './pool-context.ts';
 import { conflictedPairs, poolCandidates, presentSlot } from './pools.ts';
+import { notifyInterview } from '../notifications/pool-events.ts';
 
 /** The interview stage: the one holding the attendance indicator, else `wawancara`; null when the category has no interview (UKM). */
 export function interviewStage(instrument: Instrument): string | null {
@@ -38,10 +39,11 @@ export async function setSlot(ctx: ServiceContext, poolId: string, candidateId: 
   if (input.endsAt && input.endsAt <= input.startsAt) throw new AppError('VALIDATION_FAILED', 'The interview ends before it starts', [{ path: 'endsAt', message: 'must be after the start' }]);
   if (!input.place && !input.onlineUrl) throw new AppError('VALIDATION_FAILED', 'Give a place or an online link', [{ path: 'place', message: 'a place or an online link is required' }]);
   return ctx.db.transaction(async (tx) => {
-    await interviewPool({ ...ctx, db: tx }, poolId, candidateId);
+    const pool = await interviewPool({ ...ctx, db: tx }, poolId, candidateId);
     const before = (await pools.slotsOf(tx, poolId)).find((s) => s.candidateId === candidateId) ?? null;
     const row = await pools.upsertSlot(tx, { poolId, candidateId, ...input });
     await appendAudit(tx, auditActor(ctx.actor), { action: 'interview.schedule', entityType: 'candidate', entityId: candidateId, before, after: row });
+    await notifyInterview(tx, pool, candidateId, row, before ? 'interview.changed' : 'interview.scheduled');
     return presentSlot(row);
   });
 }

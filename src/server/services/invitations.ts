@@ -11,6 +11,9 @@ import { auditActor, type Actor } from '../policies/actor.ts';
 import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { visibleCandidate } from './candidates.ts';
+import { notifyAboutCandidate } from '../notifications/events.ts';
+import { dateFact } from '../notifications/facts.ts';
+import { deadlineOf } from './self-assessment.ts';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 const inviteDays = 14;
@@ -29,6 +32,8 @@ export async function queueInvitation(tx: Db, actor: Actor | null, candidate: re
   await messages.queueMessage(tx, {
     to: email,
     provinceCode: candidate.provinceCode,
+    kind: 'candidate.invitation',
+    event: `candidate:${candidateId}`,
     subject: `Undangan Paritrana Award: ${candidate.name}`,
     body: [
       `Yth. Bapak/Ibu,`,
@@ -114,6 +119,8 @@ export async function acceptInvitation(
       userId = await users.insertUser(tx, { email: invitation.email, name: input.name, passwordHash: await hashPassword(input.password), locale: 'id', roles: [role] });
     }
     await messages.markInvitationAccepted(tx, invitation.id);
+    const candidate = (await repo.findCandidate(tx, invitation.candidateId))!;
+    await notifyAboutCandidate(tx, candidate, 'candidate.nominated', [], { deadline: dateFact(await deadlineOf(tx, candidate.editionId)) }, { users: [userId] });
     await appendAudit(tx, { id: userId, label: invitation.email }, {
       action: 'invitation.accept',
       entityType: 'candidate',

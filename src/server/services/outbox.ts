@@ -24,13 +24,17 @@ export const presentMessage = (m: messages.OutboxRow): OutboxMessage => ({
   id: m.id,
   to: m.to,
   subject: m.subject,
-  body: outboxText(m.body, m.sentAt !== null),
+  body: outboxText(m.body, m.sentAt !== null || m.status === 'handed'),
   provinceCode: m.provinceCode,
   createdAt: m.createdAt.toISOString(),
   status: m.status,
   sentAt: m.sentAt?.toISOString() ?? null,
   error: m.error,
   attempts: m.attempts,
+  kind: m.kind,
+  event: m.event,
+  link: m.link,
+  handedAt: m.handedAt?.toISOString() ?? null,
 });
 
 /** The outbox as the admin may read it: everything nationally, a province's messages for its admins. */
@@ -168,6 +172,20 @@ export async function decideUncertainMessage({ db, actor }: ServiceContext, id: 
     if (before.status !== 'uncertain') throw new AppError('CONFLICT', `The message is ${before.status}, not uncertain`);
     const after = (await messages.decideUncertain(tx, id, decision))!;
     await appendAudit(tx, auditActor(actor), { action: `outbox.decide.${decision}`, entityType: 'message', entityId: id, before, after });
+    return presentMessage(after);
+  });
+}
+
+/** Without a mail server an admin passed a queued message on by hand (copied its link to the person): audited. */
+export async function markMessageHanded({ db, actor }: ServiceContext, id: string): Promise<OutboxMessage> {
+  return db.transaction(async (tx) => {
+    const before = await messages.findMessage(tx, id);
+    if (!before) throw notFound('message');
+    const allowed = isNationalAdmin(actor) || (before.provinceCode != null && provincesAs(actor, 'provincial_admin').includes(before.provinceCode));
+    if (!allowed) throw forbidden('Only the admins of the message’s province pass it on');
+    if (before.status !== 'queued' && before.status !== 'uncertain') throw new AppError('CONFLICT', `The message is ${before.status}: only a queued or uncertain message is passed on by hand`);
+    const after = (await messages.markHanded(tx, id, actor!.id))!;
+    await appendAudit(tx, auditActor(actor), { action: 'outbox.handed', entityType: 'message', entityId: id, before: { status: before.status }, after: { status: after.status, handedAt: after.handedAt, to: after.to } });
     return presentMessage(after);
   });
 }

@@ -15,6 +15,7 @@ import { authorizePanel, authorizePool, panelAbilities } from '../policies/panel
 import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { loadPool } from './pool-context.ts';
+import { notifyAboutCandidate, notifyAboutPool } from '../notifications/events.ts';
 
 const editable = new Set(['draft', 'open', 'assessing']);
 
@@ -219,6 +220,8 @@ export async function declareConflict({ db, actor }: ServiceContext, poolId: str
     const row = await repo.insertConflict(tx, { userId: actor!.id, candidateId: input.candidateId, source: 'declared', reason: input.reason, status: 'confirmed' });
     if (!row) throw new AppError('CONFLICT', 'You already declared a conflict with this candidate');
     await appendAudit(tx, auditActor(actor), { action: 'conflict.declare', entityType: 'conflict', entityId: row.id, after: row });
+    const candidate = (await findCandidate(tx, input.candidateId))!;
+    await notifyAboutPool(tx, ctx, 'conflict.declared', { committee: true }, { juror: actor!.name, candidate: candidate.name, reason: input.reason });
   });
 }
 
@@ -237,6 +240,14 @@ export async function reviewConflict({ db, actor }: ServiceContext, id: string, 
     if (before.source === 'declared' && input.status === 'dismissed') throw new AppError('CONFLICT', 'A conflict the juror declared cannot be dismissed');
     const after = await repo.updateConflict(tx, id, { status: input.status, reviewNote: input.note, reviewedBy: actor!.id, reviewedAt: new Date() });
     await appendAudit(tx, auditActor(actor), { action: `conflict.${input.status}`, entityType: 'conflict', entityId: id, before, after });
+    await notifyAboutCandidate(
+      tx,
+      candidate,
+      'conflict.reviewed',
+      [],
+      { decision: input.status === 'confirmed' ? { id: 'dikonfirmasi', en: 'confirmed' } : { id: 'dibatalkan', en: 'dismissed' }, note: input.note ?? '—' },
+      { users: [before.userId], link: '/penilaian' },
+    );
     return presentConflicts([after], { jurors: new Map(), candidates: new Map([[candidate.id, candidate.name]]) })[0]!;
   });
 }

@@ -14,6 +14,7 @@ import { authorizePanel, authorizePool, poolAbilities } from '../policies/panels
 import type { ServiceContext } from './context.ts';
 import { presentConflicts, presentPanel, recordTieConflicts } from './panels.ts';
 import { assertAssessing, assertRunsPool, assertSeesPool, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
+import { notifyAssignments, notifyStageOpened } from '../notifications/pool-events.ts';
 
 /** Verified candidates make up a pool. */
 export const inPool = (status: string): boolean => status === 'verified';
@@ -183,6 +184,7 @@ export async function setAssignments({ db, actor }: ServiceContext, poolId: stri
     await pools.replaceAssignments(tx, poolId, pairs);
     await pools.updatePool(tx, poolId, { assignmentMode: input.mode });
     await appendAudit(tx, auditActor(actor), { action: 'pool.assign', entityType: 'pool', entityId: poolId, before, after: { mode: input.mode, pairs } });
+    await notifyAssignments(tx, ctx, before);
   });
   return poolDetail({ db, actor }, poolId);
 }
@@ -225,6 +227,8 @@ export async function openStage({ db, actor }: ServiceContext, poolId: string, s
       before: { stages: ctx.pool.stages, status: ctx.pool.status },
       after: { stages: after.stages, status: after.status, shortfallAcknowledged: short.length > 0 ? short : null },
     });
+    if (ctx.pool.status === 'setup') await notifyAssignments(tx, ctx, []);
+    await notifyStageOpened(tx, ctx, stageId);
   });
   return poolDetail({ db, actor }, poolId);
 }

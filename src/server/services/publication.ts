@@ -13,6 +13,7 @@ import type { ServiceContext } from './context.ts';
 import { loadPool, type PoolContext } from './pool-context.ts';
 import { presentSignatory } from './signatories.ts';
 import { figuresOf, plainLabel, publicationContext, winnerFacts, type PublicationContext } from './winner-facts.ts';
+import { notifyAnnounced } from '../notifications/pool-events.ts';
 
 /** "Pemerintah Kabupaten/Kota · Tingkat Provinsi · 52": how the committee's pages name a pool. */
 export const poolTitle = (p: PublicationContext): string => `${p.pool.category.nameId} · ${p.level.name}${p.area ? ` · ${p.area.name}` : ''}`;
@@ -148,6 +149,11 @@ export async function publishResult(ctx: ServiceContext, poolId: string): Promis
       before: { resultId: row.id, publishedAt: row.publishedAt },
       after: { resultId: row.id, version: row.version, packageSha256: row.packageSha256, publishedAt: after.publishedAt, certificates: Object.fromEntries(codes) },
     });
+    const ranking = (row.result as ScoringResult).results.flatMap((r) => {
+      const candidate = p.candidates.get(r.candidate);
+      return candidate ? [{ candidate, rank: r.rank, score: r.score }] : [];
+    });
+    await notifyAnnounced(tx, pool, ranking);
   });
   markPublicDataChanged();
   return publicationStatus(ctx, poolId);

@@ -20,6 +20,7 @@ import { advanceWinners } from './advancement.ts';
 import { attendanceIndicator, rubricIndicators } from '../../domain/panels/scoring-setup.ts';
 import { assertAssessing, assertSeesPool, loadPool, type PoolContext } from './pool-context.ts';
 import { poolCandidates } from './pools.ts';
+import { notifyFinalised } from '../notifications/pool-events.ts';
 
 /**
  * The id a candidate has in its pool's scoring package, readable by an
@@ -128,7 +129,7 @@ export async function finaliseResult({ db, actor }: ServiceContext, poolId: stri
     assertAssessing(ctx.edition);
     if (ctx.pool.status === 'finalised') throw new AppError('INVALID_TRANSITION', 'The result is already final');
     assertCanFinalise(ctx.stageIds, ctx.pool.stages);
-    const { pkg, ids } = await buildPoolPackage(tx, ctx);
+    const { pkg, ids, names } = await buildPoolPackage(tx, ctx);
     const result = scorePackage(pkg);
     const text = packageText(pkg);
     const row = await pools.insertResult(tx, {
@@ -147,6 +148,7 @@ export async function finaliseResult({ db, actor }: ServiceContext, poolId: stri
       entityId: poolId,
       after: { resultId: row.id, version: row.version, packageSha256: row.packageSha256, ranking: result.results.map((r) => [r.candidate, r.rank, r.score, r.award]), advanced },
     });
+    await notifyFinalised(tx, ctx, result.results.filter((r) => r.award !== null).map((r) => names.get(r.candidate) ?? r.candidate));
     return row.id;
   });
   return resultView({ db, actor }, id);

@@ -13,6 +13,8 @@ import type { Answers, SelfAssessment } from '../../shared/contracts/index.ts';
 import { auditActor } from '../policies/actor.ts';
 import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
+import { notifyAboutCandidate } from '../notifications/events.ts';
+import { dateTimeFact } from '../notifications/facts.ts';
 
 /** Submissions close with the registration milestone (its end, or its day). */
 export async function deadlineOf(db: Db, editionId: string): Promise<string | null> {
@@ -159,6 +161,16 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
     await revisionsToPending(tx, candidateId);
     if (candidate.status === 'nominated') await updateCandidate(tx, candidateId, { status: 'accepted', respondedAt: new Date() });
     await appendAudit(tx, auditActor(ctx.actor), { action: 'self-assessment.submit', entityType: 'candidate', entityId: candidateId, after: { version: after.version, answers: after.answers } });
+    const evidence = referencedEvidence(row.answers as Answers).length;
+    const sections = Object.keys(row.answers as Answers).filter((k) => k !== 'kind').length;
+    await notifyAboutCandidate(tx, candidate, 'self-assessment.submitted', ['candidate'], {
+      submittedAt: dateTimeFact(after.submittedAt ?? new Date()),
+      summary: { id: `versi ${after.version}, ${sections} bagian terisi, ${evidence} berkas bukti`, en: `version ${after.version}, ${sections} sections filled in, ${evidence} evidence files` },
+    });
+    await notifyAboutCandidate(tx, candidate, row.status === 'reopened' ? 'self-assessment.resubmitted' : 'self-assessment.submitted', ['verifiers'], {
+      submittedAt: dateTimeFact(after.submittedAt ?? new Date()),
+      summary: { id: `versi ${after.version}, ${evidence} berkas bukti`, en: `version ${after.version}, ${evidence} evidence files` },
+    });
     return present(tx, candidate, after);
   });
 }

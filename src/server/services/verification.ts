@@ -13,6 +13,8 @@ import type { ItemDecision, VerificationView } from '../../shared/contracts/inde
 import { auditActor } from '../policies/actor.ts';
 import { authorizeCandidate, candidatePolicy } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
+import { notifyAboutCandidate } from '../notifications/events.ts';
+import { dateFact } from '../notifications/facts.ts';
 
 
 function entryOf(answers: AnswersShape, key: string): unknown {
@@ -80,6 +82,13 @@ export async function decideItem(ctx: ServiceContext, candidateId: string, decis
       await updateSubmission(tx, candidateId, { status: 'reopened', version: submission.version + 1 });
     }
     await appendAudit(tx, auditActor(actor), { action: `verification.${decision.status}`, entityType: 'candidate', entityId: candidateId, after: row });
+    if (decision.status === 'revision') {
+      await notifyAboutCandidate(tx, candidate, 'verification.revision', ['candidate'], {
+        item: decision.key,
+        comment: decision.comment ?? '—',
+        deadline: dateFact(decision.deadline ?? null),
+      });
+    }
     return view(tx, candidate);
   });
 }
@@ -121,6 +130,7 @@ export async function confirmVerification(ctx: ServiceContext, candidateId: stri
       before: { status: candidate.status },
       after: { status: after.status, values: current.confirmedValues },
     });
+    await notifyAboutCandidate(tx, after, 'verification.confirmed', ['candidate', 'provincial_admins']);
     return view(tx, after);
   });
 }

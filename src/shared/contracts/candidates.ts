@@ -100,8 +100,14 @@ export const outboxMessage = z.object({
   provinceCode: text().nullable(),
   createdAt: text(),
   /** `uncertain`: SMTP may have accepted it but that could not be recorded; never resent by itself, an admin decides. */
-  status: z.enum(['queued', 'sending', 'sent', 'uncertain']),
+  /** `handed`: no mail server; an admin passed it on by hand. */
+  status: z.enum(['queued', 'sending', 'sent', 'uncertain', 'handed']),
   sentAt: text().nullable(),
+  /** What kind of message, the event that caused it and the page it points to (older messages have none). */
+  kind: text().nullable(),
+  event: text().nullable(),
+  link: text().nullable(),
+  handedAt: text().nullable(),
   /** The last delivery error, when SMTP refused it. */
   error: text().nullable(),
   attempts: z.number(),
@@ -109,6 +115,9 @@ export const outboxMessage = z.object({
 export type OutboxMessage = z.infer<typeof outboxMessage>;
 
 export const outboxDecision = z.object({ decision: z.enum(['sent', 'resend']) });
+
+/** Whether this server sends e-mail; without a mail server admins pass messages on by hand. */
+export const outboxStatus = z.object({ mailServer: z.boolean() });
 
 export const candidateStatuses = ['registered', 'nominated', 'accepted', 'declined', 'rejected', 'verified'] as const;
 export const sizeClassValues = ['besar', 'menengah', 'kecil', 'mikro'] as const;

@@ -17,3 +17,4 @@ export * from './jobs.ts';
 export * from './recap.ts';
 export * from './national-verification.ts';
 export * from './account.ts';
+export * from './notifications.ts';

@@ -9,6 +9,7 @@ import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
 import { staffEn } from './staff.en.ts';
 import { securityEn } from './security.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -490,4 +491,5 @@ export const en: Messages = {
   ...levelsEn,
   ...staffEn,
   ...securityEn,
+  ...notificationsEn,
 };

@@ -7,6 +7,7 @@ import { categoriesId } from './categories.id.ts';
 import { levelsId } from './levels.id.ts';
 import { staffId } from './staff.id.ts';
 import { securityId } from './security.id.ts';
+import { notificationsId } from './notifications.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -495,5 +496,6 @@ export const id = {
   ...levelsId,
   ...staffId,
   ...securityId,
+  ...notificationsId,
 };
 export type Messages = typeof id;

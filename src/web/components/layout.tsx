@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth.tsx';
 import { useCurrentEdition } from '../current-edition.ts';
 import { setLanguage } from '../i18n.ts';
+import { NotificationBell } from './notification-bell.tsx';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -47,7 +48,9 @@ export function Layout() {
     { to: `/editions/${e}/candidates`, label: t('nav.candidates'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
     { to: `/editions/${e}/progress`, label: t('nav.progress'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
     { to: `/editions/${e}/recap`, label: t('recap.nav'), show: e !== '' && (can?.exportData ?? false) },
+    { to: '/notifikasi', label: t('notifications.nav'), show: true },
     { to: '/outbox', label: t('nav.outbox'), show: can?.readOutbox ?? false },
+    { to: '/templat-pesan', label: t('notifications.templatesNav'), show: roles.some((r) => r.role === 'national_admin') },
     { to: '/users', label: t('nav.users'), show: can?.manageUsers ?? false },
     { to: '/audit', label: t('nav.audit'), show: can?.readAudit ?? false },
     { to: '/editions/import', label: t('publication.navImport'), show: can?.archiveEditions ?? false },
@@ -71,6 +74,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end">
               <Menu.Target>

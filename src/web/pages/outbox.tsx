@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutboxMessage } from '../../shared/contracts/index.ts';
@@ -6,12 +6,22 @@ import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
 import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 
+/** The first link in a message's text (an invitation's, shown while it is not passed on). */
+const linkIn = (body: string): string | null => /https?:\/\/\S+/.exec(body)?.[0] ?? null;
+
 /** The e-mails the app wrote, for the admins: sent, queued, or refused by the mail server. */
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const client = useQueryClient();
   const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => get<OutboxMessage[]>('/api/outbox') });
+  const status = useQuery({ queryKey: ['outbox-status'], queryFn: () => get<{ mailServer: boolean }>('/api/outbox/status') });
+  const noServer = status.data?.mailServer === false;
+  // Without a mail server an admin passes a message on by hand and records it.
+  const handed = useMutation({
+    mutationFn: (id: string) => api<OutboxMessage>('POST', `/api/outbox/${id}/handed`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['outbox'] }),
+  });
   // A message whose delivery is uncertain is never resent by itself: the admin decides.
   const decide = useMutation({
     mutationFn: ({ id, decision }: { id: string; decision: 'sent' | 'resend' }) => api<OutboxMessage>('POST', `/api/outbox/${id}/decision`, { decision }),
@@ -24,7 +34,12 @@ export function OutboxPage() {
         {t('outbox.hint')}
       </Text>
       <ErrorAlert error={outbox.error} />
-      <ErrorAlert error={decide.error} />
+      <ErrorAlert error={decide.error ?? handed.error} />
+      {noServer ? (
+        <Alert color="yellow" role="status" title={t('outboxExtra.noServer')}>
+          {t('outboxExtra.noServerHint')}
+        </Alert>
+      ) : null}
       {outbox.data?.length === 0 ? <Text c="dimmed">{t('outbox.empty')}</Text> : null}
       {(outbox.data ?? []).map((m) => (
         <Card key={m.id} withBorder data-message={m.to}>
@@ -33,14 +48,24 @@ export function OutboxPage() {
               <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {m.subject}
               </Text>
-              <Text size="sm">
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {t('outbox.to')}: {m.to}
               </Text>
+              {m.kind ? (
+                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {t('outboxExtra.kind')}: {m.kind}
+                  {m.event ? ` · ${t('outboxExtra.event')}: ${m.event}` : ''}
+                </Text>
+              ) : null}
               <Text size="xs" c="dimmed">
                 {t('outbox.created')}: {formatDateTime(m.createdAt, lang)}
               </Text>
             </div>
-            {m.sentAt ? (
+            {m.status === 'handed' ? (
+              <Badge color="teal" variant="light">
+                {m.handedAt ? t('outboxExtra.handedAt', { at: formatDateTime(m.handedAt, lang) }) : t('outboxExtra.handed')}
+              </Badge>
+            ) : m.sentAt ? (
               <Badge color="teal" variant="light">
                 {t('outbox.sent')} {formatDateTime(m.sentAt, lang)}
               </Badge>
@@ -56,12 +81,32 @@ export function OutboxPage() {
               <Badge color="red" variant="light">
                 {t('outbox.failed', { attempts: m.attempts })}
               </Badge>
+            ) : noServer ? (
+              <Badge color="yellow" variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>
+                {t('outboxExtra.noServer')}
+              </Badge>
             ) : (
               <Badge color="gray" variant="light">
                 {t('outbox.queued')}
               </Badge>
             )}
           </Group>
+          {noServer && m.status === 'queued' ? (
+            <Group mt="xs" gap="xs">
+              {(m.link ?? linkIn(m.body)) ? (
+                <CopyButton value={(m.link ?? linkIn(m.body))!}>
+                  {({ copied, copy }) => (
+                    <Button size="xs" variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} onClick={copy}>
+                      {copied ? t('outboxExtra.copied') : t('outboxExtra.copy')}
+                    </Button>
+                  )}
+                </CopyButton>
+              ) : null}
+              <Button size="xs" loading={handed.isPending && handed.variables === m.id} onClick={() => handed.mutate(m.id)}>
+                {t('outboxExtra.markHanded')}
+              </Button>
+            </Group>
+          ) : null}
           {m.error ? (
             <Text size="xs" c="red.8" mt={4}>
               {m.error}
