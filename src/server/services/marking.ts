@@ -10,7 +10,7 @@ import { evidenceOf, type EvidenceRow } from '../../db/repositories/evidence.ts'
 import { findSubmission } from '../../db/repositories/submissions.ts';
 import { itemsOf } from '../../db/repositories/verification.ts';
 import { verifiedEvidence } from '../../domain/candidates/verification.ts';
-import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
+import { upgradeAnswers } from '../../domain/candidates/self-assessment.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { MarkBatchResult, MarkingSheet, MarkWrite, MarkWriteResult, MyPool } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
@@ -95,7 +95,7 @@ export async function evidenceForPanel(db: Db, candidateId: string): Promise<Evi
   if (!submission) return [];
   const files = await evidenceOf(db, candidateId);
   const decisions = (await itemsOf(db, [candidateId])).map((i) => ({ key: i.itemKey, status: i.status, decidedAt: i.decidedAt }));
-  const shown = new Set(verifiedEvidence(submission.answers as AnswersShape, decisions, files));
+  const shown = new Set(verifiedEvidence(upgradeAnswers(submission.answers), decisions, files));
   return files.filter((f) => shown.has(f.id));
 }
 

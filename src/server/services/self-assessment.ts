@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../domain/errors.ts';
-import { deadlinePassed, emptyAnswers, missingItems, referencedEvidence } from '../../domain/candidates/self-assessment.ts';
+import { deadlinePassed, emptyAnswers, missingItems, referencedEvidence, upgradeAnswers } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/submissions.ts';
 import { findCandidate, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
@@ -39,7 +39,7 @@ async function lockedSubmission(tx: Db, candidate: CandidateRow): Promise<repo.S
 }
 
 async function present(db: Db, candidate: CandidateRow, row: Shown): Promise<SelfAssessment> {
-  const answers = row.answers as Answers;
+  const answers = upgradeAnswers(row.answers) as Answers;
   return {
     candidateId: candidate.id,
     status: row.status,
@@ -143,7 +143,7 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
     const candidate = await seenCandidate(tctx, candidateId);
     const row = await lockedSubmission(tx, candidate);
     await assertWritable(tctx, candidate, row);
-    const eligibility = await eligibilityOf(tx, candidate, row.answers as Answers);
+    const eligibility = await eligibilityOf(tx, candidate, upgradeAnswers(row.answers) as Answers);
     if (!eligibility.eligible) {
       throw new AppError(
         'INELIGIBLE',
@@ -151,7 +151,7 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
         eligibility.failures.map((f) => ({ path: f.rule, message: f.reasonId })),
       );
     }
-    const missing = missingItems(row.answers as Answers);
+    const missing = missingItems(upgradeAnswers(row.answers));
     if (missing.length > 0) {
       throw new AppError('VALIDATION_FAILED', 'The self-assessment is not complete', missing.map((m) => ({ path: m, message: 'missing' })));
     }

@@ -4,6 +4,7 @@ import { auditEn } from './audit.en.ts';
 import type { Messages } from './id.ts';
 import { candidatePagesEn } from './candidate-pages.en.ts';
 import { accountEn } from './account.en.ts';
+import { factsEn } from './facts.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -238,7 +239,7 @@ export const en: Messages = {
     figures: 'Coverage data',
     verification: 'Verification',
     evidence: 'Evidence',
-    upload: 'Upload evidence (PDF, JPEG, PNG, XLSX)',
+    upload: 'Upload evidence (PDF, JPEG, PNG, XLSX, PPTX, DOCX)',
     evidenceClosed: 'The self-assessment is submitted: evidence is closed until the committee reopens it.',
     noEvidence: 'No evidence uploaded yet.',
     deadline: 'Deadline: {{date}}',
@@ -468,7 +469,7 @@ export const en: Messages = {
     JUROR_SHORTFALL: 'Some candidates have fewer jurors than the minimum. Confirm to open marking anyway, or adjust the panel or the assignment.',
     RATE_LIMITED: 'Too many attempts. Wait a minute.',
     FILE_TOO_LARGE: 'The file is too large.',
-    UNSUPPORTED_FILE: 'This kind of file is not accepted (PDF, JPEG, PNG, XLSX).',
+    UNSUPPORTED_FILE: 'This kind of file is not accepted (PDF, JPEG, PNG, XLSX, PPTX, DOCX).',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     UNSUPPORTED_MEDIA_TYPE: 'The server does not accept data of this type.',
     DATABASE_UNAVAILABLE: 'The database cannot be reached right now. Nothing was saved; try again in a moment.',
@@ -478,4 +479,5 @@ export const en: Messages = {
   },
   ...panelsEn,
   ...accountEn,
+  ...factsEn,
 };

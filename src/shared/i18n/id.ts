@@ -2,6 +2,7 @@ import { panelsId } from './panels.id.ts';
 import { auditId } from './audit.id.ts';
 import { candidatePagesId } from './candidate-pages.id.ts';
 import { accountId } from './account.id.ts';
+import { factsId } from './facts.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -242,7 +243,7 @@ export const id = {
     figures: 'Data kepesertaan',
     verification: 'Verifikasi',
     evidence: 'Bukti dukung',
-    upload: 'Unggah bukti (PDF, JPEG, PNG, XLSX)',
+    upload: 'Unggah bukti (PDF, JPEG, PNG, XLSX, PPTX, DOCX)',
     evidenceClosed: 'Penilaian mandiri sudah dikirim: bukti ditutup sampai panitia membukanya kembali.',
     noEvidence: 'Belum ada bukti diunggah.',
     deadline: 'Batas pengisian: {{date}}',
@@ -472,7 +473,7 @@ export const id = {
     JUROR_SHORTFALL: 'Beberapa kandidat memiliki juri kurang dari jumlah minimum. Konfirmasi untuk tetap membuka penilaian, atau ubah panel atau penugasan.',
     RATE_LIMITED: 'Terlalu banyak percobaan. Tunggu satu menit.',
     FILE_TOO_LARGE: 'Berkas terlalu besar.',
-    UNSUPPORTED_FILE: 'Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX).',
+    UNSUPPORTED_FILE: 'Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX, PPTX, DOCX).',
     PAYLOAD_TOO_LARGE: 'Data yang dikirim terlalu besar.',
     UNSUPPORTED_MEDIA_TYPE: 'Server tidak menerima data dengan jenis ini.',
     DATABASE_UNAVAILABLE: 'Basis data sedang tidak dapat dihubungi. Tidak ada yang tersimpan; coba lagi sebentar lagi.',
@@ -482,5 +483,6 @@ export const id = {
   },
   ...panelsId,
   ...accountId,
+  ...factsId,
 };
 export type Messages = typeof id;
