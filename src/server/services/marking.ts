@@ -10,6 +10,7 @@ import { evidenceOf, type EvidenceRow } from '../../db/repositories/evidence.ts'
 import { findSubmission } from '../../db/repositories/submissions.ts';
 import { itemsOf } from '../../db/repositories/verification.ts';
 import { verifiedEvidence } from '../../domain/candidates/verification.ts';
+import { derivedValues } from '../../domain/instruments/index.ts';
 import { upgradeAnswers } from '../../domain/candidates/self-assessment.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { MarkBatchResult, MarkingSheet, MarkWrite, MarkWriteResult, MyPool } from '../../shared/contracts/index.ts';
@@ -135,8 +136,12 @@ export async function markingSheet({ db, actor }: ServiceContext, poolId: string
     marks: (await pools.marksOf(db, poolId, { userId: actor!.id, candidateId })).map((m) => ({ indicatorId: m.indicatorId, value: m.value, comment: m.comment, seq: m.seq })),
     values: dataIndicators.map((i) => {
       const v = i.origin === 'interview' ? null : values.get(i.key);
-      const value = i.origin === 'interview' ? (slot?.attendance ?? null) : (v?.valueNum ?? v?.valueText ?? null);
-      return { key: i.key, labelId: i.label.id, labelEn: i.label.en, value, source: i.origin === 'interview' ? (slot?.attendance ? 'interview' : null) : (v?.source ?? null) };
+      // A value derived from a verified fact and the workforce (budget per worker…) is shown as the scoring package computes it.
+      const computed = i.origin === 'interview' || v ? undefined : derivedValues(Object.fromEntries([...values].map(([k, r]) => [k, r.valueNum ?? r.valueText])))[i.key];
+      const derived = typeof computed === 'number' ? computed : undefined;
+      const value = i.origin === 'interview' ? (slot?.attendance ?? null) : (v?.valueNum ?? v?.valueText ?? derived ?? null);
+      const source = i.origin === 'interview' ? (slot?.attendance ? 'interview' : null) : (v?.source ?? (derived != null ? 'verification' : null));
+      return { key: i.key, labelId: i.label.id, labelEn: i.label.en, value, source };
     }),
     evidence: (await evidenceForPanel(db, candidateId)).map((e) => ({ id: e.id, originalName: e.originalName, type: e.type, bytes: e.bytes })),
     slot: slot ? presentSlot(slot) : null,
