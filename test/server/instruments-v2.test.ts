@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { effectiveWeights } from '../../src/shared/instrument-weights.ts';
 import { confirmedValues } from '../../src/domain/candidates/verification.ts';
 import { upgradeAnswers } from '../../src/domain/candidates/self-assessment.ts';
 import { badanUsahaV2, buildScoringPackage, defaultInstruments, pemdaV1, pemdaV2, ukmV2, type Instrument } from '../../src/domain/instruments/index.ts';
@@ -154,5 +156,20 @@ describe('instruments v2', () => {
     const edited = { instrument: { ...pemdaV1, label: { id: 'Diubah', en: 'Edited' } } };
     expect(copiedScoring(edited, 'pemda', '2025-01-01')).toBe(edited);
     expect(defaultInstruments.map((i) => i.id)).toEqual(expect.arrayContaining(['pemda.v2', 'badan-usaha.v2', 'ukm.v2']));
+  });
+
+  it('are documented indicator by indicator with the weights and effective weights they have', () => {
+    const doc = readFileSync(new URL('../../docs/instruments-v2.md', import.meta.url), 'utf8');
+    for (const instrument of [pemdaV2, badanUsahaV2, ukmV2]) {
+      const section = doc.split(`### ${instrument.id}`)[1]!.split('###')[0]!;
+      const effective = effectiveWeights(instrument);
+      for (const indicator of indicators(instrument)) {
+        const row = section.split('\n').find((line) => line.includes(`\`${indicator.id}\``));
+        expect(row, `${instrument.id} ${indicator.id}`).toBeDefined();
+        const cells = row!.split('|').map((c) => c.trim());
+        expect(Number(cells[6]), indicator.id).toBe(indicator.weight);
+        expect(Math.abs(Number(cells[7]!.replace('%', '')) - effective[indicator.id]!), indicator.id).toBeLessThanOrEqual(0.005 + 1e-9);
+      }
+    }
   });
 });

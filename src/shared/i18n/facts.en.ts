@@ -48,6 +48,8 @@ export const factsEn = {
     linksHint: 'E.g. the JDIH page of a Perda or an official news page; press Enter after each link.',
     linksInvalid: 'Only complete https:// links are accepted.',
     linksTitle: 'Links',
+    effective: 'Effective weight',
+    effectiveHint: "Effective weight: each indicator's share of the final score (indicator × aspect × stage weight); together they sum to 100%.",
     yes: 'Yes',
     no: 'No',
   },

@@ -48,6 +48,8 @@ export const factsId = {
     linksHint: 'Mis. halaman JDIH Perda atau berita resmi; tekan Enter setelah setiap tautan.',
     linksInvalid: 'Hanya tautan https:// yang lengkap yang diterima.',
     linksTitle: 'Tautan',
+    effective: 'Bobot efektif',
+    effectiveHint: "Bobot efektif: bagian setiap indikator dari nilai akhir (bobot indikator × bobot aspek × bobot tahap), jumlah seluruhnya 100%.",
     yes: 'Ya',
     no: 'Tidak',
   },
