@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../domain/errors.ts';
 import { deadlinePassed, emptyAnswers, missingItems, referencedEvidence, upgradeAnswers } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
+import { canonicalJson } from '../../db/canonical-json.ts';
 import * as repo from '../../db/repositories/submissions.ts';
 import { findCandidate, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
 import { findCategory, listMilestones } from '../../db/repositories/editions.ts';
@@ -123,7 +124,8 @@ export async function saveSelfAssessment(ctx: ServiceContext, candidateId: strin
     const sameSession = row.updatedBy === (ctx.actor?.id ?? null) && row.updatedAt.getTime() > Date.now() - saveSessionMinutes * 60_000;
     if (!sameSession) {
       const before = row.answers as Record<string, unknown>;
-      const changed = Object.keys(input.answers).filter((k) => JSON.stringify(before[k]) !== JSON.stringify((input.answers as Record<string, unknown>)[k]));
+      // Compared key-order-free: the stored answers come back from jsonb with their keys reordered.
+      const changed = Object.keys(input.answers).filter((k) => canonicalJson(before[k] ?? null) !== canonicalJson((input.answers as Record<string, unknown>)[k] ?? null));
       await appendAudit(tx, auditActor(ctx.actor), {
         action: 'self-assessment.save',
         entityType: 'candidate',
