@@ -107,6 +107,9 @@ export function InstrumentPage() {
                           <Text size="xs" c="dimmed">
                             {indicator.id} · {indicator.source === 'rubric' ? t('instrument.rubric') : t(`instrument.origins.${indicator.origin}`)} · {scaleText(indicator, t)}
                           </Text>
+                          <Text size="xs" fw={600} hiddenFrom="sm">
+                            {t('facts.effective')}: {formatPercent(effective[indicator.id] ?? 0, 2, lang)}
+                          </Text>
                           {indicator.source === 'rubric' ? (
                             <Accordion variant="default" chevronPosition="left">
                               <Accordion.Item value="levels">
@@ -123,7 +126,7 @@ export function InstrumentPage() {
                           ) : null}
                         </Table.Td>
                         <Table.Td w={110}>{weight(indicator.weight, [si, ai, ii])}</Table.Td>
-                        <Table.Td w={110} ta="right" data-effective={indicator.id}>
+                        <Table.Td w={110} ta="right" data-effective={indicator.id} visibleFrom="sm">
                           <Text size="xs" c="dimmed">
                             {t('facts.effective')}
                           </Text>
