@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { pdsFreeSql } from '../../domain/coverage/indicators.ts';
 import {
   candidateValues,
   coverageEmployers,
@@ -110,6 +111,26 @@ export async function employerIndicatorsFor(db: Db, snapshotId: string, npps: st
     .select()
     .from(coverageEmployers)
     .where(and(eq(coverageEmployers.snapshotId, snapshotId), inArray(coverageEmployers.npp, npps)));
+}
+
+/**
+ * Per regency of a snapshot, the share (×100, 4 decimals) of its employers
+ * without a PDS signal (src/domain/coverage/indicators.ts); regencies with no
+ * employer are left out.
+ */
+export async function employerComplianceFor(db: Db, snapshotId: string, codes: string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const e = coverageEmployers;
+  const rows = await db
+    .select({
+      code: e.regencyCode,
+      total: sql<number>`count(*)::int`,
+      clean: sql<number>`count(*) filter (where (${e.declaredCoveragePct} is null or ${e.declaredCoveragePct} >= ${pdsFreeSql.declaredCoverageAtLeast}) and (${e.programCompletePct} is null or ${e.programCompletePct} >= ${pdsFreeSql.programCompleteAtLeast}) and (${e.belowMinWagePct} is null or ${e.belowMinWagePct} <= ${pdsFreeSql.belowMinWageAtMost}))::int`,
+    })
+    .from(e)
+    .where(and(eq(e.snapshotId, snapshotId), inArray(e.regencyCode, codes)))
+    .groupBy(e.regencyCode);
+  return new Map(rows.filter((r) => Number(r.total) > 0).map((r) => [r.code, Math.round((Number(r.clean) / Number(r.total)) * 100 * 10_000) / 10_000]));
 }
 
 export async function shortlistOf(db: Db, snapshotId: string, provinceCode: string, category: string) {

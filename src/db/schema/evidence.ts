@@ -15,7 +15,7 @@ export const evidenceFiles = pgTable(
       .references(() => candidates.id, { onDelete: 'cascade' }),
     sha256: varchar('sha256', { length: 64 }).notNull(),
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
-    type: varchar('type', { length: 8 }).notNull().$type<'pdf' | 'png' | 'jpeg' | 'xlsx'>(),
+    type: varchar('type', { length: 8 }).notNull().$type<'pdf' | 'png' | 'jpeg' | 'xlsx' | 'pptx' | 'docx'>(),
     originalName: text('original_name').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

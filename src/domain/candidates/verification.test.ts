@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confirmedValues, verificationItems, verificationState, verifiedEvidence } from './verification.ts';
-import type { AnswersShape } from './self-assessment.ts';
+import { upgradeAnswers, type AnswersShape } from './self-assessment.ts';
 
 const pemda = {
   kind: 'pemda',
@@ -35,9 +35,46 @@ describe('verification', () => {
       regulation_type: 'surat-edaran',
       regulations_count: 1,
       agreements_count: 1,
+      agreement_parties_count: 0,
       people_protected: 376,
       budget_rupiah: 69_400_000,
+      budget_realised_rupiah: 0,
       segments_count: 1,
+      enforcement_measures: 0,
+    });
+  });
+  it('makes an item of every enforcement measure and confirms targets, realised budgets, parties and measures', () => {
+    const answers = upgradeAnswers({
+      ...pemda,
+      agreements: [{ id: 'a1', type: 'pks', parties: '', partyList: ['disnaker', 'dpmptsp', 'bpjs-ketenagakerjaan'], number: '3', date: null, validFrom: '2024-01-01', validUntil: '2026-12-31', evidenceIds: ['e'] }],
+      programs: [
+        // Seed 000: 9.360 protected of a 50 ribu target; seed 003: a program still being budgeted.
+        { id: 'p1', segment: 'non-asn', status: 'berjalan', peopleTargeted: 50_000, peopleProtected: 9360, budgetRupiah: 2_000_000_000, budgetRealisedRupiah: 1_887_000_000, fundingSource: 'apbd', periodStart: null, periodEnd: null, evidenceIds: ['e'] },
+        { id: 'p2', segment: 'nelayan', status: 'proses-penganggaran', peopleTargeted: 1000, peopleProtected: null, budgetRupiah: 200_000_000, fundingSource: 'apbd', periodStart: null, periodEnd: null, evidenceIds: ['e'] },
+      ],
+      enforcement: [
+        { id: 'x1', type: 'syarat-perizinan', description: 'Syarat izin usaha', evidenceIds: ['e'] },
+        { id: 'x2', type: 'syarat-kontrak-konstruksi', description: 'Syarat kontrak', evidenceIds: ['e'] },
+        { id: 'x3', type: 'sosialisasi', description: 'Sosialisasi', evidenceIds: ['e'] },
+      ],
+      coverage: { note: 'Melampaui target', targetPct: 40, achievedPct: 44, nationalTargetPct: 52.15, evidenceIds: ['e'] },
+    });
+    expect(verificationItems(answers).map((i) => i.key)).toContain('enforcement:x3');
+    const valid = new Set(['agreements:a1', 'programs:p1', 'programs:p2', 'enforcement:x1', 'enforcement:x2', 'coverage']);
+    const values = confirmedValues(answers, (key) => (valid.has(key) ? 'valid' : 'rejected'));
+    expect(values).toMatchObject({
+      agreements_count: 1,
+      agreement_parties_count: 3,
+      // The program being budgeted protects no one yet, but its target counts.
+      people_protected: 9360,
+      people_targeted: 51_000,
+      target_achieved_pct: 18.3529,
+      budget_rupiah: 2_200_000_000,
+      budget_realised_rupiah: 1_887_000_000,
+      segments_count: 1,
+      // The outreach measure x3 was rejected.
+      enforcement_measures: 2,
+      region_target_achieved_pct: 110,
     });
   });
   it('shows jurors only the evidence of valid items, uploaded no later than the decision', () => {

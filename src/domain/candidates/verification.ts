@@ -17,6 +17,7 @@ export function verificationItems(answers: AnswersShape): VerificationItem[] {
       ...entries('regulations', answers.regulations as unknown as RegistryEntry[]),
       ...entries('agreements', answers.agreements as unknown as RegistryEntry[]),
       ...entries('programs', answers.programs as unknown as RegistryEntry[]),
+      ...entries('enforcement', (answers.enforcement ?? []) as unknown as RegistryEntry[]),
       { key: 'coverage', section: 'coverage' },
       { key: 'innovation', section: 'innovation' },
     ];
@@ -33,7 +34,7 @@ export function itemEvidence(answers: AnswersShape): { key: string; evidenceIds:
   const pairs =
     answers.kind === 'pemda'
       ? [
-          ...['regulations', 'agreements', 'programs'].flatMap((section) => listOf(section).map((e) => ({ key: `${section}:${e?.id}`, evidenceIds: idsOf(e) }))),
+          ...['regulations', 'agreements', 'programs', 'enforcement'].flatMap((section) => listOf(section).map((e) => ({ key: `${section}:${e?.id}`, evidenceIds: idsOf(e) }))),
           ...['coverage', 'innovation'].map((key) => ({ key, evidenceIds: idsOf(loose[key] as Evidenced) })),
         ]
       : ['supplyChain', 'csr', 'innovation'].map((key) => ({ key, evidenceIds: idsOf(loose[key] as Evidenced) }));
@@ -76,9 +77,21 @@ export const regulationStrength = ['perda', 'perkada', 'keputusan', 'instruksi',
 
 type PemdaDetail = {
   regulations: { id: string; type: string }[];
-  agreements: { id: string }[];
-  programs: { id: string; segment: string; peopleProtected: number | null; budgetRupiah: number | null }[];
+  agreements: { id: string; partyList?: string[] }[];
+  programs: {
+    id: string;
+    segment: string;
+    peopleProtected: number | null;
+    budgetRupiah: number | null;
+    status?: string;
+    peopleTargeted?: number | null;
+    budgetRealisedRupiah?: number | null;
+  }[];
+  enforcement?: { id: string; type: string }[];
+  coverage?: { targetPct?: number | null; achievedPct?: number | null };
 };
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 type CompanyDetail = {
   workers: number | null;
   programs: string[];
@@ -96,14 +109,32 @@ export function confirmedValues(answers: AnswersShape, status: (key: string) => 
     const regulations = a.regulations.filter((r) => status(`regulations:${r.id}`) === 'valid');
     const programs = a.programs.filter((p) => status(`programs:${p.id}`) === 'valid');
     const strongest = regulationStrength.find((t) => regulations.some((r) => r.type === t)) ?? 'none';
-    return {
+    const agreements = a.agreements.filter((g) => status(`agreements:${g.id}`) === 'valid');
+    // Only a running program protects anyone yet; a budgeted one counts toward the target.
+    const running = programs.filter((p) => (p.status ?? 'berjalan') === 'berjalan');
+    const targeted = programs.filter((p) => (p.peopleTargeted ?? 0) > 0);
+    const values: Record<string, number | string> = {
       regulation_type: strongest,
       regulations_count: regulations.length,
-      agreements_count: a.agreements.filter((g) => status(`agreements:${g.id}`) === 'valid').length,
-      people_protected: programs.reduce((s, p) => s + (p.peopleProtected ?? 0), 0),
+      agreements_count: agreements.length,
+      agreement_parties_count: new Set(agreements.flatMap((g) => g.partyList ?? [])).size,
+      people_protected: running.reduce((s, p) => s + (p.peopleProtected ?? 0), 0),
       budget_rupiah: programs.reduce((s, p) => s + (p.budgetRupiah ?? 0), 0),
-      segments_count: new Set(programs.map((p) => p.segment)).size,
+      budget_realised_rupiah: running.reduce((s, p) => s + (p.budgetRealisedRupiah ?? 0), 0),
+      segments_count: new Set(running.map((p) => p.segment)).size,
+      enforcement_measures: new Set((a.enforcement ?? []).filter((e) => status(`enforcement:${e.id}`) === 'valid' && e.type !== 'lainnya').map((e) => e.type)).size,
     };
+    if (targeted.length > 0) {
+      const target = targeted.reduce((s, p) => s + (p.peopleTargeted ?? 0), 0);
+      const reached = targeted.filter((p) => (p.status ?? 'berjalan') === 'berjalan').reduce((s, p) => s + (p.peopleProtected ?? 0), 0);
+      values.people_targeted = target;
+      values.target_achieved_pct = round4((reached / target) * 100);
+    }
+    const coverage = a.coverage;
+    if (status('coverage') === 'valid' && coverage?.targetPct && coverage.achievedPct != null) {
+      values.region_target_achieved_pct = round4((coverage.achievedPct / coverage.targetPct) * 100);
+    }
+    return values;
   }
   const c = answers as unknown as CompanyDetail;
   const values: Record<string, number | string> = {};

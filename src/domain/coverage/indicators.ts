@@ -9,6 +9,8 @@ export type FigureKey =
   | 'bpu_coverage_pct'
   | 'gov_funded'
   | 'active'
+  | 'working_population'
+  | 'employer_compliance_pct'
   | 'workers'
   | 'declared_coverage_pct'
   | 'program_complete_pct'
@@ -24,7 +26,21 @@ export const regionFigures: readonly Figure[] = [
   { key: 'bpu_coverage_pct', unit: 'pct', labelId: 'Cakupan pekerja BPU (informal)', labelEn: 'Coverage of informal (BPU) workers' },
   { key: 'gov_funded', unit: 'count', labelId: 'Pekerja dibiayai APBD/APBDes', labelEn: 'Workers funded by regional budgets' },
   { key: 'active', unit: 'count', labelId: 'Peserta aktif', labelEn: 'Active participants' },
+  { key: 'working_population', unit: 'count', labelId: 'Penduduk bekerja (BPS)', labelEn: 'Working population (BPS)' },
+  { key: 'employer_compliance_pct', unit: 'pct', labelId: 'Pemberi kerja tanpa tanda PDS', labelEn: 'Employers without an under-reporting (PDS) signal' },
 ];
+
+/**
+ * An employer of the regency shows no under-reporting (PDS, perusahaan
+ * daftar sebagian) signal when it registers every worker it declares, enrols
+ * them in every mandatory program and reports no wage below the minimum; a
+ * figure the snapshot leaves empty is no signal.
+ */
+export const pdsFreeSql = {
+  declaredCoverageAtLeast: 100,
+  programCompleteAtLeast: 100,
+  belowMinWageAtMost: 0,
+} as const;
 
 export const employerFigures: readonly Figure[] = [
   { key: 'workers', unit: 'count', labelId: 'Pekerja terdaftar aktif', labelEn: 'Active registered workers' },

@@ -1,13 +1,15 @@
 /**
  * Evidence types, told by their content and never by their file name.
  */
-export type EvidenceType = 'pdf' | 'png' | 'jpeg' | 'xlsx';
+export type EvidenceType = 'pdf' | 'png' | 'jpeg' | 'xlsx' | 'pptx' | 'docx';
 
 export const evidenceMime: Record<EvidenceType, string> = {
   pdf: 'application/pdf',
   png: 'image/png',
   jpeg: 'image/jpeg',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
@@ -28,5 +30,13 @@ export function sniffEvidence(bytes: Uint8Array): EvidenceType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   // XLSX is a ZIP package holding a workbook part.
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && contains(bytes, 'xl/workbook.xml')) return 'xlsx';
+  // Slides (PPTX) and documents (DOCX) are ZIP packages too: an Open XML
+  // package declares its parts in [Content_Types].xml and holds the
+  // presentation under ppt/ or the document under word/ (names are stored
+  // uncompressed in the ZIP headers).
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && contains(bytes, '[Content_Types].xml')) {
+    if (contains(bytes, 'ppt/presentation.xml')) return 'pptx';
+    if (contains(bytes, 'word/document.xml')) return 'docx';
+  }
   return null;
 }

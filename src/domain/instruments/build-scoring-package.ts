@@ -5,6 +5,7 @@
  */
 import type { Candidate, DataValue, Juror, Mark, MethodInput, Pool, ScoringPackage, Stage } from '../scoring/index.ts';
 import { assertValidPackage, packageFormat } from '../scoring/index.ts';
+import { derivedValues } from './derived.ts';
 import type { Instrument } from './types.ts';
 
 export type BuildScoringPackage = {
@@ -16,6 +17,8 @@ export type BuildScoringPackage = {
    * Data values by candidate id, then by the instrument's data key
    * (`coverage_pct`, `regulation_type`…). Keys the instrument does not use are
    * left out; a key it uses but that is absent makes the value missing.
+   * Values derived from two others (src/domain/instruments/derived.ts) are
+   * computed here.
    */
   values: Record<string, Record<string, DataValue | undefined>>;
   jurors: Juror[];
@@ -41,8 +44,9 @@ export function buildScoringPackage({ instrument, pool, method, candidates, valu
   const packageValues: Record<string, Record<string, DataValue>> = {};
   for (const candidate of candidates) {
     const row: Record<string, DataValue> = {};
+    const given = derivedValues(values[candidate.id] ?? {});
     for (const indicator of dataIndicators) {
-      const value = values[candidate.id]?.[indicator.key];
+      const value = given[indicator.key];
       if (value !== undefined && value !== null) row[indicator.id] = value;
     }
     packageValues[candidate.id] = row;

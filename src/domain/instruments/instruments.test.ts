@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { employerFigures, regionFigures } from '../coverage/indicators.ts';
 import { InvalidPackageError, scorePackage, validatePackage } from '../scoring/index.ts';
-import { badanUsahaV1, buildScoringPackage, defaultInstrumentFor, defaultInstruments, pemdaV1, ukmV1 } from './index.ts';
+import { badanUsahaV1, buildScoringPackage, defaultInstrumentFor, defaultInstruments, pemdaV1, pemdaV2, ukmV1, ukmV2 } from './index.ts';
 import type { Instrument } from './index.ts';
 
 const indicatorsOf = (instrument: Instrument) => instrument.stages.flatMap((s) => s.aspects.flatMap((a) => a.indicators));
@@ -60,9 +60,12 @@ describe('default instruments', () => {
     });
   });
 
-  it('finds the latest instrument of a family', () => {
-    expect(defaultInstrumentFor('pemda')).toBe(pemdaV1);
-    expect(defaultInstrumentFor('ukm')).toBe(ukmV1);
+  it('finds the latest instrument of a family, or the one in force for an assessment period', () => {
+    expect(defaultInstrumentFor('pemda')).toBe(pemdaV2);
+    expect(defaultInstrumentFor('ukm')).toBe(ukmV2);
+    expect(defaultInstrumentFor('pemda', '2024-01-01')).toBe(pemdaV1);
+    expect(defaultInstrumentFor('pemda', '2025-01-01')).toBe(pemdaV2);
+    expect(defaultInstrumentFor('badan-usaha', '2023-01-01')).toBe(badanUsahaV1);
   });
 });
 

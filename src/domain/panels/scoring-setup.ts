@@ -4,12 +4,18 @@
  * scoring method. The number of awards and of winners who advance come from
  * the category itself.
  */
-import { defaultInstrumentFor, instrumentStages, type DataIndicator, type Instrument, type InstrumentFamily, type RubricIndicator } from '../instruments/index.ts';
+import { defaultInstrumentFor, firstInstrumentFor, instrumentById, instrumentStages, type DataIndicator, type Instrument, type InstrumentFamily, type RubricIndicator } from '../instruments/index.ts';
 import { validatePackage, type JurorAggregate, type MethodInput, type ScoringError } from '../scoring/index.ts';
 
 /** What `edition_categories.scoring` holds; every field may be left out. */
 export type CategoryScoring = {
   instrument?: Instrument;
+  /**
+   * The default instrument chosen when the category was set up
+   * (`defaultScoringFor`); categories set up before a second version existed
+   * hold none and keep the first.
+   */
+  instrumentId?: string;
   jurorAggregate?: JurorAggregate;
   decimals?: number;
   minScore?: number;
@@ -31,7 +37,9 @@ export type ScoringSetup = { instrument: Instrument; method: Required<MethodInpu
  */
 export function scoringSetup(category: { family: string; awards: number; advance: number; scoring: unknown }): ScoringSetup {
   const own = (category.scoring ?? {}) as CategoryScoring;
-  const instrument = own.instrument ?? defaultInstrumentFor(instrumentFamilyOf(category.family));
+  const family = instrumentFamilyOf(category.family);
+  const chosen = own.instrumentId ? instrumentById(own.instrumentId) : undefined;
+  const instrument = own.instrument ?? (chosen?.family === family ? chosen : firstInstrumentFor(family));
   const stages = instrument.stages.map((s) => s.id);
   const tieBreak = own.tieBreak ?? (stages.length > 1 ? [...stages].reverse() : (instrument.stages[0]?.aspects.map((a) => a.id) ?? []));
   return {
@@ -45,6 +53,17 @@ export function scoringSetup(category: { family: string; awards: number; advance
       tieBreak,
     },
   };
+}
+
+/** What a new category of an edition starts with: the default instrument in force for its assessment period. */
+export function defaultScoringFor(categoryFamily: string, periodStart: string): CategoryScoring {
+  return { instrumentId: defaultInstrumentFor(instrumentFamilyOf(categoryFamily), periodStart).id };
+}
+
+/** A copied category keeps an instrument the committee edited; otherwise it takes the default of the copy's period. */
+export function copiedScoring(scoring: unknown, categoryFamily: string, periodStart: string): CategoryScoring {
+  const own = (scoring ?? {}) as CategoryScoring;
+  return own.instrument ? own : { ...own, ...defaultScoringFor(categoryFamily, periodStart) };
 }
 
 export function rubricIndicators(instrument: Instrument, stageId?: string): RubricIndicator[] {

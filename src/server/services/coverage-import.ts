@@ -257,6 +257,7 @@ const regionColumn = {
   bpu_coverage_pct: 'bpuCoveragePct',
   gov_funded: 'govFunded',
   active: 'active',
+  working_population: 'workingPopulation',
 } as const;
 const employerColumn = {
   workers: 'workers',
@@ -279,6 +280,7 @@ export async function fillCandidateValues(db: Db, editionId: string, snapshotId:
   const regions = new Map(
     (await repo.regionIndicatorsFor(db, snapshotId, candidates.flatMap((c) => coverageRegionOf(c) ?? []))).map((r) => [r.code, r]),
   );
+  const compliance = await repo.employerComplianceFor(db, snapshotId, candidates.flatMap((c) => (c.kind === 'pemda' && c.regencyCode ? [c.regencyCode] : [])));
   const employers = new Map(
     (await repo.employerIndicatorsFor(db, snapshotId, candidates.flatMap((c) => (c.npp ? [c.npp] : [])))).map((e) => [e.npp, e]),
   );
@@ -291,7 +293,9 @@ export async function fillCandidateValues(db: Db, editionId: string, snapshotId:
     if (!region && !employer) continue;
     for (const figure of figuresFor(c.kind)) {
       const value =
-        c.kind === 'pemda'
+        c.kind === 'pemda' && figure.key === 'employer_compliance_pct'
+          ? (c.regencyCode ? compliance.get(c.regencyCode) : undefined)
+          : c.kind === 'pemda'
           ? region?.[regionColumn[figure.key as keyof typeof regionColumn]]
           : employer?.[employerColumn[figure.key as keyof typeof employerColumn]];
       values.push({ candidateId: c.id, key: figure.key, valueNum: value ?? null, snapshotId });

@@ -3,6 +3,7 @@ import { allowedFor, canMoveTo, mayChange, type EditionChange } from '../../doma
 import { defaultLevels } from '../../domain/editions/catalogue.ts';
 import { categoryLevelProblems, levelProblems } from '../../domain/editions/levels.ts';
 import { shiftYears, yearsBetween } from '../../domain/editions/dates.ts';
+import { copiedScoring, defaultScoringFor } from '../../domain/panels/scoring-setup.ts';
 import * as repo from '../../db/repositories/editions.ts';
 import { findProvince } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
@@ -207,7 +208,7 @@ export async function copyEdition({ db, actor }: ServiceContext, id: string, inp
     });
     for (const c of await repo.listCategories(tx, id)) {
       const { id: _id, editionId: _e, ...rest } = c;
-      await repo.insertCategory(tx, { ...rest, editionId: copy.id });
+      await repo.insertCategory(tx, { ...rest, scoring: copiedScoring(rest.scoring, rest.family, input.periodStart), editionId: copy.id });
     }
     for (const l of await repo.listLevels(tx, id)) {
       const { id: _id, editionId: _e, ...rest } = l;
@@ -266,12 +267,12 @@ async function checkLevels(tx: Db, editionId: string, levels: string[]) {
 
 export async function addCategory({ db, actor }: ServiceContext, editionId: string, input: CategoryInput) {
   return db.transaction(async (tx) => {
-    await editable(tx, editionId, 'structure');
+    const edition = await editable(tx, editionId, 'structure');
     if (await repo.findCategoryByCode(tx, editionId, input.code)) {
       throw new AppError('CONFLICT', `The edition already has category ${input.code}`, [{ path: 'code', message: 'already used' }]);
     }
     await checkLevels(tx, editionId, input.levels);
-    const row = await repo.insertCategory(tx, { ...input, editionId });
+    const row = await repo.insertCategory(tx, { ...input, scoring: defaultScoringFor(input.family, edition.periodStart), editionId });
     await repo.updateEdition(tx, editionId, {});
     await appendAudit(tx, auditActor(actor), { action: 'category.create', entityType: 'category', entityId: row.id, after: row });
     return presentCategory(row);

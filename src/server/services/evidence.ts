@@ -44,8 +44,8 @@ export async function uploadEvidence(
   authorizeCandidate(actor, 'uploadEvidence', candidate);
   const type = sniffEvidence(file.bytes);
   if (!type) {
-    throw new AppError('UNSUPPORTED_FILE', `${file.name} is not a PDF, JPEG, PNG or XLSX file (checked by its content)`, [
-      { path: 'file', message: 'PDF, JPEG, PNG, XLSX' },
+    throw new AppError('UNSUPPORTED_FILE', `${file.name} is not a PDF, JPEG, PNG, XLSX, PPTX or DOCX file (checked by its content)`, [
+      { path: 'file', message: 'PDF, JPEG, PNG, XLSX, PPTX, DOCX' },
     ]);
   }
   await assertEvidenceOpen(db, candidateId);

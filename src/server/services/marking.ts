@@ -10,7 +10,8 @@ import { evidenceOf, type EvidenceRow } from '../../db/repositories/evidence.ts'
 import { findSubmission } from '../../db/repositories/submissions.ts';
 import { itemsOf } from '../../db/repositories/verification.ts';
 import { verifiedEvidence } from '../../domain/candidates/verification.ts';
-import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
+import { derivedValues } from '../../domain/instruments/index.ts';
+import { upgradeAnswers } from '../../domain/candidates/self-assessment.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { MarkBatchResult, MarkingSheet, MarkWrite, MarkWriteResult, MyPool } from '../../shared/contracts/index.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
@@ -95,7 +96,7 @@ export async function evidenceForPanel(db: Db, candidateId: string): Promise<Evi
   if (!submission) return [];
   const files = await evidenceOf(db, candidateId);
   const decisions = (await itemsOf(db, [candidateId])).map((i) => ({ key: i.itemKey, status: i.status, decidedAt: i.decidedAt }));
-  const shown = new Set(verifiedEvidence(submission.answers as AnswersShape, decisions, files));
+  const shown = new Set(verifiedEvidence(upgradeAnswers(submission.answers), decisions, files));
   return files.filter((f) => shown.has(f.id));
 }
 
@@ -135,8 +136,12 @@ export async function markingSheet({ db, actor }: ServiceContext, poolId: string
     marks: (await pools.marksOf(db, poolId, { userId: actor!.id, candidateId })).map((m) => ({ indicatorId: m.indicatorId, value: m.value, comment: m.comment, seq: m.seq })),
     values: dataIndicators.map((i) => {
       const v = i.origin === 'interview' ? null : values.get(i.key);
-      const value = i.origin === 'interview' ? (slot?.attendance ?? null) : (v?.valueNum ?? v?.valueText ?? null);
-      return { key: i.key, labelId: i.label.id, labelEn: i.label.en, value, source: i.origin === 'interview' ? (slot?.attendance ? 'interview' : null) : (v?.source ?? null) };
+      // A value derived from a verified fact and the workforce (budget per worker…) is shown as the scoring package computes it.
+      const computed = i.origin === 'interview' || v ? undefined : derivedValues(Object.fromEntries([...values].map(([k, r]) => [k, r.valueNum ?? r.valueText])))[i.key];
+      const derived = typeof computed === 'number' ? computed : undefined;
+      const value = i.origin === 'interview' ? (slot?.attendance ?? null) : (v?.valueNum ?? v?.valueText ?? derived ?? null);
+      const source = i.origin === 'interview' ? (slot?.attendance ? 'interview' : null) : (v?.source ?? (derived != null ? 'verification' : null));
+      return { key: i.key, labelId: i.label.id, labelEn: i.label.en, value, source };
     }),
     evidence: (await evidenceForPanel(db, candidateId)).map((e) => ({ id: e.id, originalName: e.originalName, type: e.type, bytes: e.bytes })),
     slot: slot ? presentSlot(slot) : null,

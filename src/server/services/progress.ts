@@ -1,4 +1,4 @@
-import { missingItems, emptyAnswers, type AnswersShape } from '../../domain/candidates/self-assessment.ts';
+import { missingItems, emptyAnswers, upgradeAnswers } from '../../domain/candidates/self-assessment.ts';
 import { checkEligibility } from '../../domain/candidates/eligibility.ts';
 import { listCandidates } from '../../db/repositories/candidates.ts';
 import { listCategories } from '../../db/repositories/editions.ts';
@@ -39,7 +39,7 @@ export async function editionProgress(ctx: ServiceContext, editionId: string) {
   );
   for (const c of candidates) {
     const submission = submissions.get(c.id);
-    const answers = (submission?.answers as AnswersShape | undefined) ?? emptyAnswers(c.kind);
+    const answers = submission ? upgradeAnswers(submission.answers) : emptyAnswers(c.kind);
     const mine = values.filter((v) => v.candidateId === c.id);
     const value = (key: string) => mine.find((v) => v.key === key)?.valueNum ?? null;
     const failures = settled.has(c.status)

@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../domain/errors.ts';
-import { deadlinePassed, emptyAnswers, missingItems, referencedEvidence } from '../../domain/candidates/self-assessment.ts';
+import { deadlinePassed, emptyAnswers, missingItems, referencedEvidence, upgradeAnswers } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
+import { canonicalJson } from '../../db/canonical-json.ts';
 import * as repo from '../../db/repositories/submissions.ts';
 import { findCandidate, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
 import { findCategory, listMilestones } from '../../db/repositories/editions.ts';
@@ -41,7 +42,7 @@ async function lockedSubmission(tx: Db, candidate: CandidateRow): Promise<repo.S
 }
 
 async function present(db: Db, candidate: CandidateRow, row: Shown): Promise<SelfAssessment> {
-  const answers = row.answers as Answers;
+  const answers = upgradeAnswers(row.answers) as Answers;
   return {
     candidateId: candidate.id,
     status: row.status,
@@ -125,7 +126,8 @@ export async function saveSelfAssessment(ctx: ServiceContext, candidateId: strin
     const sameSession = row.updatedBy === (ctx.actor?.id ?? null) && row.updatedAt.getTime() > Date.now() - saveSessionMinutes * 60_000;
     if (!sameSession) {
       const before = row.answers as Record<string, unknown>;
-      const changed = Object.keys(input.answers).filter((k) => JSON.stringify(before[k]) !== JSON.stringify((input.answers as Record<string, unknown>)[k]));
+      // Compared key-order-free: the stored answers come back from jsonb with their keys reordered.
+      const changed = Object.keys(input.answers).filter((k) => canonicalJson(before[k] ?? null) !== canonicalJson((input.answers as Record<string, unknown>)[k] ?? null));
       await appendAudit(tx, auditActor(ctx.actor), {
         action: 'self-assessment.save',
         entityType: 'candidate',
@@ -145,7 +147,7 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
     const candidate = await seenCandidate(tctx, candidateId);
     const row = await lockedSubmission(tx, candidate);
     await assertWritable(tctx, candidate, row);
-    const eligibility = await eligibilityOf(tx, candidate, row.answers as Answers);
+    const eligibility = await eligibilityOf(tx, candidate, upgradeAnswers(row.answers) as Answers);
     if (!eligibility.eligible) {
       throw new AppError(
         'INELIGIBLE',
@@ -153,7 +155,7 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
         eligibility.failures.map((f) => ({ path: f.rule, message: f.reasonId })),
       );
     }
-    const missing = missingItems(row.answers as Answers);
+    const missing = missingItems(upgradeAnswers(row.answers));
     if (missing.length > 0) {
       throw new AppError('VALIDATION_FAILED', 'The self-assessment is not complete', missing.map((m) => ({ path: m, message: 'missing' })));
     }

@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../../domain/errors.ts';
 import { confirmedValues, verificationItems, verificationState } from '../../domain/candidates/verification.ts';
-import type { AnswersShape } from '../../domain/candidates/self-assessment.ts';
+import { upgradeAnswers, type AnswersShape } from '../../domain/candidates/self-assessment.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/verification.ts';
 import { submissionsOf, findSubmission, updateSubmission } from '../../db/repositories/submissions.ts';
@@ -26,7 +26,7 @@ function entryOf(answers: AnswersShape, key: string): unknown {
 async function view(db: Db, candidate: CandidateRow): Promise<VerificationView> {
   const submission = await findSubmission(db, candidate.id);
   if (!submission) throw new AppError('CONFLICT', 'The candidate has not started its self-assessment');
-  const answers = submission.answers as AnswersShape;
+  const answers = upgradeAnswers(submission.answers);
   const decided = new Map((await itemsOf(db, [candidate.id])).map((r) => [r.itemKey, r]));
   const items = verificationItems(answers).map((item) => {
     const row = decided.get(item.key);
@@ -67,7 +67,7 @@ export async function decideItem(ctx: ServiceContext, candidateId: string, decis
     const submission = await findSubmission(tx, candidateId, true);
     if (!submission || submission.status === 'draft') throw new AppError('CONFLICT', 'The self-assessment has not been submitted');
     if (candidate.status === 'verified') throw new AppError('CONFLICT', 'The candidate is already verified');
-    if (!verificationItems(submission.answers as AnswersShape).some((i) => i.key === decision.key)) {
+    if (!verificationItems(upgradeAnswers(submission.answers)).some((i) => i.key === decision.key)) {
       throw new AppError('VALIDATION_FAILED', `No item ${decision.key} in the self-assessment`, [{ path: 'key', message: 'unknown item' }]);
     }
     const row = await repo.upsertItem(tx, {
@@ -149,7 +149,7 @@ export async function verificationQueue(ctx: ServiceContext, editionId: string) 
   );
   for (const c of candidates) {
     const submission = submissions.get(c.id);
-    const items = submission ? verificationItems(submission.answers as AnswersShape).length : 0;
+    const items = submission ? verificationItems(upgradeAnswers(submission.answers)).length : 0;
     const mine = decided.filter((d) => d.candidateId === c.id);
     out.push({
       candidateId: c.id,

@@ -6,7 +6,7 @@ export const evidenceSummary = z.object({
   candidateId: text(),
   sha256: text(),
   bytes: z.number(),
-  type: z.enum(['pdf', 'png', 'jpeg', 'xlsx']),
+  type: z.enum(['pdf', 'png', 'jpeg', 'xlsx', 'pptx', 'docx']),
   originalName: text(),
   createdAt: text(),
 });

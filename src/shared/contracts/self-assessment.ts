@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from './common.ts';
+import { isoDate, isStorableText, text } from './common.ts';
 
 /**
  * The self-assessment a candidate fills: registries of what it shows
@@ -9,6 +9,13 @@ import { isoDate, text } from './common.ts';
  */
 const entryId = text().min(1).max(40);
 const evidenceIds = z.array(z.uuid()).max(20);
+/**
+ * Links to official sources (a JDIH page of a Perda, a regional news page):
+ * https only, shown as links the verifier opens. Absent in answers saved
+ * before links existed, so they default to none.
+ */
+export const officialLink = z.url({ protocol: /^https$/, message: 'must be an https:// link' }).max(500).refine(isStorableText, 'must not contain NUL characters or unpaired surrogates');
+const links = z.array(officialLink).max(10).default([]);
 const boundedText = (max: number) => text().trim().max(max);
 
 export const regulationTypes = ['perda', 'perkada', 'instruksi', 'surat-edaran', 'keputusan'] as const;
@@ -26,9 +33,41 @@ export const workerSegments = [
   'pelaku-umkm',
   'keluarga-miskin',
   'relawan',
+  'jasa-konstruksi',
+  'tenaga-pendidik-swasta',
+  'tenaga-kerja-koperasi',
+  'pekerja-keagamaan',
+  'ojek-online',
+  'penyelenggara-pemilu',
+  'kader',
+  'satuan-keamanan-desa',
   'lainnya',
 ] as const;
-export const fundingSources = ['apbd', 'apbd-p', 'dbh-sawit', 'dbh-cht', 'alokasi-dana-desa', 'csr', 'lainnya'] as const;
+export const fundingSources = ['apbd', 'apbd-p', 'dbh-sawit', 'dbh-cht', 'dana-desa', 'alokasi-dana-desa', 'csr', 'lainnya'] as const;
+/** Whether a program's members are wage earners (PU, penerima upah) or not (BPU, bukan penerima upah). */
+export const memberships = ['pu', 'bpu'] as const;
+/** The programs a regional government pays contributions for. */
+export const paidPrograms = ['JKK', 'JKM', 'JHT'] as const;
+/** Running, budgeted for the coming year, or still being budgeted ("dalam proses penganggaran"). */
+export const programStatuses = ['berjalan', 'dianggarkan', 'proses-penganggaran'] as const;
+/** The parties an agreement is made with, from a list so that they can be counted. */
+export const agreementParties = [
+  'bpjs-ketenagakerjaan',
+  'disnaker',
+  'dpmptsp',
+  'dinas-pmd',
+  'bappeda',
+  'bpkad',
+  'dinas-pu',
+  'dinas-pendidikan',
+  'kemenag',
+  'pemerintah-desa',
+  'badan-usaha',
+  'lainnya',
+] as const;
+/** What a region does to make employers comply and workers enrol. */
+export const enforcementTypes = ['syarat-perizinan', 'syarat-kontrak-konstruksi', 'sanksi', 'sosialisasi', 'layanan-pendaftaran', 'lainnya'] as const;
+const percent = z.number().min(0).max(1000).nullable().default(null);
 export const programCodes = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 
 export const regulationEntry = z.object({
@@ -38,14 +77,19 @@ export const regulationEntry = z.object({
   date: isoDate.nullable(),
   title: boundedText(500),
   evidenceIds,
+  links,
 });
 export const agreementEntry = z.object({
   id: entryId,
   type: z.enum(agreementTypes),
   parties: boundedText(500),
+  partyList: z.array(z.enum(agreementParties)).max(agreementParties.length).default([]),
   number: boundedText(120),
   date: isoDate.nullable(),
+  validFrom: isoDate.nullable().default(null),
+  validUntil: isoDate.nullable().default(null),
   evidenceIds,
+  links,
 });
 export const programEntry = z.object({
   id: entryId,
@@ -55,7 +99,22 @@ export const programEntry = z.object({
   fundingSource: z.enum(fundingSources),
   periodStart: isoDate.nullable(),
   periodEnd: isoDate.nullable(),
+  /** Added with the second form; answers saved before hold none of these and take the defaults. */
+  status: z.enum(programStatuses).default('berjalan'),
+  membership: z.enum(memberships).nullable().default(null),
+  governmentPaid: z.boolean().nullable().default(null),
+  paidPrograms: z.array(z.enum(paidPrograms)).max(paidPrograms.length).default([]),
+  peopleTargeted: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  budgetRealisedRupiah: z.number().int().min(0).max(1e15).nullable().default(null),
   evidenceIds,
+  links,
+});
+export const enforcementEntry = z.object({
+  id: entryId,
+  type: z.enum(enforcementTypes),
+  description: boundedText(2000),
+  evidenceIds,
+  links,
 });
 
 export const pemdaAnswers = z.object({
@@ -63,8 +122,17 @@ export const pemdaAnswers = z.object({
   regulations: z.array(regulationEntry).max(100),
   agreements: z.array(agreementEntry).max(100),
   programs: z.array(programEntry).max(100),
-  coverage: z.object({ note: boundedText(3000), evidenceIds }),
-  innovation: z.object({ narrative: boundedText(8000), evidenceIds }),
+  enforcement: z.array(enforcementEntry).max(100).default([]),
+  coverage: z.object({
+    note: boundedText(3000),
+    /** The region's own coverage target and its achievement (percent of the working population), beside the national RPJMN target. */
+    targetPct: percent,
+    achievedPct: percent,
+    nationalTargetPct: percent,
+    evidenceIds,
+    links,
+  }),
+  innovation: z.object({ narrative: boundedText(8000), evidenceIds, links }),
 });
 
 export const companyAnswers = z.object({
@@ -75,17 +143,21 @@ export const companyAnswers = z.object({
     vendorsTotal: z.number().int().min(0).nullable(),
     vendorsProtected: z.number().int().min(0).nullable(),
     evidenceIds,
+    links,
   }),
   csr: z.object({
     vulnerableWorkersProtected: z.number().int().min(0).nullable(),
     budgetRupiah: z.number().int().min(0).nullable(),
     evidenceIds,
+    links,
   }),
-  innovation: z.object({ narrative: boundedText(8000), evidenceIds }),
+  innovation: z.object({ narrative: boundedText(8000), evidenceIds, links }),
 });
 
 export const answers = z.discriminatedUnion('kind', [pemdaAnswers, companyAnswers]);
 export type Answers = z.infer<typeof answers>;
+/** Answers as stored or sent, where fields added later may be absent. */
+export type AnswersInput = z.input<typeof answers>;
 
 export const eligibility = z.object({
   eligible: z.boolean(),

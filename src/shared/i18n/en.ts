@@ -10,6 +10,7 @@ import { levelsEn } from './levels.en.ts';
 import { staffEn } from './staff.en.ts';
 import { securityEn } from './security.en.ts';
 import { notificationsEn } from './notifications.en.ts';
+import { factsEn } from './facts.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -244,7 +245,7 @@ export const en: Messages = {
     figures: 'Coverage data',
     verification: 'Verification',
     evidence: 'Evidence',
-    upload: 'Upload evidence (PDF, JPEG, PNG, XLSX)',
+    upload: 'Upload evidence (PDF, JPEG, PNG, XLSX, PPTX, DOCX)',
     evidenceClosed: 'The self-assessment is submitted: evidence is closed until the committee reopens it.',
     noEvidence: 'No evidence uploaded yet.',
     deadline: 'Deadline: {{date}}',
@@ -476,7 +477,7 @@ export const en: Messages = {
     JUROR_SHORTFALL: 'Some candidates have fewer jurors than the minimum. Confirm to open marking anyway, or adjust the panel or the assignment.',
     RATE_LIMITED: 'Too many attempts. Wait a minute.',
     FILE_TOO_LARGE: 'The file is too large.',
-    UNSUPPORTED_FILE: 'This kind of file is not accepted (PDF, JPEG, PNG, XLSX).',
+    UNSUPPORTED_FILE: 'This kind of file is not accepted (PDF, JPEG, PNG, XLSX, PPTX, DOCX).',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     UNSUPPORTED_MEDIA_TYPE: 'The server does not accept data of this type.',
     DATABASE_UNAVAILABLE: 'The database cannot be reached right now. Nothing was saved; try again in a moment.',
@@ -492,4 +493,5 @@ export const en: Messages = {
   ...staffEn,
   ...securityEn,
   ...notificationsEn,
+  ...factsEn,
 };

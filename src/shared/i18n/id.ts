@@ -8,6 +8,7 @@ import { levelsId } from './levels.id.ts';
 import { staffId } from './staff.id.ts';
 import { securityId } from './security.id.ts';
 import { notificationsId } from './notifications.id.ts';
+import { factsId } from './facts.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -249,7 +250,7 @@ export const id = {
     figures: 'Data kepesertaan',
     verification: 'Verifikasi',
     evidence: 'Bukti dukung',
-    upload: 'Unggah bukti (PDF, JPEG, PNG, XLSX)',
+    upload: 'Unggah bukti (PDF, JPEG, PNG, XLSX, PPTX, DOCX)',
     evidenceClosed: 'Penilaian mandiri sudah dikirim: bukti ditutup sampai panitia membukanya kembali.',
     noEvidence: 'Belum ada bukti diunggah.',
     deadline: 'Batas pengisian: {{date}}',
@@ -481,7 +482,7 @@ export const id = {
     JUROR_SHORTFALL: 'Beberapa kandidat memiliki juri kurang dari jumlah minimum. Konfirmasi untuk tetap membuka penilaian, atau ubah panel atau penugasan.',
     RATE_LIMITED: 'Terlalu banyak percobaan. Tunggu satu menit.',
     FILE_TOO_LARGE: 'Berkas terlalu besar.',
-    UNSUPPORTED_FILE: 'Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX).',
+    UNSUPPORTED_FILE: 'Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX, PPTX, DOCX).',
     PAYLOAD_TOO_LARGE: 'Data yang dikirim terlalu besar.',
     UNSUPPORTED_MEDIA_TYPE: 'Server tidak menerima data dengan jenis ini.',
     DATABASE_UNAVAILABLE: 'Basis data sedang tidak dapat dihubungi. Tidak ada yang tersimpan; coba lagi sebentar lagi.',
@@ -497,5 +498,6 @@ export const id = {
   ...staffId,
   ...securityId,
   ...notificationsId,
+  ...factsId,
 };
 export type Messages = typeof id;

@@ -9,6 +9,7 @@ type Company = Extract<Answers, { kind: 'badan-usaha' }>;
 type Regulation = Pemda['regulations'][number];
 type Agreement = Pemda['agreements'][number];
 type Program = Pemda['programs'][number];
+type Enforcement = Pemda['enforcement'][number];
 
 /** The title of a verification item: its section and what identifies the entry. */
 export function itemTitle(section: string, entry: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
@@ -17,6 +18,7 @@ export function itemTitle(section: string, entry: unknown, t: (key: string, opti
   if (section === 'regulations') return `${name}: ${t(`sa.regulationTypes.${e.type ?? ''}`, { defaultValue: e.type ?? '' })} ${e.number ?? ''}`.trim();
   if (section === 'agreements') return `${name}: ${t(`sa.agreementTypes.${e.type ?? ''}`, { defaultValue: e.type ?? '' })} ${e.number ?? ''}`.trim();
   if (section === 'programs') return `${name}: ${t(`sa.segments.${e.segment ?? ''}`, { defaultValue: e.segment ?? '' })}`;
+  if (section === 'enforcement') return `${name}: ${t(`facts.enforcementTypes.${e.type ?? ''}`, { defaultValue: e.type ?? '' })}`;
   return name;
 }
 
@@ -33,9 +35,28 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Links to the evidence an entry refers to, opened in the browser for those allowed. */
-export function EvidenceLinks({ ids, evidence }: { ids: string[]; evidence: EvidenceSummary[] }) {
+/** Links to official sources an entry gives, opened in a new tab for the verifier to check. */
+export function SourceLinks({ links }: { links: string[] }) {
   const { t } = useTranslation();
+  if (links.length === 0) return null;
+  return (
+    <Group gap="xs">
+      <Text size="xs" c="dimmed">
+        {t('facts.linksTitle')}:
+      </Text>
+      {links.map((href) => (
+        <Anchor key={href} size="sm" href={href} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
+          {href}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
+
+/** Links to the evidence an entry refers to, opened in the browser for those allowed. */
+export function EvidenceLinks({ ids, evidence, hasLinks = false }: { ids: string[]; evidence: EvidenceSummary[]; hasLinks?: boolean }) {
+  const { t } = useTranslation();
+  if (ids.length === 0 && hasLinks) return null;
   if (ids.length === 0) {
     return (
       <Text size="sm" c="orange.8">
@@ -66,6 +87,8 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
   const num = (n: number | null | undefined) => (n == null ? dash : formatNumber(n, lang));
   const money = (n: number | null | undefined) => (n == null ? dash : formatRupiah(n, lang));
   const evidenceIds = (entry as { evidenceIds?: string[] } | null)?.evidenceIds;
+  const links = (entry as { links?: string[] } | null)?.links ?? [];
+  const yesNo = (v: boolean | null | undefined) => (v == null ? dash : v ? t('facts.yes') : t('facts.no'));
   let fields: ReactNode = null;
   if (section === 'regulations') {
     const r = entry as Regulation;
@@ -82,9 +105,11 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
     fields = (
       <>
         <Field label={t('candidate.type')}>{t(`sa.agreementTypes.${a.type}`)}</Field>
+        <Field label={t('facts.partyList')}>{(a.partyList ?? []).map((p) => t(`facts.parties.${p}`)).join(', ') || dash}</Field>
         <Field label={t('candidate.parties')}>{a.parties || dash}</Field>
         <Field label={t('candidate.number')}>{a.number || dash}</Field>
         <Field label={t('candidate.date')}>{date(a.date)}</Field>
+        <Field label={t('facts.validity')}>{a.validFrom || a.validUntil ? `${date(a.validFrom)} – ${date(a.validUntil)}` : dash}</Field>
       </>
     );
   } else if (section === 'programs' && entry && typeof entry === 'object' && 'segment' in entry) {
@@ -92,8 +117,14 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
     fields = (
       <>
         <Field label={t('candidate.segment')}>{t(`sa.segments.${p.segment}`)}</Field>
+        <Field label={t('facts.status')}>{t(`facts.statuses.${p.status ?? 'berjalan'}`)}</Field>
+        <Field label={t('facts.membership')}>{p.membership ? t(`facts.memberships.${p.membership}`) : dash}</Field>
+        <Field label={t('facts.governmentPaid')}>{yesNo(p.governmentPaid)}</Field>
+        <Field label={t('facts.paidPrograms')}>{(p.paidPrograms ?? []).join(', ') || dash}</Field>
+        <Field label={t('facts.peopleTargeted')}>{num(p.peopleTargeted)}</Field>
         <Field label={t('candidate.people')}>{num(p.peopleProtected)}</Field>
-        <Field label={t('candidate.budget')}>{money(p.budgetRupiah)}</Field>
+        <Field label={t('facts.budgetPlanned')}>{money(p.budgetRupiah)}</Field>
+        <Field label={t('facts.budgetRealised')}>{money(p.budgetRealisedRupiah)}</Field>
         <Field label={t('candidate.funding')}>{t(`sa.funding.${p.fundingSource}`)}</Field>
         <Field label={t('sa.period')}>{p.periodStart ? formatPeriod(p.periodStart, p.periodEnd, lang) : dash}</Field>
       </>
@@ -101,8 +132,23 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
   } else if (section === 'programs') {
     const list = entry as Company['programs'];
     fields = <Field label={t('candidate.companyPrograms')}>{list.length > 0 ? list.join(', ') : dash}</Field>;
+  } else if (section === 'enforcement') {
+    const e = entry as Enforcement;
+    fields = (
+      <>
+        <Field label={t('candidate.type')}>{t(`facts.enforcementTypes.${e.type}`)}</Field>
+        <Field label={t('facts.description')}>{e.description || dash}</Field>
+      </>
+    );
   } else if (section === 'coverage') {
-    fields = <Field label={t('candidate.coverageNote')}>{(entry as Pemda['coverage']).note || t('sa.empty')}</Field>;
+    const c = entry as Pemda['coverage'];
+    const pct = (n: number | null | undefined) => (n == null ? dash : formatPercent(n, 2, lang));
+    fields = (
+      <>
+        <Field label={t('sa.sections.coverage')}>{t('facts.targetLine', { target: pct(c.targetPct), achieved: pct(c.achievedPct), national: pct(c.nationalTargetPct) })}</Field>
+        <Field label={t('candidate.coverageNote')}>{c.note || t('sa.empty')}</Field>
+      </>
+    );
   } else if (section === 'innovation') {
     fields = <Field label={t('candidate.innovation')}>{(entry as Pemda['innovation']).narrative || t('sa.empty')}</Field>;
   } else if (section === 'workers') {
@@ -115,7 +161,7 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
     const c = entry as Company['csr'];
     fields = <Field label={t('sa.sections.csr')}>{t('sa.csrLine', { workers: num(c.vulnerableWorkersProtected), budget: money(c.budgetRupiah) })}</Field>;
   }
-  const registry = section === 'regulations' || section === 'agreements' || (section === 'programs' && entry != null && typeof entry === 'object' && 'segment' in entry);
+  const registry = section === 'regulations' || section === 'agreements' || section === 'enforcement' || (section === 'programs' && entry != null && typeof entry === 'object' && 'segment' in entry);
   return (
     <Stack gap={6}>
       {registry ? (
@@ -125,7 +171,8 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
       ) : (
         fields
       )}
-      {evidenceIds ? <EvidenceLinks ids={evidenceIds} evidence={evidence} /> : null}
+      {evidenceIds ? <EvidenceLinks ids={evidenceIds} evidence={evidence} hasLinks={links.length > 0} /> : null}
+      <SourceLinks links={links} />
     </Stack>
   );
 }

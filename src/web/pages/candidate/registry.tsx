@@ -1,5 +1,5 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import { Button, Group, MultiSelect, Paper, Stack, Text } from '@mantine/core';
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { Button, Group, MultiSelect, Paper, Stack, TagsInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceSummary } from '../../../shared/contracts/index.ts';
 import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
@@ -20,8 +20,50 @@ export function RevisionNote({ itemKey }: { itemKey: string }) {
   );
 }
 
+/** True for a complete https:// link, the only kind of link to an official source accepted. */
+export function isHttpsLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+/** Links to official sources (a JDIH page of a Perda…): only https links are kept, others are refused with a message. */
+export function LinksInput({ value, readOnly, onChange }: { value: string[]; readOnly: boolean; onChange: (links: string[]) => void }) {
+  const { t } = useTranslation();
+  const [invalid, setInvalid] = useState(false);
+  return (
+    <TagsInput
+      label={t('facts.links')}
+      description={t('facts.linksHint')}
+      value={value}
+      disabled={readOnly}
+      maxTags={10}
+      error={invalid ? t('facts.linksInvalid') : undefined}
+      onChange={(next) => {
+        const kept = next.map((l) => l.trim()).filter(isHttpsLink);
+        setInvalid(kept.length < next.length);
+        onChange(kept);
+      }}
+    />
+  );
+}
+
+/** Evidence files and links to attach to a section that is not a registry. */
+export function Attach({ evidence, value, readOnly, onChange }: { evidence: EvidenceSummary[]; value: { evidenceIds: string[]; links: string[] }; readOnly: boolean; onChange: (patch: { evidenceIds: string[]; links: string[] }) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <MultiSelect label={t('candidate.attach')} data={evidence.map((e) => ({ value: e.id, label: e.originalName }))} value={value.evidenceIds} onChange={(evidenceIds) => onChange({ ...value, evidenceIds })} disabled={readOnly} />
+      <LinksInput value={value.links} readOnly={readOnly} onChange={(links) => onChange({ ...value, links })} />
+    </>
+  );
+}
+
 /** A list of entries of one kind (regulations, agreements, programs) with their evidence. */
-export function Registry<E extends { id: string; evidenceIds: string[] }>({
+export function Registry<E extends { id: string; evidenceIds: string[]; links: string[] }>({
   section,
   title,
   entries,
@@ -70,6 +112,7 @@ export function Registry<E extends { id: string; evidenceIds: string[] }>({
               onChange={(evidenceIds) => update(i)({ evidenceIds } as Partial<E>)}
               disabled={readOnly}
             />
+            <LinksInput value={entry.links} readOnly={readOnly} onChange={(links) => update(i)({ links } as Partial<E>)} />
             {!readOnly ? (
               <Button size="xs" variant="subtle" color="red" w="fit-content" onClick={() => onChange(entries.filter((_, j) => j !== i))}>
                 {t('candidate.remove')}

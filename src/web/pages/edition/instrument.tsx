@@ -4,7 +4,8 @@ import { useParams } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CategoryScoringView } from '../../../shared/contracts/index.ts';
-import type { Lang } from '../../../shared/i18n/format.ts';
+import { formatPercent, type Lang } from '../../../shared/i18n/format.ts';
+import { effectiveWeights } from '../../../shared/instrument-weights.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
@@ -56,6 +57,8 @@ export function InstrumentPage() {
       <Text size="sm">{value}</Text>
     );
   const ids = ins.stages.flatMap((s) => [s.id, ...s.aspects.map((a) => a.id)]);
+  // Recomputed from the draft, so the committee sees the effect of a weight before saving it.
+  const effective = effectiveWeights(ins);
   return (
     <Stack>
       <AnchorLink to="/editions/$id" params={{ id }} size="sm">
@@ -73,6 +76,9 @@ export function InstrumentPage() {
         </Badge>
       </Group>
       <Alert color="yellow">{ins.basis[lang]}</Alert>
+      <Text size="sm" c="dimmed">
+        {t('facts.effectiveHint')}
+      </Text>
       <ErrorAlert error={save.error} />
       {save.isSuccess ? <Alert color="teal">{t('common.saved')}</Alert> : null}
       {ins.stages.map((stage, si) => (
@@ -101,6 +107,9 @@ export function InstrumentPage() {
                           <Text size="xs" c="dimmed">
                             {indicator.id} · {indicator.source === 'rubric' ? t('instrument.rubric') : t(`instrument.origins.${indicator.origin}`)} · {scaleText(indicator, t)}
                           </Text>
+                          <Text size="xs" fw={600} hiddenFrom="sm">
+                            {t('facts.effective')}: {formatPercent(effective[indicator.id] ?? 0, 2, lang)}
+                          </Text>
                           {indicator.source === 'rubric' ? (
                             <Accordion variant="default" chevronPosition="left">
                               <Accordion.Item value="levels">
@@ -117,6 +126,14 @@ export function InstrumentPage() {
                           ) : null}
                         </Table.Td>
                         <Table.Td w={110}>{weight(indicator.weight, [si, ai, ii])}</Table.Td>
+                        <Table.Td w={110} ta="right" data-effective={indicator.id} visibleFrom="sm">
+                          <Text size="xs" c="dimmed">
+                            {t('facts.effective')}
+                          </Text>
+                          <Text size="sm" fw={600}>
+                            {formatPercent(effective[indicator.id] ?? 0, 2, lang)}
+                          </Text>
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
