@@ -9,6 +9,7 @@ import type { Actor } from '../policies/actor.ts';
 import { addCategory, addEvent, addLevel, changeEditionStatus, createEdition, updateEdition } from './editions.ts';
 import { createUser } from './users.ts';
 import { demoJurors, seedDemoPanel } from './demo-panel.ts';
+import { seedDemoLevels } from './demo-levels.ts';
 
 /** Demo log-ins: for trying the app only; `paritrana serve` without --demo creates none. */
 export const demoPassword = 'paritrana-demo-2025';
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     const c = categoryCatalogue.find((x) => x.code === code)!;
     await addCategory(ctx, edition.id, { ...c, levels: [...c.levels], eligibility: [...c.eligibility] });
   }
+  await seedDemoLevels(db, system, edition.id);
   await replaceMilestones(db, edition.id, [
     { kind: 'socialization', startsOn: '2025-03-15', endsOn: null, place: 'Kota Bengkulu' },
     { kind: 'registration', startsOn: '2025-04-01', endsOn: '2025-05-31', place: null },
