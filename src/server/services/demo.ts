@@ -10,6 +10,7 @@ import { addCategory, addEvent, addLevel, changeEditionStatus, createEdition, up
 import { createUser } from './users.ts';
 import { demoJurors, seedDemoPanel } from './demo-panel.ts';
 import { addDemoCategories, demoNpps, seedDemoCategoryCandidates } from './demo-categories.ts';
+import { seedDemoLevels } from './demo-levels.ts';
 
 /** Demo log-ins: for trying the app only; `paritrana serve` without --demo creates none. */
 export const demoPassword = 'paritrana-demo-2025';
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     await addCategory(ctx, edition.id, { ...c, levels: [...c.levels], eligibility: [...c.eligibility] });
   }
   await addDemoCategories(ctx, edition.id);
+  await seedDemoLevels(db, system, edition.id);
   await replaceMilestones(db, edition.id, [
     { kind: 'socialization', startsOn: '2025-03-15', endsOn: null, place: 'Kota Bengkulu' },
     { kind: 'registration', startsOn: '2025-04-01', endsOn: '2025-05-31', place: null },
