@@ -8,7 +8,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { insertCandidate } from '../../db/repositories/candidates.ts';
+import { insertCandidate, listCandidates } from '../../db/repositories/candidates.ts';
 import { upsertValue } from '../../db/repositories/coverage.ts';
 import { findCategoryByCode } from '../../db/repositories/editions.ts';
 import { categoryCatalogue } from '../../domain/editions/catalogue.ts';
@@ -72,6 +72,19 @@ export async function seedDemoCategoryCandidates(db: Db, editionId: string): Pro
       address: 'Kecamatan Terara, Kabupaten Lombok Timur',
     });
     await appendAudit(tx, seed, { action: 'candidate.create', entityType: 'candidate', entityId: village.id, after: village });
+    // Seed report 003: Tanggamus protects 4.871 non-civil-servant contract staff and 376 fishermen (2021).
+    const tanggamus = (await listCandidates(tx, editionId, { all: true })).find((c) => c.regencyCode === '18.06');
+    if (tanggamus) {
+      await upsertValue(tx, {
+        candidateId: tanggamus.id,
+        key: 'gov_funded',
+        valueNum: 4_871 + 376,
+        valueText: null,
+        source: 'verification',
+        snapshotId: null,
+        note: '4.871 tenaga kontrak non-ASN dan 376 nelayan (Dinas Perikanan), 2021; Instruksi Bupati Tanggamus B.02/INST/30/082021.',
+      });
+    }
     return { provinceId: province.id, villageId: village.id };
   });
 }
