@@ -94,7 +94,7 @@ describe.each(drivers())('categories identified by their own unit on %s', (drive
     const ntb = all.filter((c) => c.provinceCode === '52');
     expect((await valuesOf(db, ntb.map((c) => c.id))).filter((v) => v.valueNum === 9360 || v.valueNum === 4871)).toEqual([]);
     const rs = all.find((c) => c.name === 'RS Lotim Medical Center')!;
-    expect(rs.npp).toBe('NPP52000201');
+    expect(rs.npp).toBe('520010201');
     expect(all.filter((c) => c.kind === 'badan-usaha').every((c) => c.npp !== null)).toBe(true);
     const setup = (code: string) => {
       const category = categoryRows.find((c) => c.code === code)!;

@@ -25,11 +25,11 @@ export async function addDemoCategories(ctx: ServiceContext, editionId: string):
 
 /** NPPs of the demo's companies and institutions (illustrative numbers, not real registrations). */
 export const demoNpps: Record<string, string> = {
-  'PT Sumber Alfaria Trijaya': 'NPP52000101',
-  'PT Aman Mineral Integrasi': 'NPP52000102',
-  'Bank NTB Syariah': 'NPP52000103',
-  'RS Lotim Medical Center': 'NPP52000201',
-  'PDAM Kabupaten Lombok Tengah': 'NPP52000202',
+  'PT Sumber Alfaria Trijaya': '520010101',
+  'PT Aman Mineral Integrasi': '520010102',
+  'Bank NTB Syariah': '520010103',
+  'RS Lotim Medical Center': '520010201',
+  'PDAM Kabupaten Lombok Tengah': '520010202',
 };
 
 /**
