@@ -4,6 +4,8 @@ import { makeUser, roles, signIn, startTestApp, type Client, type TestApp } from
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { listCategories, listEditions } from '../../src/db/repositories/editions.ts';
 import { valuesOf } from '../../src/db/repositories/coverage.ts';
+import { listCandidates } from '../../src/db/repositories/candidates.ts';
+import { scoringSetup } from '../../src/domain/panels/scoring-setup.ts';
 import { coverageRegions, coverageSnapshots } from '../../src/db/schema/index.ts';
 import { fillCandidateValues } from '../../src/server/services/coverage-import.ts';
 
@@ -15,6 +17,7 @@ describe.each(drivers())('categories identified by their own unit on %s', (drive
   let t: TestApp;
   let editionId: string;
   let categories: Map<string, string>;
+  let categoryRows: Awaited<ReturnType<typeof listCategories>>;
   let admin11: Client;
   const base = { npp: null, name: null, sizeClass: null, sector: null, address: null, contacts: [] };
 
@@ -22,7 +25,8 @@ describe.each(drivers())('categories identified by their own unit on %s', (drive
     t = await startTestApp(driver);
     await seedDemo(t.database.db);
     editionId = (await listEditions(t.database.db))[0]!.id;
-    categories = new Map((await listCategories(t.database.db, editionId)).map((c) => [c.code, c.id]));
+    categoryRows = await listCategories(t.database.db, editionId);
+    categories = new Map(categoryRows.map((c) => [c.code, c.id]));
     admin11 = await signIn(t, (await makeUser(t, roles.provincialAdmin('11'))).email);
   });
   afterAll(async () => t?.close());
@@ -75,6 +79,28 @@ describe.each(drivers())('categories identified by their own unit on %s', (drive
     expect(twice.json<ErrorBody>().error.details?.[0]?.message).toBe('11.01.01.2001 sudah menjadi kandidat kategori desa');
     const foreign = await nominate({ categoryId: categories.get('desa'), villageCode: '52.03.01.2001' });
     expect(foreign.json<ErrorBody>().error.details?.[0]?.message).toBe('Tanjung Luar bukan desa provinsi 11');
+  });
+
+  it('shows the demo’s provincial government, village and public-service institutions, each with its own figures and instrument', async () => {
+    const db = t.database.db;
+    const all = await listCandidates(db, editionId, { all: true });
+    const lampung = all.find((c) => c.name === 'Pemerintah Provinsi Lampung')!;
+    expect(lampung).toMatchObject({ provinceCode: '18', regencyCode: null, level: 'nasional', categoryId: categories.get('pemprov') });
+    expect((await valuesOf(db, [lampung.id])).map((v) => [v.key, v.valueNum])).toEqual([['gov_funded', 9360]]);
+    expect(all.find((c) => c.villageCode === '52.03.03.2006')).toMatchObject({ name: 'Desa Sukadana', regencyCode: null, categoryId: categories.get('desa') });
+    const tanggamus = all.find((c) => c.regencyCode === '18.06')!;
+    expect((await valuesOf(db, [tanggamus.id])).find((v) => v.key === 'gov_funded')?.valueNum).toBe(5247);
+    // Seed figures of Lampung and Tanggamus are no longer attached to NTB regencies.
+    const ntb = all.filter((c) => c.provinceCode === '52');
+    expect((await valuesOf(db, ntb.map((c) => c.id))).filter((v) => v.valueNum === 9360 || v.valueNum === 4871)).toEqual([]);
+    const rs = all.find((c) => c.name === 'RS Lotim Medical Center')!;
+    expect(rs.npp).toBe('520010201');
+    expect(all.filter((c) => c.kind === 'badan-usaha').every((c) => c.npp !== null)).toBe(true);
+    const setup = (code: string) => {
+      const category = categoryRows.find((c) => c.code === code)!;
+      return scoringSetup(category).instrument.id;
+    };
+    expect([setup('pemprov'), setup('pemkab-kota'), setup('desa'), setup('pelayanan-publik')]).toEqual(['pemda.v1', 'pemda.v1', 'desa.v1', 'pelayanan-publik.v1']);
   });
 
   it('finds villages of a regency by village or district name', async () => {

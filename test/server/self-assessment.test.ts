@@ -157,7 +157,7 @@ describe.each(drivers())('self-assessment on %s', (driver) => {
       provinces: { provinceCode: string; total: number; byStatus: Record<string, number> }[];
       candidates: { name: string; missing: string[]; ineligible: { reasonId: string }[] }[];
     }>();
-    expect(progress.provinces).toEqual([expect.objectContaining({ provinceCode: '52', total: 6, byStatus: { verified: 1, nominated: 5 } })]);
+    expect(progress.provinces).toEqual([expect.objectContaining({ provinceCode: '52', total: 7, byStatus: { verified: 1, nominated: 6 } })]);
     expect(progress.candidates.find((c) => c.name === 'RS Lotim Medical Center')!.missing).toEqual(['innovation.narrative', 'workers', 'programs']);
     // The committee sees why a candidate is blocked, as the candidate does.
     expect(progress.candidates.find((c) => c.name === 'Bank NTB Syariah')!.ineligible).toEqual([

@@ -112,7 +112,7 @@ export async function readCandidateSheet(buffer: Buffer): Promise<ImportRow[]> {
 
 const guide: Record<(typeof importColumns)[number], string> = {
   kategori: 'kode kategori edisi (lihat lembar Kategori), wajib',
-  kode_wilayah: 'kode Kemendagri kabupaten/kota, mis. 52.03 (untuk pemerintah daerah)',
+  kode_wilayah: 'kode Kemendagri: kabupaten/kota mis. 52.03; desa mis. 52.03.03.2006; pemerintah provinsi: kode provinsi atau kosong',
   npp: 'nomor pendaftaran perusahaan BPJS Ketenagakerjaan (untuk badan usaha)',
   nama: 'nama badan usaha (untuk pemerintah daerah diambil dari kode wilayah)',
   kelas_usaha: 'besar, menengah, kecil atau mikro',

@@ -8,7 +8,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { insertCandidate } from '../../db/repositories/candidates.ts';
+import { insertCandidate, listCandidates } from '../../db/repositories/candidates.ts';
 import { upsertValue } from '../../db/repositories/coverage.ts';
 import { findCategoryByCode } from '../../db/repositories/editions.ts';
 import { categoryCatalogue } from '../../domain/editions/catalogue.ts';
@@ -25,11 +25,11 @@ export async function addDemoCategories(ctx: ServiceContext, editionId: string):
 
 /** NPPs of the demo's companies and institutions (illustrative numbers, not real registrations). */
 export const demoNpps: Record<string, string> = {
-  'PT Sumber Alfaria Trijaya': 'NPP52000101',
-  'PT Aman Mineral Integrasi': 'NPP52000102',
-  'Bank NTB Syariah': 'NPP52000103',
-  'RS Lotim Medical Center': 'NPP52000201',
-  'PDAM Kabupaten Lombok Tengah': 'NPP52000202',
+  'PT Sumber Alfaria Trijaya': '520010101',
+  'PT Aman Mineral Integrasi': '520010102',
+  'Bank NTB Syariah': '520010103',
+  'RS Lotim Medical Center': '520010201',
+  'PDAM Kabupaten Lombok Tengah': '520010202',
 };
 
 /**
@@ -72,6 +72,19 @@ export async function seedDemoCategoryCandidates(db: Db, editionId: string): Pro
       address: 'Kecamatan Terara, Kabupaten Lombok Timur',
     });
     await appendAudit(tx, seed, { action: 'candidate.create', entityType: 'candidate', entityId: village.id, after: village });
+    // Seed report 003: Tanggamus protects 4.871 non-civil-servant contract staff and 376 fishermen (2021).
+    const tanggamus = (await listCandidates(tx, editionId, { all: true })).find((c) => c.regencyCode === '18.06');
+    if (tanggamus) {
+      await upsertValue(tx, {
+        candidateId: tanggamus.id,
+        key: 'gov_funded',
+        valueNum: 4_871 + 376,
+        valueText: null,
+        source: 'verification',
+        snapshotId: null,
+        note: '4.871 tenaga kontrak non-ASN dan 376 nelayan (Dinas Perikanan), 2021; Instruksi Bupati Tanggamus B.02/INST/30/082021.',
+      });
+    }
     return { provinceId: province.id, villageId: village.id };
   });
 }

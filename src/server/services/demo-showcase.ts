@@ -36,10 +36,10 @@ async function actorOf(db: Db, email: string, roles: RoleGrant[]): Promise<Actor
   return { id: user.id, email: user.email, name: user.name, locale: 'id', roles, csrfToken: '', sessionId: '' };
 }
 
-/** Four regional governments of NTB: data values, the attendance at their interview, and how the panel's marks lean. */
+/** Four regional governments of NTB (illustrative figures; the seed reports' 9.360 and 4.871 belong to Lampung and Tanggamus): data values, the attendance at their interview, and how the panel's marks lean. */
 const regencies = [
-  { code: '52.03', name: 'Kabupaten Lombok Timur', attendance: 'kepala-daerah', lean: 1, values: { regulation_type: 'perkada', gov_funded: 21_871, coverage_pct: 44.36, growth_pct: 9.12, bpu_coverage_pct: 14.8 } },
-  { code: '52.07', name: 'Kabupaten Sumbawa Barat', attendance: 'kepala-daerah', lean: 0, values: { regulation_type: 'perda', gov_funded: 9_360, coverage_pct: 58.9, growth_pct: 4.2, bpu_coverage_pct: 21.5 } },
+  { code: '52.03', name: 'Kabupaten Lombok Timur', attendance: 'kepala-daerah', lean: 1, values: { regulation_type: 'perkada', gov_funded: 20_950, coverage_pct: 44.36, growth_pct: 9.12, bpu_coverage_pct: 14.8 } },
+  { code: '52.07', name: 'Kabupaten Sumbawa Barat', attendance: 'kepala-daerah', lean: 0, values: { regulation_type: 'perda', gov_funded: 7_420, coverage_pct: 58.9, growth_pct: 4.2, bpu_coverage_pct: 21.5 } },
   { code: '52.71', name: 'Kota Mataram', attendance: 'wakil', lean: 0, values: { regulation_type: 'perkada', gov_funded: 6_150, coverage_pct: 51.4, growth_pct: 3.1, bpu_coverage_pct: 12.2 } },
   { code: '52.06', name: 'Kabupaten Bima', attendance: 'sekda', lean: -1, values: { regulation_type: 'instruksi', gov_funded: 2_480, coverage_pct: 27.6, growth_pct: 6.4, bpu_coverage_pct: 6.9 } },
 ] as const;
@@ -51,7 +51,7 @@ const lotimAnswers = {
   agreements: [{ id: 'a1', type: 'mou', parties: 'Pemkab Lombok Timur dan BPJS Ketenagakerjaan', number: '', date: null, evidenceIds: [] }],
   programs: [
     { id: 'p1', segment: 'petani-tembakau', peopleProtected: 17_000, budgetRupiah: 2_856_000_000, fundingSource: 'dbh-cht', periodStart: '2023-01-01', periodEnd: '2023-12-31', evidenceIds: [] },
-    { id: 'p2', segment: 'perangkat-desa', peopleProtected: 4_871, budgetRupiah: 600_100_000, fundingSource: 'alokasi-dana-desa', periodStart: '2023-01-01', periodEnd: '2023-12-31', evidenceIds: [] },
+    { id: 'p2', segment: 'perangkat-desa', peopleProtected: 3_950, budgetRupiah: 600_100_000, fundingSource: 'alokasi-dana-desa', periodStart: '2023-01-01', periodEnd: '2023-12-31', evidenceIds: [] },
   ],
   coverage: { note: 'Capaian di atas rata-rata provinsi.', evidenceIds: [] },
   innovation: { narrative: 'Bantuan modal UMKM dialihkan menjadi iuran BPJS Ketenagakerjaan pada tahun berikutnya, sehingga perlindungan berlanjut tanpa terputus.', evidenceIds: [] },
