@@ -128,6 +128,8 @@ try {
   await installation.stop();
 }
 
+progress('time by route:');
+for (const line of stats.hotRoutes()) progress(`  ${line}`);
 const all = stats.phases.flatMap((p) => p.latencies);
 const round = (v: number) => Math.round(v * 10) / 10;
 const summary = {

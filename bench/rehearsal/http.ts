@@ -12,6 +12,8 @@ type PhaseStats = { name: string; startedAt: number; endedAt: number; latencies:
 export class Stats {
   readonly phases: PhaseStats[] = [];
   errors = 0;
+  /** Time spent per route (ids replaced), to name the hot paths. */
+  readonly routes = new Map<string, { count: number; ms: number }>();
   private shown = 0;
   private current: PhaseStats | null = null;
 
@@ -27,8 +29,21 @@ export class Stats {
     this.current = null;
   }
 
-  record(ms: number): void {
+  record(ms: number, route?: string): void {
     this.current?.latencies.push(ms);
+    if (!route) return;
+    const entry = this.routes.get(route) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += ms;
+    this.routes.set(route, entry);
+  }
+
+  /** The routes that took the most time in all, with their mean. */
+  hotRoutes(top = 12): string[] {
+    return [...this.routes.entries()]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, top)
+      .map(([route, { count, ms }]) => `${route}: ${count} requests, ${(ms / 1000).toFixed(1)} s in all, mean ${(ms / count).toFixed(1)} ms`);
   }
 
   /** Counts an error (an unexpected status or a mismatch) and shows the first ones. */
@@ -75,6 +90,7 @@ export class Api {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(options.body.json);
     } else if (options.body?.form) payload = options.body.form;
+    const route = `${method} ${path.replace(/\?.*$/, '').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')}`;
     const started = performance.now();
     let res: Response;
     let body: string;
@@ -82,11 +98,11 @@ export class Api {
       res = await fetch(`${this.base()}${path}`, { method, headers, body: payload });
       body = await res.text();
     } catch (error) {
-      this.stats.record(performance.now() - started);
+      this.stats.record(performance.now() - started, route);
       this.stats.error(`${method} ${path}: ${(error as Error).message}`);
       throw new RehearsalError(`${method} ${path} failed`);
     }
-    this.stats.record(performance.now() - started);
+    this.stats.record(performance.now() - started, route);
     const expected = options.expect ?? (method === 'POST' ? [200, 201] : 200);
     const ok = Array.isArray(expected) ? expected.includes(res.status) : expected === res.status;
     if (!ok) {

@@ -15,6 +15,13 @@ type View = { items: { key: string; status: string }[]; state: string; submissio
 /** Decides every pending item valid (or one of them for revision), and confirms when nothing awaits. */
 export async function verifyCandidate(world: World, verifier: Session, candidateId: string, revision: boolean, resubmit: () => Promise<void>): Promise<void> {
   let view = await verifier.get<View>(`/api/candidates/${candidateId}/verification`);
+  // The verifier opens the evidence (uploaded through any of the servers).
+  const files = await verifier.get<{ id: string; bytes: number }[]>(`/api/candidates/${candidateId}/evidence`);
+  if (files.length === 0) world.stats.error(`candidate ${candidateId} has no evidence`);
+  else {
+    const file = await verifier.raw('GET', `/api/evidence/${files[0]!.id}`, undefined, 200);
+    if (!file.body.startsWith('%PDF-')) world.stats.error(`evidence ${files[0]!.id} is not the file uploaded`);
+  }
   if (revision) {
     const item = view.items[view.items.length - 1]!;
     await verifier.send('POST', `/api/candidates/${candidateId}/verification/items`, { key: item.key, status: 'revision', comment: 'Lampirkan bukti yang terbaca', deadline: '2099-06-30' }, 200);
