@@ -128,6 +128,7 @@ try {
   await installation.stop();
 }
 
+for (const [kind, count] of stats.errorKinds) progress(`errors: ${count} × ${kind}`);
 progress('time by route:');
 for (const line of stats.hotRoutes()) progress(`  ${line}`);
 const all = stats.phases.flatMap((p) => p.latencies);

@@ -21,11 +21,10 @@ function publicLoad(api: Api, world: World, seconds: number, clients: number, pu
       k += 1;
       const { pools, codes } = published();
       const pick = k % 4;
+      // Before the first publication the edition is not public yet: only the list of editions.
       const path =
-        pick === 0 || pools.length === 0
-          ? pick % 2 === 0
-            ? '/api/public/editions'
-            : `/api/public/editions/${world.editionId}/results`
+        pools.length === 0 || pick === 0
+          ? '/api/public/editions'
           : pick === 1
             ? `/api/public/editions/${world.editionId}/results`
             : pick === 2 || codes.length === 0

@@ -46,9 +46,13 @@ export class Stats {
       .map(([route, { count, ms }]) => `${route}: ${count} requests, ${(ms / 1000).toFixed(1)} s in all, mean ${(ms / count).toFixed(1)} ms`);
   }
 
+  /** Errors by kind (route and status, or the message's start), for the summary. */
+  readonly errorKinds = new Map<string, number>();
+
   /** Counts an error (an unexpected status or a mismatch) and shows the first ones. */
-  error(message: string): void {
+  error(message: string, kind = message.slice(0, 80)): void {
     this.errors += 1;
+    this.errorKinds.set(kind, (this.errorKinds.get(kind) ?? 0) + 1);
     if (this.shown < 25) {
       this.shown += 1;
       progress(`ERROR ${message.slice(0, 400)}`);
@@ -99,14 +103,14 @@ export class Api {
       body = await res.text();
     } catch (error) {
       this.stats.record(performance.now() - started, route);
-      this.stats.error(`${method} ${path}: ${(error as Error).message}`);
+      this.stats.error(`${method} ${path}: ${(error as Error).message}`, `${route}: ${(error as Error).message}`);
       throw new RehearsalError(`${method} ${path} failed`);
     }
     this.stats.record(performance.now() - started, route);
     const expected = options.expect ?? (method === 'POST' ? [200, 201] : 200);
     const ok = Array.isArray(expected) ? expected.includes(res.status) : expected === res.status;
     if (!ok) {
-      this.stats.error(`${method} ${path} → ${res.status} ${body.slice(0, 300)}`);
+      this.stats.error(`${method} ${path} → ${res.status} ${body.slice(0, 300)}`, `${route} → ${res.status}`);
       throw new RehearsalError(`${method} ${path} → ${res.status}`);
     }
     return { status: res.status, body, headers: res.headers, json: <T>() => JSON.parse(body) as T };
