@@ -9,14 +9,18 @@
  *   3. GET /api/public/editions/:id/results        (every ranking of the edition)
  *   4. GET /api/public/certificates/:code          (certificate check)
  *
- * and, for comparison, how long building the pool result takes without the
- * cache (the database reads and serialisation one request would cost).
+ * and, for comparison, a bare Fastify server (no hooks, no plugins) on the
+ * same machine answering the same pool-result body: the ratio of the two
+ * rates is what the app's own work per request costs; and how long building
+ * the pool result takes without the cache (the database reads and
+ * serialisation one request would cost).
  *
  *     npm run bench:public [-- --connections 100 --duration 10]
  */
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
+import Fastify from 'fastify';
 import { migrateDatabase, openDatabase } from '../src/db/client.ts';
 import { ensureRegions } from '../src/db/repositories/regions.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -48,10 +52,18 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const first = await fetch(`${base}/api/public/pools/${f.poolId}/result`);
 const etag = first.headers.get('etag')!;
-const bytes = (await first.arrayBuffer()).byteLength;
+const body = Buffer.from(await first.arrayBuffer());
+const bytes = body.byteLength;
 
-type Run = { name: string; path: string; headers?: Record<string, string> };
+// The same body from a bare Fastify route: the ceiling of a Node HTTP server on this machine.
+const bare = Fastify({ logger: false });
+bare.get('/result', (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
+await bare.listen({ port: 0, host: '127.0.0.1' });
+const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
+
+type Run = { name: string; path: string; headers?: Record<string, string>; base?: string };
 const runs: Run[] = [
+  { name: 'bare Fastify, same body', path: '/result', base: bareBase },
   { name: 'pool result (cached)', path: `/api/public/pools/${f.poolId}/result` },
   { name: 'pool result, If-None-Match (304)', path: `/api/public/pools/${f.poolId}/result`, headers: { 'if-none-match': etag } },
   { name: 'edition results (cached)', path: `/api/public/editions/${f.editionId}/results` },
@@ -62,19 +74,24 @@ process.stdout.write(
   `${cpus().length} CPU(s), Node ${process.version}, ${database.driver}; ${connections} connections for ${duration} s per run; the pool result is ${bytes} bytes\n\n` +
     `${'run'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p97.5 ms'.padStart(9)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}\n`,
 );
+const rates = new Map<string, number>();
 for (const run of runs) {
   const result = await autocannon({
-    url: base,
+    url: run.base ?? base,
     connections,
     duration,
     headers: run.headers ?? {},
     requests: [{ method: 'GET', path: run.path }],
   });
+  rates.set(run.name, result.requests.average);
   const bad = result.errors + result.timeouts + result.non2xx - (run.headers?.['if-none-match'] ? result['3xx'] : 0);
   process.stdout.write(
     `${run.name.padEnd(36)} ${result.requests.average.toFixed(0).padStart(8)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p97_5).padStart(9)} ${String(result.latency.p99).padStart(7)} ${String(bad).padStart(7)}\n`,
   );
 }
+const ratio = rates.get('pool result (cached)')! / rates.get('bare Fastify, same body')!;
+process.stdout.write(`\npool result (cached) / bare Fastify: ${ratio.toFixed(2)}×\n`);
+await bare.close();
 const builds = 200;
 const start = performance.now();
 for (let i = 0; i < builds; i += 1) JSON.stringify(publicResult.parse(await publicPoolResult(database.db, f.poolId)));

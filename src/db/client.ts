@@ -15,11 +15,17 @@ export type Database = {
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-export type OpenOptions =
+/** Called with each SQL statement the database is sent (tests count the queries of a request). */
+export type QueryListener = (query: string) => void;
+
+export type OpenOptions = (
   /** PostgreSQL through `pg`. */
   | { url: string; poolSize?: number }
   /** PGlite in a directory, or in memory when `dataDir` is `memory://`. */
-  | { dataDir: string };
+  | { dataDir: string }
+) & { onQuery?: QueryListener };
+
+const loggerOf = (onQuery: QueryListener | undefined) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
 
 /** Opens the database: PostgreSQL when a URL is given, PGlite otherwise. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -42,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         process.stderr.write(`database: a connection in use was lost (${error.message})\n`);
       });
     });
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(pool, { schema, ...loggerOf(options.onQuery) }) as unknown as Db;
     return { db, driver: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -55,7 +61,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const { openDurablePglite } = await import('./pglite-durable.ts');
     client = (await openDurablePglite(options.dataDir)).client;
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, ...loggerOf(options.onQuery) }) as unknown as Db;
   return { db, driver: 'pglite', close: () => client.close() };
 }
 

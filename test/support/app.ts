@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Database } from '../../src/db/client.ts';
+import type { Database, QueryListener } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { version } from '../../src/server/bootstrap.ts';
@@ -18,8 +18,8 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export async function startTestApp(driver: Driver, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await testDatabase(driver);
+export async function startTestApp(driver: Driver, env: Record<string, string> = {}, onQuery?: QueryListener): Promise<TestApp> {
+  const database = await testDatabase(driver, onQuery);
   // Each app its own data directory (evidence files, audit anchors) unless the test names one.
   const config = loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'paritrana-app-')), ...env });
   const app = await buildApp({ config, database, version }, { logger: false });

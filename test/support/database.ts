@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
+import { migrateDatabase, openDatabase, type Database, type QueryListener } from '../../src/db/client.ts';
 import { ensureRegions } from '../../src/db/repositories/regions.ts';
 
 export type Driver = 'pglite' | 'postgres';
@@ -19,9 +19,9 @@ export function drivers(): Driver[] {
  * new PostgreSQL database created for this test file and dropped at close,
  * so parallel runs never collide.
  */
-export async function testDatabase(driver: Driver): Promise<Database> {
+export async function testDatabase(driver: Driver, onQuery?: QueryListener): Promise<Database> {
   if (driver === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openDatabase({ dataDir: 'memory://', onQuery });
     await migrateDatabase(database);
     await ensureRegions(database.db);
     return database;
@@ -35,7 +35,7 @@ export async function testDatabase(driver: Driver): Promise<Database> {
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  const database = await openDatabase({ url: url.toString(), poolSize: 5, onQuery });
   await migrateDatabase(database);
   await ensureRegions(database.db);
   return {
