@@ -8,7 +8,7 @@ import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E
 import { listOutbox } from '../../src/db/repositories/messages.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { insertPanel, membersOf } from '../../src/db/repositories/panels.ts';
-import { findUserByEmail } from '../../src/db/repositories/users.ts';
+import { findUserByEmail, rolesOf } from '../../src/db/repositories/users.ts';
 
 describe.skipIf(!browserAvailable()).each(drivers())('a provincial admin staffs its province from sheets in the browser (%s)', (driver) => {
   let server: E2eServer;
@@ -80,6 +80,22 @@ describe.skipIf(!browserAvailable()).each(drivers())('a provincial admin staffs 
     await page.getByRole('tab', { name: 'Undangan' }).click();
     await page.getByRole('cell', { name: 'juri1.ntb@test.example' }).waitFor();
     await screenshotBoth(page, `${driver}-staff-04-invitations`);
+  });
+
+  it('invites a verifier limited to a branch office’s regencies', async () => {
+    await page.getByRole('tab', { name: 'Akun' }).click();
+    await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Nama' }).fill('Kepala KC Selong');
+    await dialog.getByRole('textbox', { name: 'E-mail' }).fill('kc.selong@test.example');
+    await dialog.getByLabel('Wilayah kantor cabang (opsional)', { exact: true }).click();
+    await page.getByRole('option', { name: /LOMBOK TIMUR/i }).click();
+    await dialog.getByRole('heading').click();
+    await screenshotBoth(page, `${driver}-staff-06-scoped-verifier`);
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Akun dibuat; tautan undangan ada di outbox.').waitFor();
+    const user = (await findUserByEmail(server.database.db, 'kc.selong@test.example'))!;
+    expect((await rolesOf(server.database.db, [user.id])).get(user.id)).toEqual([{ role: 'verifier', provinceCode: '52', candidateId: null, regencyCodes: ['52.03'] }]);
   });
 
   it('lets an invited juror set a password from the e-mailed link and sign in', async () => {

@@ -38,9 +38,10 @@ export async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, Ro
     .from(userRoles)
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.role), asc(userRoles.provinceCode));
-  for (const { userId, ...role } of rows) {
+  for (const { userId, regencyCodes, ...role } of rows) {
     const list = map.get(userId) ?? [];
-    list.push(role);
+    // Only a verifier limited to some regencies carries them; every other grant looks as it always did.
+    list.push(regencyCodes == null ? role : { ...role, regencyCodes });
     map.set(userId, list);
   }
   return map;
