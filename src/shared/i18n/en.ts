@@ -4,6 +4,7 @@ import { auditEn } from './audit.en.ts';
 import type { Messages } from './id.ts';
 import { candidatePagesEn } from './candidate-pages.en.ts';
 import { accountEn } from './account.en.ts';
+import { uxEn } from './ux.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -478,4 +479,5 @@ export const en: Messages = {
   },
   ...panelsEn,
   ...accountEn,
+  ...uxEn,
 };

@@ -2,6 +2,7 @@ import { panelsId } from './panels.id.ts';
 import { auditId } from './audit.id.ts';
 import { candidatePagesId } from './candidate-pages.id.ts';
 import { accountId } from './account.id.ts';
+import { uxId } from './ux.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -482,5 +483,6 @@ export const id = {
   },
   ...panelsId,
   ...accountId,
+  ...uxId,
 };
 export type Messages = typeof id;

@@ -9,6 +9,7 @@ import { api, get } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { EditionPhase } from '../components/edition-phase.tsx';
 
 export function EditionsPage() {
   const { t, i18n } = useTranslation();
@@ -48,6 +49,7 @@ export function EditionsPage() {
                 <Table.Th>{t('editions.label')}</Table.Th>
                 <Table.Th>{t('editions.period')}</Table.Th>
                 <Table.Th>{t('editions.status')}</Table.Th>
+                <Table.Th>{t('phase.column')}</Table.Th>
                 <Table.Th>{t('editions.categories')}</Table.Th>
                 <Table.Th>{t('editions.updated')}</Table.Th>
               </Table.Tr>
@@ -63,6 +65,9 @@ export function EditionsPage() {
                   <Table.Td>{formatPeriod(e.periodStart, e.periodEnd, lang)}</Table.Td>
                   <Table.Td>
                     <StatusBadge status={e.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <EditionPhase phase={e.phase} />
                   </Table.Td>
                   <Table.Td>{e.categoryCount}</Table.Td>
                   <Table.Td>{formatDateTime(e.updatedAt, lang)}</Table.Td>

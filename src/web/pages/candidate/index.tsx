@@ -8,6 +8,7 @@ import type { Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { CandidateStatusBadge } from '../../components/candidate-status.tsx';
+import { EditionPhase } from '../../components/edition-phase.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { categoryName } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
@@ -66,6 +67,7 @@ export function CandidatePage() {
           <Text c="dimmed" size="sm">
             {categoryName(edition.data?.categories, c.categoryCode, lang)} · {province} · {c.kind === 'pemda' ? c.regencyCode : `NPP ${c.npp ?? '–'}`}
           </Text>
+          {edition.data ? <EditionPhase phase={edition.data.phase} prefix={edition.data.label} /> : null}
         </div>
         <Group gap="sm">
           <AnchorLink to="/candidates/$id/figures" params={{ id }} size="sm">
