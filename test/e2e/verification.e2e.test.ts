@@ -73,7 +73,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await phone.getByRole('textbox', { name: 'Nama', exact: true }).fill('Baiq Rahmawati');
     await phone.getByRole('textbox', { name: 'E-mail', exact: true }).fill('hrd@sasakmakmur.co.id');
     await phone.getByRole('button', { name: 'Kirim pendaftaran' }).click();
-    await phone.getByText('NPP "AB" tidak sah (5–20 huruf atau angka)').waitFor();
+    await phone.getByText('NPP terdiri dari 5–20 huruf atau angka.').first().waitFor();
     await screenshot(phone, 'candidates-01-register-refused-phone');
     await phone.getByRole('textbox', { name: 'NPP', exact: true }).fill('19002345');
     await phone.getByRole('button', { name: 'Kirim pendaftaran' }).click();
