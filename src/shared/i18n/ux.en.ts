@@ -12,7 +12,6 @@ export const uxEn: typeof uxId = {
     assessingNoDate: 'Assessment in progress',
     published: 'Results announced',
     archived: 'Edition archived',
-    column: 'Current phase',
   },
   fieldErrors: {
     required: 'Required.',
@@ -41,6 +40,28 @@ export const uxEn: typeof uxId = {
       currentPassword: 'The current password is wrong.',
       email: 'Write a valid e-mail address, or this address is already used.',
       reason: 'Say why (at least 10 characters).',
+    },
+  },
+  confirm: {
+    submitSelfAssessment: {
+      title: 'Submit the self-assessment?',
+      text: 'Once submitted, its answers and evidence can no longer change unless the committee reopens it. The verifier starts checking it.',
+      ok: 'Yes, submit',
+    },
+    accept: {
+      title: 'Accept the nomination?',
+      text: 'By accepting you take part in the Paritrana Award and fill in the self-assessment before the deadline. This decision cannot be undone in the app.',
+      ok: 'Yes, accept',
+    },
+    submitSheet: {
+      title: 'Submit and lock this sheet?',
+      text: 'The marks of this sheet are locked and can no longer change; the panel sees them once the stage is closed.',
+      ok: 'Yes, submit and lock',
+    },
+    closeStage: {
+      title: 'Close the {{stage}} stage?',
+      text: 'Jurors can no longer mark this stage, and the panel sees all of its marks. A closed stage cannot be opened again.',
+      ok: 'Yes, close the stage',
     },
   },
 };

@@ -10,7 +10,6 @@ export const uxId = {
     assessingNoDate: 'Penilaian berlangsung',
     published: 'Hasil sudah diumumkan',
     archived: 'Edisi diarsipkan',
-    column: 'Tahap saat ini',
   },
   fieldErrors: {
     required: 'Wajib diisi.',
@@ -39,6 +38,28 @@ export const uxId = {
       currentPassword: 'Kata sandi saat ini salah.',
       email: 'Tulis alamat e-mail yang sah, atau alamat ini sudah dipakai.',
       reason: 'Jelaskan alasannya (minimal 10 karakter).',
+    },
+  },
+  confirm: {
+    submitSelfAssessment: {
+      title: 'Kirim penilaian mandiri?',
+      text: 'Setelah dikirim, isian dan bukti tidak dapat diubah lagi kecuali panitia membukanya kembali. Verifikator mulai memeriksanya.',
+      ok: 'Ya, kirim',
+    },
+    accept: {
+      title: 'Terima nominasi?',
+      text: 'Dengan menerima, Anda ikut serta dalam Paritrana Award dan wajib mengisi penilaian mandiri sebelum batas waktu. Keputusan ini tidak dapat dibatalkan di aplikasi.',
+      ok: 'Ya, terima',
+    },
+    submitSheet: {
+      title: 'Kirim dan kunci lembar ini?',
+      text: 'Nilai lembar ini dikunci dan tidak dapat diubah lagi; panel melihatnya setelah tahap ditutup.',
+      ok: 'Ya, kirim dan kunci',
+    },
+    closeStage: {
+      title: 'Tutup tahap {{stage}}?',
+      text: 'Juri tidak dapat lagi memberi nilai pada tahap ini, dan panel melihat semua nilai tahap ini. Tahap yang ditutup tidak dapat dibuka lagi.',
+      ok: 'Ya, tutup tahap',
     },
   },
 };

@@ -50,7 +50,6 @@ export function EditionsPage() {
                 <Table.Th>{t('editions.label')}</Table.Th>
                 <Table.Th>{t('editions.period')}</Table.Th>
                 <Table.Th>{t('editions.status')}</Table.Th>
-                <Table.Th>{t('phase.column')}</Table.Th>
                 <Table.Th>{t('editions.categories')}</Table.Th>
                 <Table.Th>{t('editions.updated')}</Table.Th>
               </Table.Tr>
@@ -65,10 +64,10 @@ export function EditionsPage() {
                   </Table.Td>
                   <Table.Td>{formatPeriod(e.periodStart, e.periodEnd, lang)}</Table.Td>
                   <Table.Td>
-                    <StatusBadge status={e.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <EditionPhase phase={e.phase} />
+                    <Stack gap={4} align="flex-start">
+                      <StatusBadge status={e.status} />
+                      <EditionPhase phase={e.phase} />
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{e.categoryCount}</Table.Td>
                   <Table.Td>{formatDateTime(e.updatedAt, lang)}</Table.Td>

@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Tabs, Text, Tex
 import { useParams } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import type { CandidateDetail, SelfAssessment } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
@@ -105,9 +106,16 @@ export function CandidatePage() {
       <InterviewNotice candidateId={id} />
       {can?.respond && c.status === 'nominated' ? (
         <Group>
-          <Button color="teal" onClick={() => respond.mutate(true)} loading={respond.isPending}>
+          <ConfirmButton
+            color="teal"
+            onConfirm={() => respond.mutate(true)}
+            loading={respond.isPending}
+            title={t('confirm.accept.title')}
+            consequence={t('confirm.accept.text')}
+            confirmLabel={t('confirm.accept.ok')}
+          >
             {t('candidate.accept')}
-          </Button>
+          </ConfirmButton>
           <Button variant="default" onClick={() => setDeclining(true)}>
             {t('candidate.decline')}
           </Button>
