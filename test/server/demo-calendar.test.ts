@@ -98,6 +98,17 @@ describe.each(drivers())('the demo walked on any date on %s', (driver) => {
     expect((await chair.request('POST', `/api/pools/${poolId}/stages/desk/close`)).statusCode).toBe(200);
     expect((await chair.request('POST', `/api/pools/${poolId}/stages/wawancara/open`, { acknowledgeShortfall: false })).statusCode).toBe(200);
 
+    // Its panel keeps each member's own title: none for BPS, APINDO and SPSI, the university only for the academic.
+    const panels = (await national.request('GET', `/api/editions/${showcaseId}/panels`)).json<{ members: { unsur: string; title: string | null }[] }[]>();
+    expect(panels[0]!.members.map((m) => [m.unsur, m.title])).toEqual([
+      ['pemda', 'Sekretaris Daerah, Ketua Tim'],
+      ['bpjs', 'Sekretaris Tim'],
+      ['bps', null],
+      ['apindo', null],
+      ['serikat-pekerja', null],
+      ['akademisi', 'Universitas Mataram'],
+    ]);
+
     // The previous edition's result is published.
     const published = (await visitor.request('GET', '/api/public/editions')).json<PublicEdition[]>();
     expect(published.map((e) => [e.label, e.results])).toEqual([[showcase.label, 1]]);
