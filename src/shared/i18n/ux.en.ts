@@ -42,6 +42,7 @@ export const uxEn: typeof uxId = {
       reason: 'Say why (at least 10 characters).',
     },
   },
+  provinceCode: 'Province with code {{code}}',
   confirm: {
     submitSelfAssessment: {
       title: 'Submit the self-assessment?',

@@ -40,6 +40,7 @@ export const uxId = {
       reason: 'Jelaskan alasannya (minimal 10 karakter).',
     },
   },
+  provinceCode: 'Provinsi berkode {{code}}',
   confirm: {
     submitSelfAssessment: {
       title: 'Kirim penilaian mandiri?',

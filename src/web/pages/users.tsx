@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { roles, type Province, type RoleName, type UserSummary } from '../../shared/contracts/index.ts';
 import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { roleLabel } from '../components/labels.ts';
 
 export function UsersPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => get<UserSummary[]>('/api/users') });
+  const provinces = useQuery({ queryKey: ['provinces'], queryFn: () => get<Province[]>('/api/regions/provinces'), staleTime: Infinity });
   const [creating, setCreating] = useState(false);
   const toggle = useMutation({
     mutationFn: (u: UserSummary) => api('PATCH', `/api/users/${u.id}`, { active: !u.active }),
@@ -44,8 +46,7 @@ export function UsersPage() {
                   <Group gap={4}>
                     {u.roles.map((r) => (
                       <Badge key={`${r.role}${r.provinceCode ?? ''}${r.candidateId ?? ''}`} variant="light">
-                        {t(`roles.${r.role}`)}
-                        {r.provinceCode ? ` ${r.provinceCode}` : ''}
+                        {roleLabel(r, t, provinces.data)}
                       </Badge>
                     ))}
                   </Group>
