@@ -135,7 +135,7 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     await screenshot(juror3, 'panels-05-my-marking');
     const lampungPool = (await listPools(server.database.db, editionId)).find((p) => p.area === '18')!;
     await juror3.goto(`${server.url}/pools/${lampungPool.id}/sheets/${ids.get('18.06')}`);
-    await juror3.getByRole('alert').getByText('You are in conflict with this candidate').waitFor();
+    await juror3.getByRole('alert').getByText('Anda memiliki konflik kepentingan dengan kandidat ini').waitFor();
 
     const juror2 = pages.juri2!;
     await juror2.goto(`${server.url}/penilaian`);

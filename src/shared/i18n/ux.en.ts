@@ -43,6 +43,10 @@ export const uxEn: typeof uxId = {
     },
   },
   provinceCode: 'Province with code {{code}}',
+  confirmWhy: {
+    notSubmitted: 'Confirming the verification is possible once the candidate has submitted its self-assessment.',
+    notAllValid: 'Confirming the verification is possible once every item is valid ({{count}} item(s) not valid yet).',
+  },
   confirm: {
     submitSelfAssessment: {
       title: 'Submit the self-assessment?',

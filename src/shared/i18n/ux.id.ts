@@ -41,6 +41,10 @@ export const uxId = {
     },
   },
   provinceCode: 'Provinsi berkode {{code}}',
+  confirmWhy: {
+    notSubmitted: 'Konfirmasi verifikasi tersedia setelah kandidat mengirim penilaian mandiri.',
+    notAllValid: 'Konfirmasi verifikasi tersedia setelah semua butir ditetapkan Sah ({{count}} butir belum Sah).',
+  },
   confirm: {
     submitSelfAssessment: {
       title: 'Kirim penilaian mandiri?',

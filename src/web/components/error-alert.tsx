@@ -32,15 +32,18 @@ export function ErrorAlert({ error }: { error: unknown }) {
       ? [...new Set(details.map((d) => fieldMessage(d.path, t)))]
       : api?.code === 'INELIGIBLE'
         ? details.map((d) => (english ? t(`rules.${d.path}`, { defaultValue: d.path }) : d.message))
-        : english
-          ? details.map((d) => `${d.path}: ${d.message}`)
-          : [];
+        : details.some((d) => d.path === 'refusal')
+          ? // A refusal the server names by a stable reason (marking.ts): said in the user's language.
+            details.filter((d) => d.path === 'refusal').map((d) => t(`marking.refusals.${d.message}`, { defaultValue: english ? api?.message : '' }))
+          : english
+            ? details.map((d) => `${d.path}: ${d.message}`)
+            : [];
   return (
     <Alert color="red" role="alert" title={errorText(error, t)}>
-      {api && english && !selfExplained.has(api.code) && api.code !== 'VALIDATION_FAILED' && details.length === 0 ? api.message : null}
+      {api && english && !selfExplained.has(api.code) && api.code !== 'VALIDATION_FAILED' && lines.length === 0 ? api.message : null}
       {lines.length > 0 ? (
         <List size="sm">
-          {lines.map((line) => (
+          {lines.filter(Boolean).map((line) => (
             <List.Item key={line}>{line}</List.Item>
           ))}
         </List>
