@@ -64,7 +64,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('passwords and invitations 
     await fields.nth(1).fill('qwerty123456');
     await fields.nth(2).fill('qwerty123456');
     await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 30_000 }).toContain('too common');
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 30_000 }).toContain('kata sandi yang umum ditolak');
     await fields.nth(1).fill('angin-barat-bertiup');
     await fields.nth(2).fill('angin-barat-bertiup');
     await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();

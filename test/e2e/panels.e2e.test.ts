@@ -32,6 +32,7 @@ async function markSheet(page: Page, stage: string, value: number, submit = true
   if (submit) {
     await page.getByText('Semua nilai tersimpan').waitFor();
     await paper.getByRole('button', { name: 'Kirim dan kunci lembar' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim dan kunci' }).click();
     await paper.getByText('Lembar ini sudah dikirim dan terkunci.').waitFor();
   }
 }
@@ -134,7 +135,7 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     await screenshot(juror3, 'panels-05-my-marking');
     const lampungPool = (await listPools(server.database.db, editionId)).find((p) => p.area === '18')!;
     await juror3.goto(`${server.url}/pools/${lampungPool.id}/sheets/${ids.get('18.06')}`);
-    await juror3.getByRole('alert').getByText('You are in conflict with this candidate').waitFor();
+    await juror3.getByRole('alert').getByText('Anda memiliki konflik kepentingan dengan kandidat ini').waitFor();
 
     const juror2 = pages.juri2!;
     await juror2.goto(`${server.url}/penilaian`);
@@ -146,6 +147,7 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     await juror2.context().setOffline(false);
     await juror2.getByText('Semua nilai tersimpan').waitFor({ timeout: 40_000 });
     await juror2.locator(`[aria-label="${desk}"]`).getByRole('button', { name: 'Kirim dan kunci lembar' }).click();
+    await juror2.getByRole('dialog').getByRole('button', { name: 'Ya, kirim dan kunci' }).click();
     await juror2.getByText('Lembar ini sudah dikirim dan terkunci.').waitFor();
 
     // A session that ends while marking keeps the marks on the device; once the juror signs in again they are sent.
@@ -189,6 +191,7 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     await chair.getByRole('link', { name: 'Kelola' }).click();
     await chair.getByRole('tab', { name: 'Tahap penilaian' }).click();
     await chair.getByRole('button', { name: 'Tutup tahap' }).click();
+    await chair.getByRole('dialog').getByRole('button', { name: 'Ya, tutup tahap' }).click();
     await chair.getByRole('button', { name: 'Buka penilaian' }).waitFor();
     await screenshot(chair, 'panels-08-progress');
     await chair.getByRole('tab', { name: 'Moderasi' }).click();
@@ -236,6 +239,7 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     await chair.getByRole('link', { name: 'Kelola' }).click();
     await chair.getByRole('tab', { name: 'Tahap penilaian' }).click();
     await chair.getByRole('button', { name: 'Tutup tahap' }).click();
+    await chair.getByRole('dialog').getByRole('button', { name: 'Ya, tutup tahap' }).click();
     await chair.getByRole('button', { name: 'Tutup tahap' }).waitFor({ state: 'detached' });
     await chair.getByRole('tab', { name: 'Hasil' }).click();
     await chair.getByText('Ini pratinjau dari mesin penilaian.', { exact: false }).waitFor();

@@ -73,7 +73,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await phone.getByRole('textbox', { name: 'Nama', exact: true }).fill('Baiq Rahmawati');
     await phone.getByRole('textbox', { name: 'E-mail', exact: true }).fill('hrd@sasakmakmur.co.id');
     await phone.getByRole('button', { name: 'Kirim pendaftaran' }).click();
-    await phone.getByText('NPP "AB" tidak sah (5–20 huruf atau angka)').waitFor();
+    await phone.getByText('NPP terdiri dari 5–20 huruf atau angka.').first().waitFor();
     await screenshot(phone, 'candidates-01-register-refused-phone');
     await phone.getByRole('textbox', { name: 'NPP', exact: true }).fill('19002345');
     await phone.getByRole('button', { name: 'Kirim pendaftaran' }).click();
@@ -168,6 +168,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await candidate.getByRole('heading', { name: 'Kabupaten Sumbawa' }).waitFor();
     expect(candidate.url()).toBe(candidateUrl);
     await candidate.getByRole('button', { name: 'Terima nominasi' }).click();
+    await candidate.getByRole('dialog').getByRole('button', { name: 'Ya, terima' }).click();
     await candidate.getByText('Menerima', { exact: true }).waitFor();
   });
 
@@ -211,6 +212,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await expect.poll(() => candidate.getByRole('button', { name: 'Kirim penilaian mandiri' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     await screenshotBoth(candidate, 'candidates-10-self-assessment');
     await candidate.getByRole('button', { name: 'Kirim penilaian mandiri' }).click();
+    await candidate.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click();
     await candidate.getByText('Penilaian mandiri sudah dikirim dan hanya dapat dibaca.').waitFor();
   });
 
@@ -250,6 +252,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await candidate.getByLabel('Judul/tentang').fill('Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan (dengan lembar pengesahan)');
     await candidate.getByText(/Tersimpan otomatis/).waitFor();
     await candidate.getByRole('button', { name: 'Kirim penilaian mandiri' }).click();
+    await candidate.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click();
     await candidate.getByText('Penilaian mandiri sudah dikirim dan hanya dapat dibaca.').waitFor();
   });
 

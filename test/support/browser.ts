@@ -61,11 +61,11 @@ function freePort(): Promise<number> {
 
 export async function startE2eServer(
   driver: Driver = 'pglite',
-  options: { registrationEndsOn?: string; env?: Record<string, string>; prepare?: (db: Database['db']) => Promise<void> } = {},
+  options: { today?: string; registrationEndsOn?: string; env?: Record<string, string>; prepare?: (db: Database['db']) => Promise<void> } = {},
 ): Promise<E2eServer> {
   ensureWebBuild();
   const database = await testDatabase(driver);
-  await seedDemo(database.db);
+  await seedDemo(database.db, { today: options.today });
   if (options.registrationEndsOn) {
     // The demo's registration closed in 2025; reopen it for a test that fills a self-assessment.
     const [edition] = await listEditions(database.db);

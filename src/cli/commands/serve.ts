@@ -36,11 +36,13 @@ export function registerServe(program: Command, _status: ExitStatus): void {
       const app = await buildApp({ config, database, version });
       const log = (msg: string) => app.log.info(msg);
       if (opts.demo) {
-        const { created } = await seedDemo(database.db);
+        const { todayInWib } = await import('../../server/services/demo-calendar.ts');
+        const today = todayInWib();
+        const { created, label } = await seedDemo(database.db, { today });
         if (created) {
-          const { seedShowcase, showcaseLabel } = await import('../../server/services/demo-showcase.ts');
-          await seedShowcase(database.db);
-          log(`demo edition "Paritrana Award 2025" created, and "${showcaseLabel}" with NTB's published results (see /publik)`);
+          const { seedShowcase } = await import('../../server/services/demo-showcase.ts');
+          const showcase = await seedShowcase(database.db, { today });
+          log(`demo edition "${label}" created with its registration open today, and "${showcase.label}" with NTB's published results (see /publik) and a pool in marking`);
         }
       }
       buildWebIfMissing(log);

@@ -5,6 +5,7 @@ import type { Actor } from '../policies/actor.ts';
 import { createPanel, replaceMembers } from './panels.ts';
 import { createPool } from './pools.ts';
 import { createUser } from './users.ts';
+import type { DemoCalendar } from './demo-calendar.ts';
 
 const juror: RoleGrant[] = [{ role: 'juror', provinceCode: null, candidateId: null }];
 
@@ -21,7 +22,7 @@ export const demoJurors = [
  * The demo's tim penilai of Nusa Tenggara Barat (with the demo's academic
  * juror), appointed by decree, and its pool of regencies and cities.
  */
-export async function seedDemoPanel(db: Db, actor: Actor, editionId: string, academicJurorId: string, password: string): Promise<void> {
+export async function seedDemoPanel(db: Db, actor: Actor, editionId: string, academicJurorId: string, password: string, cal: DemoCalendar): Promise<void> {
   const ctx = { db, actor };
   const members = [];
   for (const j of demoJurors) {
@@ -33,8 +34,8 @@ export async function seedDemoPanel(db: Db, actor: Actor, editionId: string, aca
     level: 'provinsi',
     area: '52',
     name: 'Tim Penilai Paritrana Award Provinsi Nusa Tenggara Barat',
-    decreeNumber: '100.3.3.2-456 Tahun 2025',
-    decreeDate: '2025-06-02',
+    decreeNumber: `100.3.3.2-456 Tahun ${cal.yearOf(2025)}`,
+    decreeDate: cal.at('2025-06-02'),
     categoryCodes: [],
   });
   await replaceMembers(ctx, panel.id, { members });

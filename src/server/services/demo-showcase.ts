@@ -28,8 +28,13 @@ import { closeStage, createPool, openStage } from './pools.ts';
 import { publishResult } from './publication.ts';
 import { finaliseResult } from './results.ts';
 import { replaceSignatories } from './signatories.ts';
+import { demoCalendar, type DemoCalendar } from './demo-calendar.ts';
+import { markingCategory, seedMarkingPool } from './demo-marking.ts';
 
-export const showcaseLabel = 'Paritrana Award 2024';
+/** The showcase edition's label: the year before the current demo edition's. */
+export const showcaseLabelOf = (cal: DemoCalendar): string => `Paritrana Award ${cal.yearOf(2024)}`;
+/** The label on the reference day (see demo-calendar.ts). */
+export const showcaseLabel = showcaseLabelOf(demoCalendar());
 
 async function actorOf(db: Db, email: string, roles: RoleGrant[]): Promise<Actor> {
   const user = (await findUserByEmail(db, email))!;
@@ -45,32 +50,39 @@ const regencies = [
 ] as const;
 
 /** The winner's verified self-assessment: what its press release is written from. */
-const lotimAnswers = {
+const lotimAnswersOf = (cal: DemoCalendar) => ({
   kind: 'pemda',
-  regulations: [{ id: 'r1', type: 'perkada', number: '23 Tahun 2022', title: 'Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan', date: '2022-06-14', evidenceIds: [] }],
+  regulations: [{ id: 'r1', type: 'perkada', number: `23 Tahun ${cal.yearOf(2022)}`, title: 'Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan', date: cal.inYear('2022-06-14'), evidenceIds: [] }],
   agreements: [{ id: 'a1', type: 'mou', parties: 'Pemkab Lombok Timur dan BPJS Ketenagakerjaan', number: '', date: null, evidenceIds: [] }],
   programs: [
-    { id: 'p1', segment: 'petani-tembakau', peopleProtected: 17_000, budgetRupiah: 2_856_000_000, fundingSource: 'dbh-cht', periodStart: '2023-01-01', periodEnd: '2023-12-31', evidenceIds: [] },
-    { id: 'p2', segment: 'perangkat-desa', peopleProtected: 3_950, budgetRupiah: 600_100_000, fundingSource: 'alokasi-dana-desa', periodStart: '2023-01-01', periodEnd: '2023-12-31', evidenceIds: [] },
+    { id: 'p1', segment: 'petani-tembakau', peopleProtected: 17_000, budgetRupiah: 2_856_000_000, fundingSource: 'dbh-cht', periodStart: cal.inYear('2023-01-01'), periodEnd: cal.inYear('2023-12-31'), evidenceIds: [] },
+    { id: 'p2', segment: 'perangkat-desa', peopleProtected: 3_950, budgetRupiah: 600_100_000, fundingSource: 'alokasi-dana-desa', periodStart: cal.inYear('2023-01-01'), periodEnd: cal.inYear('2023-12-31'), evidenceIds: [] },
   ],
   coverage: { note: 'Capaian di atas rata-rata provinsi.', evidenceIds: [] },
   innovation: { narrative: 'Bantuan modal UMKM dialihkan menjadi iuran BPJS Ketenagakerjaan pada tahun berikutnya, sehingga perlindungan berlanjut tanpa terputus.', evidenceIds: [] },
-};
+});
 
-/** Creates the published showcase edition; run once, after the demo edition and its accounts exist. */
-export async function seedShowcase(db: Db): Promise<void> {
+/**
+ * Creates the published showcase edition, laid out around `today` like the
+ * demo edition (see demo-calendar.ts); run once, after the demo edition and
+ * its accounts exist. Its pool of large companies is left in marking.
+ */
+export async function seedShowcase(db: Db, options: { today?: string } = {}): Promise<{ label: string }> {
+  const cal = demoCalendar(options.today);
   const admin = await actorOf(db, 'admin@paritrana.demo', [{ role: 'national_admin', provinceCode: null, candidateId: null }]);
   const ctx = { db, actor: admin };
-  const edition = await createEdition(ctx, { label: showcaseLabel, periodStart: '2023-01-01', periodEnd: '2023-12-31', minJurors: 5 });
+  const edition = await createEdition(ctx, { label: showcaseLabelOf(cal), periodStart: cal.inYear('2023-01-01'), periodEnd: cal.inYear('2023-12-31'), minJurors: 5 });
   const catalogue = categoryCatalogue.find((c) => c.code === 'pemkab-kota')!;
   await addCategory(ctx, edition.id, { ...catalogue, levels: [...catalogue.levels], eligibility: [...catalogue.eligibility] });
+  const companies = categoryCatalogue.find((c) => c.code === markingCategory)!;
+  await addCategory(ctx, edition.id, { ...companies, levels: [...companies.levels], eligibility: [...companies.eligibility] });
   await replaceMilestones(db, edition.id, [
-    { kind: 'socialization', startsOn: '2024-03-12', endsOn: null, place: 'Mataram' },
-    { kind: 'registration', startsOn: '2024-04-01', endsOn: '2024-05-31', place: null },
-    { kind: 'verification', startsOn: '2024-06-01', endsOn: '2024-06-28', place: null },
-    { kind: 'provincial_interview', startsOn: '2024-07-15', endsOn: '2024-07-16', place: 'Hotel Lombok Raya, Mataram' },
-    { kind: 'provincial_ceremony', startsOn: '2024-08-21', endsOn: null, place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram' },
-    { kind: 'national_ceremony', startsOn: '2024-12-12', endsOn: null, place: 'Jakarta' },
+    { kind: 'socialization', startsOn: cal.at('2024-03-12'), endsOn: null, place: 'Mataram' },
+    { kind: 'registration', startsOn: cal.at('2024-04-01'), endsOn: cal.at('2024-05-31'), place: null },
+    { kind: 'verification', startsOn: cal.at('2024-06-01'), endsOn: cal.at('2024-06-28'), place: null },
+    { kind: 'provincial_interview', startsOn: cal.at('2024-07-15'), endsOn: cal.at('2024-07-16'), place: 'Hotel Lombok Raya, Mataram' },
+    { kind: 'provincial_ceremony', startsOn: cal.at('2024-08-21'), endsOn: null, place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram' },
+    { kind: 'national_ceremony', startsOn: cal.at('2024-12-12'), endsOn: null, place: 'Jakarta' },
   ]);
   await changeEditionStatus(ctx, edition.id, 'open');
   const category = (await findCategoryByCode(db, edition.id, 'pemkab-kota'))!;
@@ -85,7 +97,7 @@ export async function seedShowcase(db: Db): Promise<void> {
       await appendAudit(tx, { id: null, label: 'demo-seed' }, { action: 'candidate.create', entityType: 'candidate', entityId: row.id, after: row });
     }
     const lotim = ids.get('52.03')!;
-    await insertSubmission(tx, { candidateId: lotim, status: 'submitted', version: 1, answers: lotimAnswers, submittedAt: new Date('2024-05-20T03:00:00Z') });
+    await insertSubmission(tx, { candidateId: lotim, status: 'submitted', version: 1, answers: lotimAnswersOf(cal), submittedAt: new Date(`${cal.at('2024-05-20')}T03:00:00Z`) });
     for (const key of ['regulations:r1', 'agreements:a1', 'programs:p1', 'programs:p2', 'coverage', 'innovation']) {
       await upsertItem(tx, { candidateId: lotim, itemKey: key, status: 'valid', comment: null, deadline: null, decidedBy: null });
     }
@@ -97,12 +109,16 @@ export async function seedShowcase(db: Db): Promise<void> {
     level: 'provinsi',
     area: '52',
     name: 'Tim Penilai Paritrana Award Provinsi Nusa Tenggara Barat',
-    decreeNumber: '100.3.3.2-312 Tahun 2024',
-    decreeDate: '2024-06-10',
+    decreeNumber: `100.3.3.2-312 Tahun ${cal.yearOf(2024)}`,
+    decreeDate: cal.at('2024-06-10'),
     categoryCodes: [],
   });
   await replaceMembers(ctx, panel.id, {
-    members: jurors.map((j, i) => ({ userId: j.id, unsur: demoJurors[i]?.unsur ?? 'akademisi', role: demoJurors[i]?.role ?? 'member', title: demoJurors[i]?.title ?? 'Universitas Mataram' })),
+    // The academic juror comes last; the others keep their own titles (none for BPS, APINDO and SPSI).
+    members: jurors.map((j, i) => {
+      const juror = demoJurors[i];
+      return juror ? { userId: j.id, unsur: juror.unsur, role: juror.role, title: juror.title } : { userId: j.id, unsur: 'akademisi', role: 'member' as const, title: 'Universitas Mataram' };
+    }),
   });
   const pool = await createPool(ctx, edition.id, { level: 'provinsi', area: '52', categoryId: category.id, panelId: panel.id });
   const chair = jurors[0]!;
@@ -112,7 +128,7 @@ export async function seedShowcase(db: Db): Promise<void> {
     await openStage({ db, actor: chair }, pool.id, stage, false);
     if (stage === 'wawancara') {
       for (const [i, r] of regencies.entries()) {
-        await setSlot({ db, actor: chair }, pool.id, ids.get(r.code)!, { heldOn: '2024-07-15', startsAt: `${String(9 + i).padStart(2, '0')}:00`, endsAt: `${String(9 + i).padStart(2, '0')}:45`, place: 'Hotel Lombok Raya, Mataram', onlineUrl: null });
+        await setSlot({ db, actor: chair }, pool.id, ids.get(r.code)!, { heldOn: cal.at('2024-07-15'), startsAt: `${String(9 + i).padStart(2, '0')}:00`, endsAt: `${String(9 + i).padStart(2, '0')}:45`, place: 'Hotel Lombok Raya, Mataram', onlineUrl: null });
         await recordAttendance({ db, actor: chair }, pool.id, ids.get(r.code)!, { attendance: r.attendance, note: null });
       }
     }
@@ -134,4 +150,6 @@ export async function seedShowcase(db: Db): Promise<void> {
     { level: 'provinsi', area: '52', name: 'Kepala Kanwil BPJS Ketenagakerjaan (contoh demo)', title: 'Kepala Kantor Wilayah BPJS Ketenagakerjaan Bali Nusa Tenggara dan Papua', handsOver: false },
   ]);
   await publishResult(ctx, pool.id);
+  await seedMarkingPool(db, { admin, edition: edition.id, panel: panel.id, chair, jurors: jurors.slice(0, -1) });
+  return { label: showcaseLabelOf(cal) };
 }

@@ -11,6 +11,7 @@ import { createUser } from './users.ts';
 import { demoJurors, seedDemoPanel } from './demo-panel.ts';
 import { addDemoCategories, demoNpps, seedDemoCategoryCandidates } from './demo-categories.ts';
 import { seedDemoLevels } from './demo-levels.ts';
+import { demoCalendar } from './demo-calendar.ts';
 
 /** Demo log-ins: for trying the app only; `paritrana serve` without --demo creates none. */
 export const demoPassword = 'paritrana-demo-2025';
@@ -39,14 +40,18 @@ const system: Actor = {
 };
 
 /**
- * Creates the demo edition "Paritrana Award 2025" (assessment period 2024)
- * with the provinces and candidates of the seed news reports, and one account
- * per role. Does nothing when the database already has users.
+ * Creates the demo edition "Paritrana Award <year>" (assessment period the
+ * year before) with the provinces and candidates of the seed news reports,
+ * and one account per role, its registration open on `today` (see
+ * demo-calendar.ts; without it, 15 April 2025). Does nothing when the
+ * database already has users.
  */
-export async function seedDemo(db: Db): Promise<{ created: boolean }> {
-  if ((await countUsers(db)) > 0) return { created: false };
+export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<{ created: boolean; label: string }> {
+  const cal = demoCalendar(options.today);
+  const label = `Paritrana Award ${cal.year}`;
+  if ((await countUsers(db)) > 0) return { created: false, label };
   const ctx = { db, actor: system };
-  const edition = await createEdition(ctx, { label: 'Paritrana Award 2025', periodStart: '2024-01-01', periodEnd: '2024-12-31', minJurors: 5 });
+  const edition = await createEdition(ctx, { label, periodStart: cal.inYear('2024-01-01'), periodEnd: cal.inYear('2024-12-31'), minJurors: 5 });
   // National coverage target of the assessment period as reported (DOMAIN.md: 52.15%).
   await updateEdition(ctx, edition.id, { coverageTargetPct: 52.15 });
   await addLevel(ctx, edition.id, {
@@ -62,19 +67,19 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   await addDemoCategories(ctx, edition.id);
   await seedDemoLevels(db, system, edition.id);
   await replaceMilestones(db, edition.id, [
-    { kind: 'socialization', startsOn: '2025-03-15', endsOn: null, place: 'Kota Bengkulu' },
-    { kind: 'registration', startsOn: '2025-04-01', endsOn: '2025-05-31', place: null },
-    { kind: 'verification', startsOn: '2025-06-01', endsOn: '2025-06-30', place: null },
-    { kind: 'provincial_interview', startsOn: '2025-07-14', endsOn: '2025-07-15', place: 'Hotel Premier Park, Mataram' },
-    { kind: 'provincial_ceremony', startsOn: '2025-08-13', endsOn: null, place: 'Balai Keratun, Kantor Gubernur Lampung' },
-    { kind: 'national_verification', startsOn: '2025-09-15', endsOn: '2025-09-30', place: 'Jakarta' },
-    { kind: 'national_interview', startsOn: '2025-10-20', endsOn: '2025-10-24', place: 'Jakarta' },
-    { kind: 'national_ceremony', startsOn: '2025-12-10', endsOn: null, place: 'Jakarta' },
+    { kind: 'socialization', startsOn: cal.at('2025-03-15'), endsOn: null, place: 'Kota Bengkulu' },
+    { kind: 'registration', startsOn: cal.at('2025-04-01'), endsOn: cal.at('2025-05-31'), place: null },
+    { kind: 'verification', startsOn: cal.at('2025-06-01'), endsOn: cal.at('2025-06-30'), place: null },
+    { kind: 'provincial_interview', startsOn: cal.at('2025-07-14'), endsOn: cal.at('2025-07-15'), place: 'Hotel Premier Park, Mataram' },
+    { kind: 'provincial_ceremony', startsOn: cal.at('2025-08-13'), endsOn: null, place: 'Balai Keratun, Kantor Gubernur Lampung' },
+    { kind: 'national_verification', startsOn: cal.at('2025-09-15'), endsOn: cal.at('2025-09-30'), place: 'Jakarta' },
+    { kind: 'national_interview', startsOn: cal.at('2025-10-20'), endsOn: cal.at('2025-10-24'), place: 'Jakarta' },
+    { kind: 'national_ceremony', startsOn: cal.at('2025-12-10'), endsOn: null, place: 'Jakarta' },
   ]);
   await addEvent(ctx, edition.id, {
     kind: 'socialization',
     provinceCode: '17',
-    heldOn: '2025-03-15',
+    heldOn: cal.at('2025-03-15'),
     place: 'Hotel di Kota Bengkulu',
     attendees: null,
     notes: 'Sosialisasi oleh BPJS Ketenagakerjaan Provinsi Bengkulu; hadir BPJS kabupaten/kota, Dinas Tenaga Kerja, pelaku usaha dan UMKM.',
@@ -126,6 +131,6 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     const user = await createUser(ctx, { email: account.email, name: account.name, password: demoPassword, locale: 'id', roles });
     if (account.email === 'juri@paritrana.demo') academicJurorId = user.id;
   }
-  await seedDemoPanel(db, system, edition.id, academicJurorId, demoPassword);
-  return { created: true };
+  await seedDemoPanel(db, system, edition.id, academicJurorId, demoPassword, cal);
+  return { created: true, label };
 }

@@ -4,6 +4,7 @@ import { defaultLevels } from '../../domain/editions/catalogue.ts';
 import { categoryLevelProblems, levelProblems } from '../../domain/editions/levels.ts';
 import { shiftYears, yearsBetween } from '../../domain/editions/dates.ts';
 import { copiedScoring, defaultScoringFor } from '../../domain/panels/scoring-setup.ts';
+import { editionPhase, todayInWib } from '../../domain/editions/phase.ts';
 import * as repo from '../../db/repositories/editions.ts';
 import { findProvince } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
@@ -64,6 +65,7 @@ export async function getEditionDetail(db: Db, id: string, actor: Actor | null):
     copiedFrom: edition.copiedFrom,
     categoryCount: categories.length,
     updatedAt: edition.updatedAt.toISOString(),
+    phase: editionPhase({ status: edition.status, milestones, today: todayInWib(new Date()) }),
     categories: categories.map(presentCategory),
     levels: levels.map(presentLevel),
     milestones: milestones.map((m) => ({ kind: m.kind as MilestoneKind, startsOn: m.startsOn, endsOn: m.endsOn, place: m.place })),
@@ -107,7 +109,9 @@ export function presentEvent(e: repo.EventRow) {
 
 export async function listEditionSummaries(db: Db) {
   const rows = await repo.listEditions(db);
-  return rows.map((e) => ({
+  const today = todayInWib(new Date());
+  const milestones = await Promise.all(rows.map((e) => (e.status === 'open' || e.status === 'assessing' ? repo.listMilestones(db, e.id) : Promise.resolve([]))));
+  return rows.map((e, i) => ({
     id: e.id,
     label: e.label,
     periodStart: e.periodStart,
@@ -118,6 +122,7 @@ export async function listEditionSummaries(db: Db) {
     copiedFrom: e.copiedFrom,
     categoryCount: e.categoryCount,
     updatedAt: e.updatedAt.toISOString(),
+    phase: editionPhase({ status: e.status, milestones: milestones[i]!, today }),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
 import { pairKey } from '../../domain/panels/conflicts.ts';
 import { rubricIndicators } from '../../domain/panels/scoring-setup.ts';
 import type { Db } from '../../db/client.ts';
@@ -86,8 +86,8 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
 /** Refuses unless the actor sits on the pool's panel, is assigned the candidate and is not in conflict with it. */
 export async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<void> {
   authorizePool(actor, 'mark', ctx);
-  if ((await conflictedPairs(db, [candidateId])).has(pairKey(actor.id, candidateId))) throw forbidden('You are in conflict with this candidate');
-  if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw forbidden('This candidate is not assigned to you');
+  if ((await conflictedPairs(db, [candidateId])).has(pairKey(actor.id, candidateId))) throw new AppError('FORBIDDEN', 'You are in conflict with this candidate', [{ path: 'refusal', message: 'conflict' }]);
+  if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw new AppError('FORBIDDEN', 'This candidate is not assigned to you', [{ path: 'refusal', message: 'not-assigned' }]);
 }
 
 /** The evidence a panel sees of a candidate: files attached to items the verifier found valid, uploaded before that decision. */

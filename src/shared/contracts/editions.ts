@@ -106,6 +106,9 @@ export type LevelInput = z.infer<typeof levelInput>;
 export const level = levelInput.extend({ id: text(), editionId: text() });
 export type Level = z.infer<typeof level>;
 
+export const editionPhaseKinds = ['draft', 'registration-soon', 'registration-open', 'registration-closed', 'assessing', 'published', 'archived'] as const;
+export type EditionPhaseKind = (typeof editionPhaseKinds)[number];
+
 export const editionSummary = z.object({
   id: text(),
   label: text(),
@@ -117,6 +120,8 @@ export const editionSummary = z.object({
   copiedFrom: text().nullable(),
   categoryCount: z.number(),
   updatedAt: text(),
+  /** Where the edition stands today (WIB): registration soon/open/closed, assessing until…, published. */
+  phase: z.object({ kind: z.enum(editionPhaseKinds), date: text().nullable() }),
 });
 export type EditionSummary = z.infer<typeof editionSummary>;
 

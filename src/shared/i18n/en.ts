@@ -11,6 +11,7 @@ import { staffEn } from './staff.en.ts';
 import { securityEn } from './security.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { factsEn } from './facts.en.ts';
+import { uxEn } from './ux.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -494,4 +495,5 @@ export const en: Messages = {
   ...securityEn,
   ...notificationsEn,
   ...factsEn,
+  ...uxEn,
 };

@@ -9,6 +9,7 @@ import { staffId } from './staff.id.ts';
 import { securityId } from './security.id.ts';
 import { notificationsId } from './notifications.id.ts';
 import { factsId } from './facts.id.ts';
+import { uxId } from './ux.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -499,5 +500,6 @@ export const id = {
   ...securityId,
   ...notificationsId,
   ...factsId,
+  ...uxId,
 };
 export type Messages = typeof id;

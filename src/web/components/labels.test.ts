@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { id } from '../../shared/i18n/id.ts';
 import { en } from '../../shared/i18n/en.ts';
-import { actionLabel, categoryName, missingLabel } from './labels.ts';
+import { editionPhaseKinds, roles } from '../../shared/contracts/index.ts';
+import { actionLabel, categoryName, missingLabel, roleLabel } from './labels.ts';
 
 describe('labels shown instead of codes', () => {
   const t = i18next.createInstance({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id' });
@@ -23,5 +24,22 @@ describe('labels shown instead of codes', () => {
     expect(categoryName(categories, 'desa', 'id')).toBe('desa');
     expect(actionLabel('self-assessment.submit', t.t)).toBe('Penilaian mandiri dikirim');
     expect(actionLabel('candidate.registration.approve', t.t)).toBe('Pendaftaran disetujui');
+  });
+
+  it('name roles with their province by name, never by code', async () => {
+    const provinces = [{ code: '52', name: 'Nusa Tenggara Barat' }];
+    expect(roleLabel({ role: 'provincial_admin', provinceCode: '52' }, t.t, provinces)).toBe('Admin provinsi, Nusa Tenggara Barat');
+    expect(roleLabel({ role: 'provincial_admin', provinceCode: '52' }, t.t, undefined)).toBe('Admin provinsi, Provinsi berkode 52');
+    expect(roleLabel({ role: 'national_admin', provinceCode: null }, t.t, provinces)).toBe('Admin nasional');
+    await t.changeLanguage('en');
+    expect(roleLabel({ role: 'verifier', provinceCode: '52' }, t.t, provinces)).toBe('Verifier, Nusa Tenggara Barat');
+    await t.changeLanguage('id');
+  });
+
+  it('have a label in both languages for every role and edition phase', () => {
+    for (const messages of [id, en]) {
+      for (const role of roles) expect(messages.roles[role], role).toMatch(/\S/);
+      for (const kind of editionPhaseKinds) expect(messages.phase[kind], kind).toMatch(/\S/);
+    }
   });
 });

@@ -27,3 +27,10 @@ export function missingLabel(path: string, t: TFunction): string {
 export function actionLabel(action: string, t: TFunction): string {
   return t(`history.actions.${action.replace(/\./g, '_')}`, { defaultValue: action });
 }
+
+/** A role in words, with its province by name: "Admin provinsi, Nusa Tenggara Barat" (never "ADMIN PROVINSI 52"). */
+export function roleLabel(role: { role: string; provinceCode: string | null }, t: TFunction, provinces: { code: string; name: string }[] | undefined): string {
+  const name = t(`roles.${role.role}`, { defaultValue: role.role });
+  if (!role.provinceCode) return name;
+  return `${name}, ${provinces?.find((p) => p.code === role.provinceCode)?.name ?? t('provinceCode', { code: role.provinceCode })}`;
+}

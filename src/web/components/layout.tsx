@@ -4,6 +4,8 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth.tsx';
 import { useCurrentEdition } from '../current-edition.ts';
+import { useProvinces } from '../pages/edition/use-edition.ts';
+import { roleLabel } from './labels.ts';
 import { setLanguage } from '../i18n.ts';
 import { NotificationBell } from './notification-bell.tsx';
 
@@ -35,6 +37,7 @@ export function Layout() {
   const roles = me?.user.roles ?? [];
   const candidateOnly = roles.length > 0 && roles.every((r) => r.role === 'candidate');
   const edition = useCurrentEdition(!candidateOnly);
+  const provinces = useProvinces();
   const e = edition?.id ?? '';
   // Navigation by ability: a candidate sees its own page; a verifier its queue; a
   // provincial admin its candidates and progress; the national admin all of it.
@@ -85,7 +88,7 @@ export function Layout() {
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Label>{me?.user.roles.map((r) => t(`roles.${r.role}`) + (r.provinceCode ? ` ${r.provinceCode}` : '')).join(', ')}</Menu.Label>
+                <Menu.Label>{me?.user.roles.map((r) => roleLabel(r, t, provinces.data)).join('; ')}</Menu.Label>
                 <Menu.Item component={Link} to="/akun">
                   {t('account.nav')}
                 </Menu.Item>

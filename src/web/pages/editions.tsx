@@ -8,7 +8,9 @@ import { formatDateTime, formatPeriod, type Lang } from '../../shared/i18n/forma
 import { api, get } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { fieldErrorsOf, requiredErrors, type FieldErrors } from '../field-errors.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { EditionPhase } from '../components/edition-phase.tsx';
 
 export function EditionsPage() {
   const { t, i18n } = useTranslation();
@@ -62,7 +64,10 @@ export function EditionsPage() {
                   </Table.Td>
                   <Table.Td>{formatPeriod(e.periodStart, e.periodEnd, lang)}</Table.Td>
                   <Table.Td>
-                    <StatusBadge status={e.status} />
+                    <Stack gap={4} align="flex-start">
+                      <StatusBadge status={e.status} />
+                      <EditionPhase phase={e.phase} />
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{e.categoryCount}</Table.Td>
                   <Table.Td>{formatDateTime(e.updatedAt, lang)}</Table.Td>
@@ -85,8 +90,10 @@ function CreateEditionModal({ opened, onClose }: { opened: boolean; onClose: () 
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
   const [minJurors, setMinJurors] = useState<number | string>(5);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation({
     mutationFn: () => api<EditionDetail>('POST', '/api/editions', { label, periodStart, periodEnd, minJurors: Number(minJurors) }),
+    onError: (e) => setErrors(fieldErrorsOf(e, t)),
     onSuccess: async (edition) => {
       await client.invalidateQueries({ queryKey: ['editions'] });
       onClose();
@@ -95,19 +102,21 @@ function CreateEditionModal({ opened, onClose }: { opened: boolean; onClose: () 
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    const missing = requiredErrors({ label, periodStart, periodEnd, minJurors }, t);
+    setErrors(missing);
+    if (Object.keys(missing).length === 0) create.mutate();
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('editions.create')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={create.error} />
-          <TextInput label={t('editions.label')} description={t('editions.labelHint')} required value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
+          <TextInput label={t('editions.label')} description={t('editions.labelHint')} required value={label} error={errors.label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
           <Group grow>
-            <TextInput type="date" label={t('editions.periodStart')} required value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} />
-            <TextInput type="date" label={t('editions.periodEnd')} required value={periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} />
+            <TextInput type="date" label={t('editions.periodStart')} required value={periodStart} error={errors.periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} />
+            <TextInput type="date" label={t('editions.periodEnd')} required value={periodEnd} error={errors.periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} />
           </Group>
-          <NumberInput label={t('editions.minJurors')} min={1} max={50} value={minJurors} onChange={setMinJurors} />
+          <NumberInput label={t('editions.minJurors')} min={1} max={50} value={minJurors} error={errors.minJurors} onChange={setMinJurors} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, Province } from '../../shared/contracts/index.ts';
 import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
-import { CandidateFields, ContactFields, draftBody, emptyContact, emptyDraft } from './candidates/candidate-fields.tsx';
+import { fieldErrorsOf, requiredErrors, within, type FieldErrors } from '../field-errors.ts';
+import { CandidateFields, ContactFields, draftBody, emptyContact, emptyDraft, unitOf } from './candidates/candidate-fields.tsx';
 import { PublicFrame } from './public-frame.tsx';
 
 type OpenEdition = { id: string; label: string; categories: { id: string; code: string; family: string; nameId: string; nameEn: string }[] };
@@ -21,19 +22,27 @@ export function RegisterPage() {
   const [contact, setContact] = useState<Contact>(emptyContact());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<{ name: string; email: string } | null>(null);
   const edition = editions.data?.find((e) => e.id === (editionId ?? editions.data[0]?.id));
   const category = edition?.categories.find((c) => c.id === draft.categoryId);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    // Required fields first, in the user's language, before anything is sent.
+    const unit = unitOf(category);
+    const identity = unit === 'kabupaten-kota' ? { regencyCode: draft.regencyCode } : unit === 'npp' ? { npp: draft.npp, name: draft.name } : {};
+    const missing = requiredErrors({ categoryId: draft.categoryId, provinceCode: draft.provinceCode, ...identity, 'contact.name': contact.name, 'contact.email': contact.email }, t);
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+    setBusy(true);
     try {
       const receipt = await api<{ name: string }>('POST', '/api/registrations', { editionId: edition?.id, ...draftBody(draft, category), contact });
       setDone({ name: receipt.name, email: contact.email ?? '' });
     } catch (e) {
       setError(e);
+      setErrors(fieldErrorsOf(e, t));
     } finally {
       setBusy(false);
     }
@@ -67,9 +76,14 @@ export function RegisterPage() {
             ) : (
               <Text fw={600}>{edition.label}</Text>
             )}
-            <CandidateFields draft={draft} onChange={setDraft} categories={edition.categories} provinces={provinces.data ?? []} lockProvince={false} />
+            <CandidateFields draft={draft} onChange={setDraft} categories={edition.categories} provinces={provinces.data ?? []} lockProvince={false} errors={errors} />
             <Text fw={600}>{t('register.contact')}</Text>
-            <ContactFields contact={contact} onChange={setContact} requireEmail />
+            <ContactFields contact={contact} onChange={setContact} requireEmail errors={within(errors, 'contact')} />
+            {Object.keys(errors).length > 0 && !error ? (
+              <Alert color="red" role="alert">
+                {t('fieldErrors.summary', { count: Object.keys(errors).length })}
+              </Alert>
+            ) : null}
             <ErrorAlert error={error} />
             <Button type="submit" color="teal" loading={busy} w="fit-content">
               {t('register.submit')}

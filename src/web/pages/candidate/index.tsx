@@ -3,11 +3,13 @@ import { Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Tabs, Text, Tex
 import { useParams } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import type { CandidateDetail, SelfAssessment } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { CandidateStatusBadge } from '../../components/candidate-status.tsx';
+import { EditionPhase } from '../../components/edition-phase.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { categoryName } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
@@ -67,6 +69,7 @@ export function CandidatePage() {
           <Text c="dimmed" size="sm">
             {categoryName(edition.data?.categories, c.categoryCode, lang)} · {province} · {c.kind === 'pemda' ? (c.villageCode ?? c.regencyCode ?? c.provinceCode) : `NPP ${c.npp ?? '–'}`}
           </Text>
+          {edition.data ? <EditionPhase phase={edition.data.phase} prefix={edition.data.label} /> : null}
         </div>
         <Group gap="sm">
           <AnchorLink to="/candidates/$id/figures" params={{ id }} size="sm">
@@ -104,9 +107,16 @@ export function CandidatePage() {
       <InterviewNotice candidateId={id} />
       {can?.respond && c.status === 'nominated' ? (
         <Group>
-          <Button color="teal" onClick={() => respond.mutate(true)} loading={respond.isPending}>
+          <ConfirmButton
+            color="teal"
+            onConfirm={() => respond.mutate(true)}
+            loading={respond.isPending}
+            title={t('confirm.accept.title')}
+            consequence={t('confirm.accept.text')}
+            confirmLabel={t('confirm.accept.ok')}
+          >
             {t('candidate.accept')}
-          </Button>
+          </ConfirmButton>
           <Button variant="default" onClick={() => setDeclining(true)}>
             {t('candidate.decline')}
           </Button>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, List, MultiSelect, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Group, List, MultiSelect, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import {
   programCodes,
   type Answers,
@@ -96,9 +97,17 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
         </Alert>
       ) : null}
       {!readOnly ? (
-        <Button color="teal" w="fit-content" disabled={state.missing.length > 0 || !state.eligibility.eligible} onClick={() => void submit()}>
+        <ConfirmButton
+          color="teal"
+          w="fit-content"
+          disabled={state.missing.length > 0 || !state.eligibility.eligible}
+          onConfirm={() => void submit()}
+          title={t('confirm.submitSelfAssessment.title')}
+          consequence={t('confirm.submitSelfAssessment.text')}
+          confirmLabel={t('confirm.submitSelfAssessment.ok')}
+        >
           {t('candidate.submit')}
-        </Button>
+        </ConfirmButton>
       ) : null}
     </Stack>
   );

@@ -105,9 +105,25 @@ export function VerificationPanel({ candidateId, canDecide, showTodo }: { candid
       {canDecide && v.candidateStatus !== 'verified' ? (
         <>
           <ErrorAlert error={confirm.error} />
-          <Button color="teal" w="fit-content" disabled={v.state !== 'verified' || v.submissionStatus !== 'submitted'} loading={confirm.isPending} onClick={() => confirm.mutate()}>
+          <Button
+            color="teal"
+            w="fit-content"
+            disabled={v.state !== 'verified' || v.submissionStatus !== 'submitted'}
+            aria-describedby={v.state !== 'verified' || v.submissionStatus !== 'submitted' ? 'confirm-why' : undefined}
+            loading={confirm.isPending}
+            onClick={() => confirm.mutate()}
+          >
             {t('verify.confirm')}
           </Button>
+          {v.submissionStatus !== 'submitted' ? (
+            <Text size="sm" id="confirm-why">
+              {t('confirmWhy.notSubmitted')}
+            </Text>
+          ) : v.state !== 'verified' ? (
+            <Text size="sm" id="confirm-why">
+              {t('confirmWhy.notAllValid', { count: v.items.filter((i) => i.status !== 'valid').length })}
+            </Text>
+          ) : null}
         </>
       ) : null}
     </Stack>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { sizeClassValues, type Contact, type Province, type Regency, type Village } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
+import type { FieldErrors } from '../../field-errors.ts';
 
 type CategoryOption = { id: string; code: string; family: string; nameId: string; nameEn: string };
 
@@ -128,12 +129,15 @@ export function CandidateFields({
   categories,
   provinces,
   lockProvince,
+  errors = {},
 }: {
   draft: CandidateDraft;
   onChange: (draft: CandidateDraft) => void;
   categories: CategoryOption[];
   provinces: Province[];
   lockProvince: boolean;
+  /** Problems by field name, in the user's language (see field-errors.ts). */
+  errors?: FieldErrors;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -153,6 +157,7 @@ export function CandidateFields({
           required
           data={categories.map((c) => ({ value: c.id, label: lang === 'en' ? c.nameEn : c.nameId }))}
           value={draft.categoryId}
+          error={errors.categoryId}
           onChange={(v) => set({ categoryId: v })}
         />
         <Select
@@ -162,6 +167,7 @@ export function CandidateFields({
           disabled={lockProvince}
           data={provinces.map((p) => ({ value: p.code, label: p.name }))}
           value={draft.provinceCode}
+          error={errors.provinceCode}
           onChange={(v) => set({ provinceCode: v, regencyCode: null, villageCode: null })}
         />
       </SimpleGrid>
@@ -186,22 +192,24 @@ export function CandidateFields({
           searchable
           data={(regencies.data ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
           value={draft.regencyCode}
+          error={errors.regencyCode ?? errors.candidate}
           onChange={(v) => set({ regencyCode: v })}
         />
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('nominate.npp')} description={t('nominate.nppHint')} required value={draft.npp} onChange={(e) => set({ npp: e.currentTarget.value })} />
-          <TextInput label={t('nominate.companyName')} required value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} />
+          <TextInput label={t('nominate.npp')} description={t('nominate.nppHint')} required value={draft.npp} error={errors.npp ?? errors.candidate} onChange={(e) => set({ npp: e.currentTarget.value })} />
+          <TextInput label={t('nominate.companyName')} required value={draft.name} error={errors.name} onChange={(e) => set({ name: e.currentTarget.value })} />
           <Select
             label={t('nominate.sizeClass')}
             data={sizeClassValues.map((s) => ({ value: s, label: t(`sizeClasses.${s}`) }))}
             value={draft.sizeClass}
+            error={errors.sizeClass}
             onChange={(v) => set({ sizeClass: v })}
           />
-          <TextInput label={t('nominate.sector')} value={draft.sector} onChange={(e) => set({ sector: e.currentTarget.value })} />
+          <TextInput label={t('nominate.sector')} value={draft.sector} error={errors.sector} onChange={(e) => set({ sector: e.currentTarget.value })} />
         </SimpleGrid>
       )}
-      {category ? <Textarea label={t('nominate.address')} autosize minRows={1} value={draft.address} onChange={(e) => set({ address: e.currentTarget.value })} /> : null}
+      {category ? <Textarea label={t('nominate.address')} autosize minRows={1} value={draft.address} error={errors.address} onChange={(e) => set({ address: e.currentTarget.value })} /> : null}
     </Stack>
   );
 }
@@ -209,19 +217,20 @@ export function CandidateFields({
 export const emptyContact = (): Contact => ({ name: '', position: null, phone: null, email: null });
 
 /** One contact person's fields. */
-export function ContactFields({ contact, onChange, requireEmail = false }: { contact: Contact; onChange: (c: Contact) => void; requireEmail?: boolean }) {
+export function ContactFields({ contact, onChange, requireEmail = false, errors = {} }: { contact: Contact; onChange: (c: Contact) => void; requireEmail?: boolean; errors?: FieldErrors }) {
   const { t } = useTranslation();
   const orNull = (v: string) => (v === '' ? null : v);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-      <TextInput label={t('nominate.contactName')} required value={contact.name} onChange={(e) => onChange({ ...contact, name: e.currentTarget.value })} />
-      <TextInput label={t('nominate.contactPosition')} value={contact.position ?? ''} onChange={(e) => onChange({ ...contact, position: orNull(e.currentTarget.value) })} />
-      <TextInput label={t('nominate.contactPhone')} type="tel" value={contact.phone ?? ''} onChange={(e) => onChange({ ...contact, phone: orNull(e.currentTarget.value) })} />
+      <TextInput label={t('nominate.contactName')} required value={contact.name} error={errors.name} onChange={(e) => onChange({ ...contact, name: e.currentTarget.value })} />
+      <TextInput label={t('nominate.contactPosition')} value={contact.position ?? ''} error={errors.position} onChange={(e) => onChange({ ...contact, position: orNull(e.currentTarget.value) })} />
+      <TextInput label={t('nominate.contactPhone')} type="tel" value={contact.phone ?? ''} error={errors.phone} onChange={(e) => onChange({ ...contact, phone: orNull(e.currentTarget.value) })} />
       <TextInput
         label={t('nominate.contactEmail')}
         type="email"
         required={requireEmail}
         value={contact.email ?? ''}
+        error={errors.email}
         onChange={(e) => onChange({ ...contact, email: orNull(e.currentTarget.value) })}
       />
     </SimpleGrid>

@@ -6,6 +6,7 @@ import { useSession } from '../../auth.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { EditionPhase } from '../../components/edition-phase.tsx';
 import { CandidatesTab } from './candidates-tab.tsx';
 import { CategoriesTab } from './categories-tab.tsx';
 import { EventsTab } from './events-tab.tsx';
@@ -37,6 +38,7 @@ export function EditionPage() {
           <Text c="dimmed" size="sm">
             {t('editions.period')}: {formatPeriod(e.periodStart, e.periodEnd, i18n.language as Lang)}
           </Text>
+          <EditionPhase phase={e.phase} />
         </div>
         <Group>
           <ButtonLink to="/editions/$id/candidates" params={{ id: e.id }} variant="light">

@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Radio, Stack, Table, 
 import { useParams } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import type { MarkingSheet } from '../../../shared/contracts/index.ts';
 import { formatDate, formatNumber, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
@@ -251,9 +252,16 @@ function SheetForm({ sheet, userId }: { sheet: MarkingSheet; userId: string }) {
                       <Text size="sm" c="dimmed">
                         {t('marking.progress', { marked, total: stage.indicators.length })}
                       </Text>
-                      <Button onClick={() => void submit(stage.id)} loading={submitting === stage.id} disabled={marked < stage.indicators.length}>
+                      <ConfirmButton
+                        onConfirm={() => void submit(stage.id)}
+                        loading={submitting === stage.id}
+                        disabled={marked < stage.indicators.length}
+                        title={t('confirm.submitSheet.title')}
+                        consequence={t('confirm.submitSheet.text')}
+                        confirmLabel={t('confirm.submitSheet.ok')}
+                      >
                         {t('marking.submit')}
-                      </Button>
+                      </ConfirmButton>
                     </Group>
                   ) : null}
                   {stage.submitted ? (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import type { PoolDetail } from '../../../shared/contracts/index.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -48,9 +49,16 @@ export function StagesTab({ pool }: { pool: PoolDetail }) {
                   {t('pool.openStage')}
                 </Button>
               ) : stage.state === 'open' ? (
-                <Button color="dark" onClick={() => change.mutate({ stage: stage.id, action: 'close' })} loading={change.isPending}>
+                <ConfirmButton
+                  color="dark"
+                  onConfirm={() => change.mutate({ stage: stage.id, action: 'close' })}
+                  loading={change.isPending}
+                  title={t('confirm.closeStage.title', { stage: t(`pool.stageNames.${stage.id}`, { defaultValue: stage.id }) })}
+                  consequence={t('confirm.closeStage.text')}
+                  confirmLabel={t('confirm.closeStage.ok')}
+                >
                   {t('pool.closeStage')}
-                </Button>
+                </ConfirmButton>
               ) : null}
             </Group>
             {stage.state !== 'pending' ? (

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '../../../shared/contracts/index.ts';
+import type { Province, UserSummary } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { roleLabel } from '../../components/labels.ts';
 import { CreateUserModal, EditRolesModal } from './user-forms.tsx';
 import { InvitationsTab } from './invitations.tsx';
 import { StaffImport } from './staff-import.tsx';
@@ -51,6 +52,7 @@ function AccountsTab() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => get<UserSummary[]>('/api/users') });
+  const provinces = useQuery({ queryKey: ['provinces'], queryFn: () => get<Province[]>('/api/regions/provinces'), staleTime: Infinity });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [created, setCreated] = useState<UserSummary | null>(null);
@@ -93,8 +95,7 @@ function AccountsTab() {
                   <Group gap={4}>
                     {u.roles.map((r) => (
                       <Badge key={`${r.role}${r.provinceCode ?? ''}${r.candidateId ?? ''}`} variant="light">
-                        {t(`roles.${r.role}`)}
-                        {r.provinceCode ? ` ${r.provinceCode}` : ''}
+                        {roleLabel(r, t, provinces.data)}
                         {r.regencyCodes ? ` (${r.regencyCodes.join(', ')})` : ''}
                       </Badge>
                     ))}
