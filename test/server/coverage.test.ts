@@ -9,8 +9,8 @@ import { makeUser, roles, signIn, startTestApp, type Client, type TestApp } from
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
-import { regionIndicators } from '../../src/db/repositories/coverage.ts';
-import { editions } from '../../src/db/schema/index.ts';
+import { employerComplianceFor, regionIndicators } from '../../src/db/repositories/coverage.ts';
+import { coverageEmployers, coverageRegions, editions } from '../../src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 
 const bin = fileURLToPath(new URL('../../bin/paritrana', import.meta.url));
@@ -84,6 +84,18 @@ describe.each(drivers())('coverage data in an edition on %s', (driver) => {
     const coverage = figures.figures.find((f) => f.key === 'coverage_pct')!;
     const dashboard = (await national.request('GET', `/api/editions/${editionId}/coverage/regions`)).json<Dashboard>();
     expect(coverage).toMatchObject({ source: 'coverage', snapshotVersion: 1, value: dashboard.regencies.find((r) => r.code === '18.02')!.coveragePct });
+    // The working population and the share of the regency's employers without a PDS signal feed the v2 instrument.
+    const [region] = await t.database.db.select().from(coverageRegions).where(eq(coverageRegions.code, '18.02'));
+    expect(figures.figures.find((f) => f.key === 'working_population')).toMatchObject({ source: 'coverage', value: region!.workingPopulation });
+    expect(figures.figures.map((f) => f.key)).toContain('employer_compliance_pct');
+    // The share of a regency's employers without a PDS signal, as the snapshot's figures give it to regency candidates.
+    const allEmployers = await t.database.db.select().from(coverageEmployers);
+    const code = allEmployers.map((e) => e.regencyCode).find((c) => allEmployers.filter((e) => e.regencyCode === c).length > 2)!;
+    const employers = allEmployers.filter((e) => e.regencyCode === code);
+    const clean = employers.filter((e) => (e.declaredCoveragePct == null || e.declaredCoveragePct >= 100) && (e.programCompletePct == null || e.programCompletePct >= 100) && (e.belowMinWagePct == null || e.belowMinWagePct <= 0));
+    expect(clean.length).toBeLessThan(employers.length);
+    const compliance = { value: (await employerComplianceFor(t.database.db, employers[0]!.snapshotId, [code])).get(code) };
+    expect(compliance.value).toBeCloseTo((clean.length / employers.length) * 100, 3);
   });
 
   it('lets a province nominate from its shortlist; the candidate disputes a figure and a verifier corrects it', async () => {
