@@ -21,6 +21,7 @@ import { exportRoutes } from './exports.ts';
 import { backupRoutes } from './backup.ts';
 import { jobRoutes } from './jobs.ts';
 import { accountRoutes } from './account.ts';
+import { oidcRoutes } from './oidc.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -46,4 +47,5 @@ export const routes: FastifyPluginCallback[] = [
   backupRoutes,
   jobRoutes,
   accountRoutes,
+  oidcRoutes,
 ];
