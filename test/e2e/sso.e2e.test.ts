@@ -31,7 +31,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('single sign-on pages (%s)'
     await page.goto(`${server.url}/sso-gagal?alasan=unknown`);
     await page.getByText('E-mail akun SSO Anda tidak terdaftar di Paritrana.', { exact: false }).waitFor();
     await screenshotBoth(page, `${driver}-sso-02-unknown`);
-    await page.getByRole('radio', { name: 'EN' }).click({ force: true });
+    await page.getByText('EN', { exact: true }).click();
     await page.getByText('The e-mail of your SSO account is not registered in Paritrana.', { exact: false }).waitFor();
     await page.goto(`${server.url}/sso-gagal?alasan=unverified`);
     await page.getByText('does not state that your e-mail is verified', { exact: false }).waitFor();
