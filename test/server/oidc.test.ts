@@ -159,3 +159,13 @@ describe.each(drivers())('single sign-on against a real OpenID provider on %s', 
     expect(second.statusCode).toBe(200);
   });
 });
+
+describe('single sign-on configuration', () => {
+  it('needs issuer, client id and secret together, and https unless the issuer is on this machine', async () => {
+    const { loadConfig } = await import('../../src/server/config.ts');
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.example.go.id' })).toThrow(/OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: required/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'http://sso.example.go.id', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' })).toThrow(/must be an https/);
+    expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' }).oidc).toMatchObject({ emailClaim: 'email', buttonLabel: 'SSO' });
+  });
+});
