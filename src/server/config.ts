@@ -71,6 +71,11 @@ const schema = z.object({
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).default('SSO'),
 });
 
 type Env = z.infer<typeof schema>;
@@ -101,7 +106,16 @@ function crossChecks(e: Env): string[] {
   const s3 = { S3_ENDPOINT: e.S3_ENDPOINT, S3_BUCKET: e.S3_BUCKET, S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY };
   const missing = Object.entries(s3).filter(([, v]) => !v).map(([k]) => k);
   if (missing.length > 0 && missing.length < 4) problems.push(`  ${missing.join(', ')}: required when S3 storage is configured (set all of S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, or none)`);
+  const oidc = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
+  const oidcMissing = Object.entries(oidc).filter(([, v]) => !v).map(([k]) => k);
+  if (oidcMissing.length > 0 && oidcMissing.length < 3) problems.push(`  ${oidcMissing.join(', ')}: required when single sign-on is configured (set all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, or none)`);
+  if (e.OIDC_ISSUER && e.OIDC_ISSUER.startsWith('http://') && !isLoopbackUrl(e.OIDC_ISSUER)) problems.push('  OIDC_ISSUER: must be an https:// address (plain http only on this machine, 127.0.0.1 or localhost)');
   return problems;
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
 /** How e-mail leaves the app; null keeps every message in the outbox. */
@@ -174,7 +188,12 @@ export type Config = {
    * stalled body is cut after it), `keepAlive` between two requests.
    */
   timeouts: { requestMs: number; idleMs: number; keepAliveMs: number };
+  /** Single sign-on (OIDC_* variables), or null. */
+  oidc: OidcConfig | null;
 };
+
+/** Single sign-on by OpenID Connect; null when not configured. */
+export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; emailClaim: string; buttonLabel: string };
 
 export class ConfigError extends Error {}
 
@@ -225,6 +244,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrationPendingPerProvince: e.REGISTRATION_PENDING_PER_PROVINCE,
     registrationConfirmHours: e.REGISTRATION_CONFIRM_HOURS,
     timeouts: { requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000, idleMs: e.IDLE_TIMEOUT_SECONDS * 1000, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000 },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, emailClaim: e.OIDC_EMAIL_CLAIM, buttonLabel: e.OIDC_BUTTON_LABEL }
+        : null,
   };
 }
 

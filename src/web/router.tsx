@@ -3,6 +3,7 @@ import { Center, Loader } from '@mantine/core';
 import { useSession } from './auth.tsx';
 import { Layout } from './components/layout.tsx';
 import { LoginPage } from './pages/login.tsx';
+import { SsoRefusedPage, ssoRefusals, type SsoRefusal } from './pages/sso-refused.tsx';
 import { EditionsPage } from './pages/editions.tsx';
 import { EditionPage } from './pages/edition/index.tsx';
 import { UsersPage } from './pages/users/index.tsx';
@@ -75,7 +76,19 @@ const login = createRoute({
   getParentRoute: () => root,
   path: '/login',
   component: LoginPage,
-  validateSearch: (search: Record<string, unknown>): { next?: string | undefined } => ({ next: nextPath(search.next) }),
+  // `langkah=kode`: a single sign-on came back and the two-factor code is owed.
+  validateSearch: (search: Record<string, unknown>): { next?: string | undefined; langkah?: 'kode' | undefined } => ({
+    next: nextPath(search.next),
+    langkah: search.langkah === 'kode' ? 'kode' : undefined,
+  }),
+});
+const ssoRefused = createRoute({
+  getParentRoute: () => root,
+  path: '/sso-gagal',
+  component: SsoRefusedPage,
+  validateSearch: (search: Record<string, unknown>): { alasan: SsoRefusal } => ({
+    alasan: ssoRefusals.includes(search.alasan as SsoRefusal) ? (search.alasan as SsoRefusal) : 'failed',
+  }),
 });
 const forgotPassword = createRoute({ getParentRoute: () => root, path: '/lupa-sandi', component: ForgotPasswordPage });
 const resetPassword = createRoute({ getParentRoute: () => root, path: '/atur-ulang-sandi/$token', component: ResetPasswordPage });
@@ -130,6 +143,7 @@ const publicationRoutes = [editionPublication, poolPublication, pressRelease, im
 export const router = createRouter({
   routeTree: root.addChildren([
     login,
+    ssoRefused,
     forgotPassword,
     resetPassword,
     invitation,

@@ -142,3 +142,16 @@ export const securitySettings = pgTable(
   },
   (t) => [check('security_settings_one_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * A single sign-on under way: what the callback must find again (the state
+ * the browser also holds in a cookie, the nonce, the PKCE verifier). Used
+ * once, for ten minutes.
+ */
+export const oidcLogins = pgTable('oidc_logins', {
+  state: varchar('state', { length: 100 }).primaryKey(),
+  nonce: varchar('nonce', { length: 100 }).notNull(),
+  codeVerifier: varchar('code_verifier', { length: 200 }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

@@ -23,6 +23,7 @@ import { jobRoutes } from './jobs.ts';
 import { recapRoutes } from './recap.ts';
 import { accountRoutes } from './account.ts';
 import { notificationRoutes } from './notifications.ts';
+import { oidcRoutes } from './oidc.ts';
 
 /** Every route module of the API, each for one domain area. */
 export const routes: FastifyPluginCallback[] = [
@@ -50,4 +51,5 @@ export const routes: FastifyPluginCallback[] = [
   recapRoutes,
   accountRoutes,
   notificationRoutes,
+  oidcRoutes,
 ];

@@ -77,9 +77,18 @@ export async function login(db: Db, config: Config, email: string, password: str
     await recordFailure(db, config, user.id);
     throw invalidCredentials();
   }
-  if (user.totpSecret) {
+  return signInVerified(db, config, user, client, { secondFactorDone: false });
+}
+
+/**
+ * Opens the session of a user whose first factor is proven (a password, or
+ * a single sign-on): a pending one while the two-factor code is owed
+ * (`secondFactorDone` false and two-factor on), a real one otherwise.
+ */
+export async function signInVerified(db: Db, config: Config, user: users.UserRow, client: ClientInfo, { secondFactorDone }: { secondFactorDone: boolean }): Promise<LoginResult> {
+  if (user.totpSecret && !secondFactorDone) {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now + secondFactorMinutes * 60_000);
+    const expiresAt = new Date(Date.now() + secondFactorMinutes * 60_000);
     await users.insertSession(db, { id: sessionIdOf(token), userId: user.id, csrfToken: randomBytes(24).toString('base64url'), expiresAt, secondFactorPending: true });
     return { token, expiresAt, me: null };
   }

@@ -57,6 +57,16 @@ export const securityEn: typeof securityId = {
     ended: '{{count}} other sessions ended.',
     none: 'No other sessions.',
   },
+  sso: {
+    button: 'Sign in with {{label}}',
+    or: 'or',
+    refusedTitle: 'Single sign-on did not work',
+    unknown: 'The e-mail of your SSO account is not registered in Paritrana. Accounts are created by the committee; ask a provincial or the national admin to create one with this e-mail.',
+    unverified: 'The identity provider does not state that your e-mail is verified, so it cannot be matched to an account. Verify the e-mail with the identity provider, then try again.',
+    state: 'The sign-in expired or was not started from this browser. Please start again.',
+    failed: 'The identity provider’s answer could not be checked. Please try again; if it keeps happening, contact an admin.',
+    back: 'Back to sign-in',
+  },
   securitySettings: {
     title: 'Installation security',
     requireTwoFactor: 'Require two-step verification for national and provincial admins',

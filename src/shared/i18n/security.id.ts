@@ -55,6 +55,16 @@ export const securityId = {
     ended: '{{count}} sesi lain diakhiri.',
     none: 'Tidak ada sesi lain.',
   },
+  sso: {
+    button: 'Masuk dengan {{label}}',
+    or: 'atau',
+    refusedTitle: 'Masuk dengan SSO tidak berhasil',
+    unknown: 'E-mail akun SSO Anda tidak terdaftar di Paritrana. Akun dibuat oleh panitia; hubungi admin provinsi atau nasional untuk dibuatkan akun dengan e-mail ini.',
+    unverified: 'Penyedia identitas tidak menyatakan bahwa e-mail Anda sudah terverifikasi, jadi akun tidak dapat dicocokkan. Verifikasi e-mail di penyedia identitas, lalu coba lagi.',
+    state: 'Proses masuk kedaluwarsa atau tidak dimulai dari peramban ini. Silakan mulai lagi.',
+    failed: 'Jawaban penyedia identitas tidak dapat diperiksa. Silakan coba lagi; bila terus terjadi, hubungi admin.',
+    back: 'Kembali ke halaman masuk',
+  },
   securitySettings: {
     title: 'Keamanan instalasi',
     requireTwoFactor: 'Wajibkan verifikasi dua langkah bagi admin nasional dan provinsi',

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Divider, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LoginAnswer, Me } from '../../shared/contracts/index.ts';
-import { ApiError, api, rememberSession } from '../api.ts';
+import { ApiError, api, get, rememberSession } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { LanguageSwitch } from '../components/layout.tsx';
 
@@ -12,14 +12,15 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   // Where to go after signing in (e.g. back to an invitation); only a path of this app.
-  const { next } = useSearch({ from: '/login' });
+  const { next, langkah } = useSearch({ from: '/login' });
+  const sso = useQuery({ queryKey: ['oidc'], queryFn: () => get<{ enabled: boolean; label: string | null }>('/api/auth/oidc'), staleTime: Infinity });
   const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // The password was right and the account has two-step verification: the code is owed.
-  const [codeStep, setCodeStep] = useState(false);
+  const [codeStep, setCodeStep] = useState(langkah === 'kode');
   const [code, setCode] = useState('');
 
   async function signedIn(me: Me) {
@@ -101,6 +102,15 @@ export function LoginPage() {
             <Button type="submit" loading={busy} color="teal">
               {t('login.submit')}
             </Button>
+            {sso.data?.enabled ? (
+              <>
+                <Divider label={t('sso.or')} labelPosition="center" />
+                {/* A plain link: the server redirects to the identity provider. */}
+                <Button component="a" href="/api/auth/oidc/start" variant="outline" color="teal">
+                  {t('sso.button', { label: sso.data.label })}
+                </Button>
+              </>
+            ) : null}
             <Anchor component={Link} to="/lupa-sandi" size="sm" ta="center">
               {t('login.forgot')}
             </Anchor>
