@@ -274,6 +274,8 @@ async function viewports(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
+  // The navigation slides away when the page narrows: let it settle.
+  await page.waitForTimeout(600);
   await page.screenshot({ path: join(screenshotDir, `${name}-phone.png`) });
   await page.setViewportSize({ width: 1280, height: 900 });
 }

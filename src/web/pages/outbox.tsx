@@ -82,7 +82,7 @@ export function OutboxPage() {
                 {t('outbox.failed', { attempts: m.attempts })}
               </Badge>
             ) : noServer ? (
-              <Badge color="yellow" variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>
+              <Badge color="yellow" variant="light" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }}>
                 {t('outboxExtra.noServer')}
               </Badge>
             ) : (
