@@ -178,10 +178,10 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await file.setInputFiles({ name: 'Perbup Sumbawa 12-2024.pdf', mimeType: 'application/pdf', buffer: pdf });
     await candidate.getByRole('link', { name: 'Perbup Sumbawa 12-2024.pdf' }).waitFor();
     await file.setInputFiles({ name: 'laporan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
-    await candidate.getByText('Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX).').waitFor();
+    await candidate.getByText('Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX, PPTX, DOCX).').waitFor();
     await file.setInputFiles({ name: 'pindaian-besar.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(1024 * 1024 + 1)]) });
     await candidate.getByText('Berkas terlalu besar: batasnya 1 MB.').waitFor();
-    await expect.poll(() => candidate.getByRole('button', { name: 'Unggah bukti (PDF, JPEG, PNG, XLSX)' }).isEnabled(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => candidate.getByRole('button', { name: 'Unggah bukti (PDF, JPEG, PNG, XLSX, PPTX, DOCX)' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     await screenshotBoth(candidate, 'candidates-09-evidence-refusals');
     await expect.poll(() => candidate.getByRole('listitem').count(), { timeout: 30_000 }).toBe(1);
 
@@ -197,8 +197,8 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await candidate.keyboard.press('Escape');
     await candidate.getByRole('button', { name: 'Tambah' }).nth(2).click();
     await pick(candidate, 'Segmen pekerja', 'Nelayan');
-    await candidate.getByLabel('Pekerja dilindungi').fill('376');
-    await candidate.getByLabel('Anggaran (Rp)').fill('600100000');
+    await candidate.getByLabel('Pekerja dilindungi', { exact: true }).fill('376');
+    await candidate.getByLabel('Anggaran direncanakan (Rp)').fill('600100000');
     await pick(candidate, 'Sumber dana', 'DBH Sawit');
     await candidate.getByLabel('Mulai').fill('2024-01-01');
     await candidate.getByLabel('Selesai').fill('2024-12-31');
