@@ -59,5 +59,11 @@ describe.skipIf(!browserAvailable())('the announce page shows the ceremony that 
     await admin.getByRole('button', { name: 'Umumkan hasil' }).click();
     await admin.getByRole('dialog').getByText('Belum ada tanggal dan tempat penyerahan').waitFor();
     await screenshotBoth(admin, 'ceremony-02-missing');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+    // In English too.
+    await admin.getByText('EN', { exact: true }).click();
+    await admin.getByText('This province has not recorded its award ceremony').waitFor();
+    await admin.getByRole('heading', { name: 'The hand-over as it happened' }).waitFor();
+    await screenshotBoth(admin, 'ceremony-03-english');
   });
 });

@@ -5,7 +5,7 @@ export const ceremonyEn = {
     sourceProvince: 'this province’s own ceremony (edition event)',
     sourceEdition: 'the national ceremony (edition timeline)',
     missingTitle: 'This province has not recorded its award ceremony',
-    missing: 'Certificates and press releases will be issued without a ceremony date or place. Another province’s date and place are never used. Record the province’s ceremony in the edition’s Events tab, then announce.',
+    missing: 'Certificates and press releases will be issued without a ceremony date or place. Another province’s date and place are never used. Record the province’s ceremony in the edition’s Provincial events tab, then announce.',
     confirmMissing: 'No ceremony date or place yet: the certificates will be issued without them.',
     handoverTitle: 'The hand-over as it happened',
     handoverHint: 'Record it when someone other than the signatory presented the awards, when they were handed over at another event, or when someone received them on a winner’s behalf. Press releases drafted afterwards use this record.',

@@ -5,7 +5,7 @@ export const ceremonyId = {
     sourceProvince: 'penyerahan milik provinsi ini (kegiatan edisi)',
     sourceEdition: 'penyerahan nasional (jadwal edisi)',
     missingTitle: 'Provinsi ini belum mencatat penyerahan penghargaannya',
-    missing: 'Piagam dan siaran pers akan terbit tanpa tanggal dan tempat penyerahan. Tanggal dan tempat provinsi lain tidak pernah dipakai. Catat penyerahan provinsi di tab Kegiatan pada edisi, lalu umumkan.',
+    missing: 'Piagam dan siaran pers akan terbit tanpa tanggal dan tempat penyerahan. Tanggal dan tempat provinsi lain tidak pernah dipakai. Catat penyerahan provinsi di tab Acara provinsi pada edisi, lalu umumkan.',
     confirmMissing: 'Belum ada tanggal dan tempat penyerahan: piagam akan terbit tanpa keduanya.',
     handoverTitle: 'Penyerahan yang terjadi',
     handoverHint: 'Catat bila penghargaan diserahkan oleh orang lain daripada penanda tangan, dalam acara lain, atau diterima oleh wakil pemenang. Siaran pers yang disusun sesudahnya memakai catatan ini.',
