@@ -27,7 +27,10 @@ describe.each(drivers())('the demo’s published showcase edition on %s', (drive
     expect(result.winners[0]).toMatchObject({ name: 'Kabupaten Lombok Timur', award: 1 });
     for (const w of result.winners) {
       const check = await visitor.request('GET', `/api/public/certificates/${w.certificateCode}`);
-      expect(check.json<{ status: string }>().status).toBe('valid');
+      const v = check.json<{ status: string; certificate: { ceremony: unknown } }>();
+      expect(v.status).toBe('valid');
+      // NTB's own ceremony, recorded as its event.
+      expect(v.certificate.ceremony).toEqual({ date: '2024-08-21', place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram' });
     }
     // The published package recomputes to the published numbers.
     const pkg = (await visitor.request('GET', `/api/public/pools/${detail.published[0]!.poolId}/package`)).json<ScoringPackage>();

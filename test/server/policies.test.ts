@@ -295,6 +295,7 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'GET /api/pools/:id/publication': { ntb: signedIn(403, { national: 200, provincial: 200 }) },
   'POST /api/pools/:id/publish': { ntb: signedIn(403, { national: 409, provincial: 409 }) },
   'POST /api/pools/:id/withdraw': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
+  'PUT /api/pools/:id/handover': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
   'GET /api/editions/:id/signatories': { edition: signedIn(403, { national: 200, provincial: 200 }) },
   'PUT /api/editions/:id/signatories': { edition: signedIn(403, { national: 400 }) },
   'POST /api/results/:id/press-releases': { ntb: signedIn(403, { national: 400, provincial: 400 }) },

@@ -60,7 +60,7 @@ describe.each(drivers())('publication of results on %s', (driver) => {
     expect((await national.request('PUT', `/api/editions/${f.editionId}/signatories`, { signatories: [] })).statusCode).toBe(200);
     const status = (await admin.request('GET', `/api/pools/${f.poolId}/publication`)).json<PublicationStatus>();
     expect(status.problems).toEqual(['no-signatories']);
-    expect(status.ceremony).toEqual({ date: '2025-08-13', place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram' });
+    expect(status.ceremony).toEqual({ date: '2025-08-13', place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram', source: 'province' });
     const refused = await admin.request('POST', `/api/pools/${f.poolId}/publish`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json<ErrorAnswer>().error.details!.map((d) => d.path)).toEqual(['signatories']);
@@ -69,30 +69,20 @@ describe.each(drivers())('publication of results on %s', (driver) => {
     expect((await national.request('PUT', `/api/editions/${f.editionId}/signatories`, body)).statusCode).toBe(200);
   });
 
-  it('names the province’s own award ceremony when it set one, instead of the edition’s date', async () => {
-    const ceremony = { kind: 'provincial_ceremony', provinceCode: '52', heldOn: '2025-08-20', place: 'Pendopo Gubernur NTB, Mataram', attendees: null, notes: null };
-    const added = await admin.request('POST', `/api/editions/${f.editionId}/events`, ceremony);
-    expect(added.statusCode, added.body).toBe(201);
-    const eventId = added.json<{ id: string }>().id;
-    expect((await admin.request('GET', `/api/pools/${f.poolId}/publication`)).json<PublicationStatus>().ceremony).toEqual({
-      date: '2025-08-20',
-      place: 'Pendopo Gubernur NTB, Mataram',
-    });
-    // One ceremony per province; socialization events are not ceremonies.
-    const second = await admin.request('POST', `/api/editions/${f.editionId}/events`, { ...ceremony, heldOn: '2025-08-21' });
+  it('holds one award ceremony per province, and socialization events are not ceremonies', async () => {
+    const ceremony = { kind: 'provincial_ceremony', provinceCode: '52', heldOn: '2025-08-21', place: 'Pendopo Gubernur NTB, Mataram', attendees: null, notes: null };
+    const second = await admin.request('POST', `/api/editions/${f.editionId}/events`, ceremony);
     expect(second.statusCode).toBe(409);
     expect(second.json<ErrorAnswer>().error.details!.map((d) => d.path)).toEqual(['kind']);
     const socialization = await admin.request('POST', `/api/editions/${f.editionId}/events`, { ...ceremony, kind: 'socialization', heldOn: '2025-03-10' });
     expect(socialization.statusCode).toBe(201);
     expect((await otherProvince.request('POST', `/api/editions/${f.editionId}/events`, ceremony)).statusCode).toBe(403);
-
-    for (const id of [eventId, socialization.json<{ id: string }>().id]) {
-      expect((await admin.request('DELETE', `/api/editions/${f.editionId}/events/${id}`)).statusCode).toBe(200);
-    }
     expect((await admin.request('GET', `/api/pools/${f.poolId}/publication`)).json<PublicationStatus>().ceremony).toEqual({
       date: '2025-08-13',
       place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram',
+      source: 'province',
     });
+    expect((await admin.request('DELETE', `/api/editions/${f.editionId}/events/${socialization.json<{ id: string }>().id}`)).statusCode).toBe(200);
   });
 
   it('publishes the final result with a signed certificate for every winner (audited)', async () => {
@@ -115,7 +105,7 @@ describe.each(drivers())('publication of results on %s', (driver) => {
   it('shows the published ranking to anyone, with scores per stage and aspect and the winners’ key figures', async () => {
     const editions = (await publicClient.request('GET', '/api/public/editions')).json<PublicEdition[]>();
     expect(editions.map((e) => [e.label, e.results, e.ceremonies.provincial])).toEqual([
-      ['Paritrana Award 2025', 1, { date: '2025-08-13', place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram' }],
+      ['Paritrana Award 2025', 1, { date: '2025-08-13', place: 'Balai Keratun, Kantor Gubernur Lampung' }],
     ]);
     const edition = (await publicClient.request('GET', `/api/public/editions/${f.editionId}`)).json<PublicEditionDetail>();
     expect(edition.published.map((p) => [p.category.code, p.level.kind, p.area, p.winners.map((w) => w.award)])).toEqual([

@@ -1,5 +1,5 @@
 import type { Db } from '../../src/db/client.ts';
-import { listMilestones, replaceMilestones } from '../../src/db/repositories/editions.ts';
+import { insertEvent } from '../../src/db/repositories/editions.ts';
 import { insertSubmission } from '../../src/db/repositories/submissions.ts';
 import { upsertItem } from '../../src/db/repositories/verification.ts';
 import { pemdaV1 } from '../../src/domain/instruments/index.ts';
@@ -99,13 +99,8 @@ export async function finalisedPool(db: Db): Promise<FinalisedPool> {
     await closeStage({ db, actor: chair }, pool.id, stage);
   }
   const result = await finaliseResult({ db, actor: chair }, pool.id);
-  // The demo's provincial ceremony is Lampung's; NTB hands its awards over in Mataram.
-  const milestones = (await listMilestones(db, editionId)).map(({ kind, startsOn, endsOn, place }) => ({ kind, startsOn, endsOn, place }));
-  await replaceMilestones(
-    db,
-    editionId,
-    milestones.map((m) => (m.kind === 'provincial_ceremony' ? { ...m, startsOn: '2025-08-13', place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram' } : m)),
-  );
+  // The demo's provincial ceremony milestone and event are Lampung's; NTB records its own, in Mataram.
+  await insertEvent(db, { editionId, provinceCode: '52', kind: 'provincial_ceremony', heldOn: '2025-08-13', place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram', attendees: null, notes: null });
   await replaceSignatories({ db, actor: national }, editionId, [
     { level: 'provinsi', area: '52', name: 'Dr. H. Lalu Muhamad Iqbal', title: 'Gubernur Nusa Tenggara Barat', handsOver: true },
     { level: 'provinsi', area: '52', name: 'Adventus Edison Souhuwat', title: 'Kepala Kantor Wilayah BPJS Ketenagakerjaan Bali Nusa Tenggara dan Papua', handsOver: false },

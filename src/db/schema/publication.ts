@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { candidates } from './candidates.ts';
 import { editions } from './editions.ts';
@@ -118,3 +118,23 @@ export const pressReleases = pgTable(
   },
   (t) => [uniqueIndex('press_releases_winner_idx').on(t.resultId, t.candidateId)],
 );
+
+/**
+ * How a pool's awards were actually handed over, as its committee recorded
+ * it: a presenter who is not a signatory, a hand-over at another event (an
+ * MoU signing), and per winner who received on its behalf.
+ */
+export const ceremonyHandovers = pgTable('ceremony_handovers', {
+  poolId: uuid('pool_id')
+    .primaryKey()
+    .references(() => pools.id, { onDelete: 'cascade' }),
+  presenterName: text('presenter_name'),
+  presenterTitle: text('presenter_title'),
+  occasion: text('occasion'),
+  occasionDate: date('occasion_date', { mode: 'string' }),
+  occasionPlace: text('occasion_place'),
+  /** [{ candidateId, name, title, onBehalfOf }]: who received for a winner. */
+  representatives: jsonb('representatives').notNull().default([]),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -51,23 +51,42 @@ export function excerpt(text: string, limit = 300): string {
 }
 
 function ceremonySentences(f: WinnerFacts, fmt: Formats): Sentence[] {
-  const presenter = f.signatories.find((s) => s.handsOver);
-  if (!presenter && !f.ceremony) return [];
+  const h = f.handover;
+  // A recorded presenter replaces the signatory who was to hand the award over.
+  const signatory = f.signatories.find((s) => s.handsOver);
+  const presenter = h.presenter ? { ...h.presenter, fact: 'handover.presenter' } : signatory ? { name: signatory.name, title: signatory.title, fact: 'presenter' } : null;
+  // A hand-over at another event replaces the ceremony's date and place.
+  const when = h.occasion
+    ? { date: h.occasion.date, place: h.occasion.place, facts: ['handover.date', 'handover.place'] as const }
+    : f.ceremony
+      ? { date: f.ceremony.date, place: f.ceremony.place, facts: ['ceremony.date', 'ceremony.place'] as const }
+      : null;
+  if (!presenter && !when && !h.occasion && !h.representative) return [];
   const facts: string[] = [];
   let text = 'Penghargaan tersebut diserahkan';
   if (presenter) {
     text += ` oleh ${presenter.title}, ${presenter.name},`;
-    facts.push('presenter');
+    facts.push(presenter.fact);
   }
-  if (f.ceremony) {
-    text += ` pada ${fmt.date(f.ceremony.date)}`;
-    facts.push('ceremony.date');
-    if (f.ceremony.place) {
-      text += ` di ${f.ceremony.place}`;
-      facts.push('ceremony.place');
+  if (h.occasion) {
+    text += ` dalam acara ${h.occasion.name}`;
+    facts.push('handover.occasion');
+  }
+  if (when) {
+    text += ` pada ${fmt.date(when.date)}`;
+    facts.push(when.facts[0]);
+    if (when.place) {
+      text += ` di ${when.place}`;
+      facts.push(when.facts[1]);
     }
   }
-  return [{ text: `${text.replace(/,$/, '')}.`, facts }];
+  text = text.replace(/,$/, '');
+  if (h.representative) {
+    const r = h.representative;
+    text = `${facts.length > 0 ? `${text} dan diterima` : 'Penghargaan tersebut diterima'} oleh ${r.title}, ${r.name}${r.onBehalfOf ? `, yang hadir mewakili ${r.onBehalfOf}` : ''}`;
+    facts.push('handover.representative');
+  }
+  return [{ text: `${text}.`, facts }];
 }
 
 function signatorySentence(f: WinnerFacts): Sentence[] {

@@ -12,6 +12,17 @@ export type AgreementFact = { type: 'mou' | 'pks'; parties: string; number: stri
 export type ProgramFact = { segment: string; people: number | null; budgetRupiah: number | null; fundingSource: string };
 export type SignatoryFact = { name: string; title: string; handsOver: boolean };
 
+/**
+ * How the award was actually handed over: a presenter who is not a
+ * signatory, another event (an MoU signing) instead of the ceremony, and who
+ * received on the winner's behalf ("Sekda hadir mewakili Bupati").
+ */
+export type HandoverFacts = {
+  presenter: { name: string; title: string } | null;
+  occasion: { name: string; date: string; place: string | null } | null;
+  representative: { name: string; title: string; onBehalfOf: string | null } | null;
+};
+
 export type WinnerFacts = {
   candidate: { name: string; kind: 'pemda' | 'badan-usaha' };
   edition: { label: string };
@@ -25,8 +36,11 @@ export type WinnerFacts = {
   stages: { label: string; score: number }[];
   /** The name of the level the winner goes on to, when it advances. */
   advancesTo: { kind: 'provinsi' | 'zona' | 'nasional'; name: string } | null;
+  /** The pool's own ceremony (a provincial pool's province's, never another's); null when none is recorded. */
   ceremony: { date: string; place: string | null } | null;
   signatories: SignatoryFact[];
+  /** The hand-over as it happened, when the committee recorded it. */
+  handover: HandoverFacts;
   /** Confirmed data values (coverage snapshot, verification or a decided dispute). */
   values: {
     coveragePct: number | null;

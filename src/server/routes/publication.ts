@@ -2,6 +2,8 @@ import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  handover,
+  handoverInput,
   pressRelease,
   pressReleaseEdit,
   pressReleaseGenerate,
@@ -12,6 +14,7 @@ import {
 } from '../../shared/contracts/index.ts';
 import type { Actor } from '../policies/actor.ts';
 import { publicationPolicy } from '../policies/publication.ts';
+import * as handovers from '../services/handovers.ts';
 import * as publication from '../services/publication.ts';
 import * as releases from '../services/press-releases.ts';
 import * as signatories from '../services/signatories.ts';
@@ -45,6 +48,20 @@ export const publicationRoutes: FastifyPluginCallback = (root, _options, done) =
     '/pools/:id/withdraw',
     { config: { ...manage, scope: scope.pool('publish') }, schema: { tags, summary: 'Withdraw a publication, with a reason (audited)', params: idParams, body: withdrawInput, response: { 200: publicationStatus } } },
     (request) => publication.withdrawPublication(ctx(request.actor), request.params.id, request.body.reason),
+  );
+  app.put(
+    '/pools/:id/handover',
+    {
+      config: { ...manage, scope: scope.pool('publish') },
+      schema: {
+        tags,
+        summary: 'Record how the pool’s awards were actually handed over: presenter, another event, who received for each winner (replaces the record; audited)',
+        params: idParams,
+        body: handoverInput,
+        response: { 200: handover },
+      },
+    },
+    (request) => handovers.saveHandover(ctx(request.actor), request.params.id, request.body),
   );
   app.get(
     '/editions/:id/signatories',

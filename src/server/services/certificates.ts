@@ -9,7 +9,7 @@ import * as repo from '../../db/repositories/publication.ts';
 import { findResult } from '../../db/repositories/pools.ts';
 import type { CertificatePayload, CertificateVerification } from '../../shared/contracts/index.ts';
 import { currentSigningKey, signText, verifyText } from './signing.ts';
-import type { PublicationContext } from './winner-facts.ts';
+import { printedCeremony, type PublicationContext } from './winner-facts.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
 import { absoluteLink } from '../notifications/notify.ts';
 
@@ -48,7 +48,7 @@ export async function issueCertificates(tx: Db, p: PublicationContext, row: repo
       award: r.award!,
       score: r.score,
       result: { id: row.id, version: row.version, packageSha256: row.packageSha256 },
-      ceremony: p.ceremony,
+      ceremony: printedCeremony(p.ceremony),
       signatories: p.signatories.map((s) => ({ name: s.name, title: s.title })),
       issuedAt: '',
     };

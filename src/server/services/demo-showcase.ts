@@ -20,7 +20,7 @@ import { rubricIndicators } from '../../domain/panels/scoring-setup.ts';
 import type { RoleGrant } from '../../shared/contracts/index.ts';
 import type { Actor } from '../policies/actor.ts';
 import { demoJurors } from './demo-panel.ts';
-import { addCategory, changeEditionStatus, createEdition } from './editions.ts';
+import { addCategory, addEvent, changeEditionStatus, createEdition } from './editions.ts';
 import { recordAttendance, setSlot } from './interviews.ts';
 import { submitSheet, writeMarks } from './marking.ts';
 import { createPanel, replaceMembers } from './panels.ts';
@@ -84,6 +84,15 @@ export async function seedShowcase(db: Db, options: { today?: string } = {}): Pr
     { kind: 'provincial_ceremony', startsOn: cal.at('2024-08-21'), endsOn: null, place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram' },
     { kind: 'national_ceremony', startsOn: cal.at('2024-12-12'), endsOn: null, place: 'Jakarta' },
   ]);
+  // NTB's own ceremony: what its certificates print (never the edition's milestone).
+  await addEvent(ctx, edition.id, {
+    kind: 'provincial_ceremony',
+    provinceCode: '52',
+    heldOn: '2024-08-21',
+    place: 'Gedung Sangkareang, Kantor Gubernur NTB, Mataram',
+    attendees: null,
+    notes: 'Penyerahan Paritrana Award tingkat Provinsi Nusa Tenggara Barat.',
+  });
   await changeEditionStatus(ctx, edition.id, 'open');
   const category = (await findCategoryByCode(db, edition.id, 'pemkab-kota'))!;
   const ids = new Map<string, string>();

@@ -12,7 +12,7 @@ import { issueCertificates } from './certificates.ts';
 import type { ServiceContext } from './context.ts';
 import { loadPool, type PoolContext } from './pool-context.ts';
 import { presentSignatory } from './signatories.ts';
-import { figuresOf, plainLabel, publicationContext, winnerFacts, type PublicationContext } from './winner-facts.ts';
+import { figuresOf, plainLabel, printedCeremony, publicationContext, winnerFacts, type PublicationContext } from './winner-facts.ts';
 import { notifyAnnounced } from '../notifications/pool-events.ts';
 
 /** "Pemerintah Kabupaten/Kota · Tingkat Provinsi · 52": how the committee's pages name a pool. */
@@ -22,19 +22,26 @@ function assertManages(ctx: ServiceContext, pool: PoolContext): void {
   authorizePool(ctx.actor, 'publish', pool);
 }
 
-/** What stops a result from being published: certificates need their signatories and the ceremony. */
+/** What stops a result from being published: certificates need their signatories. */
 function problemsOf(p: PublicationContext, result: repo.ResultRow | null): PublicationStatus['problems'] {
   const problems: PublicationStatus['problems'] = [];
   if (!result) problems.push('no-final-result');
   if (p.signatories.length === 0) problems.push('no-signatories');
-  if (!p.ceremony) problems.push('no-ceremony');
   return problems;
+}
+
+/**
+ * What publishing would print less than expected, without stopping it: with
+ * no ceremony of its own recorded, certificates and releases print no date
+ * and no place rather than another province's.
+ */
+function warningsOf(p: PublicationContext): PublicationStatus['warnings'] {
+  return p.ceremony ? [] : ['no-ceremony'];
 }
 
 const problemDetails: Record<PublicationStatus['problems'][number], ErrorDetail> = {
   'no-final-result': { path: 'result', message: 'the chair has not finalised the result' },
   'no-signatories': { path: 'signatories', message: 'set the signatories of the certificates for this level' },
-  'no-ceremony': { path: 'milestones', message: 'set the date and place of the award ceremony in the timeline' },
 };
 
 /** The public view of a result, frozen when it is published. */
@@ -73,7 +80,7 @@ export async function buildPublicResult(db: Db, p: PublicationContext, row: repo
       aspects: r.aspects,
     })),
     winners,
-    ceremony: p.ceremony,
+    ceremony: printedCeremony(p.ceremony),
     packageSha256: row.packageSha256,
     finalisedAt: row.finalisedAt.toISOString(),
     publishedAt: publishedAt.toISOString(),
@@ -105,8 +112,10 @@ export async function publicationStatus(ctx: ServiceContext, poolId: string): Pr
         }
       : null,
     problems: problemsOf(p, result),
+    warnings: warningsOf(p),
     signatories: p.signatories.map(presentSignatory),
     ceremony: p.ceremony,
+    handover: p.handover,
     winners: winners.map((r) => {
       const candidate = p.candidates.get(r.candidate)!;
       const certificate = certificates.find((c) => c.candidateId === candidate.id);

@@ -12,9 +12,10 @@ import { signatoriesFor, type SignatoryRow } from '../../db/repositories/publica
 import { findProvince } from '../../db/repositories/regions.ts';
 import { findSubmission } from '../../db/repositories/submissions.ts';
 import { itemsOf } from '../../db/repositories/verification.ts';
-import type { WinnerFigures } from '../../shared/contracts/index.ts';
+import type { Handover, WinnerFigures } from '../../shared/contracts/index.ts';
 import { formatDate, formatNumber, formatPercent, formatRupiah } from '../../shared/i18n/format.ts';
 import { nextLevel } from './advancement.ts';
+import { handoverOf } from './handovers.ts';
 import type { PoolContext } from './pool-context.ts';
 import { packageIdOf } from './results.ts';
 
@@ -28,8 +29,11 @@ export type PublicationContext = {
   pool: PoolContext;
   level: { code: string; kind: LevelKind; name: string };
   area: { code: string; name: string } | null;
-  ceremony: { date: string; place: string | null } | null;
+  /** The ceremony the certificates and releases name, and where it was recorded; null when none is. */
+  ceremony: { date: string; place: string | null; source: 'province' | 'edition' } | null;
   signatories: SignatoryRow[];
+  /** How the awards were actually handed over, as the committee recorded it. */
+  handover: Handover;
   next: { kind: LevelKind; name: string } | null;
   /** The pool's candidates by their id in the scoring package. */
   candidates: Map<string, CandidateRow>;
@@ -39,26 +43,35 @@ export type PublicationContext = {
 export const plainLabel = (label: string): string => label.split(' (')[0]!;
 
 /**
- * The ceremony of a level, from the edition's milestones: the provincial
- * ceremony for the provincial level (unless the province set its own, as an
- * event of the edition), the national ceremony for the nation and for zones
- * (zone awards are handed over at the national ceremony, our rule).
+ * The ceremony of a level: a provincial pool names only its own province's
+ * ceremony (its `provincial_ceremony` event), never the edition's general
+ * milestone, which may be another province's; the nation and zones name the
+ * edition's national ceremony (zone awards are handed over there, our rule).
  */
 export function ceremonyKind(kind: LevelKind): 'provincial_ceremony' | 'national_ceremony' {
   return kind === 'provinsi' ? 'provincial_ceremony' : 'national_ceremony';
 }
+
+/** The ceremony of a pool, or null when its province (or the edition, above the provinces) recorded none. */
+export async function ceremonyOf(db: Db, editionId: string, kind: LevelKind, area: string | null): Promise<PublicationContext['ceremony']> {
+  if (kind === 'provinsi') {
+    if (!area) return null;
+    const own = (await listEvents(db, editionId)).find((e) => e.kind === 'provincial_ceremony' && e.provinceCode === area);
+    return own ? { date: own.heldOn, place: own.place, source: 'province' } : null;
+  }
+  const milestone = (await listMilestones(db, editionId)).find((m) => m.kind === ceremonyKind(kind));
+  return milestone ? { date: milestone.startsOn, place: milestone.place, source: 'edition' } : null;
+}
+
+/** The ceremony as certificates and public pages print it. */
+export const printedCeremony = (c: PublicationContext['ceremony']): { date: string; place: string | null } | null => (c ? { date: c.date, place: c.place } : null);
 
 export async function publicationContext(db: Db, pool: PoolContext): Promise<PublicationContext> {
   const levels = await listLevels(db, pool.edition.id);
   const levelRow = levels.find((l) => l.code === pool.pool.level);
   const level = { code: pool.pool.level, kind: levelRow?.kind ?? 'provinsi', name: levelRow?.name ?? pool.pool.level };
   const province = pool.pool.area ? await findProvince(db, pool.pool.area) : null;
-  const milestone = (await listMilestones(db, pool.edition.id)).find((m) => m.kind === ceremonyKind(level.kind));
-  // A province's own ceremony, when it set one, rather than the edition's general date.
-  const ownCeremony =
-    level.kind === 'provinsi' && pool.pool.area
-      ? (await listEvents(db, pool.edition.id)).find((e) => e.kind === 'provincial_ceremony' && e.provinceCode === pool.pool.area)
-      : undefined;
+  const ceremony = await ceremonyOf(db, pool.edition.id, level.kind, pool.pool.area);
   const nextCode = nextLevel(levels, pool.category.levels, pool.pool.level, pool.pool.area);
   const nextRow = nextCode ? levels.find((l) => l.code === nextCode) : undefined;
   const candidates = await pools.candidatesOfPool(db, pool.pool);
@@ -66,8 +79,9 @@ export async function publicationContext(db: Db, pool: PoolContext): Promise<Pub
     pool,
     level,
     area: province ? { code: province.code, name: province.name } : null,
-    ceremony: ownCeremony ? { date: ownCeremony.heldOn, place: ownCeremony.place } : milestone ? { date: milestone.startsOn, place: milestone.place } : null,
+    ceremony,
     signatories: await signatoriesFor(db, pool.edition.id, pool.pool.level, pool.pool.area),
+    handover: await handoverOf(db, pool.pool.id),
     next: nextRow ? { kind: nextRow.kind, name: nextRow.name } : nextCode ? { kind: 'nasional', name: nextCode } : null,
     candidates: new Map(candidates.map((c) => [packageIdOf(c), c])),
   };
@@ -91,8 +105,13 @@ export async function winnerFacts(db: Db, p: PublicationContext, row: ScoringRes
     score: row.score,
     stages: p.pool.setup.instrument.stages.filter((s) => row.stages[s.id] !== undefined).map((s) => ({ label: plainLabel(s.label.id), score: row.stages[s.id]! })),
     advancesTo: row.advances ? p.next : null,
-    ceremony: p.ceremony,
+    ceremony: printedCeremony(p.ceremony),
     signatories: p.signatories.map((s) => ({ name: s.name, title: s.title, handsOver: s.handsOver })),
+    handover: {
+      presenter: p.handover.presenter,
+      occasion: p.handover.occasion,
+      representative: p.handover.representatives.find((x) => x.candidateId === candidate.id) ?? null,
+    },
     values: {
       coveragePct: values.get('coverage_pct') ?? null,
       govFunded: values.get('gov_funded') ?? null,
@@ -132,8 +151,18 @@ export function factList(f: WinnerFacts): { key: string; label: string; value: s
     out.push({ key: 'ceremony.date', label: 'Tanggal penyerahan', value: idFormats.date(f.ceremony.date) });
     if (f.ceremony.place) out.push({ key: 'ceremony.place', label: 'Tempat penyerahan', value: f.ceremony.place });
   }
+  const h = f.handover;
+  if (h.occasion) {
+    out.push({ key: 'handover.occasion', label: 'Diserahkan dalam acara', value: h.occasion.name });
+    out.push({ key: 'handover.date', label: 'Tanggal penyerahan (acara)', value: idFormats.date(h.occasion.date) });
+    if (h.occasion.place) out.push({ key: 'handover.place', label: 'Tempat penyerahan (acara)', value: h.occasion.place });
+  }
+  if (h.presenter) out.push({ key: 'handover.presenter', label: 'Diserahkan oleh', value: `${h.presenter.title}, ${h.presenter.name}` });
   const presenter = f.signatories.find((s) => s.handsOver);
-  if (presenter) out.push({ key: 'presenter', label: 'Diserahkan oleh', value: `${presenter.title}, ${presenter.name}` });
+  if (presenter && !h.presenter) out.push({ key: 'presenter', label: 'Diserahkan oleh', value: `${presenter.title}, ${presenter.name}` });
+  if (h.representative) {
+    out.push({ key: 'handover.representative', label: 'Diterima oleh', value: `${h.representative.name}, ${h.representative.title}${h.representative.onBehalfOf ? `, mewakili ${h.representative.onBehalfOf}` : ''}` });
+  }
   if (f.signatories.length > 0) out.push({ key: 'signatories', label: 'Penanda tangan piagam', value: f.signatories.map((s) => `${s.name} (${s.title})`).join('; ') });
   const v = f.values;
   if (v.coveragePct != null) out.push({ key: 'coverage_pct', label: 'Cakupan kepesertaan', value: formatPercent(v.coveragePct, 2, 'id') });

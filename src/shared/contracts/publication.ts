@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.ts';
+import { isoDate, text } from './common.ts';
 import { nationalFigures, regionFigures } from './coverage.ts';
 
 /**
@@ -12,6 +12,30 @@ export const levelRef = z.object({ code: text(), kind: z.enum(['provinsi', 'zona
 export const areaRef = z.object({ code: text(), name: text() });
 export const categoryRef = z.object({ code: text(), nameId: text(), nameEn: text() });
 export const ceremony = z.object({ date: text(), place: text().nullable() });
+/** The ceremony that will be printed and where it was recorded: the province's own event, or the edition's (national) milestone. */
+export const ceremonyPreview = ceremony.extend({ source: z.enum(['province', 'edition']) });
+
+const optionalText = (max: number) => text().trim().max(max).nullable();
+/** Who received the award on a winner's behalf: "Sekda hadir mewakili Bupati". */
+export const handoverRepresentative = z.object({
+  candidateId: z.uuid(),
+  name: text().trim().min(1).max(200),
+  title: text().trim().min(1).max(200),
+  /** Whom they stood in for, e.g. "Bupati Lombok Timur". */
+  onBehalfOf: optionalText(200),
+});
+/** How a pool's awards were actually handed over (all parts optional). */
+export const handoverInput = z
+  .object({
+    presenter: z.object({ name: text().trim().min(1).max(200), title: text().trim().min(1).max(200) }).nullable(),
+    /** A hand-over at another event, e.g. an MoU signing, instead of the ceremony. */
+    occasion: z.object({ name: text().trim().min(1).max(300), date: isoDate, place: optionalText(300) }).nullable(),
+    representatives: z.array(handoverRepresentative).max(200),
+  })
+  .strict();
+export type HandoverInput = z.infer<typeof handoverInput>;
+export const handover = handoverInput.extend({ updatedAt: text().nullable() });
+export type Handover = z.infer<typeof handover>;
 
 export const publicStage = z.object({
   id: text(),
@@ -202,10 +226,14 @@ export const publicationStatus = z.object({
       withdrawReason: text().nullable(),
     })
     .nullable(),
-  /** What stops publication now: no-final-result, no-signatories, no-ceremony. */
-  problems: z.array(z.enum(['no-final-result', 'no-signatories', 'no-ceremony'])),
+  /** What stops publication now: no-final-result, no-signatories. */
+  problems: z.array(z.enum(['no-final-result', 'no-signatories'])),
+  /** What publishing would print less than expected: no-ceremony (no date or place on certificates and releases). */
+  warnings: z.array(z.enum(['no-ceremony'])),
   signatories: z.array(signatory),
-  ceremony: ceremony.nullable(),
+  /** The ceremony date and place certificates and releases will print; null when none is recorded. */
+  ceremony: ceremonyPreview.nullable(),
+  handover: handover,
   winners: z.array(
     z.object({
       candidate: text(),

@@ -4,6 +4,7 @@ import { auditEn } from './audit.en.ts';
 import type { Messages } from './id.ts';
 import { candidatePagesEn } from './candidate-pages.en.ts';
 import { accountEn } from './account.en.ts';
+import { ceremonyEn } from './ceremony.en.ts';
 import { recapEn } from './recap.en.ts';
 import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
@@ -488,6 +489,7 @@ export const en: Messages = {
   },
   ...panelsEn,
   ...accountEn,
+  ...ceremonyEn,
   ...recapEn,
   ...categoriesEn,
   ...levelsEn,

@@ -2,6 +2,7 @@ import { panelsId } from './panels.id.ts';
 import { auditId } from './audit.id.ts';
 import { candidatePagesId } from './candidate-pages.id.ts';
 import { accountId } from './account.id.ts';
+import { ceremonyId } from './ceremony.id.ts';
 import { recapId } from './recap.id.ts';
 import { categoriesId } from './categories.id.ts';
 import { levelsId } from './levels.id.ts';
@@ -493,6 +494,7 @@ export const id = {
   },
   ...panelsId,
   ...accountId,
+  ...ceremonyId,
   ...recapId,
   ...categoriesId,
   ...levelsId,

@@ -26,6 +26,7 @@ const tanggamus: WinnerFacts = {
     { name: 'Jihan Nurlela', title: 'Wakil Gubernur Lampung', handsOver: true },
     { name: 'Darwati', title: 'Kepala Cabang BPJS Ketenagakerjaan Lampung', handsOver: false },
   ],
+  handover: { presenter: null, occasion: null, representative: null },
   values: { coveragePct: 31.5, govFunded: null, workers: null, supplyChainPct: null },
   verified: {
     regulations: [{ type: 'instruksi', number: 'B.02/INST/30/082021', title: 'Optimalisasi Pelaksanaan Program Jaminan Sosial Ketenagakerjaan', date: '2021-08-02' }],
@@ -97,6 +98,31 @@ describe('press release drafts', () => {
     for (const word of ['diserahkan', 'ditandatangani', 'cakupan', 'persen', 'Rp', 'melindungi', 'inovasi', 'mewakili', 'undefined', 'null', 'NaN']) {
       expect(text).not.toContain(word);
     }
+  });
+
+  it('writes the hand-over as it happened: another presenter, another event, a representative', () => {
+    // Seed 003: the award was handed over at an MoU signing, and a Sekda received it for the Bupati.
+    const handedOver: WinnerFacts = {
+      ...tanggamus,
+      handover: {
+        presenter: { name: 'Marindo Kurniawan', title: 'Sekretaris Daerah Provinsi Lampung' },
+        occasion: { name: 'penandatanganan MoU perlindungan pekerja rentan', date: '2025-09-02', place: 'Kantor Gubernur Lampung' },
+        representative: { name: 'Suaidi', title: 'Sekretaris Daerah Kabupaten Tanggamus', onBehalfOf: 'Bupati Tanggamus' },
+      },
+    };
+    const sentences = draftPressRelease(handedOver, fmt).paragraphs.flat();
+    const handover = sentences.find((s) => s.text.startsWith('Penghargaan tersebut'))!;
+    expect(handover.text).toBe(
+      'Penghargaan tersebut diserahkan oleh Sekretaris Daerah Provinsi Lampung, Marindo Kurniawan, dalam acara penandatanganan MoU perlindungan pekerja rentan pada Selasa, 2 September 2025 di Kantor Gubernur Lampung ' +
+        'dan diterima oleh Sekretaris Daerah Kabupaten Tanggamus, Suaidi, yang hadir mewakili Bupati Tanggamus.',
+    );
+    expect(handover.facts).toEqual(['handover.presenter', 'handover.occasion', 'handover.date', 'handover.place', 'handover.representative']);
+    // The ceremony that did not take place for this winner is not stated.
+    expect(draftText(draftPressRelease(handedOver, fmt))).not.toContain('Balai Keratun');
+    const received = draftPressRelease({ ...tanggamus, ceremony: null, signatories: [], handover: { ...handedOver.handover, presenter: null, occasion: null } }, fmt);
+    expect(received.paragraphs.flat().map((s) => s.text)).toContain(
+      'Penghargaan tersebut diterima oleh Sekretaris Daerah Kabupaten Tanggamus, Suaidi, yang hadir mewakili Bupati Tanggamus.',
+    );
   });
 
   it('states a program without the figure it lacks, and no total when a part is unknown', () => {

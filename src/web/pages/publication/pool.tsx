@@ -9,6 +9,7 @@ import { api, get } from '../../api.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AwardBadge } from '../public/edition.tsx';
+import { CeremonyPreview, HandoverForm } from './handover.tsx';
 
 function stateOf(s: PublicationStatus): 'notFinal' | 'final' | 'published' | 'withdrawn' {
   if (!s.result) return 'notFinal';
@@ -83,6 +84,9 @@ export function PoolPublicationPage() {
           <Code block mt="xs" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
             SHA-256 {s.result.packageSha256}
           </Code>
+          <Stack mt="sm" gap="xs">
+            <CeremonyPreview status={s} />
+          </Stack>
           <Group mt="sm" gap="sm">
             <Button color="teal" disabled={s.problems.length > 0} onClick={() => setConfirming(true)}>
               {s.result.publishedAt ? t('publication.republish') : t('publication.publish')}
@@ -157,8 +161,10 @@ export function PoolPublicationPage() {
           </Table.ScrollContainer>
         </Paper>
       ) : null}
+      {s.result ? <HandoverForm status={s} /> : null}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('publication.publish')}>
-        <Text mb="md">{t('publication.publishConfirm', { version: s.result?.version ?? '' })}</Text>
+        <Text mb="sm">{t('publication.publishConfirm', { version: s.result?.version ?? '' })}</Text>
+        <Stack mb="md">{s.ceremony ? <CeremonyPreview status={s} /> : <Text c="orange.8">{t('ceremony.confirmMissing')}</Text>}</Stack>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setConfirming(false)}>
             {t('common.cancel')}
