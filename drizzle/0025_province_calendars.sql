@@ -21,8 +21,6 @@ CREATE TABLE "province_calendars" (
 );
 --> statement-breakpoint
 ALTER TABLE "deadline_extensions" ADD CONSTRAINT "deadline_extensions_candidate_id_candidates_id_fk" FOREIGN KEY ("candidate_id") REFERENCES "public"."candidates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "deadline_extensions" ADD CONSTRAINT "deadline_extensions_extended_by_users_id_fk" FOREIGN KEY ("extended_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "province_calendars" ADD CONSTRAINT "province_calendars_edition_id_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "province_calendars" ADD CONSTRAINT "province_calendars_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "province_calendars" ADD CONSTRAINT "province_calendars_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "province_calendars_edition_province_idx" ON "province_calendars" USING btree ("edition_id","province_code");
