@@ -67,6 +67,9 @@ describe.skipIf(!browserAvailable())('province calendars and deadline extensions
     await panel.getByRole('button', { name: 'Buka kembali dan perpanjang' }).click();
     await page.getByTestId('deadline-extension').getByText('Batas waktu diperpanjang sampai').waitFor();
     expect(await page.getByTestId('deadline-extension').textContent()).toContain('Surat pengantar dari Wali Kota terlambat');
+    // The form shows the new deadline and no longer says it has passed.
+    await page.getByText('Batas pengisian: Sabtu, 31 Januari 2099').waitFor();
+    expect(await page.getByText('Batas waktu sudah lewat').count()).toBe(0);
     await screenshotBoth(page, 'province-calendars-04-extended');
     expect(await findExtension(server.database.db, bontang)).toMatchObject({ until: '2099-01-31' });
   });

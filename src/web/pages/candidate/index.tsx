@@ -126,7 +126,7 @@ export function CandidatePage() {
           <Stack>
             {assessment.data ? <DeadlineNotice assessment={assessment.data} /> : null}
             <RevisionContext.Provider value={revisions}>
-              {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={can?.fillSelfAssessment ?? false} /> : null}
+              {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}-${assessment.data.deadline ?? ''}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={can?.fillSelfAssessment ?? false} /> : null}
             </RevisionContext.Provider>
             {can?.reopenSelfAssessment && assessment.data ? <ReopenPanel candidateId={id} assessment={assessment.data} /> : null}
             {can?.reopenSelfAssessment && assessment.data ? <ExtensionPanel candidateId={id} assessment={assessment.data} /> : null}
