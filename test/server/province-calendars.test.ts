@@ -8,6 +8,9 @@ import { findSubmission, insertSubmission, updateSubmission } from '../../src/db
 import { itemsOf, upsertItem } from '../../src/db/repositories/verification.ts';
 import { listAudit } from '../../src/db/repositories/audit.ts';
 import { emptyAnswers } from '../../src/domain/candidates/self-assessment.ts';
+import { and, eq } from 'drizzle-orm';
+import { notifications } from '../../src/db/schema/index.ts';
+import { sweepReminders } from '../../src/server/notifications/reminders.ts';
 import type { ProvinceCalendar, ProvinceCalendars, SelfAssessment } from '../../src/shared/contracts/index.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
@@ -26,6 +29,7 @@ describe.each(drivers())('province calendars and deadline extensions on %s', (dr
   let lampungAdmin: Client;
   let bontangUser: Client;
   let lampungTengahUser: Client;
+  let lampungTengahUserId = '';
 
   beforeAll(async () => {
     t = await startTestApp(driver);
@@ -39,7 +43,9 @@ describe.each(drivers())('province calendars and deadline extensions on %s', (dr
     ntbAdmin = await signIn(t, 'ntb@paritrana.demo', 'paritrana-demo-2025');
     lampungAdmin = await signIn(t, (await makeUser(t, roles.provincialAdmin('18'))).email);
     bontangUser = await signIn(t, (await makeUser(t, roles.candidate(bontang))).email);
-    lampungTengahUser = await signIn(t, (await makeUser(t, roles.candidate(lampungTengah))).email);
+    const lampungTengahAccount = await makeUser(t, roles.candidate(lampungTengah));
+    lampungTengahUserId = lampungTengahAccount.id;
+    lampungTengahUser = await signIn(t, lampungTengahAccount.email);
     // A national window from 2020 to 2099: the national deadline open, a province's own one possibly past.
     const timeline = [
       { kind: 'socialization', startsOn: '2020-03-15', endsOn: null, place: null },
@@ -80,7 +86,7 @@ describe.each(drivers())('province calendars and deadline extensions on %s', (dr
     const listed = (await national.request('GET', `/api/editions/${editionId}/province-calendars`)).json<ProvinceCalendars>();
     expect(listed.provinces.find((p) => p.provinceCode === '52')).toMatchObject({ ...dates, canEdit: true });
     const [entry] = (await listAudit(t.database.db, { entityType: 'edition', entityId: editionId, limit: 10 })).filter((e) => e.action === 'province-calendar.set');
-    expect(entry).toMatchObject({ before: null, after: { provinceCode: '52', interviewStartsOn: '2099-07-14' } });
+    expect(entry).toMatchObject({ before: { provinceCode: '52' }, after: { provinceCode: '52', verificationStartsOn: '2099-06-02', interviewStartsOn: '2099-07-14' } });
     expect((await ntbAdmin.request('PUT', `/api/editions/${editionId}/province-calendars/18`, noDates)).statusCode).toBe(403);
   });
 
@@ -108,6 +114,13 @@ describe.each(drivers())('province calendars and deadline extensions on %s', (dr
     expect(lampung.statusCode).toBe(200);
     const shown = (await lampungTengahUser.request('GET', `/api/candidates/${lampungTengah}/self-assessment`)).json<SelfAssessment>();
     expect(shown).toMatchObject({ deadline: '2099-05-20', deadlineSource: 'province', extension: null });
+    // Reminders count down to the province's deadline, not the nation's.
+    const reminded = async () =>
+      (await t.database.db.select().from(notifications).where(and(eq(notifications.userId, lampungTengahUserId), eq(notifications.kind, 'reminder.self-assessment')))).length;
+    await sweepReminders(t.database.db, new Date('2099-05-24T03:00:00Z'), [7]);
+    expect(await reminded()).toBe(0);
+    await sweepReminders(t.database.db, new Date('2099-05-13T03:00:00Z'), [7]);
+    expect(await reminded()).toBe(1);
     // Kalimantan Timur closed on 1 March 2021 while the national deadline is still open.
     expect((await national.request('PUT', `/api/editions/${editionId}/province-calendars/64`, { ...noDates, selfAssessmentDeadline: '2021-03-01' })).statusCode).toBe(200);
     expect((await bontangUser.request('GET', `/api/candidates/${bontang}/self-assessment`)).json<SelfAssessment>()).toMatchObject({ deadline: '2021-03-01', deadlineSource: 'province' });
