@@ -99,6 +99,8 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'POST /api/editions/:id/levels': { edition: signedIn(403, { national: 400 }) },
   'PATCH /api/editions/:id/levels/:levelId': { edition: signedIn(403, { national: 400 }) },
   'DELETE /api/editions/:id/levels/:levelId': { edition: signedIn(403, { national: 409 }) },
+  'GET /api/editions/:id/province-calendars': { edition: signedIn(200), missing: signedIn(404) },
+  'PUT /api/editions/:id/province-calendars/:code': { edition: signedIn(403, { national: 400, provincial: 400 }) },
   'POST /api/editions/:id/events': { edition: signedIn(403, { national: 400, provincial: 400 }) },
   'PATCH /api/editions/:id/events/:eventId': { edition: signedIn(403, { national: 400 }) },
   'DELETE /api/editions/:id/events/:eventId': { missing: signedIn(403, { national: 404, provincial: 404 }) },
@@ -178,6 +180,12 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'PUT /api/candidates/:id/self-assessment': { own: signedIn(403, { candidate: 400 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
   'POST /api/candidates/:id/self-assessment/submit': { own: signedIn(403, { candidate: 409 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
   'POST /api/candidates/:id/self-assessment/reopen': {
+    own: signedIn(403, { national: 400, provincial: 400 }),
+    lampung: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400 }),
+    conflicted: signedIn(403, { national: 400, provincial: 400 }),
+  },
+  'POST /api/candidates/:id/self-assessment/extend': {
     own: signedIn(403, { national: 400, provincial: 400 }),
     lampung: signedIn(403, { national: 400 }),
     national: signedIn(403, { national: 400 }),

@@ -13,3 +13,4 @@ export * from './publication.ts';
 export * from './jobs.ts';
 export * from './health.ts';
 export * from './notifications.ts';
+export * from './calendars.ts';

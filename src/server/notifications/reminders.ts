@@ -7,7 +7,7 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import { formatDate } from '../../shared/i18n/format.ts';
 import { conflictedPairs } from '../services/pools.ts';
 import { loadPool } from '../services/pool-context.ts';
-import { deadlineOf } from '../services/self-assessment.ts';
+import { candidateDeadline } from '../services/calendars.ts';
 import { notifyAboutCandidate, notifyAboutPool } from './events.ts';
 import { dateFact } from './facts.ts';
 import { notify } from './notify.ts';
@@ -55,17 +55,16 @@ async function candidateUsers(db: Db, candidate: CandidateRow) {
 
 /**
  * Reminders before each deadline to those who have not acted: the
- * self-assessment (the registration milestone) to candidates that have not
+ * self-assessment (the candidate's effective deadline) to candidates that have not
  * submitted, a revision to candidates that have not sent it, marking (the
  * level's interview milestone) to jurors with sheets still open.
  */
 export async function sweepReminders(db: Db, now: Date, offsets: number[]): Promise<number> {
   const today = wibDay(now);
   let given = 0;
-  const deadlines = new Map<string, string | null>();
   for (const candidate of await repo.unsubmittedCandidates(db)) {
-    if (!deadlines.has(candidate.editionId)) deadlines.set(candidate.editionId, await deadlineOf(db, candidate.editionId));
-    const deadline = deadlines.get(candidate.editionId);
+    // The candidate's own deadline: its extension, else its province's, else the national one.
+    const { deadline } = await candidateDeadline(db, candidate);
     const offset = deadline ? dueOffset(today, deadline, offsets) : null;
     if (!deadline || offset === null) continue;
     const days = String(daysBetween(today, deadline));

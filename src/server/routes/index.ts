@@ -3,6 +3,7 @@ import { healthRoutes } from './health.ts';
 import { authRoutes } from './auth.ts';
 import { regionRoutes } from './regions.ts';
 import { editionRoutes } from './editions.ts';
+import { calendarRoutes } from './calendars.ts';
 import { userRoutes } from './users.ts';
 import { auditRoutes } from './audit.ts';
 import { catalogueRoutes } from './catalogue.ts';
@@ -31,6 +32,7 @@ export const routes: FastifyPluginCallback[] = [
   authRoutes,
   regionRoutes,
   editionRoutes,
+  calendarRoutes,
   candidateRoutes,
   coverageRoutes,
   evidenceRoutes,

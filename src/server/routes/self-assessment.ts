@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reopenInput, saveSelfAssessment, selfAssessment } from '../../shared/contracts/index.ts';
+import { deadlineExtensionInput, reopenInput, saveSelfAssessment, selfAssessment } from '../../shared/contracts/index.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as service from '../services/self-assessment.ts';
@@ -53,6 +53,20 @@ export const selfAssessmentRoutes: FastifyPluginCallback = (root, _options, done
       schema: { tags, summary: 'Reopen a submitted self-assessment (audited, with a reason)', params: idParams, body: reopenInput, response: { 200: selfAssessment } },
     },
     (request) => service.reopenSelfAssessment(ctx(request.actor), request.params.id, request.body.reason),
+  );
+  app.post(
+    '/candidates/:id/self-assessment/extend',
+    {
+      config: { policy: candidatePolicy.manageAnywhere, scope: scope.candidate('reopenSelfAssessment') },
+      schema: {
+        tags,
+        summary: 'Extend this candidate’s deadline with a reason (audited): reopens a draft never submitted, moves a revision’s deadline',
+        params: idParams,
+        body: deadlineExtensionInput,
+        response: { 200: selfAssessment },
+      },
+    },
+    (request) => service.extendDeadline(ctx(request.actor), request.params.id, request.body),
   );
   done();
 };

@@ -10,7 +10,7 @@ import { addCategory, addEvent, addLevel, changeEditionStatus, createEdition, up
 import { createUser } from './users.ts';
 import { demoJurors, seedDemoPanel } from './demo-panel.ts';
 import { addDemoCategories, demoNpps, seedDemoCategoryCandidates } from './demo-categories.ts';
-import { seedDemoLevels } from './demo-levels.ts';
+import { seedDemoCalendars, seedDemoLevels } from './demo-levels.ts';
 import { demoCalendar } from './demo-calendar.ts';
 
 /** Demo log-ins: for trying the app only; `paritrana serve` without --demo creates none. */
@@ -85,6 +85,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
     notes: 'Sosialisasi oleh BPJS Ketenagakerjaan Provinsi Bengkulu; hadir BPJS kabupaten/kota, Dinas Tenaga Kerja, pelaku usaha dan UMKM.',
   });
   await changeEditionStatus(ctx, edition.id, 'open');
+  await seedDemoCalendars(db, system, edition.id);
 
   const category = async (code: string) => (await findCategoryByCode(db, edition.id, code))!.id;
   const pemda = [

@@ -13,7 +13,7 @@ import type { ServiceContext } from './context.ts';
 import { visibleCandidate } from './candidates.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
 import { dateFact } from '../notifications/facts.ts';
-import { deadlineOf } from './self-assessment.ts';
+import { candidateDeadline } from './calendars.ts';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 const inviteDays = 14;
@@ -120,7 +120,7 @@ export async function acceptInvitation(
     }
     await messages.markInvitationAccepted(tx, invitation.id);
     const candidate = (await repo.findCandidate(tx, invitation.candidateId))!;
-    await notifyAboutCandidate(tx, candidate, 'candidate.nominated', [], { deadline: dateFact(await deadlineOf(tx, candidate.editionId)) }, { users: [userId] });
+    await notifyAboutCandidate(tx, candidate, 'candidate.nominated', [], { deadline: dateFact((await candidateDeadline(tx, candidate)).deadline) }, { users: [userId] });
     await appendAudit(tx, { id: userId, label: invitation.email }, {
       action: 'invitation.accept',
       entityType: 'candidate',

@@ -10,17 +10,22 @@ import { checkEligibility } from '../../domain/candidates/eligibility.ts';
 import { evidenceOf } from '../../db/repositories/evidence.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { revisionsToPending } from '../../db/repositories/verification.ts';
-import type { Answers, SelfAssessment } from '../../shared/contracts/index.ts';
+import type { Answers, DeadlineExtensionInput, SelfAssessment } from '../../shared/contracts/index.ts';
+import { moveRevisionDeadlines, upsertExtension } from '../../db/repositories/calendars.ts';
 import { auditActor } from '../policies/actor.ts';
 import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
+import { candidateDeadline } from './calendars.ts';
+import { nationalDeadline } from '../../domain/editions/calendar.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
 import { dateTimeFact } from '../notifications/facts.ts';
 
-/** Submissions close with the registration milestone (its end, or its day). */
+/**
+ * The edition's national self-assessment deadline: the registration milestone
+ * (its end, or its day). A candidate's own deadline is `candidateDeadline()`.
+ */
 export async function deadlineOf(db: Db, editionId: string): Promise<string | null> {
-  const registration = (await listMilestones(db, editionId)).find((m) => m.kind === 'registration');
-  return registration ? (registration.endsOn ?? registration.startsOn) : null;
+  return nationalDeadline(await listMilestones(db, editionId));
 }
 
 /** What a self-assessment shows; a candidate that never saved has a blank draft, not stored. */
@@ -43,12 +48,15 @@ async function lockedSubmission(tx: Db, candidate: CandidateRow): Promise<repo.S
 
 async function present(db: Db, candidate: CandidateRow, row: Shown): Promise<SelfAssessment> {
   const answers = upgradeAnswers(row.answers) as Answers;
+  const { deadline, source, extension } = await candidateDeadline(db, candidate);
   return {
     candidateId: candidate.id,
     status: row.status,
     version: row.version,
     answers,
-    deadline: await deadlineOf(db, candidate.editionId),
+    deadline,
+    deadlineSource: source,
+    extension: extension ? { until: extension.until, reason: extension.reason, extendedAt: extension.extendedAt.toISOString() } : null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     updatedAt: row.version > 0 ? row.updatedAt.toISOString() : null,
     missing: missingItems(answers),
@@ -87,8 +95,9 @@ async function assertWritable(ctx: ServiceContext, candidate: CandidateRow, row:
   authorizeCandidate(ctx.actor, 'fillSelfAssessment', candidate);
   if (candidate.status === 'declined') throw new AppError('CONFLICT', 'The nomination was declined');
   if (row.status === 'submitted') throw new AppError('CONFLICT', 'The self-assessment was submitted; ask the committee to reopen it');
-  if (row.status !== 'reopened' && deadlinePassed({ deadline: await deadlineOf(ctx.db, candidate.editionId), now: new Date() })) {
-    throw new AppError('DEADLINE_PASSED', 'The deadline has passed; ask the committee to reopen the self-assessment', [{ path: 'deadline', message: 'passed' }]);
+  const { deadline } = await candidateDeadline(ctx.db, candidate);
+  if (row.status !== 'reopened' && deadlinePassed({ deadline, now: new Date() })) {
+    throw new AppError('DEADLINE_PASSED', `The deadline (${deadline}) has passed; ask the committee to extend it`, [{ path: 'deadline', message: 'passed' }]);
   }
 }
 
@@ -189,5 +198,40 @@ export async function reopenSelfAssessment(ctx: ServiceContext, candidateId: str
     const after = await repo.updateSubmission(tx, candidateId, { status: 'reopened', version: row.version + 1 });
     await appendAudit(tx, auditActor(actor), { action: 'self-assessment.reopen', entityType: 'candidate', entityId: candidateId, before: { status: row.status }, after: { status: after.status, reason } });
     return present(tx, candidate, after);
+  });
+}
+
+/**
+ * The committee of the candidacy's level extends one candidate's deadline,
+ * with a reason (audited): a draft, even one never submitted and past its
+ * deadline, can be written and submitted again until then; a self-assessment
+ * reopened for revision has its revision requests' deadline moved.
+ */
+export async function extendDeadline(ctx: ServiceContext, candidateId: string, input: DeadlineExtensionInput): Promise<SelfAssessment> {
+  const { db, actor } = ctx;
+  return db.transaction(async (tx) => {
+    const candidate = await findCandidate(tx, candidateId);
+    if (!candidate) throw notFound('candidate');
+    authorizeCandidate(actor, 'reopenSelfAssessment', candidate);
+    if (candidate.status === 'declined') throw new AppError('CONFLICT', 'The nomination was declined');
+    const row = await lockedSubmission(tx, candidate);
+    if (row.status === 'submitted') {
+      throw new AppError('CONFLICT', 'The self-assessment was submitted: reopen it first, then extend its revision deadline', [{ path: 'status', message: 'submitted' }]);
+    }
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    if (input.until < today) {
+      throw new AppError('VALIDATION_FAILED', `The new deadline (${input.until}) is before today (${today}, WIB)`, [{ path: 'until', message: 'before today' }]);
+    }
+    const before = await candidateDeadline(tx, candidate);
+    await upsertExtension(tx, candidateId, { until: input.until, reason: input.reason, extendedBy: actor?.id ?? null });
+    const revisions = row.status === 'reopened' ? await moveRevisionDeadlines(tx, candidateId, input.until) : 0;
+    await appendAudit(tx, auditActor(actor), {
+      action: 'self-assessment.extend',
+      entityType: 'candidate',
+      entityId: candidateId,
+      before: { deadline: before.deadline, source: before.source, status: row.status },
+      after: { deadline: input.until, reason: input.reason, revisionsMoved: revisions },
+    });
+    return present(tx, candidate, await repo.findSubmission(tx, candidateId) ?? row);
   });
 }

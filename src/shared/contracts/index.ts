@@ -18,3 +18,4 @@ export * from './recap.ts';
 export * from './national-verification.ts';
 export * from './account.ts';
 export * from './notifications.ts';
+export * from './calendars.ts';

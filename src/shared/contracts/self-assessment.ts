@@ -169,7 +169,11 @@ export const selfAssessment = z.object({
   status: z.enum(['draft', 'submitted', 'reopened']),
   version: z.number(),
   answers,
+  /** The candidate's effective deadline: its extension, else its province's, else the national one. */
   deadline: text().nullable(),
+  deadlineSource: z.enum(['extension', 'province', 'national']),
+  /** The committee's extension of this candidate's deadline, with its reason. */
+  extension: z.object({ until: text(), reason: text(), extendedAt: text() }).nullable(),
   submittedAt: text().nullable(),
   updatedAt: text().nullable(),
   /** What is still missing before it can be submitted. */

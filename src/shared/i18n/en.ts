@@ -8,6 +8,7 @@ import { ceremonyEn } from './ceremony.en.ts';
 import { recapEn } from './recap.en.ts';
 import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
+import { calendarsEn } from './calendars.en.ts';
 import { staffEn } from './staff.en.ts';
 import { securityEn } from './security.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -475,7 +476,7 @@ export const en: Messages = {
     EDITION_LOCKED: 'The edition’s status does not allow this change.',
     INVALID_TRANSITION: 'This status change is not allowed.',
     INELIGIBLE: 'The candidate is not eligible.',
-    DEADLINE_PASSED: 'The deadline has passed. Ask the committee to reopen the self-assessment.',
+    DEADLINE_PASSED: 'The deadline has passed. Ask the committee to extend it, or to reopen a submitted self-assessment.',
     JUROR_SHORTFALL: 'Some candidates have fewer jurors than the minimum. Confirm to open marking anyway, or adjust the panel or the assignment.',
     RATE_LIMITED: 'Too many attempts. Wait a minute.',
     FILE_TOO_LARGE: 'The file is too large.',
@@ -493,6 +494,7 @@ export const en: Messages = {
   ...recapEn,
   ...categoriesEn,
   ...levelsEn,
+  ...calendarsEn,
   ...staffEn,
   ...securityEn,
   ...notificationsEn,

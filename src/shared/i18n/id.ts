@@ -6,6 +6,7 @@ import { ceremonyId } from './ceremony.id.ts';
 import { recapId } from './recap.id.ts';
 import { categoriesId } from './categories.id.ts';
 import { levelsId } from './levels.id.ts';
+import { calendarsId } from './calendars.id.ts';
 import { staffId } from './staff.id.ts';
 import { securityId } from './security.id.ts';
 import { notificationsId } from './notifications.id.ts';
@@ -480,7 +481,7 @@ export const id = {
     EDITION_LOCKED: 'Status edisi tidak mengizinkan perubahan ini.',
     INVALID_TRANSITION: 'Perubahan status ini tidak diizinkan.',
     INELIGIBLE: 'Kandidat tidak memenuhi syarat.',
-    DEADLINE_PASSED: 'Batas waktu sudah lewat. Minta panitia membuka kembali penilaian mandiri.',
+    DEADLINE_PASSED: 'Batas waktu sudah lewat. Minta panitia memperpanjangnya, atau membuka kembali penilaian mandiri yang sudah dikirim.',
     JUROR_SHORTFALL: 'Beberapa kandidat memiliki juri kurang dari jumlah minimum. Konfirmasi untuk tetap membuka penilaian, atau ubah panel atau penugasan.',
     RATE_LIMITED: 'Terlalu banyak percobaan. Tunggu satu menit.',
     FILE_TOO_LARGE: 'Berkas terlalu besar.',
@@ -498,6 +499,7 @@ export const id = {
   ...recapId,
   ...categoriesId,
   ...levelsId,
+  ...calendarsId,
   ...staffId,
   ...securityId,
   ...notificationsId,

@@ -15,6 +15,7 @@ import { categoryName } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
 import { ContactsEditor, InvitePanel, RegistrationDecision, ReopenPanel } from './admin-panel.tsx';
+import { DeadlineNotice, ExtensionPanel } from './deadline-panel.tsx';
 import { EvidencePanel, useEvidence } from './evidence-panel.tsx';
 import { HistoryPanel } from './history.tsx';
 import { RevisionContext } from './registry.tsx';
@@ -133,10 +134,12 @@ export function CandidatePage() {
         <Tabs.Panel value="self" pt="md">
           <ErrorAlert error={assessment.error} />
           <Stack>
+            {assessment.data ? <DeadlineNotice assessment={assessment.data} /> : null}
             <RevisionContext.Provider value={revisions}>
-              {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={can?.fillSelfAssessment ?? false} /> : null}
+              {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}-${assessment.data.deadline ?? ''}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={can?.fillSelfAssessment ?? false} /> : null}
             </RevisionContext.Provider>
             {can?.reopenSelfAssessment && assessment.data ? <ReopenPanel candidateId={id} assessment={assessment.data} /> : null}
+            {can?.reopenSelfAssessment && assessment.data ? <ExtensionPanel candidateId={id} assessment={assessment.data} /> : null}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">

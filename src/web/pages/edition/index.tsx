@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { EditionPhase } from '../../components/edition-phase.tsx';
 import { CandidatesTab } from './candidates-tab.tsx';
+import { CalendarsTab } from './calendars-tab.tsx';
 import { CategoriesTab } from './categories-tab.tsx';
 import { EventsTab } from './events-tab.tsx';
 import { GeneralTab } from './general-tab.tsx';
@@ -70,6 +71,7 @@ export function EditionPage() {
               {t(`setup.tabs.${tab}`)}
             </Tabs.Tab>
           ))}
+          <Tabs.Tab value="calendars">{t('calendars.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
           <GeneralTab edition={e} admin={admin} />
@@ -85,6 +87,9 @@ export function EditionPage() {
         </Tabs.Panel>
         <Tabs.Panel value="events" pt="md">
           <EventsTab edition={e} canManage={e.abilities.manageEvents} provinceScope={admin ? null : provincialScope} />
+        </Tabs.Panel>
+        <Tabs.Panel value="calendars" pt="md">
+          <CalendarsTab editionId={e.id} />
         </Tabs.Panel>
         <Tabs.Panel value="candidates" pt="md">
           <CandidatesTab editionId={e.id} />

@@ -1,0 +1,47 @@
+/** English: province calendars and deadline extensions. */
+export const calendarsEn = {
+  calendars: {
+    tab: 'Province calendars',
+    intro: 'Each province sets its own dates within the national window. A date left empty follows the national timeline.',
+    window: 'National window: {{from}} to {{to}}',
+    national: 'National',
+    province: 'Province',
+    follows: 'as national',
+    none: 'No province has set dates of its own yet.',
+    edit: 'Change dates',
+    editTitle: 'Dates of {{province}}',
+    save: 'Save dates',
+    cancel: 'Cancel',
+    saved: 'The province’s dates were saved.',
+    fields: {
+      selfAssessmentDeadline: 'Self-assessment deadline',
+      verificationStartsOn: 'Verification start',
+      verificationEndsOn: 'Verification end',
+      interviewStartsOn: 'First interview day',
+      interviewEndsOn: 'Last interview day',
+      ceremonyOn: 'Provincial ceremony',
+    },
+    errors: {
+      outside: 'Outside the national window ({{from}} to {{to}})',
+      before: 'May not be before the {{field}}',
+    },
+  },
+  extension: {
+    title: 'Extend the deadline',
+    reopenTitle: 'Reopen a draft never submitted',
+    hint: 'The extension holds for this candidate only and is recorded in the audit trail with its reason.',
+    reopenHint: 'This candidate’s deadline has passed and its self-assessment was never submitted. Extend its deadline so that it can complete and submit it.',
+    revisionHint: 'The deadline of the items asked for revision moves with it.',
+    until: 'New deadline',
+    reason: 'Reason (required)',
+    submit: 'Extend',
+    reopenSubmit: 'Reopen and extend',
+    notice: 'Deadline extended until {{date}}: {{reason}}',
+    source: {
+      extension: 'extended for this candidate',
+      province: 'province’s timeline',
+      national: 'national timeline',
+    },
+    deadlineFrom: 'Deadline {{date}} ({{source}})',
+  },
+};

@@ -1,0 +1,47 @@
+/** Bahasa Indonesia: kalender provinsi dan perpanjangan batas waktu. */
+export const calendarsId = {
+  calendars: {
+    tab: 'Kalender provinsi',
+    intro: 'Setiap provinsi menetapkan tanggalnya sendiri di dalam jendela nasional. Tanggal yang dikosongkan mengikuti jadwal nasional.',
+    window: 'Jendela nasional: {{from}} s.d. {{to}}',
+    national: 'Nasional',
+    province: 'Provinsi',
+    follows: 'ikut nasional',
+    none: 'Belum ada provinsi yang menetapkan tanggal sendiri.',
+    edit: 'Ubah tanggal',
+    editTitle: 'Tanggal {{province}}',
+    save: 'Simpan tanggal',
+    cancel: 'Batal',
+    saved: 'Tanggal provinsi tersimpan.',
+    fields: {
+      selfAssessmentDeadline: 'Batas penilaian mandiri',
+      verificationStartsOn: 'Awal verifikasi',
+      verificationEndsOn: 'Akhir verifikasi',
+      interviewStartsOn: 'Hari pertama wawancara',
+      interviewEndsOn: 'Hari terakhir wawancara',
+      ceremonyOn: 'Malam penganugerahan provinsi',
+    },
+    errors: {
+      outside: 'Di luar jendela nasional ({{from}} s.d. {{to}})',
+      before: 'Tidak boleh sebelum {{field}}',
+    },
+  },
+  extension: {
+    title: 'Perpanjang batas waktu',
+    reopenTitle: 'Buka kembali draf yang belum dikirim',
+    hint: 'Perpanjangan berlaku untuk kandidat ini saja dan tercatat di jejak audit beserta alasannya.',
+    reopenHint: 'Batas waktu kandidat ini sudah lewat dan penilaian mandirinya belum pernah dikirim. Perpanjang batas waktunya agar kandidat dapat melengkapi dan mengirimnya.',
+    revisionHint: 'Batas waktu perbaikan pada butir yang diminta diperbaiki ikut dipindahkan.',
+    until: 'Batas waktu baru',
+    reason: 'Alasan (wajib)',
+    submit: 'Perpanjang',
+    reopenSubmit: 'Buka kembali dan perpanjang',
+    notice: 'Batas waktu diperpanjang sampai {{date}}: {{reason}}',
+    source: {
+      extension: 'perpanjangan untuk kandidat ini',
+      province: 'jadwal provinsi',
+      national: 'jadwal nasional',
+    },
+    deadlineFrom: 'Batas waktu {{date}} ({{source}})',
+  },
+};
