@@ -59,7 +59,7 @@ describe.each(drivers())('categories identified by their own unit on %s', (drive
     await fillCandidateValues(db, editionId, snapshot!.id);
     const values = await valuesOf(db, [province.id, village.json<Detail>().id]);
     expect(values.filter((v) => v.candidateId === province.id).map((v) => [v.key, v.valueNum])).toEqual([
-      ['active', 1000], ['bpu_coverage_pct', 20], ['coverage_pct', 41.5], ['gov_funded', 9360], ['growth_pct', 11.1],
+      ['active', 1000], ['bpu_coverage_pct', 20], ['coverage_pct', 41.5], ['employer_compliance_pct', null], ['gov_funded', 9360], ['growth_pct', 11.1], ['working_population', null],
     ]);
     expect(values.filter((v) => v.candidateId === village.json<Detail>().id)).toEqual([]);
     const figures = await admin11.request('GET', `/api/candidates/${village.json<Detail>().id}/figures`);

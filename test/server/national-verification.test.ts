@@ -39,7 +39,11 @@ describe.each(drivers())('national verification on %s', (driver) => {
     const me = (await nv.request('GET', '/api/auth/me')).json<{ abilities: Record<string, boolean> }>().abilities;
     expect({ queue: me.readVerificationQueue, verify: me.verify, nominate: me.nominate, manageUsers: me.manageUsers }).toEqual({ queue: true, verify: true, nominate: false, manageUsers: false });
     const queue = (await nv.request('GET', `/api/editions/${f.editionId}/verification`)).json<{ candidateId: string; name: string }[]>();
-    expect(queue.map((q) => q.candidateId)).toEqual([nationalId]);
+    // The advanced candidacy, and the demo's provincial government nominated at national level; no provincial one.
+    const levels = await listCandidates(t.database.db, f.editionId, { all: true });
+    expect(queue.map((q) => q.candidateId)).toContain(nationalId);
+    expect(queue.map((q) => levels.find((c) => c.id === q.candidateId)!.level).filter((l) => l === 'provinsi')).toEqual([]);
+    expect(queue.map((q) => q.name).sort()).toEqual(levels.filter((c) => c.level !== 'provinsi' && c.status !== 'declined' && c.status !== 'withdrawn').map((c) => c.name).sort());
     expect((await nv.request('GET', `/api/candidates/${nationalId}`)).statusCode).toBe(200);
     expect((await nv.request('GET', `/api/candidates/${f.ids.get('52.03')!}`)).statusCode).toBe(403);
     const refused = await nv.request('POST', `/api/candidates/${lampungId}/verification/items`, { key: 'coverage', status: 'valid', comment: null, deadline: null });
