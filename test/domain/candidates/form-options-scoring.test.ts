@@ -39,6 +39,7 @@ function choiceFields(schema: z.ZodType, path = ''): { path: string; options: st
       return choiceFields(def.element!, `${path}[]`);
     case 'nullable':
     case 'optional':
+    case 'default':
       return choiceFields(def.innerType!, path);
     default:
       return [];
@@ -62,11 +63,14 @@ function sample(schema: z.ZodType, pick: Record<string, string>, path = ''): unk
       return [sample(def.element!, pick, `${path}[]`)];
     case 'nullable':
     case 'optional':
+    case 'default':
       return sample(def.innerType!, pick, path);
     case 'number':
       return 12;
+    case 'boolean':
+      return true;
     case 'string': {
-      const value = ['2025-03-01', randomUUID(), `Isian contoh untuk ${path}`].find((v) => schema.safeParse(v).success);
+      const value = ['2025-03-01', randomUUID(), 'https://jdih.example.go.id/perda-12-2024', `Isian contoh untuk ${path}`].find((v) => schema.safeParse(v).success);
       if (value === undefined) throw new Error(`no sample string for ${path}`);
       return value;
     }
