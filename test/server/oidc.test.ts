@@ -1,10 +1,10 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Provider from 'oidc-provider';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { drivers } from '../support/database.ts';
 import { makeUser, roles, signIn, startTestApp, testPassword, type TestApp } from '../support/app.ts';
-import { oidcLogins } from '../../src/db/schema/index.ts';
+import { oidcLogins, sessions } from '../../src/db/schema/index.ts';
 import { totpAt } from '../../src/server/auth/totp.ts';
 
 const appUrl = 'http://app.paritrana.test';
@@ -68,7 +68,7 @@ describe.each(drivers())('single sign-on against a real OpenID provider on %s', 
    * callback, whose redirect is answered. `tamper` may change the callback
    * URL or the database before the app sees it.
    */
-  async function signOn(login: string, tamper?: (callback: URL) => Promise<URL> | URL): Promise<{ location: string; session?: string }> {
+  async function signOn(login: string, tamper?: (callback: URL) => Promise<URL> | URL, expectedStatus = 302): Promise<{ location: string; session?: string }> {
     const start = await t.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
     expect(start.statusCode).toBe(302);
     const stateCookie = start.cookies.find((c) => c.name === 'paritrana_oidc_state')!.value;
@@ -102,7 +102,7 @@ describe.each(drivers())('single sign-on against a real OpenID provider on %s', 
     let callback = new URL(url);
     if (tamper) callback = await tamper(callback);
     const back = await t.app.inject({ method: 'GET', url: callback.pathname + callback.search, cookies: { paritrana_oidc_state: stateCookie } });
-    expect(back.statusCode).toBe(302);
+    expect(back.statusCode).toBe(expectedStatus);
     return { location: back.headers.location as string, session: back.cookies.find((c) => c.name === 'paritrana_session' && c.value)?.value };
   }
 
@@ -144,6 +144,27 @@ describe.each(drivers())('single sign-on against a real OpenID provider on %s', 
       return callback;
     });
     expect(wrongNonce).toEqual({ location: '/sso-gagal?alasan=failed', session: undefined });
+  });
+
+  it('opens no session when the sign-on cannot be written to the audit log', async () => {
+    const user = await makeUser(t, roles.juror(), { email: 'juri3.sso@test.example' });
+    people['juri3'] = { email: 'juri3.sso@test.example', email_verified: true };
+    const db = t.database.db;
+    // The audit log refuses this one sign-on, as a full disk or a lost connection would.
+    await db.execute(sql`CREATE FUNCTION refuse_sso_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW.action = 'user.sso-login' THEN RAISE EXCEPTION 'audit log unavailable'; END IF; RETURN NEW; END $$`);
+    await db.execute(sql`CREATE TRIGGER refuse_sso_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_sso_audit()`);
+    try {
+      const refused = await signOn('juri3', undefined, 500);
+      expect(refused.session).toBeUndefined();
+      expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
+    } finally {
+      await db.execute(sql`DROP TRIGGER refuse_sso_audit ON audit_log`);
+      await db.execute(sql`DROP FUNCTION refuse_sso_audit()`);
+    }
+    const { session } = await signOn('juri3');
+    expect((await db.select().from(sessions).where(eq(sessions.userId, user.id))).length).toBe(1);
+    expect((await me(session!)).statusCode).toBe(200);
   });
 
   it('still asks the two-factor code of an account that has it', async () => {

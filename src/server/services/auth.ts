@@ -85,18 +85,29 @@ export async function login(db: Db, config: Config, email: string, password: str
  * a single sign-on): a pending one while the two-factor code is owed
  * (`secondFactorDone` false and two-factor on), a real one otherwise.
  */
-export async function signInVerified(db: Db, config: Config, user: users.UserRow, client: ClientInfo, { secondFactorDone }: { secondFactorDone: boolean }): Promise<LoginResult> {
-  if (user.totpSecret && !secondFactorDone) {
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + secondFactorMinutes * 60_000);
-    await users.insertSession(db, { id: sessionIdOf(token), userId: user.id, csrfToken: randomBytes(24).toString('base64url'), expiresAt, secondFactorPending: true });
-    return { token, expiresAt, me: null };
-  }
+export async function signInVerified(
+  db: Db,
+  config: Config,
+  user: users.UserRow,
+  client: ClientInfo,
+  { secondFactorDone, audit }: { secondFactorDone: boolean; audit?: (tx: Db, result: LoginResult) => Promise<void> },
+): Promise<LoginResult> {
   const result = await db.transaction(async (tx) => {
-    if (user.failedLogins > 0 || user.lockedUntil || user.lockouts > 0) await users.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lockouts: 0 });
-    return openSession(tx, config, user, client);
+    let opened: LoginResult;
+    if (user.totpSecret && !secondFactorDone) {
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + secondFactorMinutes * 60_000);
+      await users.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken: randomBytes(24).toString('base64url'), expiresAt, secondFactorPending: true });
+      opened = { token, expiresAt, me: null };
+    } else {
+      if (user.failedLogins > 0 || user.lockedUntil || user.lockouts > 0) await users.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lockouts: 0 });
+      opened = await openSession(tx, config, user, client);
+    }
+    // The sign-in and its audit entry stand or fall together.
+    if (audit) await audit(tx, opened);
+    return opened;
   });
-  await users.purgeExpiredSessions(db);
+  if (result.me !== null) await users.purgeExpiredSessions(db);
   return result;
 }
 

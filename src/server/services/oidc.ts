@@ -78,7 +78,10 @@ export async function finishOidc(db: Db, config: Config & { oidc: OidcConfig }, 
   const user = await users.findUserByEmail(db, email.trim().toLowerCase());
   if (!user || !user.active) return { ok: false, reason: 'unknown' };
   const providerMfa = amr.some((m) => typeof m === 'string' && multiFactorAmr.has(m));
-  const result = await signInVerified(db, config, user, client, { secondFactorDone: providerMfa });
-  await appendAudit(db, { id: user.id, label: user.email }, { action: 'user.sso-login', entityType: 'user', entityId: user.id, after: { issuer: config.oidc.issuer, amr, secondFactorOwed: result.me === null } });
+  const result = await signInVerified(db, config, user, client, {
+    secondFactorDone: providerMfa,
+    audit: (tx, opened) =>
+      appendAudit(tx, { id: user.id, label: user.email }, { action: 'user.sso-login', entityType: 'user', entityId: user.id, after: { issuer: config.oidc.issuer, amr, secondFactorOwed: opened.me === null } }),
+  });
   return { ok: true, result };
 }
