@@ -3,14 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/database.ts';
 import { anonymous, makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { finalisedPool, type FinalisedPool } from '../support/publication.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { canonicalJson } from '../../src/db/canonical-json.ts';
-import { certificates } from '../../src/db/schema/index.ts';
+import { candidateValues, certificates } from '../../src/db/schema/index.ts';
 import { listAudit, verifyAuditChain } from '../../src/db/repositories/audit.ts';
 import { scorePackage, type ScoringPackage } from '../../src/domain/scoring/index.ts';
 import { codeAlphabet } from '../../src/domain/publication/certificate-code.ts';
@@ -258,12 +258,33 @@ describe.each(drivers())('publication of results on %s', (driver) => {
     const csv = await admin.request('GET', `/api/editions/${f.editionId}/exports/results?format=csv`);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]!.split(',').slice(0, 14)).toEqual(['level', 'area', 'province', 'category', 'result_version', 'finalised_at', 'published_at', 'package_sha256', 'rank', 'candidate', 'name', 'score', 'award', 'advances']);
-    expect(lines.slice(1).map((l) => l.split(',').slice(8, 11))).toEqual([
+    // Headed in Bahasa Indonesia unless English is asked for.
+    expect(lines[0]!.split(',').slice(0, 15)).toEqual([
+      'Tingkat',
+      'Kode wilayah',
+      'Provinsi',
+      'Kode kategori',
+      'Kategori',
+      'Versi hasil',
+      'Ditetapkan (WIB)',
+      'Diumumkan (WIB)',
+      'SHA-256 paket penilaian',
+      'Peringkat',
+      'Kode kandidat',
+      'Nama',
+      'Nilai akhir',
+      'Juara',
+      'Maju ke tingkat berikutnya',
+    ]);
+    expect(lines.slice(1).map((l) => l.split(',').slice(9, 12))).toEqual([
       ['1', '52.03', 'Kabupaten Lombok Timur'],
       ['2', '52.01', 'Kabupaten Lombok Barat'],
       ['3', '52.02', 'Kabupaten Lombok Tengah'],
     ]);
+    // Times are WIB with their offset, not UTC.
+    expect(lines[1]!.split(',')[6]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+    const english = (await admin.request('GET', `/api/editions/${f.editionId}/exports/results?format=csv&lang=en`)).body.split('\r\n')[0]!.split(',');
+    expect(english.slice(0, 5)).toEqual(['Level', 'Area code', 'Province', 'Category code', 'Category']);
     // A province's admin exports only its own province.
     expect((await otherProvince.request('GET', `/api/editions/${f.editionId}/exports/results?format=csv`)).body.trim().split('\r\n')).toHaveLength(1);
     const marks = (await admin.request('GET', `/api/editions/${f.editionId}/exports/marks?format=csv`)).body.trim().split('\r\n');
@@ -274,9 +295,34 @@ describe.each(drivers())('publication of results on %s', (driver) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'candidate_id', 'level', 'category', 'key_code', 'name', 'key', 'value', 'source', 'snapshot_version', 'note', 'updated_at']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'ID kandidat',
+      'Tingkat',
+      'Kode kategori',
+      'Kode wilayah / NPP',
+      'Nama',
+      'Kunci data',
+      'Data',
+      'Nilai',
+      'Sumber',
+      'Versi data kepesertaan',
+      'Catatan',
+      'Diperbarui (WIB)',
+    ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
-    expect(rows.find((r) => r[4] === '52.03' && r[6] === 'coverage_pct')?.[7]).toBe(41.2);
+    const coverage = rows.find((r) => r[4] === '52.03' && r[6] === 'coverage_pct')!;
+    // A number stays a number, a label replaces the key, and the time is an Excel date holding Jakarta's wall clock.
+    expect(coverage[7]).toBe('Cakupan kepesertaan');
+    expect(coverage[8]).toBe(41.2);
+    expect(coverage[9]).toBe('Verifikasi');
+    expect(coverage[12]).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(12).numFmt).toBe('dd/mm/yyyy hh:mm');
+    const [stored] = await t.database.db
+      .select()
+      .from(candidateValues)
+      .where(and(eq(candidateValues.candidateId, coverage[1] as string), eq(candidateValues.key, 'coverage_pct')));
+    expect(Math.round((coverage[12] as Date).getTime() / 1000)).toBe(Math.round((stored!.updatedAt.getTime() + 7 * 3600_000) / 1000));
     expect((await juror.request('GET', `/api/editions/${f.editionId}/exports/candidates`)).statusCode).toBe(403);
   });
 

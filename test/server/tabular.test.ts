@@ -44,6 +44,18 @@ describe('exported tables', () => {
     expect(sheet.getRow(8).getCell(2).value).toBe(-12.5);
   });
 
+  it('write a moment as WIB: ISO 8601 with +07:00 in CSV, an Excel date of Jakarta’s wall clock in XLSX', async () => {
+    const moment = new Date('2026-11-30T17:30:00Z');
+    const dated: Table = { name: 'Waktu', columns: ['waktu'], rows: [[moment]] };
+    expect(toCsv(dated).toString('utf8')).toBe('waktu\r\n2026-12-01T00:30:00+07:00\r\n');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(dated)) as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]!.getRow(2).getCell(1);
+    expect(cell.type).toBe(ExcelJS.ValueType.Date);
+    expect(cell.numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect((cell.value as Date).toISOString()).toBe('2026-12-01T00:30:00.000Z');
+  });
+
   it('keep the import template’s CSV free of formulas', async () => {
     const csv = (await candidateTemplate('csv', [])).toString('utf8');
     expect(csv.split('\n')[0]).toBe('kategori,kode_wilayah,npp,nama,kelas_usaha,sektor,alamat,nama_kontak,jabatan_kontak,telepon_kontak,email_kontak');

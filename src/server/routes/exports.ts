@@ -35,7 +35,7 @@ export const exportRoutes: FastifyPluginCallback = (root, _options, done) => {
       },
     },
     async (request, reply) => {
-      const out = await exportDataset(ctx(request.actor), request.params.id, request.params.dataset, request.query.format);
+      const out = await exportDataset(ctx(request.actor), request.params.id, request.params.dataset, request.query.format, request.query.lang);
       return reply.type(out.type).header('content-disposition', `attachment; filename="${out.filename}"`).header('cache-control', 'no-store').send(out.body);
     },
   );

@@ -269,7 +269,11 @@ export const pressReleaseGenerate = z.object({ candidateId: z.uuid() });
 export const pressReleaseEdit = z.object({ title: text().trim().min(5).max(300), body: text().trim().min(20).max(20_000), version: z.number().int().min(1) });
 
 export const exportDatasets = ['results', 'candidates', 'values', 'marks'] as const;
-export const exportQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+export const exportQuery = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  /** The language of headers and labels: Bahasa Indonesia unless English is asked for. */
+  lang: z.enum(['id', 'en']).default('id'),
+});
 
 /** Who exported and signed an edition archive: the installation's name and its key's fingerprint. */
 export const archiveSigner = z.object({ installation: text(), fingerprint: text() });

@@ -12,7 +12,8 @@ import { SignatoriesPanel } from './signatories.tsx';
 /** An edition's publication for the committee: its pools, the certificates' signatories, exports and the archive. */
 export function EditionPublicationPage() {
   const { id } = useParams({ from: '/app/editions/$id/publication' });
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
   const { me } = useSession();
   const national = me?.abilities.manageSignatories ?? false;
   const edition = useQuery({ queryKey: ['edition', id], queryFn: () => get<EditionDetail>(`/api/editions/${id}`) });
@@ -69,10 +70,10 @@ export function EditionPublicationPage() {
                 <Text size="sm" w={220}>
                   {t(`publication.datasets.${d}`)}
                 </Text>
-                <Anchor size="sm" href={`/api/editions/${id}/exports/${d}?format=xlsx`}>
+                <Anchor size="sm" href={`/api/editions/${id}/exports/${d}?format=xlsx&lang=${lang}`}>
                   Excel
                 </Anchor>
-                <Anchor size="sm" href={`/api/editions/${id}/exports/${d}?format=csv`}>
+                <Anchor size="sm" href={`/api/editions/${id}/exports/${d}?format=csv&lang=${lang}`}>
                   CSV
                 </Anchor>
               </Group>
