@@ -134,6 +134,8 @@ describe.each(drivers())('conflicts wall a juror off on %s', (driver) => {
     expect(walled.body).not.toContain(tanggamus());
     expect(walled.body).not.toContain('catatan rahasia Tanggamus');
     for (const a of report.agreement) expect(a.candidates).toBe(2);
+    // Each indicator is named as the instrument labels it, never by its key.
+    expect(report.agreement.filter((a) => !a.labelId || !a.labelEn || a.labelId === a.indicator)).toEqual([]);
 
     const member = (await jurors[1]!.client.request('GET', `/api/pools/${pool.id}/moderation?stage=desk`)).json<ModerationReport>();
     const seen = member.marks.filter((m) => m.candidateId === tanggamus()).map((m) => `${m.userId} ${m.comment}`);

@@ -272,7 +272,10 @@ export async function moderationReport({ db, actor }: ServiceContext, poolId: st
     agreement: indicatorAgreement(
       flat,
       indicators.map((i) => i.id),
-    ),
+    ).map((a) => {
+      const label = indicators.find((i) => i.id === a.indicator)!.label;
+      return { ...a, labelId: label.id, labelEn: label.en };
+    }),
     marks: marks.map((m) => ({ userId: m.userId, candidateId: m.candidateId, indicatorId: m.indicatorId, value: m.value!, comment: m.comment })),
     outlierThreshold,
   };

@@ -212,7 +212,7 @@ export type MyPool = z.infer<typeof myPool>;
 export const moderationReport = z.object({
   stage: text(),
   jurors: z.array(z.object({ juror: text(), name: text(), marks: z.number(), mean: z.number(), spread: z.number(), deviation: z.number().nullable(), flagged: z.boolean() })),
-  agreement: z.array(z.object({ indicator: text(), kendallW: z.number().nullable(), jurors: z.number(), candidates: z.number() })),
+  agreement: z.array(z.object({ indicator: text(), labelId: text(), labelEn: text(), kendallW: z.number().nullable(), jurors: z.number(), candidates: z.number() })),
   marks: z.array(z.object({ userId: text(), candidateId: text(), indicatorId: text(), value: z.number(), comment: text().nullable() })),
   outlierThreshold: z.number(),
 });

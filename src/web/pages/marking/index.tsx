@@ -7,10 +7,12 @@ import { formatDateShort, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { useProvinceName } from '../edition/use-edition.ts';
 
 /** A juror's work: the pools they sit on in each edition, and each candidate's sheets. */
 export function MyAssessmentsPage() {
   const { t } = useTranslation();
+  const provinceName = useProvinceName();
   const editions = useQuery({ queryKey: ['editions'], queryFn: () => get<EditionSummary[]>('/api/editions') });
   const active = (editions.data ?? []).filter((e) => e.status !== 'draft' && e.status !== 'archived');
   const pools = useQueries({
@@ -36,7 +38,7 @@ export function MyAssessmentsPage() {
             <div>
               <Text fw={600}>
                 {pool.categoryName} · {t(`levelKinds.${pool.level}`, { defaultValue: pool.level })}
-                {pool.area ? ` ${pool.area}` : ''}
+                {pool.area ? ` ${provinceName(pool.area)}` : ''}
               </Text>
               <Text size="sm" c="dimmed">
                 {edition.label} · {pool.panelName}
@@ -45,7 +47,7 @@ export function MyAssessmentsPage() {
             <Group gap="xs">
               {pool.stages.map((s) => (
                 <Badge key={s.id} variant="light" color={s.state === 'open' ? 'blue' : s.state === 'closed' ? 'gray' : 'yellow'}>
-                  {s.id}: {t(`pool.stageStates.${s.state}`)}
+                  {t(`pool.stageNames.${s.id}`, { defaultValue: s.id })}: {t(`pool.stageStates.${s.state}`)}
                 </Badge>
               ))}
               {pool.abilities.run ? (

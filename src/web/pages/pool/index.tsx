@@ -44,7 +44,7 @@ export function PoolPage() {
         <Group gap="xs">
           {p.stages.map((s) => (
             <Badge key={s.id} variant="light" color={s.state === 'open' ? 'blue' : s.state === 'closed' ? 'gray' : 'yellow'}>
-              {s.id}: {t(`pool.stageStates.${s.state}`)}
+              {t(`pool.stageNames.${s.id}`, { defaultValue: s.id })}: {t(`pool.stageStates.${s.state}`)}
             </Badge>
           ))}
           <Badge color={p.status === 'finalised' ? 'teal' : 'blue'}>{t(`pool.statuses.${p.status}`)}</Badge>

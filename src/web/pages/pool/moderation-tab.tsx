@@ -81,7 +81,7 @@ function Report({ poolId, stage }: { poolId: string; stage: string }) {
           <Table.Tbody>
             {r.agreement.map((a) => (
               <Table.Tr key={a.indicator}>
-                <Table.Td>{a.indicator}</Table.Td>
+                <Table.Td>{lang === 'en' ? a.labelEn : a.labelId}</Table.Td>
                 <Table.Td ta="right">{a.kendallW === null ? t('pool.noW') : formatNumber(a.kendallW, lang, 2)}</Table.Td>
                 <Table.Td ta="right">{t('pool.blockSize', { jurors: a.jurors, candidates: a.candidates })}</Table.Td>
               </Table.Tr>

@@ -8,6 +8,8 @@ import { useSession } from '../../auth.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { SignatoriesPanel } from './signatories.tsx';
+import { useProvinceName } from '../edition/use-edition.ts';
+import { levelName } from '../zones/level-name.ts';
 
 /** An edition's publication for the committee: its pools, the certificates' signatories, exports and the archive. */
 export function EditionPublicationPage() {
@@ -15,6 +17,7 @@ export function EditionPublicationPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const { me } = useSession();
+  const provinceName = useProvinceName();
   const national = me?.abilities.manageSignatories ?? false;
   const edition = useQuery({ queryKey: ['edition', id], queryFn: () => get<EditionDetail>(`/api/editions/${id}`) });
   const pools = useQuery({ queryKey: ['pools', id], queryFn: () => get<PoolSummary[]>(`/api/editions/${id}/pools`) });
@@ -38,8 +41,8 @@ export function EditionPublicationPage() {
                 {managed.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td>
-                      {p.categoryName} · {p.level}
-                      {p.area ? ` · ${p.area}` : ''}
+                      {p.categoryName} · {levelName(edition.data?.levels, p.level, t)}
+                      {p.area ? ` · ${provinceName(p.area)}` : ''}
                     </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={p.status === 'finalised' ? 'teal' : 'gray'}>

@@ -5,12 +5,15 @@ import type { StaffInvitationSummary } from '../../../shared/contracts/index.ts'
 import { formatDateTime, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { roleLabel } from '../../components/labels.ts';
+import { useProvinces } from '../edition/use-edition.ts';
 
 const colors = { open: 'blue', expired: 'orange', revoked: 'gray', accepted: 'teal' } as const;
 
 /** The latest invitation of each account the user manages: its state, revoke while open, re-send until accepted. */
 export function InvitationsTab() {
   const { t, i18n } = useTranslation();
+  const provinces = useProvinces();
   const lang = i18n.language as Lang;
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['staff-invitations'], queryFn: () => get<StaffInvitationSummary[]>('/api/staff-invitations') });
@@ -47,7 +50,7 @@ export function InvitationsTab() {
               <Table.Tr key={i.id}>
                 <Table.Td>{i.name}</Table.Td>
                 <Table.Td>{i.email}</Table.Td>
-                <Table.Td>{i.roles.map((r) => `${t(`roles.${r.role}`)}${r.provinceCode ? ` ${r.provinceCode}` : ''}`).join(', ')}</Table.Td>
+                <Table.Td>{i.roles.map((r) => roleLabel(r, t, provinces.data)).join(', ')}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge variant="light" color={colors[i.status]} style={{ overflow: 'visible' }}>
                     {t(`staff.status.${i.status}`)}
