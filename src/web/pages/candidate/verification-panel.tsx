@@ -153,7 +153,7 @@ function Decision({ candidateId, item, onDone }: { candidateId: string; item: It
     <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
       <ErrorAlert error={decide.error} />
       <SegmentedControl
-        aria-label={`${t('verify.item')} ${itemKey}`}
+        aria-label={`${t('verify.item')}: ${itemTitle(item.section, item.entry, t)}`}
         value={status}
         onChange={setStatus}
         fullWidth
