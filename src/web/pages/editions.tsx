@@ -1,3 +1,4 @@
+import { DateField } from '../components/date-field.tsx';
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -113,8 +114,8 @@ function CreateEditionModal({ opened, onClose }: { opened: boolean; onClose: () 
           <ErrorAlert error={create.error} />
           <TextInput label={t('editions.label')} description={t('editions.labelHint')} required value={label} error={errors.label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
           <Group grow>
-            <TextInput type="date" label={t('editions.periodStart')} required value={periodStart} error={errors.periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} />
-            <TextInput type="date" label={t('editions.periodEnd')} required value={periodEnd} error={errors.periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} />
+            <DateField label={t('editions.periodStart')} required value={periodStart} error={errors.periodStart} onChange={(v) => setPeriodStart(v)} />
+            <DateField label={t('editions.periodEnd')} required value={periodEnd} error={errors.periodEnd} onChange={(v) => setPeriodEnd(v)} />
           </Group>
           <NumberInput label={t('editions.minJurors')} min={1} max={50} value={minJurors} error={errors.minJurors} onChange={setMinJurors} />
           <Group justify="flex-end">

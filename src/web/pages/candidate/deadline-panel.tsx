@@ -1,5 +1,6 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
-import { Alert, Button, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SelfAssessment } from '../../../shared/contracts/index.ts';
@@ -62,7 +63,7 @@ export function ExtensionPanel({ candidateId, assessment }: { candidateId: strin
           {assessment.status === 'reopened' ? ` ${t('extension.revisionHint')}` : ''}
         </Text>
         <ErrorAlert error={extend.error} />
-        <TextInput type="date" label={t('extension.until')} min={todayWib()} value={until} onChange={(e) => setUntil(e.currentTarget.value)} w="fit-content" />
+        <DateField label={t('extension.until')} min={todayWib()} value={until} onChange={(v) => setUntil(v)} w="fit-content" />
         <Textarea label={t('extension.reason')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         <Button variant="light" color={lateDraft ? 'orange' : 'blue'} w="fit-content" onClick={() => extend.mutate()} loading={extend.isPending} disabled={!until || reason.trim().length < 5}>
           {lateDraft ? t('extension.reopenSubmit') : t('extension.submit')}

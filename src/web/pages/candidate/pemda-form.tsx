@@ -1,3 +1,4 @@
+import { DateField } from '../../components/date-field.tsx';
 import { Checkbox, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,14 +19,14 @@ import { Attach, newId, Registry, RevisionNote } from './registry.tsx';
 type Pemda = Extract<Answers, { kind: 'pemda' }>;
 const num = (v: number | string) => (v === '' ? null : Number(v));
 const grid = { base: 1, sm: 2, lg: 4 };
-const money = { thousandSeparator: '.', decimalSeparator: ',', min: 0 } as const;
+const money = { min: 0 } as const;
 
 /** The self-assessment of a regional government: its registries, its enforcement and outreach, and its coverage targets. */
 export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: Pemda; evidence: EvidenceSummary[]; readOnly: boolean; onChange: (a: Answers) => void }) {
   const { t } = useTranslation();
   const options = (list: readonly string[], prefix: string) => list.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   const date = (value: string | null, label: string, set: (v: string | null) => void) => (
-    <TextInput type="date" label={label} value={value ?? ''} onChange={(e) => set(e.currentTarget.value || null)} readOnly={readOnly} />
+    <DateField label={label} value={value ?? ''} onChange={(v) => set(v || null)} readOnly={readOnly} />
   );
   const coverage = answers.coverage;
   return (
@@ -129,9 +130,9 @@ export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: 
       <Text fw={600}>{t('sa.sections.coverage')}</Text>
       <RevisionNote itemKey="coverage" />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <NumberInput label={t('facts.targetPct')} min={0} max={100} decimalScale={2} decimalSeparator="," value={coverage.targetPct ?? ''} onChange={(v) => onChange({ ...answers, coverage: { ...coverage, targetPct: num(v) } })} readOnly={readOnly} />
-        <NumberInput label={t('facts.achievedPct')} min={0} max={100} decimalScale={2} decimalSeparator="," value={coverage.achievedPct ?? ''} onChange={(v) => onChange({ ...answers, coverage: { ...coverage, achievedPct: num(v) } })} readOnly={readOnly} />
-        <NumberInput label={t('facts.nationalTargetPct')} min={0} max={100} decimalScale={2} decimalSeparator="," value={coverage.nationalTargetPct ?? ''} onChange={(v) => onChange({ ...answers, coverage: { ...coverage, nationalTargetPct: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('facts.targetPct')} min={0} max={100} decimalScale={2} value={coverage.targetPct ?? ''} onChange={(v) => onChange({ ...answers, coverage: { ...coverage, targetPct: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('facts.achievedPct')} min={0} max={100} decimalScale={2} value={coverage.achievedPct ?? ''} onChange={(v) => onChange({ ...answers, coverage: { ...coverage, achievedPct: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('facts.nationalTargetPct')} min={0} max={100} decimalScale={2} value={coverage.nationalTargetPct ?? ''} onChange={(v) => onChange({ ...answers, coverage: { ...coverage, nationalTargetPct: num(v) } })} readOnly={readOnly} />
       </SimpleGrid>
       <Textarea label={t('candidate.coverageNote')} autosize minRows={2} value={coverage.note} readOnly={readOnly} onChange={(e) => onChange({ ...answers, coverage: { ...coverage, note: e.currentTarget.value } })} />
       <Attach evidence={evidence} value={coverage} readOnly={readOnly} onChange={(patch) => onChange({ ...answers, coverage: { ...coverage, ...patch } })} />

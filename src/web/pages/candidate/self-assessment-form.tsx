@@ -120,7 +120,7 @@ function CompanyForm({ answers, evidence, readOnly, onChange }: { answers: Compa
       <RevisionNote itemKey="workers" />
       <RevisionNote itemKey="programs" />
       <SimpleGrid cols={grid} spacing="sm">
-        <NumberInput label={t('candidate.workers')} thousandSeparator="." decimalSeparator="," min={0} value={answers.workers ?? ''} onChange={(v) => onChange({ ...answers, workers: num(v) })} readOnly={readOnly} />
+        <NumberInput label={t('candidate.workers')} min={0} value={answers.workers ?? ''} onChange={(v) => onChange({ ...answers, workers: num(v) })} readOnly={readOnly} />
         <MultiSelect label={t('candidate.companyPrograms')} data={[...programCodes]} value={answers.programs} onChange={(v) => onChange({ ...answers, programs: v })} disabled={readOnly} />
       </SimpleGrid>
       <Text fw={600}>{t('sa.sections.supplyChain')}</Text>
@@ -133,8 +133,8 @@ function CompanyForm({ answers, evidence, readOnly, onChange }: { answers: Compa
       <Text fw={600}>{t('sa.sections.csr')}</Text>
       <RevisionNote itemKey="csr" />
       <SimpleGrid cols={grid} spacing="sm">
-        <NumberInput label={t('candidate.csrWorkers')} min={0} thousandSeparator="." decimalSeparator="," value={answers.csr.vulnerableWorkersProtected ?? ''} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, vulnerableWorkersProtected: num(v) } })} readOnly={readOnly} />
-        <NumberInput label={t('candidate.csrBudget')} min={0} thousandSeparator="." decimalSeparator="," value={answers.csr.budgetRupiah ?? ''} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, budgetRupiah: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('candidate.csrWorkers')} min={0} value={answers.csr.vulnerableWorkersProtected ?? ''} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, vulnerableWorkersProtected: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('candidate.csrBudget')} min={0} value={answers.csr.budgetRupiah ?? ''} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, budgetRupiah: num(v) } })} readOnly={readOnly} />
       </SimpleGrid>
       <Attach evidence={evidence} value={answers.csr} readOnly={readOnly} onChange={(patch) => onChange({ ...answers, csr: { ...answers.csr, ...patch } })} />
     </Stack>

@@ -1,5 +1,6 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, List, Paper, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { VerificationView } from '../../../shared/contracts/index.ts';
@@ -160,7 +161,7 @@ function Decision({ candidateId, item, onDone }: { candidateId: string; item: It
         data={(['valid', 'revision', 'rejected'] as const).map((s) => ({ value: s, label: t(`verify.${s}`) }))}
       />
       {status !== 'valid' ? <Textarea label={t('verify.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} /> : null}
-      {status === 'revision' ? <TextInput type="date" label={t('verify.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} maw={220} /> : null}
+      {status === 'revision' ? <DateField label={t('verify.deadline')} value={deadline} onChange={(v) => setDeadline(v)} maw={220} /> : null}
       <Button size="sm" w="fit-content" onClick={() => decide.mutate()} loading={decide.isPending}>
         {t('common.save')}
       </Button>

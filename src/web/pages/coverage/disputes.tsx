@@ -63,7 +63,7 @@ function Decide({ dispute, editionId }: { dispute: Dispute; editionId: string })
     <Stack gap="xs">
       <ErrorAlert error={decide.error} />
       <Group grow align="flex-end">
-        <NumberInput label={t('disputes.corrected')} decimalSeparator="," value={value} onChange={setValue} />
+        <NumberInput label={t('disputes.corrected')} value={value} onChange={setValue} />
         <TextInput label={t('disputes.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       </Group>
       <Group>

@@ -107,7 +107,7 @@ function DisputeModal({ candidateId, figure, onClose }: { candidateId: string; f
     <Modal opened onClose={onClose} title={t('figures.disputeTitle', { figure: i18n.language === 'en' ? figure.labelEn : figure.labelId })}>
       <Stack>
         <ErrorAlert error={send.error} />
-        <NumberInput label={t('figures.claimed')} decimalSeparator="," value={claimed} onChange={setClaimed} data-autofocus />
+        <NumberInput label={t('figures.claimed')} value={claimed} onChange={setClaimed} data-autofocus />
         <Textarea label={t('figures.reason')} required minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         <TextInput label={t('figures.evidence')} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
         <Button color="teal" loading={send.isPending} onClick={() => send.mutate()}>

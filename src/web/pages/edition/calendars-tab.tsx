@@ -1,5 +1,6 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ProvinceCalendar, ProvinceCalendarInput, ProvinceCalendars } from '../../../shared/contracts/index.ts';
@@ -116,16 +117,15 @@ function CalendarForm({ editionId, calendar, window, onClose }: { editionId: str
         {problems.size > 0 ? <Alert color="red">{t('errors.VALIDATION_FAILED')}</Alert> : null}
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           {fields.map((f) => (
-            <TextInput
+            <DateField
               key={f}
-              type="date"
               label={t(`calendars.fields.${f}`)}
               min={window.opensOn}
               max={window.closesOn}
               value={dates[f]}
               error={errorOf(f)}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
+              onChange={(v) => {
+                const value = v;
                 setDates((d) => ({ ...d, [f]: value }));
               }}
             />

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
 import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -78,11 +79,11 @@ export function EventsTab({ edition, canManage, provinceScope }: { edition: Edit
             />
             <Group grow align="flex-start">
               <Select label={t('setup.province')} searchable data={choices.map((p) => ({ value: p.code, label: p.name }))} value={form.provinceCode || null} onChange={(v) => setForm({ ...form, provinceCode: v ?? '' })} />
-              <TextInput type="date" label={t('setup.heldOn')} value={form.heldOn} onChange={(e) => setForm({ ...form, heldOn: e.currentTarget.value })} />
+              <DateField label={t('setup.heldOn')} value={form.heldOn} onChange={(v) => setForm({ ...form, heldOn: v })} />
             </Group>
             <Group grow align="flex-start">
               <TextInput label={t('setup.place')} value={form.place} onChange={(e) => setForm({ ...form, place: e.currentTarget.value })} />
-              <NumberInput label={t('setup.attendees')} min={0} thousandSeparator="." decimalSeparator="," value={form.attendees ?? ''} onChange={(v) => setForm({ ...form, attendees: v === '' ? null : Number(v) })} />
+              <NumberInput label={t('setup.attendees')} min={0} value={form.attendees ?? ''} onChange={(v) => setForm({ ...form, attendees: v === '' ? null : Number(v) })} />
             </Group>
             <Textarea label={t('setup.notes')} value={form.notes ?? ''} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value || null })} />
             <Button color="teal" w="fit-content" loading={add.isPending} onClick={() => add.mutate({ body: form }, { onSuccess: () => setForm(empty) })}>

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
@@ -31,12 +32,12 @@ export function GeneralTab({ edition, admin }: { edition: EditionDetail; admin: 
       <ErrorAlert error={save.error ?? status.error} />
       <TextInput label={t('editions.label')} description={t('editions.labelHint')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} disabled={!canGeneral} />
       <Group grow>
-        <TextInput type="date" label={t('editions.periodStart')} value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} disabled={!admin || !allowed.editPeriod} />
-        <TextInput type="date" label={t('editions.periodEnd')} value={periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} disabled={!admin || !allowed.editPeriod} />
+        <DateField label={t('editions.periodStart')} value={periodStart} onChange={(v) => setPeriodStart(v)} disabled={!admin || !allowed.editPeriod} />
+        <DateField label={t('editions.periodEnd')} value={periodEnd} onChange={(v) => setPeriodEnd(v)} disabled={!admin || !allowed.editPeriod} />
       </Group>
       <Group grow>
         <NumberInput label={t('editions.minJurors')} min={1} max={50} value={minJurors} onChange={setMinJurors} disabled={!canGeneral} />
-        <NumberInput label={t('editions.coverageTarget')} min={0} max={100} decimalScale={2} decimalSeparator="," value={target} onChange={setTarget} disabled={!canGeneral} />
+        <NumberInput label={t('editions.coverageTarget')} min={0} max={100} decimalScale={2} value={target} onChange={setTarget} disabled={!canGeneral} />
       </Group>
       {admin ? (
         <Group>
@@ -97,8 +98,8 @@ function CopyModal({ opened, onClose, onCopy }: { opened: boolean; onClose: () =
         <ErrorAlert error={error} />
         <TextInput label={t('editions.label')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
         <Group grow>
-          <TextInput type="date" label={t('editions.periodStart')} value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} />
-          <TextInput type="date" label={t('editions.periodEnd')} value={periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} />
+          <DateField label={t('editions.periodStart')} value={periodStart} onChange={(v) => setPeriodStart(v)} />
+          <DateField label={t('editions.periodEnd')} value={periodEnd} onChange={(v) => setPeriodEnd(v)} />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

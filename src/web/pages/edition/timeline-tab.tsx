@@ -1,3 +1,4 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
 import { Alert, Button, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -42,10 +43,10 @@ export function TimelineTab({ edition, admin }: { edition: EditionDetail; admin:
               <Table.Tr key={k}>
                 <Table.Td>{t(`milestones.${k}`)}</Table.Td>
                 <Table.Td>
-                  <TextInput type="date" aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(e) => set(k, { startsOn: e.currentTarget.value })} disabled={!editable} />
+                  <DateField aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(v) => set(k, { startsOn: v })} disabled={!editable} />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput type="date" aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(e) => set(k, { endsOn: e.currentTarget.value })} disabled={!editable} />
+                  <DateField aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(v) => set(k, { endsOn: v })} disabled={!editable} />
                 </Table.Td>
                 <Table.Td>
                   <TextInput aria-label={`${t(`milestones.${k}`)}: ${t('setup.place')}`} value={rows[k].place} onChange={(e) => set(k, { place: e.currentTarget.value })} disabled={!editable} />

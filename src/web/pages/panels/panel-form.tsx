@@ -1,3 +1,4 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
 import { Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -56,7 +57,7 @@ export function PanelForm({ edition, panel, onDone }: { edition: EditionDetail; 
       <TextInput label={t('panels.name')} placeholder={t('panels.namePlaceholder')} value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} required />
       <Group grow align="flex-start">
         <TextInput label={t('panels.decreeNumber')} placeholder="100.3.3.2/456/2025" value={form.decreeNumber ?? ''} onChange={(e) => set({ decreeNumber: e.currentTarget.value || null })} />
-        <TextInput type="date" label={t('panels.decreeDate')} value={form.decreeDate ?? ''} onChange={(e) => set({ decreeDate: e.currentTarget.value || null })} />
+        <DateField label={t('panels.decreeDate')} value={form.decreeDate ?? ''} onChange={(v) => set({ decreeDate: v || null })} />
       </Group>
       <MultiSelect
         label={t('panels.categories')}

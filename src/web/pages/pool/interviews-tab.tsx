@@ -1,3 +1,4 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -58,7 +59,7 @@ function SlotEditor({ pool, candidate, slot }: { pool: PoolDetail; candidate: Po
       </Group>
       <ErrorAlert error={save.error ?? record.error} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput type="date" label={t('pool.date')} value={form.heldOn} onChange={(e) => set({ heldOn: e.currentTarget.value })} disabled={locked} />
+        <DateField label={t('pool.date')} value={form.heldOn} onChange={(v) => set({ heldOn: v })} disabled={locked} />
         <TextInput type="time" label={t('pool.starts')} value={form.startsAt} onChange={(e) => set({ startsAt: e.currentTarget.value })} disabled={locked} />
         <TextInput type="time" label={t('pool.ends')} value={form.endsAt ?? ''} onChange={(e) => set({ endsAt: e.currentTarget.value || null })} disabled={locked} />
       </SimpleGrid>

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -112,7 +113,7 @@ export function HandoverForm({ status }: { status: PublicationStatus }) {
             value={form.occasion.name}
             onChange={(e) => setForm({ ...form, occasion: { ...form.occasion, name: e.currentTarget.value } })}
           />
-          <TextInput type="date" label={t('ceremony.occasionDate')} value={form.occasion.date} onChange={(e) => setForm({ ...form, occasion: { ...form.occasion, date: e.currentTarget.value } })} />
+          <DateField label={t('ceremony.occasionDate')} value={form.occasion.date} onChange={(v) => setForm({ ...form, occasion: { ...form.occasion, date: v } })} />
           <TextInput label={t('ceremony.occasionPlace')} value={form.occasion.place} onChange={(e) => setForm({ ...form, occasion: { ...form.occasion, place: e.currentTarget.value } })} />
         </SimpleGrid>
         <Text fw={600} size="sm">

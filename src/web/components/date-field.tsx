@@ -1,0 +1,61 @@
+import 'dayjs/locale/id';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
+
+dayjs.extend(customParseFormat);
+
+/** How a date is written in each language: 31/12/2026 in Bahasa Indonesia, 31 Dec 2026 in English. */
+export const dateFormats = { id: 'DD/MM/YYYY', en: 'D MMM YYYY' } as const;
+
+/**
+ * What a person may type: the page's own format, day/month/year with any
+ * separator, or an ISO date (pasted from a sheet). A day that does not exist
+ * (31/02) is no date. Returns `YYYY-MM-DD`.
+ */
+export function parseDate(text: string, lang: 'id' | 'en'): string | null {
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dmy = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$/.exec(value);
+  const parts = iso ? { y: iso[1]!, m: iso[2]!, d: iso[3]! } : dmy ? { y: dmy[3]!, m: dmy[2]!, d: dmy[1]! } : null;
+  if (parts) {
+    const date = `${parts.y}-${parts.m.padStart(2, '0')}-${parts.d.padStart(2, '0')}`;
+    return dayjs(date, 'YYYY-MM-DD', true).isValid() ? date : null;
+  }
+  const named = dayjs(value, dateFormats[lang], lang, true);
+  return named.isValid() ? named.format('YYYY-MM-DD') : null;
+}
+
+type Props = Omit<DateInputProps, 'value' | 'onChange' | 'minDate' | 'maxDate' | 'valueFormat' | 'dateParser' | 'locale'> & {
+  /** `YYYY-MM-DD`, or empty. */
+  value: string | null;
+  onChange: (value: string) => void;
+  min?: string;
+  max?: string;
+};
+
+/**
+ * A date field written in the app's language, not the browser's: the
+ * calendar and the text follow Bahasa Indonesia or English. Its value is an
+ * ISO date (`YYYY-MM-DD`), or '' when empty.
+ */
+export function DateField({ value, onChange, min, max, ...rest }: Props) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  return (
+    <DateInput
+      {...rest}
+      locale={lang}
+      valueFormat={dateFormats[lang]}
+      placeholder={rest.placeholder ?? (lang === 'id' ? 'hh/bb/tttt' : 'd mmm yyyy')}
+      dateParser={(text) => parseDate(text, lang)}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      // The range only greys out the calendar's days: a date typed outside it is kept, and the server names the problem.
+      getDayProps={(day) => ((min && day < min) || (max && day > max) ? { disabled: true } : {})}
+      clearable={!rest.required && !rest.disabled && !rest.readOnly}
+      popoverProps={{ withinPortal: true }}
+    />
+  );
+}
