@@ -22,6 +22,9 @@ export function translator(resources: object): Translate {
     let node: unknown = resources;
     for (const part of key.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
     if (typeof node !== 'string') return typeof options.defaultValue === 'string' ? options.defaultValue : key;
-    return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options[name] ?? ''));
+    return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+      const value = options[name];
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+    });
   };
 }
