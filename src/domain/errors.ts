@@ -21,6 +21,8 @@ export const errorCodes = [
   'INELIGIBLE',
   'DEADLINE_PASSED',
   'JUROR_SHORTFALL',
+  /** What is shown only once a pool's result is announced (a candidate's feedback) before that. */
+  'RESULT_NOT_PUBLISHED',
   'RATE_LIMITED',
   'FILE_TOO_LARGE',
   'UNSUPPORTED_FILE',

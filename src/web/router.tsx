@@ -13,6 +13,7 @@ import { ShortlistPage } from './pages/coverage/shortlist.tsx';
 import { DisputesPage } from './pages/coverage/disputes.tsx';
 import { FiguresPage } from './pages/coverage/figures.tsx';
 import { CandidatePage } from './pages/candidate/index.tsx';
+import { FeedbackPage } from './pages/candidate/feedback.tsx';
 import { PanelsPage } from './pages/panels/index.tsx';
 import { ZonesPage } from './pages/zones/index.tsx';
 import { InstrumentPage } from './pages/edition/instrument.tsx';
@@ -115,6 +116,7 @@ const notificationCentre = createRoute({ getParentRoute: () => app, path: '/noti
 const messageTemplates = createRoute({ getParentRoute: () => app, path: '/templat-pesan', component: TemplatesPage });
 const figures = createRoute({ getParentRoute: () => app, path: '/candidates/$id/figures', component: FiguresPage });
 const candidate = createRoute({ getParentRoute: () => app, path: '/candidates/$id', component: CandidatePage });
+const feedback = createRoute({ getParentRoute: () => app, path: '/candidates/$id/feedback', component: FeedbackPage });
 const users = createRoute({ getParentRoute: () => app, path: '/users', component: UsersPage });
 const audit = createRoute({ getParentRoute: () => app, path: '/audit', component: AuditPage });
 const instrument = createRoute({ getParentRoute: () => app, path: '/editions/$id/categories/$categoryId/instrument', component: InstrumentPage });
@@ -155,6 +157,7 @@ export const router = createRouter({
       editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, notificationCentre, messageTemplates, figures, candidate, users, audit,
       panels, pool, sheet, marking, jurorProfile, instrument, account, zones,
       recap,
+      feedback,
       ...publicationRoutes,
     ]),
   ]),

@@ -309,6 +309,21 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'POST /api/results/:id/press-releases': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
   'GET /api/press-releases/:id': { missing: signedIn(403, { national: 404, provincial: 404 }) },
   'PUT /api/press-releases/:id': { missing: signedIn(403, { national: 404, provincial: 404 }) },
+  // Feedback: the candidate itself, its province's and the national committee, the chair of its panel; another candidate never.
+  'GET /api/candidates/:id/feedback': {
+    own: signedIn(403, { national: 200, provincial: 200, chair: 200, candidate: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, chair: 200 }),
+    lampung: signedIn(403, { national: 409 }),
+    national: signedIn(403, { national: 409, provincial: 409 }),
+    missing: signedIn(404, { verifier: 403 }),
+  },
+  'GET /api/candidates/:id/feedback/document': {
+    own: signedIn(403, { national: 200, provincial: 200, chair: 200, candidate: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, chair: 200 }),
+    lampung: signedIn(403, { national: 409 }),
+    national: signedIn(403, { national: 409, provincial: 409 }),
+    missing: signedIn(404, { verifier: 403 }),
+  },
   'GET /api/editions/:id/recap': { edition: signedIn(403, { national: 200, provincial: 200 }), missing: signedIn(403, { national: 404, provincial: 404 }) },
   'GET /api/editions/:id/recap/document': { edition: signedIn(403, { national: 200, provincial: 200 }) },
   'GET /api/editions/:id/recap/decision-draft': { edition: signedIn(403, { national: 200 }) },

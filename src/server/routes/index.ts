@@ -22,6 +22,7 @@ import { exportRoutes } from './exports.ts';
 import { backupRoutes } from './backup.ts';
 import { jobRoutes } from './jobs.ts';
 import { recapRoutes } from './recap.ts';
+import { feedbackRoutes } from './feedback.ts';
 import { accountRoutes } from './account.ts';
 import { notificationRoutes } from './notifications.ts';
 import { oidcRoutes } from './oidc.ts';
@@ -51,6 +52,7 @@ export const routes: FastifyPluginCallback[] = [
   backupRoutes,
   jobRoutes,
   recapRoutes,
+  feedbackRoutes,
   accountRoutes,
   notificationRoutes,
   oidcRoutes,

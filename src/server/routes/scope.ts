@@ -13,6 +13,7 @@ import { authorizePanel, authorizePool } from '../policies/panels.ts';
 import type { ResourceScope } from '../policies/types.ts';
 import { assertMarks } from '../services/marking.ts';
 import { loadPool } from '../services/pool-context.ts';
+import { feedbackTarget } from '../services/feedback.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,6 +51,10 @@ export function scopes(db: Db) {
         if (!conflict) throw notFound('conflict');
         authorizeCandidate(actor, action, await candidateById(conflict.candidateId));
       },
+    /** `/candidates/:id/feedback...`: the candidate itself, its committee or the chair of the panel that judged it. */
+    feedback: (): ResourceScope => async (actor, params) => {
+      await feedbackTarget(db, actor, params.id!);
+    },
     /** `/pools/:id/...` */
     pool:
       (action: PoolAction): ResourceScope =>

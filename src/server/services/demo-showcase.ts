@@ -30,6 +30,8 @@ import { finaliseResult } from './results.ts';
 import { replaceSignatories } from './signatories.ts';
 import { demoCalendar, type DemoCalendar } from './demo-calendar.ts';
 import { markingCategory, seedMarkingPool } from './demo-marking.ts';
+import { demoPassword, showcaseCandidateAccounts } from './demo.ts';
+import { createUser } from './users.ts';
 
 /** The showcase edition's label: the year before the current demo edition's. */
 export const showcaseLabelOf = (cal: DemoCalendar): string => `Paritrana Award ${cal.yearOf(2024)}`;
@@ -107,8 +109,13 @@ export async function seedShowcase(db: Db, options: { today?: string } = {}): Pr
     }
     const lotim = ids.get('52.03')!;
     await insertSubmission(tx, { candidateId: lotim, status: 'submitted', version: 1, answers: lotimAnswersOf(cal), submittedAt: new Date(`${cal.at('2024-05-20')}T03:00:00Z`) });
+    // The verifier's remarks, which the candidate reads in its feedback once the result is announced.
+    const remarks: Record<string, string> = {
+      'programs:p2': 'Jumlah perangkat desa sesuai daftar peserta BPJS Ketenagakerjaan per Desember.',
+      coverage: 'Capaian dihitung dari data kepesertaan BPJS Ketenagakerjaan cabang Selong.',
+    };
     for (const key of ['regulations:r1', 'agreements:a1', 'programs:p1', 'programs:p2', 'coverage', 'innovation']) {
-      await upsertItem(tx, { candidateId: lotim, itemKey: key, status: 'valid', comment: null, deadline: null, decidedBy: null });
+      await upsertItem(tx, { candidateId: lotim, itemKey: key, status: 'valid', comment: remarks[key] ?? null, deadline: null, decidedBy: null });
     }
   });
   await changeEditionStatus(ctx, edition.id, 'assessing');
@@ -159,6 +166,11 @@ export async function seedShowcase(db: Db, options: { today?: string } = {}): Pr
     { level: 'provinsi', area: '52', name: 'Kepala Kanwil BPJS Ketenagakerjaan (contoh demo)', title: 'Kepala Kantor Wilayah BPJS Ketenagakerjaan Bali Nusa Tenggara dan Papua', handsOver: false },
   ]);
   await publishResult(ctx, pool.id);
+  // Candidates of the published result, each reading its own feedback.
+  for (const account of showcaseCandidateAccounts) {
+    const roles: RoleGrant[] = [{ role: 'candidate', provinceCode: null, candidateId: ids.get(account.regencyCode)! }];
+    await createUser(ctx, { email: account.email, name: account.name, password: demoPassword, locale: 'id', roles });
+  }
   await seedMarkingPool(db, { admin, edition: edition.id, panel: panel.id, chair, jurors: jurors.slice(0, -1) });
   return { label: showcaseLabelOf(cal) };
 }

@@ -23,9 +23,16 @@ export const demoAccounts: { email: string; name: string; roles: RoleGrant[]; la
   { email: 'lotim@paritrana.demo', name: 'Operator Pemkab Lombok Timur', label: 'candidate, Kabupaten Lombok Timur', roles: [] },
 ];
 
+/** Candidates of the showcase edition's published result (demo-showcase.ts), each with a log-in to read its feedback. */
+export const showcaseCandidateAccounts: { email: string; name: string; regencyCode: string; label: string }[] = [
+  { email: 'hasil.lotim@paritrana.demo', name: 'Operator Pemkab Lombok Timur', regencyCode: '52.03', label: 'candidate, Kabupaten Lombok Timur in the published showcase (Juara 1): its feedback' },
+  { email: 'hasil.bima@paritrana.demo', name: 'Operator Pemkab Bima', regencyCode: '52.06', label: 'candidate, Kabupaten Bima in the published showcase (no award): its feedback' },
+];
+
 /** Every demo log-in, with the jurors of the demo panel. */
 export const demoLogins: { email: string; label: string }[] = [
   ...demoAccounts,
+  ...showcaseCandidateAccounts,
   ...demoJurors.map((j) => ({ email: j.email, label: `juror, ${j.role} of the NTB panel` })),
 ];
 

@@ -16,8 +16,8 @@ import type { ServiceContext } from './context.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
 import { dateFact } from '../notifications/facts.ts';
 
-
-function entryOf(answers: AnswersShape, key: string): unknown {
+/** The entry of the answers an item key names (`programs:p1` → that program; `coverage` → the section). */
+export function entryOf(answers: AnswersShape, key: string): unknown {
   const [section, id] = key.split(':') as [string, string | undefined];
   const value = (answers as unknown as Record<string, unknown>)[section];
   return id ? (value as { id: string }[]).find((e) => e.id === id) : value;

@@ -15,6 +15,7 @@ export * from './panels.ts';
 export * from './publication.ts';
 export * from './jobs.ts';
 export * from './recap.ts';
+export * from './feedback.ts';
 export * from './national-verification.ts';
 export * from './account.ts';
 export * from './notifications.ts';

@@ -7,6 +7,7 @@ import { candidatePagesEn } from './candidate-pages.en.ts';
 import { accountEn } from './account.en.ts';
 import { ceremonyEn } from './ceremony.en.ts';
 import { recapEn } from './recap.en.ts';
+import { feedbackEn } from './feedback.en.ts';
 import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
 import { calendarsEn } from './calendars.en.ts';
@@ -394,6 +395,7 @@ export const en: Messages = {
     INELIGIBLE: 'The candidate is not eligible.',
     DEADLINE_PASSED: 'The deadline has passed. Ask the committee to extend it, or to reopen a submitted self-assessment.',
     JUROR_SHORTFALL: 'Some candidates have fewer jurors than the minimum. Confirm to open marking anyway, or adjust the panel or the assignment.',
+    RESULT_NOT_PUBLISHED: 'The result has not been announced yet. Feedback is available after the announcement.',
     RATE_LIMITED: 'Too many attempts. Wait a minute.',
     FILE_TOO_LARGE: 'The file is too large.',
     UNSUPPORTED_FILE: 'This kind of file is not accepted (PDF, JPEG, PNG, XLSX, PPTX, DOCX).',
@@ -408,6 +410,7 @@ export const en: Messages = {
   ...accountEn,
   ...ceremonyEn,
   ...recapEn,
+  ...feedbackEn,
   ...categoriesEn,
   ...levelsEn,
   ...calendarsEn,

@@ -5,6 +5,7 @@ import { candidatePagesId } from './candidate-pages.id.ts';
 import { accountId } from './account.id.ts';
 import { ceremonyId } from './ceremony.id.ts';
 import { recapId } from './recap.id.ts';
+import { feedbackId } from './feedback.id.ts';
 import { categoriesId } from './categories.id.ts';
 import { levelsId } from './levels.id.ts';
 import { calendarsId } from './calendars.id.ts';
@@ -399,6 +400,7 @@ export const id = {
     INELIGIBLE: 'Kandidat tidak memenuhi syarat.',
     DEADLINE_PASSED: 'Batas waktu sudah lewat. Minta panitia memperpanjangnya, atau membuka kembali penilaian mandiri yang sudah dikirim.',
     JUROR_SHORTFALL: 'Beberapa kandidat memiliki juri kurang dari jumlah minimum. Konfirmasi untuk tetap membuka penilaian, atau ubah panel atau penugasan.',
+    RESULT_NOT_PUBLISHED: 'Hasil penilaian belum diumumkan. Umpan balik tersedia setelah pengumuman.',
     RATE_LIMITED: 'Terlalu banyak percobaan. Tunggu satu menit.',
     FILE_TOO_LARGE: 'Berkas terlalu besar.',
     UNSUPPORTED_FILE: 'Jenis berkas tidak diterima (PDF, JPEG, PNG, XLSX, PPTX, DOCX).',
@@ -413,6 +415,7 @@ export const id = {
   ...accountId,
   ...ceremonyId,
   ...recapId,
+  ...feedbackId,
   ...categoriesId,
   ...levelsId,
   ...calendarsId,

@@ -11,16 +11,7 @@ type Agreement = Pemda['agreements'][number];
 type Program = Pemda['programs'][number];
 type Enforcement = Pemda['enforcement'][number];
 
-/** The title of a verification item: its section and what identifies the entry. */
-export function itemTitle(section: string, entry: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const name = t(`sa.sections.${section}`, { defaultValue: section });
-  const e = (entry ?? {}) as { type?: string; number?: string; segment?: string };
-  if (section === 'regulations') return `${name}: ${t(`sa.regulationTypes.${e.type ?? ''}`, { defaultValue: e.type ?? '' })} ${e.number ?? ''}`.trim();
-  if (section === 'agreements') return `${name}: ${t(`sa.agreementTypes.${e.type ?? ''}`, { defaultValue: e.type ?? '' })} ${e.number ?? ''}`.trim();
-  if (section === 'programs') return `${name}: ${t(`sa.segments.${e.segment ?? ''}`, { defaultValue: e.segment ?? '' })}`;
-  if (section === 'enforcement') return `${name}: ${t(`facts.enforcementTypes.${e.type ?? ''}`, { defaultValue: e.type ?? '' })}`;
-  return name;
-}
+export { itemTitle } from '../../../shared/i18n/item-title.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -23,6 +23,7 @@ import { SelfAssessmentForm } from './self-assessment-form.tsx';
 import { TodoList, useVerification, VerificationPanel } from './verification-panel.tsx';
 import { EarlierDecisions } from './earlier-decisions.tsx';
 import { InterviewNotice } from './interview-panel.tsx';
+import { FeedbackNotice } from './feedback.tsx';
 
 /** One candidate: its nomination, self-assessment with evidence, verification and history. */
 export function CandidatePage() {
@@ -106,6 +107,8 @@ export function CandidatePage() {
       {can?.decideRegistration && c.status === 'registered' ? <RegistrationDecision candidate={c} /> : null}
       <ErrorAlert error={respond.error} />
       <InterviewNotice candidateId={id} />
+      {/* Asked only by those who may read it: the candidate itself and the committees (the server refuses others anyway). */}
+      <FeedbackNotice candidateId={id} enabled={isSelf || (me?.user.roles.some((r) => r.role === 'national_admin' || r.role === 'provincial_admin') ?? false)} />
       {can?.respond && c.status === 'nominated' ? (
         <Group>
           <ConfirmButton
