@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { withErrorResponses } from './openapi-errors.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, forbidden } from '../domain/errors.ts';
 import type { Config } from './config.ts';
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) => ('openapiObject' in document ? withErrorResponses(document.openapiObject) : document.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
