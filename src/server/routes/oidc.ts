@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
+import { oidcOffer } from '../../shared/contracts/index.ts';
 import { SESSION_COOKIE } from '../app.ts';
 import type { ClientInfo } from '../services/auth.ts';
 import { finishOidc, startOidc } from '../services/oidc.ts';
@@ -25,7 +25,7 @@ export const oidcRoutes: FastifyPluginCallback = (root, _options, done) => {
     '/auth/oidc',
     {
       config: { policy: 'public' },
-      schema: { tags, summary: 'Whether single sign-on is offered, and the label of its button', response: { 200: z.object({ enabled: z.boolean(), label: z.string().nullable() }) } },
+      schema: { tags, summary: 'Whether single sign-on is offered, and the label of its button', response: { 200: oidcOffer } },
     },
     () => ({ enabled: config.oidc !== null, label: config.oidc?.buttonLabel ?? null }),
   );

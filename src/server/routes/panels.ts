@@ -14,6 +14,7 @@ import {
   panelDetail,
   panelInput,
   unsurOption,
+  seatableJuror,
 } from '../../shared/contracts/index.ts';
 import type { Actor } from '../policies/actor.ts';
 import { editionPolicy } from '../policies/editions.ts';
@@ -75,7 +76,7 @@ export const panelRoutes: FastifyPluginCallback = (root, _options, done) => {
     '/jurors',
     {
       config: { policy: panelPolicy.manageAnywhere },
-      schema: { tags, summary: 'Active jurors a panel may seat', response: { 200: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), institution: z.string().nullable() })) } },
+      schema: { tags, summary: 'Active jurors a panel may seat', response: { 200: z.array(seatableJuror) } },
     },
     (request) => panels.listJurors(ctx(request.actor)),
   );

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+
+/** Whether single sign-on is offered, and its button's label. */
+export const oidcOffer = z.object({ enabled: z.boolean(), label: z.string().nullable() });
+export type OidcOffer = z.infer<typeof oidcOffer>;
 import { text } from './common.ts';
 import { roleAbilityFlags } from './abilities.ts';
 

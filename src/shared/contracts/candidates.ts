@@ -82,6 +82,7 @@ export const importResult = z.object({ created: z.number() });
 
 export const inviteInput = z.object({ email: text().trim().toLowerCase().email() });
 export const invitationSummary = z.object({ id: text(), email: text(), expiresAt: text(), acceptedAt: text().nullable() });
+export type InvitationSummary = z.infer<typeof invitationSummary>;
 
 /**
  * Redeeming an invitation: a new account gives its name and password; a person
@@ -118,6 +119,7 @@ export const outboxDecision = z.object({ decision: z.enum(['sent', 'resend']) })
 
 /** Whether this server sends e-mail; without a mail server admins pass messages on by hand. */
 export const outboxStatus = z.object({ mailServer: z.boolean() });
+export type OutboxStatus = z.infer<typeof outboxStatus>;
 
 export const candidateStatuses = ['registered', 'nominated', 'accepted', 'declined', 'rejected', 'verified'] as const;
 export const sizeClassValues = ['besar', 'menengah', 'kecil', 'mikro'] as const;
@@ -128,6 +130,7 @@ export const registrationEdition = z.object({
   label: text(),
   categories: z.array(z.object({ id: text(), code: text(), family: text(), nameId: text(), nameEn: text() })),
 });
+export type RegistrationEdition = z.infer<typeof registrationEdition>;
 
 /**
  * A regional government or a company applies by itself; the provincial admin

@@ -37,6 +37,10 @@ export const panelDetail = panelInput.extend({
 export type PanelDetail = z.infer<typeof panelDetail>;
 
 export const unsurOption = z.object({ code: text(), id: text(), en: text() });
+export type UnsurOption = z.infer<typeof unsurOption>;
+/** An active juror a panel may seat. */
+export const seatableJuror = z.object({ id: text(), name: text(), email: text(), institution: text().nullable() });
+export type SeatableJuror = z.infer<typeof seatableJuror>;
 
 export const tie = z.object({ kind: z.enum(['regency', 'employer']), code: text().trim().min(2).max(20), note: text().trim().max(200).nullable() });
 export const jurorProfile = z.object({ institution: text().trim().max(200).nullable(), ties: z.array(tie).max(50) });

@@ -25,3 +25,4 @@ export const editionProgress = z.object({
     }),
   ),
 });
+export type EditionProgress = z.infer<typeof editionProgress>;

@@ -50,11 +50,12 @@ export const verificationQueueEntry = z.object({
   decided: z.number(),
   revisions: z.number(),
 });
+export type VerificationQueueEntry = z.infer<typeof verificationQueueEntry>;
 
-/** One change of a candidate: who, when, what, and the reason or comment given. */
 /**
  * One line of a candidate's history. `actor` is the e-mail for the committee,
  * the person's name for the candidate's own users; `actorRole` the most senior
  * role the person holds (null for the system).
  */
 export const historyEntry = z.object({ at: text(), actor: text(), actorRole: z.enum(roles).nullable(), action: text(), note: text().nullable() });
+export type HistoryEntry = z.infer<typeof historyEntry>;

@@ -3,7 +3,7 @@ import { Anchor, Button, Center, Divider, Group, Paper, PasswordInput, Stack, Te
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { LoginAnswer, Me } from '../../shared/contracts/index.ts';
+import type { LoginAnswer, Me, OidcOffer } from '../../shared/contracts/index.ts';
 import { ApiError, api, get, rememberSession } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { LanguageSwitch } from '../components/layout.tsx';
@@ -13,7 +13,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   // Where to go after signing in (e.g. back to an invitation); only a path of this app.
   const { next, langkah } = useSearch({ from: '/login' });
-  const sso = useQuery({ queryKey: ['oidc'], queryFn: () => get<{ enabled: boolean; label: string | null }>('/api/auth/oidc'), staleTime: Infinity });
+  const sso = useQuery({ queryKey: ['oidc'], queryFn: () => get<OidcOffer>('/api/auth/oidc'), staleTime: Infinity });
   const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

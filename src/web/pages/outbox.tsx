@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { OutboxMessage } from '../../shared/contracts/index.ts';
+import type { OutboxMessage, OutboxStatus } from '../../shared/contracts/index.ts';
 import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
 import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
@@ -15,7 +15,7 @@ export function OutboxPage() {
   const lang = i18n.language as Lang;
   const client = useQueryClient();
   const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => get<OutboxMessage[]>('/api/outbox') });
-  const status = useQuery({ queryKey: ['outbox-status'], queryFn: () => get<{ mailServer: boolean }>('/api/outbox/status') });
+  const status = useQuery({ queryKey: ['outbox-status'], queryFn: () => get<OutboxStatus>('/api/outbox/status') });
   const noServer = status.data?.mailServer === false;
   // Without a mail server an admin passes a message on by hand and records it.
   const handed = useMutation({

@@ -3,14 +3,14 @@ import { Alert, Anchor, Button, Loader, Select, Stack, Text } from '@mantine/cor
 import { Link, useParams } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Contact, Province } from '../../shared/contracts/index.ts';
+import type { Contact, Province, RegistrationEdition } from '../../shared/contracts/index.ts';
 import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldErrorsOf, requiredErrors, within, type FieldErrors } from '../field-errors.ts';
 import { CandidateFields, ContactFields, draftBody, emptyContact, emptyDraft, unitOf } from './candidates/candidate-fields.tsx';
 import { PublicFrame } from './public-frame.tsx';
 
-type OpenEdition = { id: string; label: string; categories: { id: string; code: string; family: string; nameId: string; nameEn: string }[] };
+type OpenEdition = RegistrationEdition;
 
 /** Self-registration, open to anyone: once its contact confirms the e-mailed link, the application waits for the provincial committee. */
 export function RegisterPage() {

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CandidateDetail, Contact, SelfAssessment } from '../../../shared/contracts/index.ts';
+import type { CandidateDetail, Contact, InvitationSummary, SelfAssessment } from '../../../shared/contracts/index.ts';
 import { formatDateShort, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ContactList, emptyContact } from '../candidates/candidate-fields.tsx';
 
-type Invitation = { id: string; email: string; expiresAt: string; acceptedAt: string | null };
+type Invitation = InvitationSummary;
 
 /** The provincial committee's actions on a self-registration: approve, or reject with a reason. */
 export function RegistrationDecision({ candidate }: { candidate: CandidateDetail }) {

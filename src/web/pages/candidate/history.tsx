@@ -1,12 +1,13 @@
 import { Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { HistoryEntry } from '../../../shared/contracts/index.ts';
 import { formatDateTime, type Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { actionLabel } from '../../components/labels.ts';
 
-type Entry = { at: string; actor: string; actorRole: string | null; action: string; note: string | null };
+type Entry = HistoryEntry;
 
 /** The candidate's status history, newest first, from the audit log. */
 export function HistoryPanel({ candidateId }: { candidateId: string }) {

@@ -3,12 +3,12 @@ import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Texta
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { sizeClassValues, type Contact, type Province, type Regency, type Village } from '../../../shared/contracts/index.ts';
+import { sizeClassValues, type Contact, type Province, type RegistrationEdition, type Regency, type Village } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
 import type { FieldErrors } from '../../field-errors.ts';
 
-type CategoryOption = { id: string; code: string; family: string; nameId: string; nameEn: string };
+type CategoryOption = RegistrationEdition['categories'][number];
 
 /** What a nomination or a self-registration says about the candidate. */
 export type CandidateDraft = {

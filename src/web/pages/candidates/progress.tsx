@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useParams } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { candidateStatuses } from '../../../shared/contracts/index.ts';
+import { candidateStatuses, type EditionProgress } from '../../../shared/contracts/index.ts';
 import { formatNumber, type Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
 import { CandidateStatusBadge } from '../../components/candidate-status.tsx';
@@ -12,19 +12,7 @@ import { categoryName, missingLabel } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition } from '../edition/use-edition.ts';
 
-type Progress = {
-  provinces: { provinceCode: string; provinceName: string; total: number; byStatus: Record<string, number>; bySubmission: Record<string, number> }[];
-  candidates: {
-    candidateId: string;
-    name: string;
-    provinceCode: string;
-    categoryCode: string;
-    status: string;
-    submissionStatus: string;
-    missing: string[];
-    ineligible: { reasonId: string; reasonEn: string }[];
-  }[];
-};
+type Progress = EditionProgress;
 
 /** Per province, how many candidates in each status; per candidate, what is still missing. */
 export function ProgressPage() {

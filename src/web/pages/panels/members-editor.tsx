@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { MembersInput, PanelDetail } from '../../../shared/contracts/index.ts';
+import type { MembersInput, PanelDetail, SeatableJuror, UnsurOption } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 type Member = MembersInput['members'][number];
-type Juror = { id: string; name: string; email: string; institution: string | null };
+type Juror = SeatableJuror;
 
-export const useUnsur = () => useQuery({ queryKey: ['unsur'], queryFn: () => get<{ code: string; id: string; en: string }[]>('/api/catalogue/unsur'), staleTime: Infinity });
+export const useUnsur = () => useQuery({ queryKey: ['unsur'], queryFn: () => get<UnsurOption[]>('/api/catalogue/unsur'), staleTime: Infinity });
 
 /** Seats jurors on a panel with their unsur and role (one chair, at most one secretary). */
 export function MembersEditor({ panel, onDone }: { panel: PanelDetail; onDone: () => void }) {

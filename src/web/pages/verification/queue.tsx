@@ -2,6 +2,7 @@ import { Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/
 import { useParams } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { VerificationQueueEntry } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
 import { CandidateStatusBadge } from '../../components/candidate-status.tsx';
@@ -10,17 +11,7 @@ import { categoryName } from '../../components/labels.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
 
-type Entry = {
-  candidateId: string;
-  name: string;
-  categoryCode: string;
-  provinceCode: string;
-  candidateStatus: string;
-  submissionStatus: 'none' | 'draft' | 'submitted' | 'reopened';
-  items: number;
-  decided: number;
-  revisions: number;
-};
+type Entry = VerificationQueueEntry;
 
 /** The verifier's queue: submitted self-assessments of its provinces, those awaiting a decision first. */
 export function VerificationQueuePage() {
