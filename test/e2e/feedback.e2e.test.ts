@@ -50,6 +50,7 @@ describe.skipIf(!browserAvailable())('a candidate reads its feedback after the a
     const notice = page.getByTestId('feedback-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Juara 1 · Peringkat 1 dari 3 kandidat');
+    await screenshotBoth(page, 'feedback-00-candidate-home');
     await notice.getByRole('link', { name: 'Lihat umpan balik →' }).click();
     await page.getByRole('heading', { name: 'Umpan balik penilaian: Kabupaten Lombok Timur' }).waitFor();
     expect(await page.getByTestId('feedback-total').textContent()).toBe('83,90');
