@@ -1,3 +1,4 @@
+import { organisationsEn } from './organisations.en.ts';
 import { panelsEn } from './panels.en.ts';
 import { publicPagesEn } from './public-pages.en.ts';
 import { auditEn } from './audit.en.ts';
@@ -408,6 +409,7 @@ export const en: Messages = {
   ...accountEn,
   ...ceremonyEn,
   ...recapEn,
+  ...organisationsEn,
   ...categoriesEn,
   ...levelsEn,
   ...calendarsEn,

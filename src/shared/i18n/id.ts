@@ -1,3 +1,4 @@
+import { organisationsId } from './organisations.id.ts';
 import { panelsId } from './panels.id.ts';
 import { publicPagesId } from './public-pages.id.ts';
 import { auditId } from './audit.id.ts';
@@ -413,6 +414,7 @@ export const id = {
   ...accountId,
   ...ceremonyId,
   ...recapId,
+  ...organisationsId,
   ...categoriesId,
   ...levelsId,
   ...calendarsId,

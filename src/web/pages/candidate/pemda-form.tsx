@@ -14,6 +14,7 @@ import {
   type EvidenceSummary,
 } from '../../../shared/contracts/index.ts';
 import { Attach, newId, Registry, RevisionNote } from './registry.tsx';
+import { CarriedBadge } from './entry-view.tsx';
 
 type Pemda = Extract<Answers, { kind: 'pemda' }>;
 const num = (v: number | string) => (v === '' ? null : Number(v));
@@ -36,7 +37,7 @@ export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: 
         entries={answers.regulations}
         readOnly={readOnly}
         evidence={evidence}
-        make={() => ({ id: newId(), type: 'perkada' as const, number: '', date: null, title: '', evidenceIds: [], links: [] })}
+        make={() => ({ id: newId(), type: 'perkada' as const, number: '', date: null, title: '', validUntil: null, carriedForward: null, evidenceIds: [], links: [] })}
         onChange={(regulations) => onChange({ ...answers, regulations })}
         render={(r, update) => (
           <SimpleGrid cols={grid} spacing="sm">
@@ -44,6 +45,8 @@ export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: 
             <TextInput label={t('candidate.number')} value={r.number} onChange={(e) => update({ number: e.currentTarget.value })} readOnly={readOnly} />
             {date(r.date, t('candidate.date'), (d) => update({ date: d }))}
             <TextInput label={t('candidate.titleField')} value={r.title} onChange={(e) => update({ title: e.currentTarget.value })} readOnly={readOnly} />
+            {date(r.validUntil, t('organisation.regulationValidUntil'), (d) => update({ validUntil: d }))}
+            {r.carriedForward ? <CarriedBadge mark={r.carriedForward} /> : null}
           </SimpleGrid>
         )}
       />
@@ -53,7 +56,7 @@ export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: 
         entries={answers.agreements}
         readOnly={readOnly}
         evidence={evidence}
-        make={() => ({ id: newId(), type: 'mou' as const, parties: '', partyList: [], number: '', date: null, validFrom: null, validUntil: null, evidenceIds: [], links: [] })}
+        make={() => ({ id: newId(), type: 'mou' as const, parties: '', partyList: [], number: '', date: null, validFrom: null, validUntil: null, carriedForward: null, evidenceIds: [], links: [] })}
         onChange={(agreements) => onChange({ ...answers, agreements })}
         render={(a, update) => (
           <SimpleGrid cols={grid} spacing="sm">
@@ -64,6 +67,7 @@ export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: 
             {date(a.date, t('candidate.date'), (d) => update({ date: d }))}
             {date(a.validFrom, t('facts.validFrom'), (d) => update({ validFrom: d }))}
             {date(a.validUntil, t('facts.validUntil'), (d) => update({ validUntil: d }))}
+            {a.carriedForward ? <CarriedBadge mark={a.carriedForward} /> : null}
           </SimpleGrid>
         )}
       />
