@@ -27,7 +27,6 @@ export const organisationsEn = {
       title: 'Carry forward from the previous edition',
       hint: 'Regulations and agreements from {{edition}} still in force can be brought into this self-assessment with their evidence files. Each carried entry is marked for the verifier, and you can still update it.',
       button: 'Carry forward {{count}} entries still in force',
-      confirm: 'The entries still in force will be added to the regulations and agreements, marked "carried forward from {{edition}}". Continue?',
       done: 'Entries carried into the self-assessment.',
       offered: 'In force',
       expired: 'Not offered: its validity ended on {{date}}',

@@ -27,7 +27,6 @@ export const organisationsId = {
       title: 'Bawa dari edisi sebelumnya',
       hint: 'Regulasi dan perjanjian dari {{edition}} yang masih berlaku dapat dibawa ke penilaian mandiri ini beserta berkas buktinya. Setiap entri yang dibawa diberi tanda untuk verifikator, dan tetap dapat Anda perbarui.',
       button: 'Bawa {{count}} entri yang masih berlaku',
-      confirm: 'Entri yang masih berlaku akan ditambahkan ke regulasi dan perjanjian, dengan tanda "dibawa dari {{edition}}". Lanjutkan?',
       done: 'Entri dibawa ke penilaian mandiri.',
       offered: 'Masih berlaku',
       expired: 'Tidak ditawarkan: masa berlakunya berakhir {{date}}',
