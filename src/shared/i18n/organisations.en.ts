@@ -1,18 +1,11 @@
 /** English: organisations across editions and carrying entries forward. */
 export const organisationsEn = {
   organisation: {
-    title: 'Track record',
     link: 'Track record across editions',
     publicLink: 'Track record',
     hint: 'Every candidacy of this organisation edition after edition: category, level reached and published rank.',
     publicHint: 'The published results of this organisation, edition after edition.',
     keyLabel: { provinsi: 'Province code', 'kabupaten-kota': 'Kemendagri code', desa: 'Village code', npp: 'NPP', candidacy: 'Candidacy' },
-    edition: 'Edition',
-    category: 'Category',
-    level: 'Level',
-    status: 'Status',
-    standing: 'Result',
-    award: 'Winner {{award}}',
     ranked: 'Rank {{rank}}',
     advances: 'went on to the next level',
     notPublished: 'Not announced yet',
@@ -24,11 +17,10 @@ export const organisationsEn = {
     noEnd: 'No end date',
     regulationValidUntil: 'In force until (empty if without end)',
     carry: {
+      statuses: { offered: 'In force', expired: 'Expired', carried: 'Already carried' },
       title: 'Carry forward from the previous edition',
       hint: 'Regulations and agreements from {{edition}} still in force can be brought into this self-assessment with their evidence files. Each carried entry is marked for the verifier, and you can still update it.',
       button: 'Carry forward {{count}} entries still in force',
-      done: 'Entries carried into the self-assessment.',
-      offered: 'In force',
       expired: 'Not offered: its validity ended on {{date}}',
       carried: 'Already carried',
       validUntil: 'in force until {{date}}',

@@ -1,18 +1,11 @@
 /** Bahasa Indonesia: organisations across editions and carrying entries forward. */
 export const organisationsId = {
   organisation: {
-    title: 'Rekam jejak',
     link: 'Rekam jejak lintas edisi',
     publicLink: 'Rekam jejak',
     hint: 'Setiap kandidasi organisasi ini dari edisi ke edisi: kategori, tingkat yang dicapai, dan peringkat yang sudah diumumkan.',
     publicHint: 'Hasil yang sudah diumumkan untuk organisasi ini, dari edisi ke edisi.',
     keyLabel: { provinsi: 'Kode provinsi', 'kabupaten-kota': 'Kode Kemendagri', desa: 'Kode desa', npp: 'NPP', candidacy: 'Kandidasi' },
-    edition: 'Edisi',
-    category: 'Kategori',
-    level: 'Tingkat',
-    status: 'Status',
-    standing: 'Hasil',
-    award: 'Juara {{award}}',
     ranked: 'Peringkat {{rank}}',
     advances: 'maju ke tingkat berikutnya',
     notPublished: 'Belum diumumkan',
@@ -24,11 +17,10 @@ export const organisationsId = {
     noEnd: 'Tanpa batas akhir',
     regulationValidUntil: 'Berlaku sampai (kosongkan bila tanpa batas)',
     carry: {
+      statuses: { offered: 'Masih berlaku', expired: 'Kedaluwarsa', carried: 'Sudah dibawa' },
       title: 'Bawa dari edisi sebelumnya',
       hint: 'Regulasi dan perjanjian dari {{edition}} yang masih berlaku dapat dibawa ke penilaian mandiri ini beserta berkas buktinya. Setiap entri yang dibawa diberi tanda untuk verifikator, dan tetap dapat Anda perbarui.',
       button: 'Bawa {{count}} entri yang masih berlaku',
-      done: 'Entri dibawa ke penilaian mandiri.',
-      offered: 'Masih berlaku',
       expired: 'Tidak ditawarkan: masa berlakunya berakhir {{date}}',
       carried: 'Sudah dibawa',
       validUntil: 'berlaku sampai {{date}}',

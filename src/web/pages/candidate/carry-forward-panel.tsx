@@ -51,7 +51,7 @@ export function CarryForwardPanel({ candidateId, version }: { candidateId: strin
         {v.offers.map((o) => (
           <Group key={`${o.section}:${o.entryId}`} gap="xs" wrap="nowrap" align="flex-start" data-offer={`${o.section}:${o.entryId}`} data-status={o.status}>
             <Badge color={statusColor[o.status]} variant="light" style={{ flexShrink: 0 }}>
-              {t(`organisation.carry.${o.status}`)}
+              {t(`organisation.carry.statuses.${o.status}`)}
             </Badge>
             <div style={{ minWidth: 0 }}>
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
