@@ -22,7 +22,6 @@ export const organisationsEn = {
       hint: 'Regulations and agreements from {{edition}} still in force can be brought into this self-assessment with their evidence files. Each carried entry is marked for the verifier, and you can still update it.',
       button: 'Carry forward {{count}} entries still in force',
       expired: 'Not offered: its validity ended on {{date}}',
-      carried: 'Already carried',
       validUntil: 'in force until {{date}}',
       evidence: '{{count}} evidence files',
       nothing: 'Every entry still in force has been carried forward.',

@@ -22,7 +22,6 @@ export const organisationsId = {
       hint: 'Regulasi dan perjanjian dari {{edition}} yang masih berlaku dapat dibawa ke penilaian mandiri ini beserta berkas buktinya. Setiap entri yang dibawa diberi tanda untuk verifikator, dan tetap dapat Anda perbarui.',
       button: 'Bawa {{count}} entri yang masih berlaku',
       expired: 'Tidak ditawarkan: masa berlakunya berakhir {{date}}',
-      carried: 'Sudah dibawa',
       validUntil: 'berlaku sampai {{date}}',
       evidence: '{{count}} berkas bukti',
       nothing: 'Semua entri yang masih berlaku sudah dibawa.',

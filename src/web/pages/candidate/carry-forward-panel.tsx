@@ -38,7 +38,6 @@ export function CarryForwardPanel({ candidateId, version }: { candidateId: strin
   }
   const reason = (o: CarryOffer) => {
     if (o.status === 'expired') return t('organisation.carry.expired', { date: o.validUntil ? formatDate(o.validUntil, lang) : '' });
-    if (o.status === 'carried') return t('organisation.carry.carried');
     return o.validUntil ? t('organisation.carry.validUntil', { date: formatDate(o.validUntil, lang) }) : t('organisation.noEnd');
   };
   return (

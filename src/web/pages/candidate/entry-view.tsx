@@ -83,7 +83,7 @@ export function CarriedBadge({ mark }: { mark: CarriedForward | null | undefined
   const { t } = useTranslation();
   if (!mark) return null;
   return (
-    <Badge color="grape" variant="light" style={{ maxWidth: '100%', height: 'auto', whiteSpace: 'normal' }} data-testid="carried-forward">
+    <Badge color="grape" variant="light" tt="none" h="auto" py={4} maw="100%" w="fit-content" styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }} data-testid="carried-forward">
       {t('organisation.carriedFrom', { edition: mark.editionLabel })}
     </Badge>
   );
