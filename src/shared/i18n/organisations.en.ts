@@ -15,7 +15,7 @@ export const organisationsEn = {
     editions: 'Took part in {{count}} editions',
     carriedFrom: 'Carried forward from {{edition}}',
     noEnd: 'No end date',
-    regulationValidUntil: 'In force until (empty if without end)',
+    regulationValidUntil: 'In force until (if any)',
     carry: {
       statuses: { offered: 'In force', expired: 'Expired', carried: 'Already carried' },
       title: 'Carry forward from the previous edition',

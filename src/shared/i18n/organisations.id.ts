@@ -15,7 +15,7 @@ export const organisationsId = {
     editions: 'Ikut {{count}} edisi',
     carriedFrom: 'Dibawa dari {{edition}}',
     noEnd: 'Tanpa batas akhir',
-    regulationValidUntil: 'Berlaku sampai (kosongkan bila tanpa batas)',
+    regulationValidUntil: 'Berlaku sampai (bila ada)',
     carry: {
       statuses: { offered: 'Masih berlaku', expired: 'Kedaluwarsa', carried: 'Sudah dibawa' },
       title: 'Bawa dari edisi sebelumnya',
