@@ -38,6 +38,8 @@ import { PublicLayout } from './components/public-layout.tsx';
 import { PublicEditionsPage } from './pages/public/editions.tsx';
 import { PublicEditionPage } from './pages/public/edition.tsx';
 import { PublicResultPage } from './pages/public/result.tsx';
+import { PublicOrganisationPage } from './pages/public/organisation.tsx';
+import { OrganisationPage } from './pages/organisation/index.tsx';
 import { VerifyFormPage, VerifyPage } from './pages/public/verify.tsx';
 import { EditionPublicationPage } from './pages/publication/edition.tsx';
 import { PoolPublicationPage } from './pages/publication/pool.tsx';
@@ -117,6 +119,7 @@ const messageTemplates = createRoute({ getParentRoute: () => app, path: '/templa
 const figures = createRoute({ getParentRoute: () => app, path: '/candidates/$id/figures', component: FiguresPage });
 const candidate = createRoute({ getParentRoute: () => app, path: '/candidates/$id', component: CandidatePage });
 const feedback = createRoute({ getParentRoute: () => app, path: '/candidates/$id/feedback', component: FeedbackPage });
+const organisation = createRoute({ getParentRoute: () => app, path: '/organisasi/$key', component: OrganisationPage });
 const users = createRoute({ getParentRoute: () => app, path: '/users', component: UsersPage });
 const audit = createRoute({ getParentRoute: () => app, path: '/audit', component: AuditPage });
 const instrument = createRoute({ getParentRoute: () => app, path: '/editions/$id/categories/$categoryId/instrument', component: InstrumentPage });
@@ -137,9 +140,10 @@ const publicSite = createRoute({ getParentRoute: () => root, id: 'public', compo
 const portal = createRoute({ getParentRoute: () => publicSite, path: '/publik', component: PublicEditionsPage });
 const portalEdition = createRoute({ getParentRoute: () => publicSite, path: '/publik/$editionId', component: PublicEditionPage });
 const portalResult = createRoute({ getParentRoute: () => publicSite, path: '/publik/hasil/$poolId', component: PublicResultPage });
+const portalOrganisation = createRoute({ getParentRoute: () => publicSite, path: '/publik/organisasi/$key', component: PublicOrganisationPage });
 const verifyForm = createRoute({ getParentRoute: () => publicSite, path: '/verifikasi', component: VerifyFormPage });
 const verify = createRoute({ getParentRoute: () => publicSite, path: '/verifikasi/$code', component: VerifyPage });
-const publicRoutes = publicSite.addChildren([portal, portalEdition, portalResult, verifyForm, verify]);
+const publicRoutes = publicSite.addChildren([portal, portalEdition, portalResult, portalOrganisation, verifyForm, verify]);
 const publicationRoutes = [editionPublication, poolPublication, pressRelease, importEdition];
 
 export const router = createRouter({
@@ -154,7 +158,7 @@ export const router = createRouter({
     registerConfirm,
     publicRoutes,
     app.addChildren([
-      editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, notificationCentre, messageTemplates, figures, candidate, users, audit,
+      editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, notificationCentre, messageTemplates, figures, candidate, organisation, users, audit,
       panels, pool, sheet, marking, jurorProfile, instrument, account, zones,
       recap,
       feedback,

@@ -74,6 +74,14 @@ describe.each(drivers())('the demo walked on any date on %s', (driver) => {
       answers: { kind: 'pemda', regulations: [], agreements: [], programs: [], coverage: { note: 'Draf', evidenceIds: [] }, innovation: { narrative: '', evidenceIds: [] } },
     });
     expect(saved.statusCode).toBe(200);
+    // Its organisation took part last year: last year's Perkada and MoU are still in force, the PKS has expired.
+    const offers = (await lotimUser.request('GET', `/api/candidates/${lotim}/carry-forward`)).json<{ offers: { entryId: string; status: string }[]; canCarry: boolean }>();
+    expect(offers.offers.map((o) => [o.entryId, o.status])).toEqual([
+      ['r1', 'offered'],
+      ['a1', 'offered'],
+      ['a2', 'expired'],
+    ]);
+    expect(offers.canCarry).toBe(true);
 
     // A pool of the previous edition is in marking: the academic juror submits its sheets, the chair closes the desk stage and opens the interview.
     const juror = await signIn(t, 'juri@paritrana.demo', demoPassword);

@@ -191,6 +191,19 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
     national: signedIn(403, { national: 400 }),
     conflicted: signedIn(403, { national: 400, provincial: 400 }),
   },
+  'GET /api/candidates/:id/carry-forward': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(403, { national: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+  },
+  'POST /api/candidates/:id/carry-forward': { own: signedIn(403, { candidate: 400 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
+  // An organisation shows the candidacies the reader may see; one with none in reach is not found.
+  'GET /api/organisations/:key': {
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(404, { national: 200, chair: 403, member: 403, outsider: 403 }),
+    missing: signedIn(404, { chair: 403, member: 403, outsider: 403 }),
+  },
   'GET /api/editions/:id/verification': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
   'GET /api/candidates/:id/verification': {
     own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
@@ -337,6 +350,8 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'GET /api/public/editions/:id/coverage': { edition: open(200) },
   'GET /api/public/editions/:id/coverage/:province': { edition: open(200) },
   'GET /api/public/pools/:id/result': { ntb: open(200) },
+  // Only an organisation ranked in a published result has a public record.
+  'GET /api/public/organisations/:key': { own: open(200), lampung: open(404), missing: open(404) },
   'GET /api/public/pools/:id/package': { ntb: open(200) },
   'GET /api/public/certificates/:code': { any: open(200) },
   'GET /api/public/certificates/:code/pdf': { any: open(404) },
@@ -412,12 +427,12 @@ describe.each(drivers())('authorization matrix on %s', (driver) => {
     };
     params.set('edition', { ...common, id: f.editionId });
     params.set('any', { ...common, id: f.editionId });
-    params.set('own', { ...common, id: lotim, poolId: f.poolId, candidateId: lotim, evidence: await upload(lotim) });
+    params.set('own', { ...common, key: '52.03', id: lotim, poolId: f.poolId, candidateId: lotim, evidence: await upload(lotim) });
     params.set('conflicted', { ...common, id: lobar, poolId: f.poolId, candidateId: lobar, conflictId: conflict.id, evidence: await upload(lobar) });
-    params.set('lampung', { ...common, id: lampung.id, candidateId: lampung.id, evidence: await upload(lampung.id) });
+    params.set('lampung', { ...common, key: '18.02', id: lampung.id, candidateId: lampung.id, evidence: await upload(lampung.id) });
     params.set('national', { ...common, id: nationalLevel.id, candidateId: nationalLevel.id });
     params.set('ntb', { ...common, id: f.poolId, poolId: f.poolId, panelId: pool.panelId, resultId: f.resultId, candidateId: lotim });
-    params.set('missing', { ...common, id: missing, eventId: missing, candidateId: missing });
+    params.set('missing', { ...common, key: '99.99', id: missing, eventId: missing, candidateId: missing });
   });
   afterAll(async () => t?.close());
 

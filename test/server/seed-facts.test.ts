@@ -60,10 +60,10 @@ function seedFacts(slides: string, document: string) {
   );
   return {
     kind: 'pemda',
-    regulations: [{ id: 'r1', type: 'perda', number: '4 Tahun 2023', date: '2023-03-01', title: 'Perlindungan Jaminan Sosial Ketenagakerjaan', evidenceIds: [], links: ['https://jdih.lomboktimurkab.go.id/perda-4-2023'] }],
+    regulations: [{ id: 'r1', type: 'perda', number: '4 Tahun 2023', date: '2023-03-01', title: 'Perlindungan Jaminan Sosial Ketenagakerjaan', validUntil: null, carriedForward: null, evidenceIds: [], links: ['https://jdih.lomboktimurkab.go.id/perda-4-2023'] }],
     agreements: [
-      { id: 'a1', type: 'mou', parties: '', partyList: ['bpjs-ketenagakerjaan'], number: 'MoU/01/2021', date: '2021-09-01', validFrom: '2021-09-01', validUntil: '2026-08-31', evidenceIds: [document], links: [] },
-      { id: 'a2', type: 'pks', parties: 'Bagian Kerja Sama Setda', partyList: ['disnaker', 'dpmptsp', 'bpjs-ketenagakerjaan'], number: 'PKS/02/2021', date: '2021-09-01', validFrom: '2021-09-01', validUntil: '2026-08-31', evidenceIds: [document], links: [] },
+      { id: 'a1', type: 'mou', parties: '', partyList: ['bpjs-ketenagakerjaan'], number: 'MoU/01/2021', date: '2021-09-01', validFrom: '2021-09-01', validUntil: '2026-08-31', carriedForward: null, evidenceIds: [document], links: [] },
+      { id: 'a2', type: 'pks', parties: 'Bagian Kerja Sama Setda', partyList: ['disnaker', 'dpmptsp', 'bpjs-ketenagakerjaan'], number: 'PKS/02/2021', date: '2021-09-01', validFrom: '2021-09-01', validUntil: '2026-08-31', carriedForward: null, evidenceIds: [document], links: [] },
     ],
     programs: [
       program('p1', 'petani', { membership: 'bpu', peopleTargeted: 50_000, peopleProtected: 9360, budgetRupiah: 2_000_000_000, budgetRealisedRupiah: 1_887_000_000, fundingSource: 'dbh-sawit' }),
@@ -123,7 +123,7 @@ describe.each(drivers())('the seeds’ facts on %s', (driver) => {
     expect(res.statusCode).toBe(200);
     expect(res.json<SA>().answers).toMatchObject({
       enforcement: [],
-      agreements: [{ partyList: [], validFrom: null, links: [] }],
+      agreements: [{ partyList: [], validFrom: null, carriedForward: null, links: [] }],
       programs: [{ status: 'berjalan', paidPrograms: [], peopleTargeted: null, links: [] }],
       coverage: { targetPct: null, links: [] },
     });

@@ -5,7 +5,7 @@
 type Evidenced = { evidenceIds: string[]; links: string[] };
 type PemdaAnswers = {
   kind: 'pemda';
-  regulations: ({ number: string; title: string; date: string | null } & Evidenced)[];
+  regulations: ({ number: string; title: string; date: string | null; validUntil?: string | null } & Evidenced)[];
   agreements: ({ parties: string; partyList: string[]; number: string; validFrom: string | null; validUntil: string | null } & Evidenced)[];
   programs: ({ peopleProtected: number | null; peopleTargeted: number | null; status: string } & Evidenced)[];
   enforcement: ({ type: string; description: string } & Evidenced)[];
@@ -67,8 +67,8 @@ export function upgradeAnswers(stored: unknown): AnswersShape {
   return {
     ...raw,
     kind: 'pemda',
-    regulations: listOf(raw.regulations, linked),
-    agreements: listOf(raw.agreements, { partyList: [], validFrom: null, validUntil: null, ...linked }),
+    regulations: listOf(raw.regulations, { validUntil: null, carriedForward: null, ...linked }),
+    agreements: listOf(raw.agreements, { partyList: [], validFrom: null, validUntil: null, carriedForward: null, ...linked }),
     programs: listOf(raw.programs, { status: 'berjalan', membership: null, governmentPaid: null, paidPrograms: [], peopleTargeted: null, budgetRealisedRupiah: null, ...linked }),
     enforcement: listOf(raw.enforcement, linked),
     coverage: withDefaults(raw.coverage, { note: '', targetPct: null, achievedPct: null, nationalTargetPct: null, ...linked }),

@@ -8,6 +8,7 @@ import { userRoutes } from './users.ts';
 import { auditRoutes } from './audit.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { candidateRoutes } from './candidates.ts';
+import { organisationRoutes } from './organisations.ts';
 import { coverageRoutes } from './coverage.ts';
 import { evidenceRoutes } from './evidence.ts';
 import { selfAssessmentRoutes } from './self-assessment.ts';
@@ -35,6 +36,7 @@ export const routes: FastifyPluginCallback[] = [
   editionRoutes,
   calendarRoutes,
   candidateRoutes,
+  organisationRoutes,
   coverageRoutes,
   evidenceRoutes,
   selfAssessmentRoutes,

@@ -6,6 +6,8 @@ import {
   publicCoverage,
   publicEdition,
   publicEditionDetail,
+  publicOrganisation,
+  organisationParams,
   publicRegencies,
   publicResult,
   publicResultsQuery,
@@ -14,6 +16,7 @@ import {
 } from '../../shared/contracts/index.ts';
 import { json, PublicCache, publicCacheControl, revalidateCacheControl } from '../public-cache.ts';
 import * as portal from '../services/public-portal.ts';
+import { publicOrganisation as organisationTrackRecord } from '../services/organisations.ts';
 import { validCertificate, verifyCertificate } from '../services/certificates.ts';
 import { certificatePdf } from '../services/certificate-pdf.ts';
 import { publicBaseUrl } from './base-url.ts';
@@ -77,6 +80,19 @@ export const publicRoutes: FastifyPluginCallback = (root, _options, done) => {
       },
     },
     (request, reply) => cache.send(request, reply, publicCacheControl, async () => json(publicRegencies, await portal.publicRegencies(db, request.params.id, request.params.province))),
+  );
+  app.get(
+    '/public/organisations/:key',
+    {
+      config: policy,
+      schema: {
+        tags,
+        summary: 'An organisation’s track record: every published result that ranks it, edition after edition, by its Kemendagri code or NPP',
+        params: organisationParams,
+        response: { 200: publicOrganisation },
+      },
+    },
+    (request, reply) => cache.send(request, reply, publicCacheControl, async () => json(publicOrganisation, await organisationTrackRecord(db, request.params.key))),
   );
   app.get(
     '/public/pools/:id/result',

@@ -1,10 +1,11 @@
 import type { FastifyPluginCallback } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deadlineExtensionInput, reopenInput, saveSelfAssessment, selfAssessment } from '../../shared/contracts/index.ts';
+import { carryForwardInput, carryForwardView, deadlineExtensionInput, reopenInput, saveSelfAssessment, selfAssessment } from '../../shared/contracts/index.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { Actor } from '../policies/actor.ts';
 import * as service from '../services/self-assessment.ts';
+import * as carry from '../services/carry-forward.ts';
 import { scopes } from './scope.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -45,6 +46,33 @@ export const selfAssessmentRoutes: FastifyPluginCallback = (root, _options, done
       schema: { tags, summary: 'Submit before the deadline; afterwards it is read-only', params: idParams, response: { 200: selfAssessment } },
     },
     (request) => service.submitSelfAssessment(ctx(request.actor), request.params.id),
+  );
+  app.get(
+    '/candidates/:id/carry-forward',
+    {
+      config: { policy: candidatePolicy.list },
+      schema: {
+        tags,
+        summary: 'Regulations and agreements of the organisation’s previous candidacy: offered while in force, expired ones with the reason',
+        params: idParams,
+        response: { 200: carryForwardView },
+      },
+    },
+    (request) => carry.getCarryForward(ctx(request.actor), request.params.id),
+  );
+  app.post(
+    '/candidates/:id/carry-forward',
+    {
+      config: { policy: candidatePolicy.respond, scope: scope.candidate('fillSelfAssessment') },
+      schema: {
+        tags,
+        summary: 'Carry the offered regulations and agreements forward into the draft, each marked with its edition, evidence re-linked (audited)',
+        params: idParams,
+        body: carryForwardInput,
+        response: { 200: selfAssessment },
+      },
+    },
+    (request) => carry.carryForward(ctx(request.actor), request.params.id, request.body),
   );
   app.post(
     '/candidates/:id/self-assessment/reopen',

@@ -1,4 +1,5 @@
 import { AppError, notFound } from '../../domain/errors.ts';
+import { organisationKey } from '../../domain/candidates/organisation.ts';
 import { canRespond, kindOfFamily, nppPattern } from '../../domain/candidates/rules.ts';
 import { checkImportRows, type ImportContext, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
@@ -37,6 +38,7 @@ export async function presentCandidate(db: Db, c: repo.CandidateRow, actor: Acto
     contacts: c.contacts,
     responseNote: c.responseNote,
     respondedAt: c.respondedAt?.toISOString() ?? null,
+    organisationKey: organisationKey(c),
     abilities: candidateAbilities.abilities(actor, c),
   };
 }

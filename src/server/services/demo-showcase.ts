@@ -54,8 +54,33 @@ const regencies = [
 /** The winner's verified self-assessment: what its press release is written from. */
 const lotimAnswersOf = (cal: DemoCalendar) => ({
   kind: 'pemda',
-  regulations: [{ id: 'r1', type: 'perkada', number: `23 Tahun ${cal.yearOf(2022)}`, title: 'Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan', date: cal.inYear('2022-06-14'), evidenceIds: [] }],
-  agreements: [{ id: 'a1', type: 'mou', parties: 'Pemkab Lombok Timur dan BPJS Ketenagakerjaan', number: '', date: null, evidenceIds: [] }],
+  // In force without end: the next edition's candidacy can carry it forward.
+  regulations: [{ id: 'r1', type: 'perkada', number: `23 Tahun ${cal.yearOf(2022)}`, title: 'Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan', date: cal.inYear('2022-06-14'), validUntil: null, evidenceIds: [] }],
+  agreements: [
+    {
+      id: 'a1',
+      type: 'mou',
+      parties: 'Pemkab Lombok Timur dan BPJS Ketenagakerjaan',
+      partyList: ['bpjs-ketenagakerjaan'],
+      number: '',
+      date: null,
+      validFrom: cal.inYear('2023-03-01'),
+      validUntil: cal.inYear('2028-02-28'),
+      evidenceIds: [],
+    },
+    // Ended with the year after the assessment period: not offered to the next edition.
+    {
+      id: 'a2',
+      type: 'pks',
+      parties: 'Dinas Tenaga Kerja dan BPJS Ketenagakerjaan Cabang Lombok Timur',
+      partyList: ['disnaker', 'bpjs-ketenagakerjaan'],
+      number: `560/117/DISNAKER/${cal.yearOf(2023)}`,
+      date: cal.inYear('2023-02-01'),
+      validFrom: cal.inYear('2023-02-01'),
+      validUntil: cal.inYear('2024-01-31'),
+      evidenceIds: [],
+    },
+  ],
   programs: [
     { id: 'p1', segment: 'petani-tembakau', peopleProtected: 17_000, budgetRupiah: 2_856_000_000, fundingSource: 'dbh-cht', periodStart: cal.inYear('2023-01-01'), periodEnd: cal.inYear('2023-12-31'), evidenceIds: [] },
     { id: 'p2', segment: 'perangkat-desa', peopleProtected: 3_950, budgetRupiah: 600_100_000, fundingSource: 'alokasi-dana-desa', periodStart: cal.inYear('2023-01-01'), periodEnd: cal.inYear('2023-12-31'), evidenceIds: [] },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { organisationKey } from '../../domain/candidates/organisation.ts';
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { buildScoringPackage } from '../../domain/instruments/index.ts';
 import { scorePackage, type DataValue, type ScoringPackage, type ScoringResult } from '../../domain/scoring/index.ts';
@@ -25,10 +26,11 @@ import { notifyFinalised } from '../notifications/pool-events.ts';
 /**
  * The id a candidate has in its pool's scoring package, readable by an
  * auditor: its Kemendagri code (village, regency/city, or the province of a
- * provincial government) or NPP.
+ * provincial government) or NPP: the organisation's key across editions
+ * (domain/candidates/organisation.ts).
  */
 export const packageIdOf = (c: { id: string; kind: string; provinceCode: string; regencyCode: string | null; villageCode: string | null; npp: string | null }): string =>
-  c.villageCode ?? c.regencyCode ?? c.npp ?? (c.kind === 'pemda' ? c.provinceCode : c.id);
+  organisationKey(c);
 
 /**
  * The pool's scoring package (docs/scoring.md) from the instrument, the

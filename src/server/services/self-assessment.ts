@@ -17,6 +17,7 @@ import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { candidateDeadline } from './calendars.ts';
 import { nationalDeadline } from '../../domain/editions/calendar.ts';
+import { madeUpMarks } from '../../domain/candidates/organisation.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
 import { dateTimeFact } from '../notifications/facts.ts';
 
@@ -29,9 +30,10 @@ export async function deadlineOf(db: Db, editionId: string): Promise<string | nu
 }
 
 /** What a self-assessment shows; a candidate that never saved has a blank draft, not stored. */
+type Marked = Parameters<typeof madeUpMarks>[0];
 type Shown = Pick<repo.SubmissionRow, 'status' | 'version' | 'answers' | 'submittedAt' | 'updatedAt'>;
 
-async function seenCandidate(ctx: ServiceContext, candidateId: string): Promise<CandidateRow> {
+export async function seenCandidate(ctx: ServiceContext, candidateId: string): Promise<CandidateRow> {
   const candidate = await findCandidate(ctx.db, candidateId);
   if (!candidate) throw notFound('candidate');
   authorizeCandidate(ctx.actor, 'see', candidate);
@@ -39,14 +41,14 @@ async function seenCandidate(ctx: ServiceContext, candidateId: string): Promise<
 }
 
 /** The candidate's stored submission, locked for the transaction; created blank on its first write. */
-async function lockedSubmission(tx: Db, candidate: CandidateRow): Promise<repo.SubmissionRow> {
+export async function lockedSubmission(tx: Db, candidate: CandidateRow): Promise<repo.SubmissionRow> {
   const row = await repo.findSubmission(tx, candidate.id, true);
   if (row) return row;
   await repo.insertSubmission(tx, { candidateId: candidate.id, answers: emptyAnswers(candidate.kind), version: 0 });
   return (await repo.findSubmission(tx, candidate.id, true))!;
 }
 
-async function present(db: Db, candidate: CandidateRow, row: Shown): Promise<SelfAssessment> {
+export async function present(db: Db, candidate: CandidateRow, row: Shown): Promise<SelfAssessment> {
   const answers = upgradeAnswers(row.answers) as Answers;
   const { deadline, source, extension } = await candidateDeadline(db, candidate);
   return {
@@ -91,7 +93,7 @@ export async function getSelfAssessment(ctx: ServiceContext, candidateId: string
   return present(ctx.db, candidate, row);
 }
 
-async function assertWritable(ctx: ServiceContext, candidate: CandidateRow, row: Shown) {
+export async function assertWritable(ctx: ServiceContext, candidate: CandidateRow, row: Shown) {
   authorizeCandidate(ctx.actor, 'fillSelfAssessment', candidate);
   if (candidate.status === 'declined') throw new AppError('CONFLICT', 'The nomination was declined');
   if (row.status === 'submitted') throw new AppError('CONFLICT', 'The self-assessment was submitted; ask the committee to reopen it');
@@ -131,6 +133,10 @@ export async function saveSelfAssessment(ctx: ServiceContext, candidateId: strin
       throw new AppError('CONFLICT', 'The self-assessment changed elsewhere; reload to see the newest version', [{ path: 'version', message: String(row.version) }]);
     }
     await assertOwnEvidence(tx, candidateId, input.answers);
+    const madeUp = madeUpMarks(upgradeAnswers(row.answers) as Marked, input.answers as Marked);
+    if (madeUp.length > 0) {
+      throw new AppError('VALIDATION_FAILED', 'Only carrying an entry forward marks it as carried forward', madeUp.map((path) => ({ path: `answers.${path}`, message: 'not carried forward' })));
+    }
     const after = await repo.updateSubmission(tx, candidateId, { answers: input.answers, version: row.version + 1, updatedBy: ctx.actor?.id ?? null });
     const sameSession = row.updatedBy === (ctx.actor?.id ?? null) && row.updatedAt.getTime() > Date.now() - saveSessionMinutes * 60_000;
     if (!sameSession) {

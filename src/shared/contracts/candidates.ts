@@ -35,6 +35,8 @@ export const candidateDetail = candidateSummary.extend({
   contacts: z.array(contact),
   responseNote: text().nullable(),
   respondedAt: text().nullable(),
+  /** The organisation this candidacy is one of (its Kemendagri code or NPP): its page holds every edition. */
+  organisationKey: text(),
   /** What the signed-in actor may do with this candidacy. */
   abilities: candidateAbilityFlags,
 });

@@ -70,12 +70,29 @@ export const enforcementTypes = ['syarat-perizinan', 'syarat-kontrak-konstruksi'
 const percent = z.number().min(0).max(1000).nullable().default(null);
 export const programCodes = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 
+/**
+ * An entry brought forward from the organisation's candidacy in an earlier
+ * edition: set by the server when it carries the entry forward, kept while
+ * the entry stays, shown to the verifier. Absent (null) on entries written
+ * in this edition.
+ */
+export const carriedForward = z.object({
+  candidateId: z.uuid(),
+  editionId: z.uuid(),
+  editionLabel: text().max(200),
+  entryId: entryId,
+});
+export type CarriedForward = z.infer<typeof carriedForward>;
+
 export const regulationEntry = z.object({
   id: entryId,
   type: z.enum(regulationTypes),
   number: boundedText(120),
   date: isoDate.nullable(),
   title: boundedText(500),
+  /** The last day the regulation is in force; null while it has no end (most Perda and Perkada). */
+  validUntil: isoDate.nullable().default(null),
+  carriedForward: carriedForward.nullable().default(null),
   evidenceIds,
   links,
 });
@@ -88,6 +105,7 @@ export const agreementEntry = z.object({
   date: isoDate.nullable(),
   validFrom: isoDate.nullable().default(null),
   validUntil: isoDate.nullable().default(null),
+  carriedForward: carriedForward.nullable().default(null),
   evidenceIds,
   links,
 });

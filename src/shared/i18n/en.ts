@@ -1,3 +1,4 @@
+import { organisationsEn } from './organisations.en.ts';
 import { panelsEn } from './panels.en.ts';
 import { publicPagesEn } from './public-pages.en.ts';
 import { auditEn } from './audit.en.ts';
@@ -411,6 +412,7 @@ export const en: Messages = {
   ...ceremonyEn,
   ...recapEn,
   ...feedbackEn,
+  ...organisationsEn,
   ...categoriesEn,
   ...levelsEn,
   ...calendarsEn,

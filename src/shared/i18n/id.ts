@@ -1,3 +1,4 @@
+import { organisationsId } from './organisations.id.ts';
 import { panelsId } from './panels.id.ts';
 import { publicPagesId } from './public-pages.id.ts';
 import { auditId } from './audit.id.ts';
@@ -416,6 +417,7 @@ export const id = {
   ...ceremonyId,
   ...recapId,
   ...feedbackId,
+  ...organisationsId,
   ...categoriesId,
   ...levelsId,
   ...calendarsId,

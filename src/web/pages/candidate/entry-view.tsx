@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Answers, EvidenceSummary } from '../../../shared/contracts/index.ts';
+import type { Answers, CarriedForward, EvidenceSummary } from '../../../shared/contracts/index.ts';
 import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, type Lang } from '../../../shared/i18n/format.ts';
 
 type Pemda = Extract<Answers, { kind: 'pemda' }>;
@@ -69,6 +69,17 @@ export function EvidenceLinks({ ids, evidence, hasLinks = false }: { ids: string
   );
 }
 
+/** The mark of an entry brought forward from the organisation's candidacy in an earlier edition. */
+export function CarriedBadge({ mark }: { mark: CarriedForward | null | undefined }) {
+  const { t } = useTranslation();
+  if (!mark) return null;
+  return (
+    <Badge color="grape" variant="light" tt="none" h="auto" py={4} maw="100%" w="fit-content" styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }} data-testid="carried-forward">
+      {t('organisation.carriedFrom', { edition: mark.editionLabel })}
+    </Badge>
+  );
+}
+
 /** One entry of the self-assessment in human form (what the verifier checks). */
 export function EntryView({ section, entry, evidence }: { section: string; entry: unknown; evidence: EvidenceSummary[] }) {
   const { t, i18n } = useTranslation();
@@ -89,6 +100,7 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
         <Field label={t('candidate.number')}>{r.number || dash}</Field>
         <Field label={t('candidate.date')}>{date(r.date)}</Field>
         <Field label={t('candidate.titleField')}>{r.title || dash}</Field>
+        <Field label={t('facts.validUntil')}>{r.validUntil ? date(r.validUntil) : t('organisation.noEnd')}</Field>
       </>
     );
   } else if (section === 'agreements') {
@@ -153,8 +165,10 @@ export function EntryView({ section, entry, evidence }: { section: string; entry
     fields = <Field label={t('sa.sections.csr')}>{t('sa.csrLine', { workers: num(c.vulnerableWorkersProtected), budget: money(c.budgetRupiah) })}</Field>;
   }
   const registry = section === 'regulations' || section === 'agreements' || section === 'enforcement' || (section === 'programs' && entry != null && typeof entry === 'object' && 'segment' in entry);
+  const mark = (entry as { carriedForward?: CarriedForward | null } | null)?.carriedForward;
   return (
     <Stack gap={6}>
+      {mark ? <CarriedBadge mark={mark} /> : null}
       {registry ? (
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" verticalSpacing={6}>
           {fields}

@@ -20,6 +20,7 @@ import { EvidencePanel, useEvidence } from './evidence-panel.tsx';
 import { HistoryPanel } from './history.tsx';
 import { RevisionContext } from './registry.tsx';
 import { SelfAssessmentForm } from './self-assessment-form.tsx';
+import { CarryForwardPanel } from './carry-forward-panel.tsx';
 import { TodoList, useVerification, VerificationPanel } from './verification-panel.tsx';
 import { EarlierDecisions } from './earlier-decisions.tsx';
 import { InterviewNotice } from './interview-panel.tsx';
@@ -74,6 +75,9 @@ export function CandidatePage() {
           {edition.data ? <EditionPhase phase={edition.data.phase} prefix={edition.data.label} /> : null}
         </div>
         <Group gap="sm">
+          <AnchorLink to="/organisasi/$key" params={{ key: c.organisationKey }} size="sm">
+            {t('organisation.link')}
+          </AnchorLink>
           <AnchorLink to="/candidates/$id/figures" params={{ id }} size="sm">
             {t('candidate.figures')}
           </AnchorLink>
@@ -138,6 +142,7 @@ export function CandidatePage() {
           <ErrorAlert error={assessment.error} />
           <Stack>
             {assessment.data ? <DeadlineNotice assessment={assessment.data} /> : null}
+            {assessment.data && c.kind === 'pemda' && assessment.data.status !== 'submitted' ? <CarryForwardPanel candidateId={id} version={assessment.data.version} /> : null}
             <RevisionContext.Provider value={revisions}>
               {assessment.data ? <SelfAssessmentForm key={`${assessment.data.status}-${assessment.data.version}-${assessment.data.deadline ?? ''}`} candidateId={id} initial={assessment.data} evidence={evidence.data ?? []} canEdit={can?.fillSelfAssessment ?? false} /> : null}
             </RevisionContext.Provider>

@@ -15,6 +15,7 @@ import {
   type EvidenceSummary,
 } from '../../../shared/contracts/index.ts';
 import { Attach, newId, Registry, RevisionNote } from './registry.tsx';
+import { CarriedBadge } from './entry-view.tsx';
 
 type Pemda = Extract<Answers, { kind: 'pemda' }>;
 const num = (v: number | string) => (v === '' ? null : Number(v));
@@ -37,15 +38,19 @@ export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: 
         entries={answers.regulations}
         readOnly={readOnly}
         evidence={evidence}
-        make={() => ({ id: newId(), type: 'perkada' as const, number: '', date: null, title: '', evidenceIds: [], links: [] })}
+        make={() => ({ id: newId(), type: 'perkada' as const, number: '', date: null, title: '', validUntil: null, carriedForward: null, evidenceIds: [], links: [] })}
         onChange={(regulations) => onChange({ ...answers, regulations })}
         render={(r, update) => (
-          <SimpleGrid cols={grid} spacing="sm">
-            <Select label={t('candidate.type')} data={options(regulationTypes, 'sa.regulationTypes')} value={r.type} onChange={(v) => update({ type: (v ?? 'perkada') as typeof r.type })} disabled={readOnly} />
-            <TextInput label={t('candidate.number')} value={r.number} onChange={(e) => update({ number: e.currentTarget.value })} readOnly={readOnly} />
-            {date(r.date, t('candidate.date'), (d) => update({ date: d }))}
-            <TextInput label={t('candidate.titleField')} value={r.title} onChange={(e) => update({ title: e.currentTarget.value })} readOnly={readOnly} />
-          </SimpleGrid>
+          <Stack gap="xs">
+            <CarriedBadge mark={r.carriedForward} />
+            <SimpleGrid cols={grid} spacing="sm">
+              <Select label={t('candidate.type')} data={options(regulationTypes, 'sa.regulationTypes')} value={r.type} onChange={(v) => update({ type: (v ?? 'perkada') as typeof r.type })} disabled={readOnly} />
+              <TextInput label={t('candidate.number')} value={r.number} onChange={(e) => update({ number: e.currentTarget.value })} readOnly={readOnly} />
+              {date(r.date, t('candidate.date'), (d) => update({ date: d }))}
+              <TextInput label={t('candidate.titleField')} value={r.title} onChange={(e) => update({ title: e.currentTarget.value })} readOnly={readOnly} />
+              {date(r.validUntil, t('organisation.regulationValidUntil'), (d) => update({ validUntil: d }))}
+            </SimpleGrid>
+          </Stack>
         )}
       />
       <Registry
@@ -54,18 +59,21 @@ export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: 
         entries={answers.agreements}
         readOnly={readOnly}
         evidence={evidence}
-        make={() => ({ id: newId(), type: 'mou' as const, parties: '', partyList: [], number: '', date: null, validFrom: null, validUntil: null, evidenceIds: [], links: [] })}
+        make={() => ({ id: newId(), type: 'mou' as const, parties: '', partyList: [], number: '', date: null, validFrom: null, validUntil: null, carriedForward: null, evidenceIds: [], links: [] })}
         onChange={(agreements) => onChange({ ...answers, agreements })}
         render={(a, update) => (
-          <SimpleGrid cols={grid} spacing="sm">
-            <Select label={t('candidate.type')} data={options(agreementTypes, 'sa.agreementTypes')} value={a.type} onChange={(v) => update({ type: (v ?? 'mou') as typeof a.type })} disabled={readOnly} />
-            <MultiSelect label={t('facts.partyList')} data={options(agreementParties, 'facts.parties')} value={a.partyList} onChange={(v) => update({ partyList: v as typeof a.partyList })} disabled={readOnly} />
-            <TextInput label={t('facts.partyOther')} value={a.parties} onChange={(e) => update({ parties: e.currentTarget.value })} readOnly={readOnly} />
-            <TextInput label={t('candidate.number')} value={a.number} onChange={(e) => update({ number: e.currentTarget.value })} readOnly={readOnly} />
-            {date(a.date, t('candidate.date'), (d) => update({ date: d }))}
-            {date(a.validFrom, t('facts.validFrom'), (d) => update({ validFrom: d }))}
-            {date(a.validUntil, t('facts.validUntil'), (d) => update({ validUntil: d }))}
-          </SimpleGrid>
+          <Stack gap="xs">
+            <CarriedBadge mark={a.carriedForward} />
+            <SimpleGrid cols={grid} spacing="sm">
+              <Select label={t('candidate.type')} data={options(agreementTypes, 'sa.agreementTypes')} value={a.type} onChange={(v) => update({ type: (v ?? 'mou') as typeof a.type })} disabled={readOnly} />
+              <MultiSelect label={t('facts.partyList')} data={options(agreementParties, 'facts.parties')} value={a.partyList} onChange={(v) => update({ partyList: v as typeof a.partyList })} disabled={readOnly} />
+              <TextInput label={t('facts.partyOther')} value={a.parties} onChange={(e) => update({ parties: e.currentTarget.value })} readOnly={readOnly} />
+              <TextInput label={t('candidate.number')} value={a.number} onChange={(e) => update({ number: e.currentTarget.value })} readOnly={readOnly} />
+              {date(a.date, t('candidate.date'), (d) => update({ date: d }))}
+              {date(a.validFrom, t('facts.validFrom'), (d) => update({ validFrom: d }))}
+              {date(a.validUntil, t('facts.validUntil'), (d) => update({ validUntil: d }))}
+            </SimpleGrid>
+          </Stack>
         )}
       />
       <Registry
@@ -119,8 +127,8 @@ export function PemdaForm({ answers, evidence, readOnly, onChange }: { answers: 
         onChange={(enforcement) => onChange({ ...answers, enforcement })}
         render={(e, update) => (
           <Stack gap="xs">
-            <Select label={t('candidate.type')} data={options(enforcementTypes, 'facts.enforcementTypes')} value={e.type} onChange={(v) => update({ type: (v ?? 'lainnya') as typeof e.type })} disabled={readOnly} allowDeselect={false} />
-            <Textarea label={t('facts.description')} autosize minRows={2} value={e.description} onChange={(ev) => update({ description: ev.currentTarget.value })} readOnly={readOnly} />
+              <Select label={t('candidate.type')} data={options(enforcementTypes, 'facts.enforcementTypes')} value={e.type} onChange={(v) => update({ type: (v ?? 'lainnya') as typeof e.type })} disabled={readOnly} allowDeselect={false} />
+              <Textarea label={t('facts.description')} autosize minRows={2} value={e.description} onChange={(ev) => update({ description: ev.currentTarget.value })} readOnly={readOnly} />
           </Stack>
         )}
       />

@@ -51,9 +51,10 @@ export function PublicResultPage() {
             <Group gap="xs" mb="xs">
               <AwardBadge award={w.award} />
             </Group>
-            <Text fw={700} mb="xs">
-              {w.name}
-            </Text>
+            <Text fw={700}>{w.name}</Text>
+            <AnchorLink to="/publik/organisasi/$key" params={{ key: w.candidate }} size="xs" mb="xs">
+              {t('organisation.publicLink')}
+            </AnchorLink>
             <WinnerFiguresList figures={w.figures} />
             {w.certificateCode ? (
               <Group gap="xs" mt="md">
@@ -93,7 +94,9 @@ export function PublicResultPage() {
             <Table.Tr key={row.candidate}>
               <Table.Td>{row.rank}</Table.Td>
               <Table.Td>
-                {row.name}
+                <AnchorLink to="/publik/organisasi/$key" params={{ key: row.candidate }} size="sm" title={t('organisation.publicLink')}>
+                  {row.name}
+                </AnchorLink>
                 {row.advances ? (
                   <Text span size="xs" c="teal.8">
                     {' '}

@@ -1,0 +1,30 @@
+/** English: organisations across editions and carrying entries forward. */
+export const organisationsEn = {
+  organisation: {
+    link: 'Track record across editions',
+    publicLink: 'Track record',
+    hint: 'Every candidacy of this organisation edition after edition: category, level reached and published rank.',
+    publicHint: 'The published results of this organisation, edition after edition.',
+    keyLabel: { provinsi: 'Province code', 'kabupaten-kota': 'Kemendagri code', desa: 'Village code', npp: 'NPP', candidacy: 'Candidacy' },
+    ranked: 'Rank {{rank}}',
+    advances: 'went on to the next level',
+    notPublished: 'Not announced yet',
+    furthest: 'Furthest level',
+    openCandidacy: 'Open candidacy',
+    openResult: 'See result',
+    editions: 'Took part in {{count}} editions',
+    carriedFrom: 'Carried forward from {{edition}}',
+    noEnd: 'No end date',
+    regulationValidUntil: 'In force until (if any)',
+    carry: {
+      statuses: { offered: 'In force', expired: 'Expired', carried: 'Already carried' },
+      title: 'Carry forward from the previous edition',
+      hint: 'Regulations and agreements from {{edition}} still in force can be brought into this self-assessment with their evidence files. Each carried entry is marked for the verifier, and you can still update it.',
+      button: 'Carry forward {{count}} entries still in force',
+      expired: 'Not offered: its validity ended on {{date}}',
+      validUntil: 'in force until {{date}}',
+      evidence: '{{count}} evidence files',
+      nothing: 'Every entry still in force has been carried forward.',
+    },
+  },
+};

@@ -1,0 +1,30 @@
+/** Bahasa Indonesia: organisations across editions and carrying entries forward. */
+export const organisationsId = {
+  organisation: {
+    link: 'Rekam jejak lintas edisi',
+    publicLink: 'Rekam jejak',
+    hint: 'Setiap kandidasi organisasi ini dari edisi ke edisi: kategori, tingkat yang dicapai, dan peringkat yang sudah diumumkan.',
+    publicHint: 'Hasil yang sudah diumumkan untuk organisasi ini, dari edisi ke edisi.',
+    keyLabel: { provinsi: 'Kode provinsi', 'kabupaten-kota': 'Kode Kemendagri', desa: 'Kode desa', npp: 'NPP', candidacy: 'Kandidasi' },
+    ranked: 'Peringkat {{rank}}',
+    advances: 'maju ke tingkat berikutnya',
+    notPublished: 'Belum diumumkan',
+    furthest: 'Tingkat tertinggi',
+    openCandidacy: 'Buka kandidasi',
+    openResult: 'Lihat hasil',
+    editions: 'Ikut {{count}} edisi',
+    carriedFrom: 'Dibawa dari {{edition}}',
+    noEnd: 'Tanpa batas akhir',
+    regulationValidUntil: 'Berlaku sampai (bila ada)',
+    carry: {
+      statuses: { offered: 'Masih berlaku', expired: 'Kedaluwarsa', carried: 'Sudah dibawa' },
+      title: 'Bawa dari edisi sebelumnya',
+      hint: 'Regulasi dan perjanjian dari {{edition}} yang masih berlaku dapat dibawa ke penilaian mandiri ini beserta berkas buktinya. Setiap entri yang dibawa diberi tanda untuk verifikator, dan tetap dapat Anda perbarui.',
+      button: 'Bawa {{count}} entri yang masih berlaku',
+      expired: 'Tidak ditawarkan: masa berlakunya berakhir {{date}}',
+      validUntil: 'berlaku sampai {{date}}',
+      evidence: '{{count}} berkas bukti',
+      nothing: 'Semua entri yang masih berlaku sudah dibawa.',
+    },
+  },
+};
