@@ -8,6 +8,7 @@ import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions, listMilestones } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { notifications, outbox, users } from '../../src/db/schema/index.ts';
+import { upsertValue } from '../../src/db/repositories/coverage.ts';
 import { sweepReminders, wibDay } from '../../src/server/notifications/reminders.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
@@ -95,6 +96,50 @@ describe.each(drivers())('notifications on %s', (driver) => {
     }
     expect((await verifier.request('POST', `/api/candidates/${lotim}/verification/confirm`)).statusCode).toBe(200);
     expect((await mail('verification.confirmed')).map((m) => m.to).sort()).toEqual(['lotim@paritrana.demo', 'ntb@paritrana.demo']);
+  });
+
+  it('tells the candidate and its province why a submission is refused as ineligible, once per distinct refusal', async () => {
+    const bank = (await listCandidates(t.database.db, editionId, { all: true })).find((c) => c.name === 'Bank NTB Syariah')!;
+    const bankUser = await makeUser(t, roles.candidate(bank.id));
+    const client = await signIn(t, bankUser.email);
+    const employer = {
+      kind: 'badan-usaha',
+      workers: 1450,
+      programs: ['JKK', 'JKM', 'JHT', 'JP', 'JKP'],
+      supplyChain: { vendorsTotal: 40, vendorsProtected: 31, evidenceIds: [] },
+      csr: { vulnerableWorkersProtected: 500, budgetRupiah: 84_000_000, evidenceIds: [] },
+      innovation: { narrative: 'Program perlindungan pekerja rentan nasabah UMKM melalui CSR dan kemitraan dengan BPJS Ketenagakerjaan.', evidenceIds: [] },
+    };
+    expect((await client.request('PUT', `/api/candidates/${bank.id}/self-assessment`, { version: 0, answers: employer })).statusCode).toBe(200);
+    const blocked = async () => (await mail('eligibility.blocked')).filter((m) => m.event === `candidate:${bank.id}`);
+    const refused = await client.request('POST', `/api/candidates/${bank.id}/self-assessment/submit`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().error.code).toBe('INELIGIBLE');
+    // The submission rolled back, the notice did not: to the candidate's user and the province's admin.
+    const first = await blocked();
+    expect(first.map((m) => m.to).sort()).toEqual([bankUser.email, 'ntb@paritrana.demo'].sort());
+    const own = first.find((m) => m.to === bankUser.email)!;
+    expect(own.subject).toBe('Pemberitahuan Kelayakan: Bank NTB Syariah');
+    expect(own.body).toContain('tidak memenuhi syarat kelayakan dengan alasan: Bukan peserta aktif BPJS Ketenagakerjaan pada akhir periode penilaian.');
+    expect(own.link).toBe(`https://paritrana.example/candidates/${bank.id}`);
+    const inApp = (await client.request('GET', '/api/notifications')).json<List>();
+    expect(inApp.items.map((i) => i.kind)).toEqual(['eligibility.blocked']);
+    expect((await client.request('GET', `/api/candidates/${bank.id}/self-assessment`)).json<{ status: string }>().status).toBe('draft');
+    // The same refusal again tells nobody anew.
+    expect((await client.request('POST', `/api/candidates/${bank.id}/self-assessment/submit`)).statusCode).toBe(409);
+    expect((await client.request('POST', `/api/candidates/${bank.id}/self-assessment/submit`)).statusCode).toBe(409);
+    expect(await blocked()).toHaveLength(2);
+    // A different refusal (now a participant, but in arrears) is told once more, with its own reason.
+    await upsertValue(t.database.db, { candidateId: bank.id, key: 'workers', valueNum: 1450, source: 'coverage', snapshotId: null, note: null });
+    await upsertValue(t.database.db, { candidateId: bank.id, key: 'months_in_arrears', valueNum: 2, source: 'coverage', snapshotId: null, note: null });
+    const again = await client.request('POST', `/api/candidates/${bank.id}/self-assessment/submit`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json<ErrorBody>().error.details).toEqual([{ path: 'no-arrears', message: 'Menunggak iuran 2 bulan' }]);
+    const second = await blocked();
+    expect(second).toHaveLength(4);
+    expect(second.slice(2).every((m) => m.body.includes('dengan alasan: Menunggak iuran 2 bulan.'))).toBe(true);
+    const audit = (await national.request('GET', `/api/audit?entityType=candidate&entityId=${bank.id}`)).json<unknown>();
+    expect(JSON.stringify(audit).match(/self-assessment\.ineligible/g)).toHaveLength(2);
   });
 
   it('writes the e-mail in the recipient’s language', async () => {

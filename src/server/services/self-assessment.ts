@@ -6,7 +6,9 @@ import * as repo from '../../db/repositories/submissions.ts';
 import { findCandidate, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
 import { findCategory, listMilestones } from '../../db/repositories/editions.ts';
 import { valuesOf } from '../../db/repositories/coverage.ts';
-import { checkEligibility } from '../../domain/candidates/eligibility.ts';
+import { createHash } from 'node:crypto';
+import { checkEligibility, type Failure } from '../../domain/candidates/eligibility.ts';
+import { claimEligibilityNotice } from '../../db/repositories/notifications.ts';
 import { evidenceOf } from '../../db/repositories/evidence.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { revisionsToPending } from '../../db/repositories/verification.ts';
@@ -149,7 +151,37 @@ export async function saveSelfAssessment(ctx: ServiceContext, candidateId: strin
   });
 }
 
+/**
+ * Submits the self-assessment. A refusal as ineligible rolls the submission
+ * back, but the candidate and its province are still told why: the notice is
+ * written in a transaction of its own after the refusal, once per distinct
+ * refusal (the same failures again tell nobody anew).
+ */
 export async function submitSelfAssessment(ctx: ServiceContext, candidateId: string): Promise<SelfAssessment> {
+  const refusal: { value: { candidate: CandidateRow; failures: Failure[] } | null } = { value: null };
+  try {
+    return await submitInTransaction(ctx, candidateId, (candidate, failures) => {
+      refusal.value = { candidate, failures };
+    });
+  } catch (error) {
+    if (refusal.value) await noticeIneligible(ctx, refusal.value);
+    throw error;
+  }
+}
+
+async function noticeIneligible(ctx: ServiceContext, refused: { candidate: CandidateRow; failures: Failure[] }): Promise<void> {
+  const failures = refused.failures.map((f) => ({ rule: f.rule, reasonId: f.reasonId, reasonEn: f.reasonEn })).sort((a, b) => a.rule.localeCompare(b.rule));
+  const failuresKey = createHash('sha256').update(canonicalJson(failures)).digest('hex');
+  await ctx.db.transaction(async (tx) => {
+    if (!(await claimEligibilityNotice(tx, { candidateId: refused.candidate.id, failuresKey, failures }))) return;
+    await appendAudit(tx, auditActor(ctx.actor), { action: 'self-assessment.ineligible', entityType: 'candidate', entityId: refused.candidate.id, after: { failures } });
+    await notifyAboutCandidate(tx, refused.candidate, 'eligibility.blocked', ['candidate', 'provincial_admins'], {
+      reason: { id: failures.map((f) => f.reasonId).join('; '), en: failures.map((f) => f.reasonEn).join('; ') },
+    });
+  });
+}
+
+async function submitInTransaction(ctx: ServiceContext, candidateId: string, onIneligible: (candidate: CandidateRow, failures: Failure[]) => void): Promise<SelfAssessment> {
   const { db } = ctx;
   return db.transaction(async (tx) => {
     const tctx = { db: tx, actor: ctx.actor };
@@ -158,6 +190,7 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
     await assertWritable(tctx, candidate, row);
     const eligibility = await eligibilityOf(tx, candidate, upgradeAnswers(row.answers) as Answers);
     if (!eligibility.eligible) {
+      onIneligible(candidate, eligibility.failures);
       throw new AppError(
         'INELIGIBLE',
         `The candidate is not eligible: ${eligibility.failures.map((f) => f.reasonEn).join('; ')}`,
