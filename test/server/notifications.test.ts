@@ -81,7 +81,7 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect(revision.statusCode).toBe(200);
     const asked = await mail('verification.revision');
     expect(asked.map((m) => m.to)).toEqual(['lotim@paritrana.demo']);
-    expect(asked[0]!.body).toContain('Butir: programs:p1');
+    expect(asked[0]!.body).toContain('Butir: Program perlindungan: Nelayan');
     expect(asked[0]!.body).toContain('Catatan verifikator: Lampirkan SK penetapan 376 nelayan');
     expect(asked[0]!.body).toContain('Batas waktu: Selasa, 30 Juni 2099');
     const current = (await candidate.request('GET', `/api/candidates/${lotim}/self-assessment`)).json<{ version: number; answers: unknown }>();
@@ -156,6 +156,10 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect(messages.find((m) => m.to === english.email)!.subject).toBe('Dispute decided: Kabupaten Lombok Timur');
     expect(messages.find((m) => m.to === english.email)!.body).toMatch(/^Dear .*\n\n.*has been decided: rejected/s);
     expect(messages.find((m) => m.to === 'lotim@paritrana.demo')!.subject).toBe('Keputusan Sanggahan Data: Kabupaten Lombok Timur');
+    // The figure by its name in each language, never its key; the edition named once in the closing.
+    expect(messages.find((m) => m.to === english.email)!.body).toContain('The dispute of Kabupaten Lombok Timur about Coverage has been decided: rejected.');
+    expect(messages.find((m) => m.to === 'lotim@paritrana.demo')!.body).toContain('sanggahan atas data Cakupan kepesertaan Kabupaten Lombok Timur telah diputuskan: ditolak.');
+    expect(messages.find((m) => m.to === 'lotim@paritrana.demo')!.body).toMatch(/\nPanitia Paritrana Award \d{4}$/);
     expect(messages.map((m) => m.to)).toContain('ntb@paritrana.demo');
     expect((await mail('verification.confirmed')).length).toBe(before);
     const list = (await client.request('GET', '/api/notifications')).json<List>();
