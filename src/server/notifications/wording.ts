@@ -30,17 +30,17 @@ export function itemWords(answers: unknown, key: string): Worded {
   const entry: Entry = (Array.isArray(list) ? (list as Entry[]).find((e) => e.id === entryId) : undefined) ?? {};
   const say = (locale: Locale) => {
     const w = words[locale];
-    const name = lookup(w.sa.sections as Record<string, string>, section);
+    const name = lookup(w.sa.sections, section);
     if (!entryId) return name;
     const detail =
       section === 'regulations'
-        ? `${lookup(w.sa.regulationTypes as Record<string, string>, entry.type)} ${entry.number ?? ''}`
+        ? `${lookup(w.sa.regulationTypes, entry.type)} ${entry.number ?? ''}`
         : section === 'agreements'
-          ? `${lookup(w.sa.agreementTypes as Record<string, string>, entry.type)} ${entry.number ?? ''}`
+          ? `${lookup(w.sa.agreementTypes, entry.type)} ${entry.number ?? ''}`
           : section === 'programs'
-            ? lookup(w.sa.segments as Record<string, string>, entry.segment)
+            ? lookup(w.sa.segments, entry.segment)
             : section === 'enforcement'
-              ? lookup(w.enforcement as Record<string, string>, entry.type)
+              ? lookup(w.enforcement, entry.type)
               : '';
     return detail.trim() ? `${name}: ${detail.trim()}` : name;
   };
