@@ -169,6 +169,9 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
   }
 }
 
+/** "1 evidence file", "2 evidence files". */
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 async function noticeIneligible(ctx: ServiceContext, refused: { candidate: CandidateRow; failures: Failure[] }): Promise<void> {
   const failures = refused.failures.map((f) => ({ rule: f.rule, reasonId: f.reasonId, reasonEn: f.reasonEn })).sort((a, b) => a.rule.localeCompare(b.rule));
   const failuresKey = createHash('sha256').update(canonicalJson(failures)).digest('hex');
@@ -209,11 +212,11 @@ async function submitInTransaction(ctx: ServiceContext, candidateId: string, onI
     const sections = Object.keys(row.answers as Answers).filter((k) => k !== 'kind').length;
     await notifyAboutCandidate(tx, candidate, 'self-assessment.submitted', ['candidate'], {
       submittedAt: dateTimeFact(after.submittedAt ?? new Date()),
-      summary: { id: `versi ${after.version}, ${sections} bagian terisi, ${evidence} berkas bukti`, en: `version ${after.version}, ${sections} sections filled in, ${evidence} evidence files` },
+      summary: { id: `versi ${after.version}, ${sections} bagian terisi, ${evidence} berkas bukti`, en: `version ${after.version}, ${plural(sections, 'section')} filled in, ${plural(evidence, 'evidence file')}` },
     });
     await notifyAboutCandidate(tx, candidate, row.status === 'reopened' ? 'self-assessment.resubmitted' : 'self-assessment.submitted', ['verifiers'], {
       submittedAt: dateTimeFact(after.submittedAt ?? new Date()),
-      summary: { id: `versi ${after.version}, ${evidence} berkas bukti`, en: `version ${after.version}, ${evidence} evidence files` },
+      summary: { id: `versi ${after.version}, ${evidence} berkas bukti`, en: `version ${after.version}, ${plural(evidence, 'evidence file')}` },
     });
     return present(tx, candidate, after);
   });
