@@ -363,12 +363,12 @@ describe.skipIf(!browserAvailable())('one candidate from nomination to announcem
       `Interview changed: ${lt}`,
       ...announcement.en,
     ]);
-    // Its province: the verifier and each provincial admin.
+    // Its province: the verifier and each provincial admin (the demo's own saw the nomination accepted and the verification; the factory's came later).
     expect(subjects('verifikator.ntb@paritrana.demo')).toEqual([`Tanda Terima Penilaian Mandiri: ${lt}`, `Perbaikan Diterima: ${lt}`]);
     for (const admin of ['ntb@paritrana.demo', pool.provincial.email]) {
       expect(subjects(admin).sort()).toEqual(
         [
-          ...(admin === 'ntb@paritrana.demo' ? [`Verifikasi Selesai: ${lt}`] : []),
+          ...(admin === 'ntb@paritrana.demo' ? [`Tanggapan Nominasi: ${lt} menerima`, `Verifikasi Selesai: ${lt}`] : []),
           'Undangan Wawancara Paritrana Award: Kabupaten Lombok Barat',
           'Undangan Wawancara Paritrana Award: Kabupaten Lombok Tengah',
           `Undangan Wawancara Paritrana Award: ${lt}`,

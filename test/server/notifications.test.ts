@@ -74,6 +74,10 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect(receipt.body).toContain('Dengan hormat,');
     expect(receipt.body).toContain('1 berkas bukti');
     expect(receipt.body).toContain('Hormat kami,\nPanitia Paritrana Award');
+    // Submitting answered the nomination: the province's admin is told it was accepted.
+    const responded = await mail('candidate.responded');
+    expect(responded.map((m) => [m.to, m.subject])).toEqual([['ntb@paritrana.demo', 'Tanggapan Nominasi: Kabupaten Lombok Timur menerima']]);
+    expect(responded[0]!.body).toContain('Catatan: nominasi diterima dengan mengirim penilaian mandiri.');
   });
 
   it('asks the candidate for a revision with its item, comment and deadline, then tells the verifiers it came back', async () => {

@@ -206,7 +206,14 @@ async function submitInTransaction(ctx: ServiceContext, candidateId: string, onI
     }
     const after = await repo.updateSubmission(tx, candidateId, { status: 'submitted', submittedAt: new Date(), version: row.version + 1, updatedBy: ctx.actor?.id ?? null });
     await revisionsToPending(tx, candidateId);
-    if (candidate.status === 'nominated') await updateCandidate(tx, candidateId, { status: 'accepted', respondedAt: new Date() });
+    if (candidate.status === 'nominated') {
+      // Submitting answers the nomination: the province is told, as when the candidate accepts it by the button.
+      await updateCandidate(tx, candidateId, { status: 'accepted', respondedAt: new Date() });
+      await notifyAboutCandidate(tx, candidate, 'candidate.responded', ['provincial_admins'], {
+        response: { id: 'menerima', en: 'accepted' },
+        note: { id: 'nominasi diterima dengan mengirim penilaian mandiri', en: 'accepted by submitting its self-assessment' },
+      });
+    }
     await appendAudit(tx, auditActor(ctx.actor), { action: 'self-assessment.submit', entityType: 'candidate', entityId: candidateId, after: { version: after.version, answers: after.answers } });
     const evidence = referencedEvidence(row.answers as Answers).length;
     const sections = Object.keys(row.answers as Answers).filter((k) => k !== 'kind').length;
