@@ -235,6 +235,23 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect(await t.database.db.select().from(outbox).where(and(eq(outbox.userId, user.id), eq(outbox.kind, 'reminder.self-assessment')))).toEqual([]);
   });
 
+  it('invites by a letter from the editable template, in Indonesian and then English, its secret link kept out of the link column', async () => {
+    const invited = await admin52.request('POST', `/api/candidates/${lotim}/invitations`, { email: 'sekretariat@lomboktimurkab.go.id' });
+    expect(invited.statusCode).toBe(201);
+    const [message] = (await mail('candidate.invitation')).filter((m) => m.to === 'sekretariat@lomboktimurkab.go.id');
+    expect(message!.subject).toBe('Undangan Paritrana Award: Kabupaten Lombok Timur');
+    expect(message!.event).toBe(`candidate:${lotim}`);
+    expect(message!.link).toBeNull();
+    const [id, en] = message!.body.split('\n\n— English —\n\n');
+    expect(id).toMatch(/^Yth\. Bapak\/Ibu,\n\nDengan hormat,\n\nBersama ini kami sampaikan bahwa Kabupaten Lombok Timur \(Nusa Tenggara Barat\) dinominasikan sebagai kandidat Paritrana Award kategori Pemerintah Kabupaten\/Kota\./);
+    expect(id).toContain('Tautan berlaku 14 hari dan hanya dapat dipakai sekali.');
+    expect(id).toMatch(/\nTautan: https:\/\/paritrana\.example\/undangan\/[\w-]{20,}\n/);
+    expect(en).toMatch(/^Dear Sir or Madam,\n\nKabupaten Lombok Timur \(Nusa Tenggara Barat\) has been nominated for the Paritrana Award, category Regency\/City Government\./);
+    expect(en).toMatch(/\nLink: https:\/\/paritrana\.example\/undangan\/[\w-]{20,}\n/);
+    // The national admin may reword it like any other message.
+    expect((await national.request('GET', '/api/notification-templates')).json<{ kind: string }[]>().map((x) => x.kind)).toContain('candidate.invitation');
+  });
+
   it('lets the national admin edit a template per language, refusing unknown placeholders and broken syntax', async () => {
     const url = '/api/notification-templates/verification.revision';
     const list = (await national.request('GET', '/api/notification-templates')).json<{ kind: string; facts: Record<string, string> }[]>();

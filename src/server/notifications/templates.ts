@@ -41,6 +41,16 @@ export const commonFacts: Record<string, string> = {
 const candidateFacts = { candidate: 'Kabupaten Contoh', province: 'Jawa Tengah', category: 'Pemerintah Kabupaten/Kota' };
 
 export const templates = {
+  'candidate.invitation': {
+    essential: true,
+    facts: { ...candidateFacts, days: '14' },
+    ...letter(
+      'Undangan Paritrana Award: {{candidate}}',
+      'Bersama ini kami sampaikan bahwa {{candidate}} ({{province}}) dinominasikan sebagai kandidat Paritrana Award kategori {{category}}. Mohon Bapak/Ibu membuka tautan di bawah ini untuk membuat akun dan mengisi penilaian mandiri. Tautan berlaku {{days}} hari dan hanya dapat dipakai sekali.',
+      'Paritrana Award invitation: {{candidate}}',
+      '{{candidate}} ({{province}}) has been nominated for the Paritrana Award, category {{category}}. Please open the link below to create your account and fill in the self-assessment. The link works once, for {{days}} days.',
+    ),
+  },
   'candidate.nominated': {
     essential: true,
     facts: { ...candidateFacts, deadline: 'Rabu, 13 Agustus 2025' },
