@@ -213,6 +213,8 @@ describe.skipIf(!browserAvailable())('one candidate from nomination to announcem
     const admin = await apiAs(server.url, 'ntb@paritrana.demo');
     await admin('POST', `/api/candidates/${lotim}/invitations`, { email: invited });
     const invitation = await delivered(invited, /^Undangan Paritrana Award: Kabupaten Lombok Timur$/);
+    expect(invitation.text).toMatch(/^Yth\. Bapak\/Ibu,\n\nDengan hormat,\n\nBersama ini kami sampaikan bahwa Kabupaten Lombok Timur \(Nusa Tenggara Barat\) dinominasikan/);
+    expect(invitation.text).toContain('\n\n— English —\n\nDear Sir or Madam,\n\nKabupaten Lombok Timur (Nusa Tenggara Barat) has been nominated for the Paritrana Award, category Regency/City Government.');
     const link = /http:\/\/\S+\/undangan\/[\w-]+/.exec(invitation.text ?? '')![0];
     expect(link.startsWith(server.url)).toBe(true);
     await candidate.goto(link);
