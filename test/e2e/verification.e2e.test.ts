@@ -155,7 +155,8 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     const message = admin.locator('[data-message="operator@sumbawakab.go.id"]');
     await message.waitFor();
     await screenshotBoth(admin, 'candidates-07-outbox');
-    const link = await message.getByRole('link', { name: /\/undangan\// }).getAttribute('href');
+    // The letter gives the link in its Indonesian and its English part.
+    const link = await message.getByRole('link', { name: /\/undangan\// }).first().getAttribute('href');
     expect(link).toMatch(/\/undangan\/[\w-]{20,}$/);
 
     await candidate.goto(link!);

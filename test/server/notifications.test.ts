@@ -8,6 +8,7 @@ import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions, listMilestones } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { notifications, outbox, users } from '../../src/db/schema/index.ts';
+import { upsertValue } from '../../src/db/repositories/coverage.ts';
 import { sweepReminders, wibDay } from '../../src/server/notifications/reminders.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
@@ -73,6 +74,10 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect(receipt.body).toContain('Dengan hormat,');
     expect(receipt.body).toContain('1 berkas bukti');
     expect(receipt.body).toContain('Hormat kami,\nPanitia Paritrana Award');
+    // Submitting answered the nomination: the province's admin is told it was accepted.
+    const responded = await mail('candidate.responded');
+    expect(responded.map((m) => [m.to, m.subject])).toEqual([['ntb@paritrana.demo', 'Tanggapan Nominasi: Kabupaten Lombok Timur menerima']]);
+    expect(responded[0]!.body).toContain('Catatan: nominasi diterima dengan mengirim penilaian mandiri.');
   });
 
   it('asks the candidate for a revision with its item, comment and deadline, then tells the verifiers it came back', async () => {
@@ -80,7 +85,7 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect(revision.statusCode).toBe(200);
     const asked = await mail('verification.revision');
     expect(asked.map((m) => m.to)).toEqual(['lotim@paritrana.demo']);
-    expect(asked[0]!.body).toContain('Butir: programs:p1');
+    expect(asked[0]!.body).toContain('Butir: Program perlindungan: Nelayan');
     expect(asked[0]!.body).toContain('Catatan verifikator: Lampirkan SK penetapan 376 nelayan');
     expect(asked[0]!.body).toContain('Batas waktu: Selasa, 30 Juni 2099');
     const current = (await candidate.request('GET', `/api/candidates/${lotim}/self-assessment`)).json<{ version: number; answers: unknown }>();
@@ -97,6 +102,50 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect((await mail('verification.confirmed')).map((m) => m.to).sort()).toEqual(['lotim@paritrana.demo', 'ntb@paritrana.demo']);
   });
 
+  it('tells the candidate and its province why a submission is refused as ineligible, once per distinct refusal', async () => {
+    const bank = (await listCandidates(t.database.db, editionId, { all: true })).find((c) => c.name === 'Bank NTB Syariah')!;
+    const bankUser = await makeUser(t, roles.candidate(bank.id));
+    const client = await signIn(t, bankUser.email);
+    const employer = {
+      kind: 'badan-usaha',
+      workers: 1450,
+      programs: ['JKK', 'JKM', 'JHT', 'JP', 'JKP'],
+      supplyChain: { vendorsTotal: 40, vendorsProtected: 31, evidenceIds: [] },
+      csr: { vulnerableWorkersProtected: 500, budgetRupiah: 84_000_000, evidenceIds: [] },
+      innovation: { narrative: 'Program perlindungan pekerja rentan nasabah UMKM melalui CSR dan kemitraan dengan BPJS Ketenagakerjaan.', evidenceIds: [] },
+    };
+    expect((await client.request('PUT', `/api/candidates/${bank.id}/self-assessment`, { version: 0, answers: employer })).statusCode).toBe(200);
+    const blocked = async () => (await mail('eligibility.blocked')).filter((m) => m.event === `candidate:${bank.id}`);
+    const refused = await client.request('POST', `/api/candidates/${bank.id}/self-assessment/submit`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().error.code).toBe('INELIGIBLE');
+    // The submission rolled back, the notice did not: to the candidate's user and the province's admin.
+    const first = await blocked();
+    expect(first.map((m) => m.to).sort()).toEqual([bankUser.email, 'ntb@paritrana.demo'].sort());
+    const own = first.find((m) => m.to === bankUser.email)!;
+    expect(own.subject).toBe('Pemberitahuan Kelayakan: Bank NTB Syariah');
+    expect(own.body).toContain('tidak memenuhi syarat kelayakan dengan alasan: Bukan peserta aktif BPJS Ketenagakerjaan pada akhir periode penilaian.');
+    expect(own.link).toBe(`https://paritrana.example/candidates/${bank.id}`);
+    const inApp = (await client.request('GET', '/api/notifications')).json<List>();
+    expect(inApp.items.map((i) => i.kind)).toEqual(['eligibility.blocked']);
+    expect((await client.request('GET', `/api/candidates/${bank.id}/self-assessment`)).json<{ status: string }>().status).toBe('draft');
+    // The same refusal again tells nobody anew.
+    expect((await client.request('POST', `/api/candidates/${bank.id}/self-assessment/submit`)).statusCode).toBe(409);
+    expect((await client.request('POST', `/api/candidates/${bank.id}/self-assessment/submit`)).statusCode).toBe(409);
+    expect(await blocked()).toHaveLength(2);
+    // A different refusal (now a participant, but in arrears) is told once more, with its own reason.
+    await upsertValue(t.database.db, { candidateId: bank.id, key: 'workers', valueNum: 1450, source: 'coverage', snapshotId: null, note: null });
+    await upsertValue(t.database.db, { candidateId: bank.id, key: 'months_in_arrears', valueNum: 2, source: 'coverage', snapshotId: null, note: null });
+    const again = await client.request('POST', `/api/candidates/${bank.id}/self-assessment/submit`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json<ErrorBody>().error.details).toEqual([{ path: 'no-arrears', message: 'Menunggak iuran 2 bulan' }]);
+    const second = await blocked();
+    expect(second).toHaveLength(4);
+    expect(second.slice(2).every((m) => m.body.includes('dengan alasan: Menunggak iuran 2 bulan.'))).toBe(true);
+    const audit = (await national.request('GET', `/api/audit?entityType=candidate&entityId=${bank.id}`)).json<unknown>();
+    expect(JSON.stringify(audit).match(/self-assessment\.ineligible/g)).toHaveLength(2);
+  });
+
   it('writes the e-mail in the recipient’s language', async () => {
     const english = await makeUser(t, roles.candidate(lotim));
     await t.database.db.update(users).set({ locale: 'en' }).where(eq(users.id, english.id));
@@ -111,6 +160,10 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect(messages.find((m) => m.to === english.email)!.subject).toBe('Dispute decided: Kabupaten Lombok Timur');
     expect(messages.find((m) => m.to === english.email)!.body).toMatch(/^Dear .*\n\n.*has been decided: rejected/s);
     expect(messages.find((m) => m.to === 'lotim@paritrana.demo')!.subject).toBe('Keputusan Sanggahan Data: Kabupaten Lombok Timur');
+    // The figure by its name in each language, never its key; the edition named once in the closing.
+    expect(messages.find((m) => m.to === english.email)!.body).toContain('The dispute of Kabupaten Lombok Timur about Coverage has been decided: rejected.');
+    expect(messages.find((m) => m.to === 'lotim@paritrana.demo')!.body).toContain('sanggahan atas data Cakupan kepesertaan Kabupaten Lombok Timur telah diputuskan: ditolak.');
+    expect(messages.find((m) => m.to === 'lotim@paritrana.demo')!.body).toMatch(/\nPanitia Paritrana Award \d{4}$/);
     expect(messages.map((m) => m.to)).toContain('ntb@paritrana.demo');
     expect((await mail('verification.confirmed')).length).toBe(before);
     const list = (await client.request('GET', '/api/notifications')).json<List>();
@@ -180,6 +233,23 @@ describe.each(drivers())('notifications on %s', (driver) => {
       ['verification.revision', true],
     ]);
     expect(await t.database.db.select().from(outbox).where(and(eq(outbox.userId, user.id), eq(outbox.kind, 'reminder.self-assessment')))).toEqual([]);
+  });
+
+  it('invites by a letter from the editable template, in Indonesian and then English, its secret link kept out of the link column', async () => {
+    const invited = await admin52.request('POST', `/api/candidates/${lotim}/invitations`, { email: 'sekretariat@lomboktimurkab.go.id' });
+    expect(invited.statusCode).toBe(201);
+    const [message] = (await mail('candidate.invitation')).filter((m) => m.to === 'sekretariat@lomboktimurkab.go.id');
+    expect(message!.subject).toBe('Undangan Paritrana Award: Kabupaten Lombok Timur');
+    expect(message!.event).toBe(`candidate:${lotim}`);
+    expect(message!.link).toBeNull();
+    const [id, en] = message!.body.split('\n\n— English —\n\n');
+    expect(id).toMatch(/^Yth\. Bapak\/Ibu,\n\nDengan hormat,\n\nBersama ini kami sampaikan bahwa Kabupaten Lombok Timur \(Nusa Tenggara Barat\) dinominasikan sebagai kandidat Paritrana Award kategori Pemerintah Kabupaten\/Kota\./);
+    expect(id).toContain('Tautan berlaku 14 hari dan hanya dapat dipakai sekali.');
+    expect(id).toMatch(/\nTautan: https:\/\/paritrana\.example\/undangan\/[\w-]{20,}\n/);
+    expect(en).toMatch(/^Dear Sir or Madam,\n\nKabupaten Lombok Timur \(Nusa Tenggara Barat\) has been nominated for the Paritrana Award, category Regency\/City Government\./);
+    expect(en).toMatch(/\nLink: https:\/\/paritrana\.example\/undangan\/[\w-]{20,}\n/);
+    // The national admin may reword it like any other message.
+    expect((await national.request('GET', '/api/notification-templates')).json<{ kind: string }[]>().map((x) => x.kind)).toContain('candidate.invitation');
   });
 
   it('lets the national admin edit a template per language, refusing unknown placeholders and broken syntax', async () => {

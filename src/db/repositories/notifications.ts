@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { candidates, digestKeys, editions, pools, notificationPreferences, notifications, notificationTemplates, reminderKeys, submissions, userRoles, users, verificationItems } from '../schema/index.ts';
+import { candidates, digestKeys, eligibilityNotices, editions, pools, notificationPreferences, notifications, notificationTemplates, reminderKeys, submissions, userRoles, users, verificationItems } from '../schema/index.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type TemplateRow = typeof notificationTemplates.$inferSelect;
@@ -97,6 +97,12 @@ export async function digestSubscribers(db: Db): Promise<Recipient[]> {
 /** Claims a reminder key; false when it was given already (here or on another server). */
 export async function claimReminder(db: Db, key: { userId: string; subject: string; deadline: string; offsetDays: number }): Promise<boolean> {
   const rows = await db.insert(reminderKeys).values(key).onConflictDoNothing().returning({ userId: reminderKeys.userId });
+  return rows.length > 0;
+}
+
+/** Claims the notice of a refusal as ineligible; false when this refusal was told already. */
+export async function claimEligibilityNotice(db: Db, key: { candidateId: string; failuresKey: string; failures: unknown }): Promise<boolean> {
+  const rows = await db.insert(eligibilityNotices).values(key).onConflictDoNothing().returning({ candidateId: eligibilityNotices.candidateId });
   return rows.length > 0;
 }
 

@@ -1,6 +1,7 @@
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar, jsonb, date, integer } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 import { outbox } from './messages.ts';
+import { candidates } from './candidates.ts';
 
 /**
  * An in-app notification for one user, written by `notify` in the
@@ -45,6 +46,25 @@ export const reminderKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.subject, t.deadline, t.offsetDays] })],
+);
+
+/**
+ * One row per distinct refusal of a candidate's submission as ineligible
+ * (the set of failed rules and their reasons, hashed): the candidate and its
+ * province are told once per refusal, not once per click.
+ */
+export const eligibilityNotices = pgTable(
+  'eligibility_notices',
+  {
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the canonical list of failures (rule and reasons). */
+    failuresKey: varchar('failures_key', { length: 64 }).notNull(),
+    failures: jsonb('failures').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.failuresKey] })],
 );
 
 /** A user's choices; no row means the defaults (every e-mail, no digest). */

@@ -3,6 +3,7 @@ import type { CandidateRow } from '../../db/repositories/candidates.ts';
 import { findProvince } from '../../db/repositories/regions.ts';
 import type { PoolContext } from '../services/pool-context.ts';
 import { candidateFacts } from './facts.ts';
+import { editionWords } from './wording.ts';
 import { notify, type Facts, type RecipientSelector } from './notify.ts';
 import type { NotificationKind } from './templates.ts';
 
@@ -43,7 +44,7 @@ export async function poolFacts(tx: Db, ctx: Pick<PoolContext, 'pool' | 'categor
   const where = province ? { id: `Provinsi ${province.name}`, en: `Province of ${province.name}` } : { id: 'Tingkat Nasional', en: 'National level' };
   return {
     pool: { id: `${where.id} — ${ctx.category.nameId}`, en: `${where.en} — ${ctx.category.nameEn}` },
-    edition: ctx.edition.label,
+    edition: editionWords(ctx.edition.label),
   };
 }
 

@@ -106,6 +106,25 @@ export async function notify(tx: Db, event: NotificationEvent): Promise<repo.Not
   return written;
 }
 
+/**
+ * Queues one e-mail to an address without an account (an invitation), with
+ * its kind and event. Its reader's language is not known: the letter is
+ * written in Indonesian, then in English below it, each from its template.
+ * Its link carries a secret, so it stays in the body only (hidden there once
+ * delivered, src/server/secret-links.ts), never in the outbox's link column.
+ */
+export async function notifyAddressInBothLanguages(
+  tx: Db,
+  input: { to: string; kind: NotificationKind; facts: Facts; link: string; event: string; provinceCode: string | null },
+): Promise<typeof outbox.$inferSelect> {
+  const link = absoluteLink(input.link);
+  const recipient = { id: 'Bapak/Ibu', en: 'Sir or Madam' };
+  const [id, en] = await Promise.all(
+    (['id', 'en'] as const).map(async (locale) => render(await templateText(tx, input.kind, locale), { ...factsIn(input.facts, locale), recipient: recipient[locale], link })),
+  );
+  return queueMessage(tx, { to: input.to, subject: id!.subject, body: `${id!.body}\n\n— English —\n\n${en!.body}`, provinceCode: input.provinceCode, kind: input.kind, event: input.event, userId: null });
+}
+
 /** Queues one e-mail to an address without an account (an invitation), with its kind and event. */
 export async function notifyAddress(
   tx: Db,

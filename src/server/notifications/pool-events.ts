@@ -5,6 +5,7 @@ import { formatNumber } from '../../shared/i18n/format.ts';
 import type { PoolContext } from '../services/pool-context.ts';
 import { notifyAboutCandidate, notifyAboutPool, poolFacts } from './events.ts';
 import { dateFact } from './facts.ts';
+import { timeWords } from './wording.ts';
 import { listMilestones } from '../../db/repositories/editions.ts';
 
 /** The jurors who mark a candidate in a pool (its assignment), else the whole panel. */
@@ -13,12 +14,11 @@ async function jurorsOf(tx: Db, ctx: PoolContext, candidateId: string): Promise<
   return assigned.length > 0 ? assigned : ctx.members.map((m) => m.userId);
 }
 
-const hhmm = (t: string | null) => (t ? t.slice(0, 5).replace(':', '.') : '');
 
 /** An interview slot set or moved: to the candidate, its province's admins and the jurors who will hear it. */
 export async function notifyInterview(tx: Db, ctx: PoolContext, candidateId: string, slot: pools.SlotRow, kind: 'interview.scheduled' | 'interview.changed') {
   const candidate = (await findCandidate(tx, candidateId))!;
-  const time = `${hhmm(slot.startsAt)}${slot.endsAt ? `–${hhmm(slot.endsAt)}` : ''} WIB`;
+  const time = timeWords(slot.startsAt, slot.endsAt);
   const place = [slot.place, slot.onlineUrl].filter(Boolean).join(' · ');
   const attendees =
     candidate.kind === 'pemda'

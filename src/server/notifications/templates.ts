@@ -41,6 +41,16 @@ export const commonFacts: Record<string, string> = {
 const candidateFacts = { candidate: 'Kabupaten Contoh', province: 'Jawa Tengah', category: 'Pemerintah Kabupaten/Kota' };
 
 export const templates = {
+  'candidate.invitation': {
+    essential: true,
+    facts: { ...candidateFacts, days: '14' },
+    ...letter(
+      'Undangan Paritrana Award: {{candidate}}',
+      'Bersama ini kami sampaikan bahwa {{candidate}} ({{province}}) dinominasikan sebagai kandidat Paritrana Award kategori {{category}}. Mohon Bapak/Ibu membuka tautan di bawah ini untuk membuat akun dan mengisi penilaian mandiri. Tautan berlaku {{days}} hari dan hanya dapat dipakai sekali.',
+      'Paritrana Award invitation: {{candidate}}',
+      '{{candidate}} ({{province}}) has been nominated for the Paritrana Award, category {{category}}. Please open the link below to create your account and fill in the self-assessment. The link works once, for {{days}} days.',
+    ),
+  },
   'candidate.nominated': {
     essential: true,
     facts: { ...candidateFacts, deadline: 'Rabu, 13 Agustus 2025' },
@@ -63,7 +73,7 @@ export const templates = {
   },
   'self-assessment.submitted': {
     essential: true,
-    facts: { ...candidateFacts, submittedAt: 'Senin, 30 November 2026 10.00 WIB', summary: '42 isian, 12 berkas bukti' },
+    facts: { ...candidateFacts, submittedAt: 'Senin, 30 November 2026 pukul 10.00 WIB', summary: '42 isian, 12 berkas bukti' },
     ...letter(
       'Tanda Terima Penilaian Mandiri: {{candidate}}',
       'Bersama ini kami sampaikan tanda terima penilaian mandiri {{candidate}} yang dikirim pada {{submittedAt}}. Ringkasan: {{summary}}. Penilaian mandiri selanjutnya akan diverifikasi oleh verifikator provinsi {{province}}.',
@@ -73,7 +83,7 @@ export const templates = {
   },
   'self-assessment.resubmitted': {
     essential: true,
-    facts: { ...candidateFacts, submittedAt: 'Senin, 30 November 2026 10.00 WIB' },
+    facts: { ...candidateFacts, submittedAt: 'Senin, 30 November 2026 pukul 10.00 WIB' },
     ...letter(
       'Perbaikan Diterima: {{candidate}}',
       'Bersama ini kami sampaikan bahwa {{candidate}} telah mengirimkan perbaikan penilaian mandiri pada {{submittedAt}}. Mohon verifikator memeriksa kembali butir yang diperbaiki.',
@@ -83,7 +93,7 @@ export const templates = {
   },
   'verification.revision': {
     essential: true,
-    facts: { ...candidateFacts, item: 'Jumlah peserta aktif', comment: 'Lampirkan data BPJS terbaru', deadline: 'Rabu, 13 Agustus 2025' },
+    facts: { ...candidateFacts, item: 'Program perlindungan: Nelayan', comment: 'Lampirkan data BPJS terbaru', deadline: 'Rabu, 13 Agustus 2025' },
     ...letter(
       'Permintaan Perbaikan Penilaian Mandiri: {{candidate}}',
       'Berdasarkan hasil verifikasi, dengan ini kami mohon {{candidate}} memperbaiki butir berikut:\n\nButir: {{item}}\nCatatan verifikator: {{comment}}\nBatas waktu: {{deadline}}\n\nMohon perbaikan dikirim sebelum batas waktu tersebut.',
@@ -208,7 +218,7 @@ export const templates = {
       'Kandidat Melaju ke {{level}}: {{candidate}}',
       'Dengan bangga kami sampaikan bahwa {{candidate}} melaju ke penilaian Paritrana Award {{level}}. Informasi tahap berikutnya akan kami sampaikan kemudian.',
       'Advanced to the next level: {{candidate}}',
-      '{{candidate}} advances to the next level of the Paritrana Award ({{level}}). We will send the next steps.',
+      '{{candidate}} advances to {{level}} of the Paritrana Award. We will send the next steps.',
     ),
   },
   'certificate.issued': {

@@ -8,6 +8,7 @@ import { auditActor, type Actor } from '../policies/actor.ts';
 import type { PoolContext } from './pool-context.ts';
 import { poolCandidates } from './pools.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
+import { levelWords } from '../notifications/wording.ts';
 
 /**
  * The level a pool's winners go on to: the zone holding the pool's province
@@ -75,7 +76,7 @@ export async function advanceWinners(tx: Db, actor: Actor | null, ctx: PoolConte
       entityId: row.id,
       after: { ...row, levelKind: nextKind ?? null, copied },
     });
-    await notifyAboutCandidate(tx, from, 'candidate.advanced', ['candidate', 'provincial_admins'], { level: levels.find((l) => l.code === next)?.name ?? next }, { link: `/candidates/${row.id}` });
+    await notifyAboutCandidate(tx, from, 'candidate.advanced', ['candidate', 'provincial_admins'], { level: levelWords(levels.find((l) => l.code === next), next) }, { link: `/candidates/${row.id}` });
     created.push(row.id);
   }
   return { created, withdrawn };

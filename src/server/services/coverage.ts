@@ -26,6 +26,7 @@ import { authorizeCandidate, authorizeProvince } from '../policies/candidates.ts
 import type { ServiceContext } from './context.ts';
 import { fillCandidateValues } from './coverage-import.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
+import { figureWords } from '../notifications/wording.ts';
 
 export function presentSnapshot(s: repo.SnapshotRow): SnapshotSummary {
   return {
@@ -200,7 +201,7 @@ export async function decideDispute({ db, actor }: ServiceContext, disputeId: st
       candidate,
       'dispute.decided',
       ['candidate', 'provincial_admins'],
-      { indicator: before.key, decision: decision.status === 'accepted' ? { id: 'diterima', en: 'accepted' } : { id: 'ditolak', en: 'rejected' }, note: decision.note ?? '—' },
+      { indicator: figureWords(before.key), decision: decision.status === 'accepted' ? { id: 'diterima', en: 'accepted' } : { id: 'ditolak', en: 'rejected' }, note: decision.note ?? '—' },
       { link: `/candidates/${candidate.id}/figures`, ...(before.raisedBy ? { users: [before.raisedBy] } : {}) },
     );
     return presentDispute(after, candidate);

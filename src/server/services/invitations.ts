@@ -12,7 +12,8 @@ import { authorizeCandidate } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { visibleCandidate } from './candidates.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
-import { dateFact } from '../notifications/facts.ts';
+import { candidateFacts, dateFact } from '../notifications/facts.ts';
+import { notifyAddressInBothLanguages } from '../notifications/notify.ts';
 import { candidateDeadline } from './calendars.ts';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -29,22 +30,13 @@ export async function queueInvitation(tx: Db, actor: Actor | null, candidate: re
   const expiresAt = new Date(Date.now() + inviteDays * 86_400_000);
   const invitation = await messages.insertInvitation(tx, { tokenHash: tokenHash(token), email, candidateId, createdBy: actor?.id ?? null, expiresAt });
   const link = `${baseUrl.replace(/\/$/, '')}/undangan/${token}`;
-  await messages.queueMessage(tx, {
+  await notifyAddressInBothLanguages(tx, {
     to: email,
-    provinceCode: candidate.provinceCode,
     kind: 'candidate.invitation',
+    facts: { ...(await candidateFacts(tx, candidate)), days: String(inviteDays) },
+    link,
     event: `candidate:${candidateId}`,
-    subject: `Undangan Paritrana Award: ${candidate.name}`,
-    body: [
-      `Yth. Bapak/Ibu,`,
-      ``,
-      `${candidate.name} dinominasikan sebagai kandidat Paritrana Award. Buka tautan berikut untuk membuat akun dan mengisi penilaian mandiri:`,
-      link,
-      ``,
-      `Tautan berlaku ${inviteDays} hari dan hanya dapat dipakai sekali.`,
-      ``,
-      `(English) ${candidate.name} has been nominated for the Paritrana Award. Open the link above to create your account; it works once, for ${inviteDays} days.`,
-    ].join('\n'),
+    provinceCode: candidate.provinceCode,
   });
   await appendAudit(tx, auditActor(actor), { action: 'candidate.invite', entityType: 'candidate', entityId: candidateId, after: { email, invitationId: invitation.id, expiresAt } });
   return { id: invitation.id, email, expiresAt: expiresAt.toISOString(), acceptedAt: null };

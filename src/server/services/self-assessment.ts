@@ -6,7 +6,9 @@ import * as repo from '../../db/repositories/submissions.ts';
 import { findCandidate, updateCandidate, type CandidateRow } from '../../db/repositories/candidates.ts';
 import { findCategory, listMilestones } from '../../db/repositories/editions.ts';
 import { valuesOf } from '../../db/repositories/coverage.ts';
-import { checkEligibility } from '../../domain/candidates/eligibility.ts';
+import { createHash } from 'node:crypto';
+import { checkEligibility, type Failure } from '../../domain/candidates/eligibility.ts';
+import { claimEligibilityNotice } from '../../db/repositories/notifications.ts';
 import { evidenceOf } from '../../db/repositories/evidence.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { revisionsToPending } from '../../db/repositories/verification.ts';
@@ -155,7 +157,40 @@ export async function saveSelfAssessment(ctx: ServiceContext, candidateId: strin
   });
 }
 
+/**
+ * Submits the self-assessment. A refusal as ineligible rolls the submission
+ * back, but the candidate and its province are still told why: the notice is
+ * written in a transaction of its own after the refusal, once per distinct
+ * refusal (the same failures again tell nobody anew).
+ */
 export async function submitSelfAssessment(ctx: ServiceContext, candidateId: string): Promise<SelfAssessment> {
+  const refusal: { value: { candidate: CandidateRow; failures: Failure[] } | null } = { value: null };
+  try {
+    return await submitInTransaction(ctx, candidateId, (candidate, failures) => {
+      refusal.value = { candidate, failures };
+    });
+  } catch (error) {
+    if (refusal.value) await noticeIneligible(ctx, refusal.value);
+    throw error;
+  }
+}
+
+/** "1 evidence file", "2 evidence files". */
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+async function noticeIneligible(ctx: ServiceContext, refused: { candidate: CandidateRow; failures: Failure[] }): Promise<void> {
+  const failures = refused.failures.map((f) => ({ rule: f.rule, reasonId: f.reasonId, reasonEn: f.reasonEn })).sort((a, b) => a.rule.localeCompare(b.rule));
+  const failuresKey = createHash('sha256').update(canonicalJson(failures)).digest('hex');
+  await ctx.db.transaction(async (tx) => {
+    if (!(await claimEligibilityNotice(tx, { candidateId: refused.candidate.id, failuresKey, failures }))) return;
+    await appendAudit(tx, auditActor(ctx.actor), { action: 'self-assessment.ineligible', entityType: 'candidate', entityId: refused.candidate.id, after: { failures } });
+    await notifyAboutCandidate(tx, refused.candidate, 'eligibility.blocked', ['candidate', 'provincial_admins'], {
+      reason: { id: failures.map((f) => f.reasonId).join('; '), en: failures.map((f) => f.reasonEn).join('; ') },
+    });
+  });
+}
+
+async function submitInTransaction(ctx: ServiceContext, candidateId: string, onIneligible: (candidate: CandidateRow, failures: Failure[]) => void): Promise<SelfAssessment> {
   const { db } = ctx;
   return db.transaction(async (tx) => {
     const tctx = { db: tx, actor: ctx.actor };
@@ -164,6 +199,7 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
     await assertWritable(tctx, candidate, row);
     const eligibility = await eligibilityOf(tx, candidate, upgradeAnswers(row.answers) as Answers);
     if (!eligibility.eligible) {
+      onIneligible(candidate, eligibility.failures);
       throw new AppError(
         'INELIGIBLE',
         `The candidate is not eligible: ${eligibility.failures.map((f) => f.reasonEn).join('; ')}`,
@@ -176,17 +212,24 @@ export async function submitSelfAssessment(ctx: ServiceContext, candidateId: str
     }
     const after = await repo.updateSubmission(tx, candidateId, { status: 'submitted', submittedAt: new Date(), version: row.version + 1, updatedBy: ctx.actor?.id ?? null });
     await revisionsToPending(tx, candidateId);
-    if (candidate.status === 'nominated') await updateCandidate(tx, candidateId, { status: 'accepted', respondedAt: new Date() });
+    if (candidate.status === 'nominated') {
+      // Submitting answers the nomination: the province is told, as when the candidate accepts it by the button.
+      await updateCandidate(tx, candidateId, { status: 'accepted', respondedAt: new Date() });
+      await notifyAboutCandidate(tx, candidate, 'candidate.responded', ['provincial_admins'], {
+        response: { id: 'menerima', en: 'accepted' },
+        note: { id: 'nominasi diterima dengan mengirim penilaian mandiri', en: 'accepted by submitting its self-assessment' },
+      });
+    }
     await appendAudit(tx, auditActor(ctx.actor), { action: 'self-assessment.submit', entityType: 'candidate', entityId: candidateId, after: { version: after.version, answers: after.answers } });
     const evidence = referencedEvidence(row.answers as Answers).length;
     const sections = Object.keys(row.answers as Answers).filter((k) => k !== 'kind').length;
     await notifyAboutCandidate(tx, candidate, 'self-assessment.submitted', ['candidate'], {
       submittedAt: dateTimeFact(after.submittedAt ?? new Date()),
-      summary: { id: `versi ${after.version}, ${sections} bagian terisi, ${evidence} berkas bukti`, en: `version ${after.version}, ${sections} sections filled in, ${evidence} evidence files` },
+      summary: { id: `versi ${after.version}, ${sections} bagian terisi, ${evidence} berkas bukti`, en: `version ${after.version}, ${plural(sections, 'section')} filled in, ${plural(evidence, 'evidence file')}` },
     });
     await notifyAboutCandidate(tx, candidate, row.status === 'reopened' ? 'self-assessment.resubmitted' : 'self-assessment.submitted', ['verifiers'], {
       submittedAt: dateTimeFact(after.submittedAt ?? new Date()),
-      summary: { id: `versi ${after.version}, ${evidence} berkas bukti`, en: `version ${after.version}, ${evidence} evidence files` },
+      summary: { id: `versi ${after.version}, ${evidence} berkas bukti`, en: `version ${after.version}, ${plural(evidence, 'evidence file')}` },
     });
     return present(tx, candidate, after);
   });

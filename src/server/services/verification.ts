@@ -15,6 +15,7 @@ import { authorizeCandidate, candidatePolicy } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
 import { dateFact } from '../notifications/facts.ts';
+import { itemWords } from '../notifications/wording.ts';
 
 /** The entry of the answers an item key names (`programs:p1` → that program; `coverage` → the section). */
 export function entryOf(answers: AnswersShape, key: string): unknown {
@@ -84,7 +85,7 @@ export async function decideItem(ctx: ServiceContext, candidateId: string, decis
     await appendAudit(tx, auditActor(actor), { action: `verification.${decision.status}`, entityType: 'candidate', entityId: candidateId, after: row });
     if (decision.status === 'revision') {
       await notifyAboutCandidate(tx, candidate, 'verification.revision', ['candidate'], {
-        item: decision.key,
+        item: itemWords(upgradeAnswers(submission.answers), decision.key),
         comment: decision.comment ?? '—',
         deadline: dateFact(decision.deadline ?? null),
       });

@@ -132,6 +132,7 @@ export const candidatePagesEn: typeof candidatePagesId = {
       candidate_update: 'Candidate details changed',
       'self-assessment_submit': 'Self-assessment submitted',
       'self-assessment_reopen': 'Self-assessment reopened',
+      'self-assessment_ineligible': 'Submission refused: eligibility rules not met',
       verification_valid: 'Item found valid',
       verification_revision: 'Revision requested',
       verification_rejected: 'Item rejected',

@@ -133,6 +133,7 @@ export const candidatePagesId = {
       candidate_update: 'Data kandidat diubah',
       'self-assessment_submit': 'Penilaian mandiri dikirim',
       'self-assessment_reopen': 'Penilaian mandiri dibuka kembali',
+      'self-assessment_ineligible': 'Pengiriman ditolak: belum memenuhi syarat kelayakan',
       verification_valid: 'Butir dinyatakan sah',
       verification_revision: 'Perbaikan diminta',
       verification_rejected: 'Butir ditolak',
