@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -29,6 +28,7 @@ import { configureNotifications } from './notifications/notify.ts';
 import { ReminderSweeper } from './notifications/reminders.ts';
 import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
 import { DiskFileStore } from './storage/disk-store.ts';
+import { newNonce, securityHeaders } from './security-headers.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,6 +58,11 @@ declare module 'fastify' {
     reminders: ReminderSweeper;
     /** Every API route with its method, as registered (for the policy tests). */
     apiRoutes: { method: string; url: string }[];
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyReply {
+    /** The nonce of this answer's style elements (answers outside /api/ only; see src/server/security-headers.ts). */
+    styleNonce: string;
   }
 }
 
@@ -176,35 +181,34 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
   });
 
-  await app.register(helmet, {
-    // A fresh nonce per answer: the web page hands it to Mantine for the <style> elements it adds.
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        // Style elements: our stylesheets, and inline ones only with this answer's nonce (added by enableCSPNonces).
-        styleSrc: ["'self'"],
-        // Style attributes written as markup: the charts' tooltips are HTML strings with style="…"
-        // (React and Mantine set styles through the CSSOM, which CSP does not govern). An attribute
-        // cannot hold a selector, so it cannot read the page the way an injected <style> element can.
-        styleSrcAttr: ["'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // HSTS only means something over https: sent when the public address is https, never on plain http.
-    strictTransportSecurity: deps.config.baseUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  // Helmet's headers with our policy, computed once; the web page's policy adds its nonce (below).
+  const security = securityHeaders({ https: deps.config.baseUrl.startsWith('https://') });
+  app.decorateReply('styleNonce', '');
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(security.common);
+    if (!request.url.startsWith('/api/')) {
+      // The web page and its files: a fresh nonce per answer, which the page hands to Mantine for the <style> elements it adds.
+      reply.styleNonce = newNonce();
+      reply.header('content-security-policy', security.pagePolicy(reply.styleNonce));
+    }
+    done();
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitMb * 1024 * 1024, files: 10, fields: 10 } });
 
   // Who is asking (after the cookie parser), then what the route's policy requires.
-  app.addHook('onRequest', async (request) => {
-    const policy: RoutePolicy | undefined = request.routeOptions.config?.policy;
-    if (!policy) return;
+  // Routes that answer everyone alike (config `anonymous`) skip the session look-up.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const config = request.routeOptions.config;
+    const policy: RoutePolicy | undefined = config?.policy;
     const token = request.cookies[SESSION_COOKIE];
+    if (!policy || (policy === 'public' && (config.anonymous || !token))) {
+      done();
+      return;
+    }
+    authenticate(request, policy, token).then(() => done(), done);
+  });
+  async function authenticate(request: FastifyRequest, policy: RoutePolicy, token: string | undefined): Promise<void> {
     request.actor = token ? await actorForToken(deps.database.db, token) : null;
     if (policy === 'public') return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
@@ -214,7 +218,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     if (request.actor.twoFactor?.setupRequired && !request.routeOptions.config.duringTwoFactorSetup) {
       throw new AppError('TWO_FACTOR_REQUIRED', 'Switch on two-factor sign-in on your account page first (required for admins)');
     }
-  });
+  }
 
   // Before the body is validated, so a refused caller learns nothing about it.
   app.addHook('preValidation', (request, _reply, done) => {
@@ -274,7 +278,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     const path = request.url.split('?')[0] ?? '/';
     if (request.method === 'GET' && !path.startsWith('/api') && !path.includes('.')) {
       const page = await indexPage();
-      if (page) return reply.type('text/html').header('cache-control', 'no-cache').send(page.replaceAll(cspNoncePlaceholder, reply.cspNonce.style));
+      if (page) return reply.type('text/html').header('cache-control', 'no-cache').send(page.replaceAll(cspNoncePlaceholder, reply.styleNonce));
       return reply
         .type('text/html')
         .header('refresh', '5')

@@ -44,6 +44,8 @@ function matches(header: string | undefined, etag: string): boolean {
  */
 export class PublicCache {
   private readonly entries = new Map<string, Promise<Entry>>();
+  /** The entries already built, so that a hit answers without waiting on a promise. */
+  private readonly built = new Map<string, Entry>();
   private version: string | null = null;
   private versionQuery: Promise<string> | null = null;
   private checked = { at: 0, generation: -1 };
@@ -53,8 +55,13 @@ export class PublicCache {
     private readonly max = 2000,
   ) {}
 
+  /** Whether the data version last read may still be trusted without asking the database. */
+  private fresh(): boolean {
+    return this.version !== null && this.checked.generation === generation && Date.now() - this.checked.at < versionWindowMs;
+  }
+
   private currentVersion(): Promise<string> {
-    if (this.version !== null && this.checked.generation === generation && Date.now() - this.checked.at < versionWindowMs) return Promise.resolve(this.version);
+    if (this.fresh()) return Promise.resolve(this.version!);
     if (!this.versionQuery) {
       const started = { at: Date.now(), generation };
       this.versionQuery = publicDataVersion(this.db).finally(() => {
@@ -65,30 +72,60 @@ export class PublicCache {
     return this.versionQuery;
   }
 
-  async send(request: FastifyRequest, reply: FastifyReply, cacheControl: string, build: () => Promise<Built>): Promise<void> {
-    const version = await this.currentVersion();
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
+  /**
+   * Answers from memory when the data version is fresh and the answer is
+   * built (no promise waited on: the common case on announcement day), else
+   * reads the version and builds the answer first.
+   */
+  send(request: FastifyRequest, reply: FastifyReply, cacheControl: string, build: () => Promise<Built>): Promise<void> | undefined {
     // Keyed by the route and its validated parameters only: a made-up query string or Host header
     // cannot force a rebuild, nor plant an answer others are served.
     const key = `${request.routeOptions.url}|${JSON.stringify(request.params)}|${JSON.stringify(request.query)}`;
+    const ready = this.fresh() ? this.built.get(key) : undefined;
+    if (ready) {
+      answer(request, reply, cacheControl, ready);
+      return undefined;
+    }
+    return this.buildAndSend(key, request, reply, cacheControl, build);
+  }
+
+  private async buildAndSend(key: string, request: FastifyRequest, reply: FastifyReply, cacheControl: string, build: () => Promise<Built>): Promise<void> {
+    const version = await this.currentVersion();
+    if (version !== this.version) {
+      this.entries.clear();
+      this.built.clear();
+      this.version = version;
+    }
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = build().then((built) => ({ ...built, etag: `"${createHash('sha256').update(built.body).digest('base64url').slice(0, 32)}"` }));
-      this.entries.set(key, entry);
-      entry.catch(() => this.entries.delete(key));
-      if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+      const pending = build().then((built) => ({ ...built, etag: `"${createHash('sha256').update(built.body).digest('base64url').slice(0, 32)}"` }));
+      entry = pending;
+      this.entries.set(key, pending);
+      pending.then(
+        (done) => {
+          // Only while it is still the entry of the current version (not cleared or evicted meanwhile).
+          if (this.entries.get(key) === pending) this.built.set(key, done);
+        },
+        () => this.entries.delete(key),
+      );
+      if (this.entries.size > this.max) {
+        const oldest = this.entries.keys().next().value!;
+        this.entries.delete(oldest);
+        this.built.delete(oldest);
+      }
     }
-    const { etag, body, type, headers } = await entry;
-    reply.headers(headers ?? {}).header('etag', etag).header('cache-control', cacheControl);
-    if (matches(request.headers['if-none-match'], etag)) {
-      await reply.status(304).send();
-      return;
-    }
-    await reply.type(type).send(body);
+    answer(request, reply, cacheControl, await entry);
   }
+}
+
+function answer(request: FastifyRequest, reply: FastifyReply, cacheControl: string, { etag, body, type, headers }: Entry): void {
+  if (headers) reply.headers(headers);
+  reply.header('etag', etag).header('cache-control', cacheControl);
+  if (matches(request.headers['if-none-match'], etag)) {
+    void reply.status(304).send();
+    return;
+  }
+  void reply.type(type).send(body);
 }
 
 /** A JSON body checked against its response schema, as Fastify's serializer would. */

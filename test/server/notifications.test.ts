@@ -197,7 +197,9 @@ describe.each(drivers())('notifications on %s', (driver) => {
     expect((await national.request('POST', `/api/candidates/${bontang.id}/verification/items`, { key: 'coverage', status: 'revision', comment: 'Lengkapi', deadline })).statusCode).toBe(200);
     const reminders = async () => (await mail('reminder.revision')).filter((m) => m.to === bontangUser.email);
     const offsets = [7, 3, 1];
-    expect(await sweepReminders(t.database.db, new Date(), offsets)).toBeGreaterThanOrEqual(1);
+    // Two app servers sweeping at the same moment (on PostgreSQL, on two connections): the reminder is written once.
+    const [first, second] = await Promise.all([sweepReminders(t.database.db, new Date(), offsets), sweepReminders(t.database.db, new Date(), offsets)]);
+    expect(first + second).toBeGreaterThanOrEqual(1);
     expect(await reminders()).toHaveLength(1);
     expect((await reminders())[0]!.subject).toBe('Pengingat: Batas Waktu Perbaikan 5 Hari Lagi');
     await sweepReminders(t.database.db, new Date(), offsets);

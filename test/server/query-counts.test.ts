@@ -10,7 +10,7 @@ import { searchRegencies } from '../../src/db/repositories/regions.ts';
 import { insertSubmission } from '../../src/db/repositories/submissions.ts';
 import { upsertItem } from '../../src/db/repositories/verification.ts';
 import { upsertValue } from '../../src/db/repositories/coverage.ts';
-import type { PanelDetail, PoolSummary } from '../../src/shared/contracts/index.ts';
+import type { MarkBatchResult, MarkingSheet, PanelDetail, PoolSummary } from '../../src/shared/contracts/index.ts';
 
 /**
  * The pages a committee opens every day answer with a number of SQL queries
@@ -26,6 +26,7 @@ describe.each(drivers())('queries per request on %s', (driver) => {
   let t: TestApp;
   let editionId: string;
   let poolId: string;
+  let poolCandidateIds: string[];
   let national: Client;
   let provincial: Client;
   let verifier: Client;
@@ -46,6 +47,15 @@ describe.each(drivers())('queries per request on %s', (driver) => {
     return fewest!;
   }
 
+  /** The queries one request sends to the database, and its answer. */
+  async function queriesOfWrite(client: Client, method: 'PUT' | 'POST', url: string, body: unknown) {
+    window = [];
+    const res = await client.request(method, url, body);
+    const seen = window.filter((q) => !background.test(q));
+    window = null;
+    return { res, queries: seen };
+  }
+
   /** Every page's query count, by page. */
   async function counts(): Promise<Record<string, number>> {
     const pages: [string, Client, string][] = [
@@ -55,6 +65,7 @@ describe.each(drivers())('queries per request on %s', (driver) => {
       ['pool overview (committee)', provincial, `/api/pools/${poolId}`],
       ['pool overview (chair)', chair, `/api/pools/${poolId}`],
       ['coverage dashboard', national, `/api/editions/${editionId}/coverage/regions`],
+      ['my pools (juror)', chair, `/api/editions/${editionId}/my-pools`],
     ];
     const out: Record<string, number> = {};
     for (const [name, client, url] of pages) out[name] = (await queriesOf(client, url)).length;
@@ -92,6 +103,7 @@ describe.each(drivers())('queries per request on %s', (driver) => {
     const pool = await provincial.request('POST', `/api/editions/${editionId}/pools`, { level: 'provinsi', area: '18', categoryId: setup.categoryId, panelId: panel.id });
     expect(pool.statusCode, pool.body).toBe(201);
     poolId = pool.json<PoolSummary>().id;
+    poolCandidateIds = [...setup.ids.values()];
   });
   afterAll(async () => t?.close());
 
@@ -123,5 +135,30 @@ describe.each(drivers())('queries per request on %s', (driver) => {
       expect(n, page).toBeGreaterThan(1);
       expect(n, page).toBeLessThan(20);
     }
+  });
+
+  it('saves a batch of marks with as many queries as one mark, and submits a sheet in a bounded number', async () => {
+    const opened = await chair.request('POST', `/api/pools/${poolId}/stages/desk/open`, { acknowledgeShortfall: true });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const [first, second] = poolCandidateIds.toSorted();
+    const sheet = (await chair.request('GET', `/api/pools/${poolId}/sheets/${first}`)).json<MarkingSheet>();
+    const desk = sheet.stages.find((s) => s.id === 'desk')!.indicators;
+    expect(desk.length).toBeGreaterThan(3);
+    const marks = (candidateId: string, indicators: typeof desk) => ({ marks: indicators.map((i) => ({ candidateId, indicatorId: i.id, value: i.max, comment: null, seq: 1 })) });
+
+    const one = await queriesOfWrite(chair, 'PUT', `/api/pools/${poolId}/marks`, marks(second!, desk.slice(0, 1)));
+    expect(one.res.statusCode, one.res.body).toBe(200);
+    const all = await queriesOfWrite(chair, 'PUT', `/api/pools/${poolId}/marks`, marks(first!, desk));
+    expect(all.res.statusCode, all.res.body).toBe(200);
+    expect(all.res.json<MarkBatchResult>().results.map((r) => r.applied)).toEqual(desk.map(() => true));
+    // Every mark of the batch in one statement: the count does not grow with the marks sent.
+    expect(all.queries.length).toBe(one.queries.length);
+    expect(all.queries.length).toBeLessThan(25);
+
+    const submit = await queriesOfWrite(chair, 'POST', `/api/pools/${poolId}/sheets/${first}/submit`, { stage: 'desk' });
+    expect(submit.res.statusCode, submit.res.body).toBe(200);
+    expect(submit.res.json<MarkingSheet>().stages.find((s) => s.id === 'desk')!.submitted).toBe(true);
+    expect(submit.queries.length).toBeGreaterThan(1);
+    expect(submit.queries.length).toBeLessThan(35);
   });
 });

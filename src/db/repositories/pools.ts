@@ -116,6 +116,24 @@ export async function writeMark(db: Db, row: typeof marks.$inferInsert): Promise
   return saved ?? null;
 }
 
+/**
+ * Several marks in one statement, each applied only when its counter is
+ * newer than the stored one (as `writeMark`); answers the rows written. The
+ * rows must name distinct fields (a statement cannot update a row twice).
+ */
+export async function writeMarkRows(db: Db, rows: (typeof marks.$inferInsert)[]): Promise<MarkRow[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insert(marks)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [marks.poolId, marks.userId, marks.candidateId, marks.indicatorId],
+      set: { value: sql`excluded.value`, comment: sql`excluded.comment`, seq: sql`excluded.seq`, updatedAt: new Date() },
+      setWhere: sql`${marks.seq} < excluded.seq`,
+    })
+    .returning();
+}
+
 export async function sheetsOf(db: Db, poolId: string): Promise<SheetRow[]> {
   return db.select().from(markSheets).where(eq(markSheets.poolId, poolId));
 }

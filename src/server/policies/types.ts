@@ -27,6 +27,8 @@ declare module 'fastify' {
     scope?: ResourceScope;
     /** The route stays open to a signed-in user who must first switch on two-factor (TWO_FACTOR_REQUIRED elsewhere). */
     duringTwoFactorSetup?: boolean;
+    /** A public route whose answer is the same for everyone: the session is not looked up (`request.actor` stays null). */
+    anonymous?: boolean;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {

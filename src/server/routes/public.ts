@@ -23,7 +23,8 @@ import { publicBaseUrl } from './base-url.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const codeParams = z.object({ code: text().min(1).max(40) });
-const policy = { policy: 'public' as const };
+// The same answer for everyone (and cached): nobody's session is looked up.
+const policy = { policy: 'public' as const, anonymous: true };
 
 /**
  * Open data and the public portal: no sign-in, cacheable (ETag, 304 on

@@ -84,10 +84,10 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
 }
 
 /** Refuses unless the actor sits on the pool's panel, is assigned the candidate and is not in conflict with it. */
-export async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<void> {
+export async function assertMarks(db: Db, actor: Actor, ctx: PoolContext, candidateId: string, lockAssignment = false): Promise<void> {
   authorizePool(actor, 'mark', ctx);
   if ((await conflictedPairs(db, [candidateId])).has(pairKey(actor.id, candidateId))) throw new AppError('FORBIDDEN', 'You are in conflict with this candidate', [{ path: 'refusal', message: 'conflict' }]);
-  if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId))) throw new AppError('FORBIDDEN', 'This candidate is not assigned to you', [{ path: 'refusal', message: 'not-assigned' }]);
+  if (!(await pools.findAssignment(db, ctx.pool.id, actor.id, candidateId, lockAssignment))) throw new AppError('FORBIDDEN', 'This candidate is not assigned to you', [{ path: 'refusal', message: 'not-assigned' }]);
 }
 
 /** The evidence a panel sees of a candidate: files attached to items the verifier found valid, uploaded before that decision. */
@@ -112,9 +112,15 @@ export async function jurorMaySee(db: Db, actor: Actor, evidence: Pick<EvidenceR
 export async function markingSheet({ db, actor }: ServiceContext, poolId: string, candidateId: string): Promise<MarkingSheet> {
   const ctx = await loadPool(db, poolId);
   await assertMarks(db, actor!, ctx, candidateId);
+  return sheetOf(db, actor!, ctx, candidateId);
+}
+
+/** The sheet of a candidate the actor was just found to mark (assertMarks) in this pool. */
+async function sheetOf(db: Db, actor: Actor, ctx: PoolContext, candidateId: string): Promise<MarkingSheet> {
+  const poolId = ctx.pool.id;
   const candidate = await findCandidate(db, candidateId);
   if (!candidate) throw notFound('candidate');
-  const sheets = (await pools.sheetsOf(db, poolId)).filter((s) => s.userId === actor!.id && s.candidateId === candidateId);
+  const sheets = (await pools.sheetsOf(db, poolId)).filter((s) => s.userId === actor.id && s.candidateId === candidateId);
   const values = new Map((await valuesOf(db, [candidateId])).map((v) => [v.key, v]));
   const slot = (await pools.slotsOf(db, poolId)).find((s) => s.candidateId === candidateId);
   const dataIndicators = ctx.setup.instrument.stages.flatMap((s) => s.aspects.flatMap((a) => a.indicators)).filter((i) => i.source === 'data');
@@ -133,7 +139,7 @@ export async function markingSheet({ db, actor }: ServiceContext, poolId: string
         ),
       ),
     })),
-    marks: (await pools.marksOf(db, poolId, { userId: actor!.id, candidateId })).map((m) => ({ indicatorId: m.indicatorId, value: m.value, comment: m.comment, seq: m.seq })),
+    marks: (await pools.marksOf(db, poolId, { userId: actor.id, candidateId })).map((m) => ({ indicatorId: m.indicatorId, value: m.value, comment: m.comment, seq: m.seq })),
     values: dataIndicators.map((i) => {
       const v = i.origin === 'interview' ? null : values.get(i.key);
       // A value derived from a verified fact and the workforce (budget per worker…) is shown as the scoring package computes it.
@@ -198,13 +204,25 @@ export async function writeMarks({ db, actor }: ServiceContext, poolId: string, 
       }
       return null;
     };
+    const checked = writes.map((w) => ({ w, refused: refusalOf(w) }));
+    const accepted = checked.filter((c) => !c.refused).map(({ w }) => ({ poolId, userId: actor!.id, candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq }));
+    const field = (w: { candidateId: string; indicatorId: string; seq: number }) => `${w.candidateId}|${w.indicatorId}|${w.seq}`;
+    // One statement for the whole batch; a batch naming one field twice is written in order, one mark at a time.
+    let written: boolean[];
+    if (new Set(accepted.map((r) => `${r.candidateId}|${r.indicatorId}`)).size === accepted.length) {
+      const rows = new Set((await pools.writeMarkRows(tx, accepted)).map(field));
+      written = accepted.map((r) => rows.has(field(r)));
+    } else {
+      written = [];
+      for (const row of accepted) written.push((await pools.writeMark(tx, row)) !== null);
+    }
     const results: MarkWriteResult[] = [];
     const applied = [];
-    for (const w of writes) {
-      const refused = refusalOf(w);
-      const row = refused ? null : await pools.writeMark(tx, { poolId, userId: actor!.id, candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq });
-      results.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, seq: w.seq, applied: row !== null, refused });
-      if (row) applied.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq });
+    let next = 0;
+    for (const { w, refused } of checked) {
+      const done = refused ? false : written[next++]!;
+      results.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, seq: w.seq, applied: done, refused });
+      if (done) applied.push({ candidateId: w.candidateId, indicatorId: w.indicatorId, value: w.value, comment: w.comment, seq: w.seq });
     }
     // The audit log keeps every mark; its reader hides marks until the pool's result is final.
     if (applied.length > 0) await appendAudit(tx, auditActor(actor), { action: 'marks.save', entityType: 'pool', entityId: poolId, after: { juror: actor!.id, marks: applied } });
@@ -214,12 +232,11 @@ export async function writeMarks({ db, actor }: ServiceContext, poolId: string, 
 
 /** Submits a sheet: every rubric indicator of the stage is marked; the sheet is then locked. */
 export async function submitSheet({ db, actor }: ServiceContext, poolId: string, candidateId: string, stageId: string): Promise<MarkingSheet> {
-  await db.transaction(async (tx) => {
+  const ctx = await db.transaction(async (tx) => {
     const ctx = await loadPool(tx, poolId);
     assertAssessing(ctx.edition);
-    await assertMarks(tx, actor!, ctx, candidateId);
-    // The lock every write of marks to this candidate takes: the marks read below are the last ones.
-    await pools.findAssignment(tx, poolId, actor!.id, candidateId, true);
+    // Takes the lock every write of marks to this candidate takes: the marks read below are the last ones.
+    await assertMarks(tx, actor!, ctx, candidateId, true);
     if (ctx.pool.stages[stageId] !== 'open') throw new AppError('INVALID_TRANSITION', `Stage ${stageId} is not open for marking`);
     const indicators = rubricIndicators(ctx.setup.instrument, stageId);
     const marks = await pools.marksOf(tx, poolId, { userId: actor!.id, candidateId });
@@ -235,6 +252,8 @@ export async function submitSheet({ db, actor }: ServiceContext, poolId: string,
     const sheet = await pools.insertSheet(tx, { poolId, userId: actor!.id, candidateId, stageId, submittedAt: new Date() });
     if (!sheet) throw new AppError('CONFLICT', 'The sheet is already submitted');
     await appendAudit(tx, auditActor(actor), { action: 'marks.submit', entityType: 'pool', entityId: poolId, after: { juror: actor!.id, candidateId, stageId } });
+    return ctx;
   });
-  return markingSheet({ db, actor }, poolId, candidateId);
+  // The pool as it was when the sheet was submitted, with the stage state it found open.
+  return sheetOf(db, actor!, ctx, candidateId);
 }
