@@ -17,6 +17,12 @@ export const verifierCovers = (actor: Actor, c: Pick<CandidateRef, 'provinceCode
     (r) => r.role === 'verifier' && r.provinceCode === c.provinceCode && (r.regencyCodes == null || (c.regencyCode != null && r.regencyCodes.includes(c.regencyCode))),
   );
 
+/** Provinces the actor verifies as a whole (its verifier grants without regencies). */
+export const wholeProvinceVerifierOf = (actor: Actor): string[] =>
+  actor.roles.filter((r) => r.role === 'verifier' && r.provinceCode && r.regencyCodes == null).map((r) => r.provinceCode!);
+/** Regencies the actor verifies as a branch office's verifier (its verifier grants limited to regencies). */
+export const branchRegenciesOf = (actor: Actor): string[] => actor.roles.flatMap((r) => (r.role === 'verifier' && r.regencyCodes != null ? r.regencyCodes : []));
+
 /**
  * The committee area a candidacy belongs to: a provincial candidacy to its
  * province ('52'), a candidacy at any later level (zona, nasional) to the
@@ -108,9 +114,9 @@ export const candidatePolicy = {
       ? { all: true }
       : {
           // A verifier limited to a branch office's regencies lists only those (`verifierCovers`).
-          provinceCodes: [...provincesAs(actor, 'provincial_admin'), ...actor.roles.filter((r) => r.role === 'verifier' && r.provinceCode && r.regencyCodes == null).map((r) => r.provinceCode!)],
+          provinceCodes: [...provincesAs(actor, 'provincial_admin'), ...wholeProvinceVerifierOf(actor)],
           candidateIds: candidatesOf(actor),
-          regencyCodes: actor.roles.flatMap((r) => (r.role === 'verifier' && r.regencyCodes != null ? r.regencyCodes : [])),
+          regencyCodes: branchRegenciesOf(actor),
           pastProvince: isNationalVerifier(actor),
         },
   /** The committee's view of a candidate (not the candidate's own users'): staff e-mails in its history. */

@@ -1,5 +1,6 @@
 import type { CandidateScope } from '../../db/repositories/candidates.ts';
 import { candidatesOf, isNationalAdmin, provincesAs, type Actor } from './actor.ts';
+import { branchRegenciesOf, wholeProvinceVerifierOf } from './candidates.ts';
 
 /** Coverage data: imported nationally, used by provinces, disputed by candidates. */
 export const coveragePolicy = {
@@ -13,6 +14,9 @@ export const coveragePolicy = {
   raiseDisputes: (actor: Actor): boolean => candidatesOf(actor).length > 0,
   decideDisputes: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'verifier').length > 0,
   readDisputes: (actor: Actor): boolean => isNationalAdmin(actor) || provincesAs(actor, 'provincial_admin', 'verifier').length > 0,
+  /** The disputes listed: a province's admin and whole-province verifiers see its disputes, a branch office's verifier only its regencies' (`verifierCovers`). */
   disputeScope: (actor: Actor): CandidateScope =>
-    isNationalAdmin(actor) ? { all: true } : { provinceCodes: provincesAs(actor, 'provincial_admin', 'verifier'), candidateIds: [] },
+    isNationalAdmin(actor)
+      ? { all: true }
+      : { provinceCodes: [...provincesAs(actor, 'provincial_admin'), ...wholeProvinceVerifierOf(actor)], candidateIds: [], regencyCodes: branchRegenciesOf(actor) },
 };
