@@ -42,13 +42,19 @@ export async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
     if (scoped && !r.provinceCode) {
       throw new AppError('VALIDATION_FAILED', `Role ${r.role} needs a province`, [{ path: `roles.${i}.provinceCode`, message: 'required' }]);
     }
-    // A juror may belong to a province (its admin then sees and seats them); the other roles have none.
-    if (!scoped && r.role !== 'juror' && r.provinceCode) {
+    // A juror may belong to a province (its admin then sees and seats them), an observer watch one
+    // (one grant per province; none: the nation); the other roles have none.
+    if (!scoped && r.role !== 'juror' && r.role !== 'observer' && r.provinceCode) {
       throw new AppError('VALIDATION_FAILED', `Role ${r.role} has no province`, [{ path: `roles.${i}.provinceCode`, message: 'must be empty' }]);
     }
     if ((r.role === 'candidate') !== (r.candidateId != null)) {
       throw new AppError('VALIDATION_FAILED', 'Only a candidate user is tied to a candidate, and it must be', [
         { path: `roles.${i}.candidateId`, message: r.role === 'candidate' ? 'required' : 'must be empty' },
+      ]);
+    }
+    if ((r.role === 'observer') !== (r.organisation != null)) {
+      throw new AppError('VALIDATION_FAILED', 'An observer names its organisation, and only an observer does', [
+        { path: `roles.${i}.organisation`, message: r.role === 'observer' ? 'required' : 'must be empty' },
       ]);
     }
     if (r.regencyCodes != null) {

@@ -50,7 +50,7 @@ export const en: Messages = {
     progress: 'Progress',
     outbox: 'Outbox',
   },
-  roles: { national_admin: 'National admin', provincial_admin: 'Provincial admin', verifier: 'Verifier', national_verifier: 'National verifier', juror: 'Juror', candidate: 'Candidate' },
+  roles: { national_admin: 'National admin', provincial_admin: 'Provincial admin', verifier: 'Verifier', national_verifier: 'National verifier', juror: 'Juror', candidate: 'Candidate', observer: 'Observer' },
   login: {
     title: 'Sign in to Paritrana',
     email: 'E-mail',

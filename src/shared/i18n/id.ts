@@ -55,6 +55,7 @@ export const id = {
     national_verifier: 'Verifikator nasional',
     juror: 'Juri',
     candidate: 'Kandidat',
+    observer: 'Pemantau',
   },
   login: {
     title: 'Masuk ke Paritrana',
