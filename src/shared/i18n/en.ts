@@ -11,6 +11,7 @@ import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
 import { calendarsEn } from './calendars.en.ts';
 import { staffEn } from './staff.en.ts';
+import { observersEn } from './observers.en.ts';
 import { securityEn } from './security.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { factsEn } from './facts.en.ts';
@@ -412,6 +413,7 @@ export const en: Messages = {
   ...levelsEn,
   ...calendarsEn,
   ...staffEn,
+  ...observersEn,
   ...securityEn,
   ...notificationsEn,
   ...factsEn,
