@@ -83,7 +83,7 @@ function ObserverFields({ value, onChange }: { value: ObserverChoice; onChange: 
         label={t('observers.organisation')}
         data={observerOrganisations.map((o) => ({ value: o, label: t(`observers.organisations.${o}`) }))}
         value={value.organisation}
-        onChange={(o) => onChange({ ...value, organisation: o as ObserverOrganisation | null })}
+        onChange={(o) => onChange({ ...value, organisation: o })}
       />
       <MultiSelect
         label={t('observers.provinces')}
