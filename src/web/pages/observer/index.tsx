@@ -67,7 +67,7 @@ export function ObserverHome() {
                 <Figure label={t('recap.totals.candidates')} value={formatNumber(totals.candidates, lang)} />
                 <Figure label={t('recap.totals.submitted')} value={formatNumber(totals.submitted, lang)} />
                 <Figure label={t('recap.totals.verified')} value={formatNumber(totals.verified, lang)} />
-                <Figure label={t('recap.winners')} value={formatNumber(totals.winnersAnnounced, lang)} />
+                <Figure label={t('observers.home.winners')} value={formatNumber(totals.winnersAnnounced, lang)} />
               </SimpleGrid>
             ) : null}
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
