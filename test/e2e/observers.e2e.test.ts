@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, phoneViewport, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { findUserByEmail, rolesOf } from '../../src/db/repositories/users.ts';
+import { listCandidates } from '../../src/db/repositories/candidates.ts';
 
 /** The national admin appoints an observer of NTB for the BPJS head office; the observer reads its page, the recap and nothing more. */
 describe.skipIf(!browserAvailable())('an observer in the browser', () => {
@@ -68,8 +69,20 @@ describe.skipIf(!browserAvailable())('an observer in the browser', () => {
     expect(rows).toBe(1);
     await screenshotBoth(observer, 'observers-03-recap');
 
+    // Progress and a candidacy of its province, read-only: no action is offered.
+    const editionPath = new URL(observer.url()).pathname.replace(/\/recap$/, '');
+    await observer.goto(`${server.url}${editionPath}/progress`);
+    await observer.getByRole('heading', { name: 'Progres kandidat' }).waitFor();
+    await observer.getByText(/nusa tenggara barat/i).first().waitFor();
+    await screenshotBoth(observer, 'observers-04-progress');
+    const lotim = (await listCandidates(server.database.db, editionPath.split('/')[2]!, { all: true })).find((c) => c.regencyCode === '52.03' && c.level === 'provinsi')!;
+    await observer.goto(`${server.url}/candidates/${lotim.id}`);
+    await observer.getByRole('heading', { name: lotim.name }).waitFor();
+    await screenshotBoth(observer, 'observers-05-candidate');
+    expect(await observer.getByRole('main').getByRole('button', { name: /Simpan|Undang|Buka kembali|Perpanjang|Setujui/ }).count()).toBe(0);
+
     await observer.setViewportSize(phoneViewport);
-    for (const path of ['/', (new URL(observer.url())).pathname]) {
+    for (const path of ['/', `${editionPath}/recap`, `${editionPath}/progress`, `/candidates/${lotim.id}`]) {
       await observer.goto(`${server.url}${path}`);
       await observer.getByRole('heading').first().waitFor();
       expect(await observer.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(phoneViewport.width);
