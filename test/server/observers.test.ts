@@ -76,6 +76,19 @@ describe.each(drivers())('observers on %s', (driver) => {
     expect(verifier.statusCode).toBe(400);
     expect(verifier.json<ErrorBody>().error.details).toEqual([{ path: 'roles.0.organisation', message: 'must be empty' }]);
 
+    // The nation or some provinces, not both.
+    const both = await national.request('POST', '/api/users', {
+      email: 'campuran@test.example',
+      name: 'Pemantau Campuran',
+      password: testPassword,
+      roles: [
+        { role: 'observer', provinceCode: '52', candidateId: null, organisation: 'kemnaker' },
+        { role: 'observer', provinceCode: null, candidateId: null, organisation: 'kemnaker' },
+      ],
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json<ErrorBody>().error.details).toEqual([{ path: 'roles.1.provinceCode', message: 'required' }]);
+
     // A provincial admin appoints no observer, not even of its own province, and does not list them.
     const refused = await ntbAdmin.request('POST', '/api/users', {
       email: 'pemantau.ntb@test.example',

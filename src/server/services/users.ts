@@ -37,6 +37,12 @@ export async function authorizeGrants(db: Db, actor: Actor | null, roles: RoleGr
 
 /** Checks that each role carries exactly the scope it needs. */
 export async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
+  // An observer watches the nation (one grant without a province) or some provinces (one grant each), not both.
+  const observing = roles.filter((r) => r.role === 'observer');
+  if (observing.length > 1 && observing.some((r) => r.provinceCode == null)) {
+    const i = roles.findIndex((r) => r.role === 'observer' && r.provinceCode == null);
+    throw new AppError('VALIDATION_FAILED', 'An observer of every province holds no other observer grant', [{ path: `roles.${i}.provinceCode`, message: 'required' }]);
+  }
   for (const [i, r] of roles.entries()) {
     const scoped = r.role === 'provincial_admin' || r.role === 'verifier';
     if (scoped && !r.provinceCode) {
