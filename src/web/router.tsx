@@ -26,6 +26,7 @@ import { NominatePage } from './pages/candidates/nominate.tsx';
 import { ImportPage } from './pages/candidates/import.tsx';
 import { ProgressPage } from './pages/candidates/progress.tsx';
 import { RecapPage } from './pages/recap/index.tsx';
+import { ObserverHome } from './pages/observer/index.tsx';
 import { VerificationQueuePage } from './pages/verification/queue.tsx';
 import { OutboxPage } from './pages/outbox.tsx';
 import { NotificationsPage } from './pages/notifications/index.tsx';
@@ -63,12 +64,13 @@ function RequireSession() {
   return <Layout />;
 }
 
-/** The start page: a candidate's own page for a candidate user, the editions for everyone else. */
+/** The start page: a candidate's own page for a candidate user, the observers' page for an observer, the editions for everyone else. */
 function Home() {
   const { me } = useSession();
   const roles = me?.user.roles ?? [];
   const own = roles.filter((r) => r.role === 'candidate' && r.candidateId != null);
   if (own.length === 1 && roles.length === 1) return <Navigate to="/candidates/$id" params={{ id: own[0]!.candidateId! }} replace />;
+  if (roles.length > 0 && roles.every((r) => r.role === 'observer')) return <ObserverHome />;
   return <EditionsPage />;
 }
 

@@ -15,8 +15,11 @@
  *   listed gets (403 when the route refuses them); the anonymous caller gets
  *   401 unless listed or unless `others` is a public answer (`open(...)`).
  * - Callers (`Who`): anonymous, the national admin, NTB's provincial admin,
- *   NTB's verifier, the chair and a member seated on NTB's panel, a juror not
- *   seated on it (`outsider`), and the user of the candidate Lombok Timur.
+ *   NTB's verifier, a verifier of NTB's branch office limited to Lombok Timur
+ *   (`branch`), a national verifier (`natVerifier`), the chair and a member
+ *   seated on NTB's panel, a juror not seated on it (`outsider`), the user of
+ *   the candidate Lombok Timur, an observer of the whole nation (`observer`)
+ *   and an observer of NTB only (`ntbObserver`).
  *
  * Writes cannot change data: each sends an empty JSON body. A route that
  * acts on one resource declares a `scope` (src/server/routes/scope.ts) that
@@ -43,7 +46,7 @@ import { upsertItem } from '../../src/db/repositories/verification.ts';
 import { insertEvidence } from '../../src/db/repositories/evidence.ts';
 import { DiskFileStore } from '../../src/server/storage/disk-store.ts';
 
-const everyone = ['anonymous', 'national', 'provincial', 'verifier', 'chair', 'member', 'outsider', 'candidate'] as const;
+const everyone = ['anonymous', 'national', 'provincial', 'verifier', 'branch', 'natVerifier', 'chair', 'member', 'outsider', 'candidate', 'observer', 'ntbObserver'] as const;
 type Who = (typeof everyone)[number];
 type Scope = 'own' | 'lampung' | 'national' | 'conflicted' | 'ntb' | 'edition' | 'any' | 'missing';
 type Expectation = { others: number; exceptions: Partial<Record<Who, number>>; open: boolean };
@@ -109,10 +112,10 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'GET /api/editions/:id/candidates/template': { edition: signedIn(403, { national: 200, provincial: 200 }) },
   'POST /api/editions/:id/candidates/import': { edition: signedIn(403, { national: 400, provincial: 400 }) },
   'GET /api/candidates/:id': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 200 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 200, observer: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200, observer: 200, ntbObserver: 200 }),
   },
   'PATCH /api/candidates/:id': {
     own: signedIn(403, { national: 400, provincial: 400, candidate: 400 }),
@@ -164,18 +167,18 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
     conflicted: signedIn(403, { national: 415, provincial: 415 }),
   },
   'GET /api/candidates/:id/evidence': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 200 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 200, observer: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200, observer: 200, ntbObserver: 200 }),
   },
   // Evidence no verifier has confirmed never reaches a juror, seated or not (test/server/conflict-walls.test.ts shows verified evidence does).
-  'GET /api/evidence/:id': { own: signedIn(200, { chair: 403, member: 403, outsider: 403 }), conflicted: signedIn(200, { chair: 403, member: 403, outsider: 403, candidate: 403 }), lampung: signedIn(403, { national: 200 }) },
+  'GET /api/evidence/:id': { own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }), conflicted: signedIn(200, { chair: 403, member: 403, outsider: 403, candidate: 403, branch: 403, natVerifier: 403 }), lampung: signedIn(403, { national: 200, observer: 200 }) },
   'GET /api/candidates/:id/self-assessment': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 200 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 200, observer: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200, observer: 200, ntbObserver: 200 }),
   },
   'PUT /api/candidates/:id/self-assessment': { own: signedIn(403, { candidate: 400 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
   'POST /api/candidates/:id/self-assessment/submit': { own: signedIn(403, { candidate: 409 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
@@ -192,74 +195,74 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
     conflicted: signedIn(403, { national: 400, provincial: 400 }),
   },
   'GET /api/candidates/:id/carry-forward': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 200 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 200, observer: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200, observer: 200, ntbObserver: 200 }),
   },
   'POST /api/candidates/:id/carry-forward': { own: signedIn(403, { candidate: 400 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
   // An organisation shows the candidacies the reader may see; one with none in reach is not found.
   'GET /api/organisations/:key': {
     own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(404, { national: 200, chair: 403, member: 403, outsider: 403 }),
+    lampung: signedIn(404, { national: 200, observer: 200, chair: 403, member: 403, outsider: 403 }),
     missing: signedIn(404, { chair: 403, member: 403, outsider: 403 }),
   },
-  'GET /api/editions/:id/verification': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
+  'GET /api/editions/:id/verification': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200 }) },
   'GET /api/candidates/:id/verification': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 409 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 409, provincial: 409, verifier: 409 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 409, observer: 409 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 409, provincial: 409, verifier: 409, observer: 409, ntbObserver: 409 }),
   },
   'POST /api/candidates/:id/verification/items': {
-    own: signedIn(403, { national: 400, verifier: 400 }),
+    own: signedIn(403, { national: 400, verifier: 400, branch: 400 }),
     lampung: signedIn(403, { national: 400 }),
-    national: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400, natVerifier: 400 }),
     conflicted: signedIn(403, { national: 400, verifier: 400 }),
   },
   'POST /api/candidates/:id/verification/confirm': {
-    own: signedIn(403, { national: 409, verifier: 409 }),
+    own: signedIn(403, { national: 409, verifier: 409, branch: 409 }),
     lampung: signedIn(403, { national: 409 }),
-    national: signedIn(403, { national: 409 }),
+    national: signedIn(403, { national: 409, natVerifier: 409 }),
     conflicted: signedIn(403, { national: 409, verifier: 409 }),
   },
   'GET /api/candidates/:id/verification/earlier': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 200 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 200, observer: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200, observer: 200, ntbObserver: 200 }),
   },
   'POST /api/candidates/:id/verification/adopt': {
-    own: signedIn(403, { national: 400, verifier: 400 }),
+    own: signedIn(403, { national: 400, verifier: 400, branch: 400 }),
     lampung: signedIn(403, { national: 400 }),
-    national: signedIn(403, { national: 400 }),
+    national: signedIn(403, { national: 400, natVerifier: 400 }),
     conflicted: signedIn(403, { national: 400, verifier: 400 }),
   },
   'GET /api/editions/:id/progress': { edition: signedIn(200, { chair: 403, member: 403, outsider: 403 }) },
   'GET /api/candidates/:id/history': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 200 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 200, observer: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200, observer: 200, ntbObserver: 200 }),
   },
   'GET /api/catalogue/categories': { any: signedIn(200) },
   'POST /api/editions/:id/coverage/imports': { edition: signedIn(403, { national: 415 }) },
-  'GET /api/editions/:id/coverage/snapshots': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
-  'GET /api/editions/:id/coverage/snapshots/:snapshotId': { edition: signedIn(403, { national: 404, provincial: 404, verifier: 404 }) },
+  'GET /api/editions/:id/coverage/snapshots': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200 }) },
+  'GET /api/editions/:id/coverage/snapshots/:snapshotId': { edition: signedIn(403, { national: 404, provincial: 404, verifier: 404, branch: 404 }) },
   'GET /api/editions/:id/coverage/regions': { edition: signedIn(200) },
-  'GET /api/editions/:id/coverage/screening': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
+  'GET /api/editions/:id/coverage/screening': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200 }) },
   'PUT /api/editions/:id/coverage/screening': { edition: signedIn(403, { national: 400 }) },
   'GET /api/editions/:id/coverage/shortlist': { edition: signedIn(403, { national: 400, provincial: 400 }) },
   'POST /api/editions/:id/coverage/shortlist/nominate': { edition: signedIn(403, { national: 400, provincial: 400 }) },
   'GET /api/candidates/:id/figures': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 200 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 200, observer: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200, observer: 200, ntbObserver: 200 }),
   },
   'POST /api/candidates/:id/disputes': { own: signedIn(403, { candidate: 400 }), lampung: signedIn(403), national: signedIn(403), conflicted: signedIn(403) },
-  'GET /api/editions/:id/disputes': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200 }) },
-  'POST /api/disputes/:id/decision': { missing: signedIn(403, { national: 404, verifier: 404 }) },
+  'GET /api/editions/:id/disputes': { edition: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200 }) },
+  'POST /api/disputes/:id/decision': { missing: signedIn(403, { national: 404, verifier: 404, branch: 404 }) },
   'GET /api/users': { any: signedIn(403, { national: 200, provincial: 200 }) },
   'POST /api/users': { any: signedIn(403, { national: 400, provincial: 400 }) },
   'PATCH /api/users/:id': { any: signedIn(403, { national: 400 }) },
@@ -275,7 +278,7 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'GET /api/audit/anchor': { any: signedIn(403, { national: 200 }) },
   'POST /api/admin/backup': { any: signedIn(403, { national: 200 }) },
   'GET /api/catalogue/unsur': { any: signedIn(200) },
-  'GET /api/editions/:id/panels': { edition: signedIn(200, { verifier: 403, candidate: 403 }) },
+  'GET /api/editions/:id/panels': { edition: signedIn(200, { verifier: 403, candidate: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }) },
   'POST /api/editions/:id/panels': { edition: signedIn(403, { national: 400, provincial: 400 }) },
   'PUT /api/panels/:id': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
   'DELETE /api/panels/:id': { ntb: signedIn(403, { national: 409, provincial: 409 }) },
@@ -287,31 +290,31 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'POST /api/conflicts/:id/review': { conflicted: signedIn(403, { national: 400, provincial: 400 }) },
   'GET /api/editions/:id/categories/:categoryId/scoring': { edition: signedIn(200) },
   'PUT /api/editions/:id/categories/:categoryId/scoring': { edition: signedIn(403, { national: 400 }) },
-  'GET /api/editions/:id/pools': { edition: signedIn(200, { verifier: 403, candidate: 403 }) },
+  'GET /api/editions/:id/pools': { edition: signedIn(200, { verifier: 403, candidate: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }) },
   'POST /api/editions/:id/pools': { edition: signedIn(403, { national: 400, provincial: 400 }) },
-  'GET /api/pools/:id': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
+  'GET /api/pools/:id': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }) },
   'PUT /api/pools/:id/assignments': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
   'POST /api/pools/:id/stages/:stage/open': { ntb: signedIn(403, { national: 409, provincial: 409, chair: 409 }) },
   'POST /api/pools/:id/stages/:stage/close': { ntb: signedIn(403, { national: 409, provincial: 409, chair: 409 }) },
   'PUT /api/pools/:id/slots/:candidateId': { own: signedIn(403, { national: 400, provincial: 400, chair: 400 }), conflicted: signedIn(403, { national: 400, provincial: 400, chair: 400 }) },
   'DELETE /api/pools/:id/slots/:candidateId': { own: signedIn(403, { national: 409, provincial: 409, chair: 409 }), conflicted: signedIn(403, { national: 409, provincial: 409, chair: 409 }) },
   'POST /api/pools/:id/slots/:candidateId/attendance': { own: signedIn(403, { national: 400, provincial: 400, chair: 400 }), conflicted: signedIn(403, { national: 400, provincial: 400, chair: 400 }) },
-  'GET /api/pools/:id/moderation': { ntb: signedIn(400, { verifier: 403, candidate: 403 }) },
-  'GET /api/pools/:id/result': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
-  'GET /api/pools/:id/results': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
+  'GET /api/pools/:id/moderation': { ntb: signedIn(400, { verifier: 403, candidate: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }) },
+  'GET /api/pools/:id/result': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }) },
+  'GET /api/pools/:id/results': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }) },
   'POST /api/pools/:id/finalise': { ntb: signedIn(403, { chair: 409 }) },
   'POST /api/pools/:id/reopen': { ntb: signedIn(403, { national: 400, provincial: 400 }) },
-  'GET /api/results/:id/package': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
-  'GET /api/results/:id/minutes': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403 }) },
+  'GET /api/results/:id/package': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }) },
+  'GET /api/results/:id/minutes': { ntb: signedIn(200, { verifier: 403, outsider: 403, candidate: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }) },
   'GET /api/editions/:id/my-pools': { edition: signedIn(403, { chair: 200, member: 200, outsider: 200 }) },
   'GET /api/pools/:id/sheets/:candidateId': { own: signedIn(403, { chair: 200, member: 200 }), conflicted: signedIn(403, { chair: 200 }) },
   'PUT /api/pools/:id/marks': { ntb: signedIn(403, { chair: 400, member: 400 }) },
   'POST /api/pools/:id/sheets/:candidateId/submit': { own: signedIn(403, { chair: 400, member: 400 }), conflicted: signedIn(403, { chair: 400 }) },
   'GET /api/candidates/:id/interviews': {
-    own: signedIn(200, { chair: 403, member: 403, outsider: 403 }),
-    lampung: signedIn(403, { national: 200 }),
-    national: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
-    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200 }),
+    own: signedIn(200, { chair: 403, member: 403, outsider: 403, natVerifier: 403 }),
+    lampung: signedIn(403, { national: 200, observer: 200 }),
+    national: signedIn(403, { national: 200, provincial: 200, verifier: 200, branch: 200, natVerifier: 200, observer: 200, ntbObserver: 200 }),
+    conflicted: signedIn(403, { national: 200, provincial: 200, verifier: 200, observer: 200, ntbObserver: 200 }),
   },
   'GET /api/pools/:id/publication': { ntb: signedIn(403, { national: 200, provincial: 200 }) },
   'POST /api/pools/:id/publish': { ntb: signedIn(403, { national: 409, provincial: 409 }) },
@@ -328,17 +331,17 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
     conflicted: signedIn(403, { national: 200, provincial: 200, chair: 200 }),
     lampung: signedIn(403, { national: 409 }),
     national: signedIn(403, { national: 409, provincial: 409 }),
-    missing: signedIn(404, { verifier: 403 }),
+    missing: signedIn(404, { verifier: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }),
   },
   'GET /api/candidates/:id/feedback/document': {
     own: signedIn(403, { national: 200, provincial: 200, chair: 200, candidate: 200 }),
     conflicted: signedIn(403, { national: 200, provincial: 200, chair: 200 }),
     lampung: signedIn(403, { national: 409 }),
     national: signedIn(403, { national: 409, provincial: 409 }),
-    missing: signedIn(404, { verifier: 403 }),
+    missing: signedIn(404, { verifier: 403, branch: 403, natVerifier: 403, observer: 403, ntbObserver: 403 }),
   },
-  'GET /api/editions/:id/recap': { edition: signedIn(403, { national: 200, provincial: 200 }), missing: signedIn(403, { national: 404, provincial: 404 }) },
-  'GET /api/editions/:id/recap/document': { edition: signedIn(403, { national: 200, provincial: 200 }) },
+  'GET /api/editions/:id/recap': { edition: signedIn(403, { national: 200, provincial: 200, observer: 200, ntbObserver: 200 }), missing: signedIn(403, { national: 404, provincial: 404, observer: 404, ntbObserver: 404 }) },
+  'GET /api/editions/:id/recap/document': { edition: signedIn(403, { national: 200, provincial: 200, observer: 200, ntbObserver: 200 }) },
   'GET /api/editions/:id/recap/decision-draft': { edition: signedIn(403, { national: 200 }) },
   'GET /api/editions/:id/exports/:dataset': { edition: signedIn(403, { national: 200, provincial: 200 }) },
   'GET /api/editions/:id/archive': { edition: signedIn(403, { national: 200 }) },
@@ -366,7 +369,7 @@ describe.each(drivers())('authorization matrix on %s', (driver) => {
 
   beforeAll(async () => {
     // Every caller signs in, and signs in again for each sign-out row: more than a minute's default allowance.
-    t = await startTestApp(driver, { LOGIN_RATE_PER_MINUTE: '1000' });
+    t = await startTestApp(driver, { LOGIN_RATE_PER_MINUTE: '1000', REGISTRATION_RATE_PER_HOUR: '1000' });
     const db = t.database.db;
     await seedDemo(db);
     const f = await finalisedPool(db);
@@ -389,6 +392,10 @@ describe.each(drivers())('authorization matrix on %s', (driver) => {
       ['national', (await makeUser(t, roles.nationalAdmin())).email],
       ['provincial', (await makeUser(t, roles.provincialAdmin('52'))).email],
       ['verifier', (await makeUser(t, roles.verifier('52'))).email],
+      ['branch', (await makeUser(t, roles.branchVerifier('52', ['52.03']))).email],
+      ['natVerifier', (await makeUser(t, roles.nationalVerifier())).email],
+      ['observer', (await makeUser(t, roles.observer([], 'kemenko_pmk'))).email],
+      ['ntbObserver', (await makeUser(t, roles.observer(['52'], 'bpjs_ketenagakerjaan'))).email],
       ['chair', f.chair.email],
       ['member', member.email],
       ['outsider', (await makeUser(t, roles.juror())).email],

@@ -4,7 +4,8 @@ import { makeUser, roles, signIn, startTestApp, testPassword, type Client, type 
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { insertCandidate, listCandidates } from '../../src/db/repositories/candidates.ts';
-import type { UserSummary } from '../../src/shared/contracts/index.ts';
+import { insertDispute } from '../../src/db/repositories/coverage.ts';
+import type { Dispute, UserSummary } from '../../src/shared/contracts/index.ts';
 
 type Row = { id?: string; candidateId?: string };
 
@@ -81,5 +82,20 @@ describe.each(drivers())('a verifier limited to a branch office’s regencies on
     expect((await scoped.request('POST', `/api/candidates/${inScope}/verification/items`, {})).statusCode).toBe(400);
     expect(await verificationOf(whole, outOfScope)).not.toBe(403);
     expect((await whole.request('GET', `/api/candidates/${outOfScope}`)).statusCode).toBe(200);
+  });
+
+  it('lists only its regencies’ disputes, as the queue and progress pages do', async () => {
+    const raise = (candidateId: string) =>
+      insertDispute(t.database.db, { candidateId, key: 'workers', disputedValue: 120, claimedValue: 150, reason: 'Data pekerja belum diperbarui' });
+    const mine = await raise(inScope);
+    const other = await raise(outOfScope);
+    const listed = async (client: Client) => {
+      const res = await client.request('GET', `/api/editions/${editionId}/disputes`);
+      expect(res.statusCode).toBe(200);
+      return res.json<Dispute[]>().map((d) => [d.id, d.candidateName]);
+    };
+    expect(await listed(scoped)).toEqual([[mine.id, 'Kabupaten Lombok Timur']]);
+    expect((await listed(whole)).sort()).toEqual([[mine.id, 'Kabupaten Lombok Timur'], [other.id, 'Kabupaten Lombok Barat']].sort());
+    expect((await listed(admin52)).sort()).toEqual([[mine.id, 'Kabupaten Lombok Timur'], [other.id, 'Kabupaten Lombok Barat']].sort());
   });
 });

@@ -96,4 +96,12 @@ export const roles = {
   /** A juror; with a province, its committee may list and seat them. */
   juror: (provinceCode: string | null = null): RoleGrant[] => [{ role: 'juror', provinceCode, candidateId: null }],
   candidate: (candidateId: string): RoleGrant[] => [{ role: 'candidate', provinceCode: null, candidateId }],
+  /** A verifier limited to some regencies of its province (a branch office). */
+  branchVerifier: (provinceCode: string, regencyCodes: string[]): RoleGrant[] => [{ role: 'verifier', provinceCode, candidateId: null, regencyCodes }],
+  nationalVerifier: (): RoleGrant[] => [{ role: 'national_verifier', provinceCode: null, candidateId: null }],
+  /** An observer of the whole nation (no provinces), or of the given provinces (one grant each). */
+  observer: (provinceCodes: string[] = [], organisation: NonNullable<RoleGrant['organisation']> = 'kemnaker'): RoleGrant[] =>
+    provinceCodes.length === 0
+      ? [{ role: 'observer', provinceCode: null, candidateId: null, organisation }]
+      : provinceCodes.map((provinceCode) => ({ role: 'observer' as const, provinceCode, candidateId: null, organisation })),
 };

@@ -3,10 +3,11 @@ import type { Db } from '../client.ts';
 import { candidates, passwordResets, sessions, userRoles, users } from '../schema/index.ts';
 
 export type RoleRow = {
-  role: 'national_admin' | 'provincial_admin' | 'verifier' | 'national_verifier' | 'juror' | 'candidate';
+  role: 'national_admin' | 'provincial_admin' | 'verifier' | 'national_verifier' | 'juror' | 'candidate' | 'observer';
   provinceCode: string | null;
   candidateId: string | null;
   regencyCodes?: string[] | null | undefined;
+  organisation?: 'kemenko_pmk' | 'kemnaker' | 'kemendagri' | 'bpjs_ketenagakerjaan' | 'other' | null | undefined;
 };
 export type UserRow = typeof users.$inferSelect;
 /** A user without its secrets (password hash, two-factor secrets). */
@@ -34,14 +35,14 @@ export async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, Ro
   const map = new Map<string, RoleRow[]>();
   if (userIds.length === 0) return map;
   const rows = await db
-    .select({ userId: userRoles.userId, role: userRoles.role, provinceCode: userRoles.provinceCode, candidateId: userRoles.candidateId, regencyCodes: userRoles.regencyCodes })
+    .select({ userId: userRoles.userId, role: userRoles.role, provinceCode: userRoles.provinceCode, candidateId: userRoles.candidateId, regencyCodes: userRoles.regencyCodes, organisation: userRoles.organisation })
     .from(userRoles)
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.role), asc(userRoles.provinceCode));
-  for (const { userId, regencyCodes, ...role } of rows) {
+  for (const { userId, regencyCodes, organisation, ...role } of rows) {
     const list = map.get(userId) ?? [];
-    // Only a verifier limited to some regencies carries them; every other grant looks as it always did.
-    list.push(regencyCodes == null ? role : { ...role, regencyCodes });
+    // Only a verifier limited to some regencies carries them, only an observer its organisation; every other grant looks as it always did.
+    list.push({ ...role, ...(regencyCodes == null ? {} : { regencyCodes }), ...(organisation == null ? {} : { organisation }) });
     map.set(userId, list);
   }
   return map;
@@ -81,7 +82,7 @@ export async function insertUser(
 
 export async function replaceRoles(db: Db, userId: string, roles: RoleRow[]): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
-  if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ role: r.role, provinceCode: r.provinceCode, candidateId: r.candidateId, regencyCodes: r.regencyCodes ?? null, userId })));
+  if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ role: r.role, provinceCode: r.provinceCode, candidateId: r.candidateId, regencyCodes: r.regencyCodes ?? null, organisation: r.organisation ?? null, userId })));
 }
 
 export async function updateUser(

@@ -26,7 +26,8 @@ export const users = pgTable('users', {
 
 /**
  * A role held by a user. Provincial admins and verifiers are scoped to a
- * province, candidate users to a candidate; the other roles are unscoped.
+ * province, candidate users to a candidate; an observer to a province or
+ * none (the nation); the other roles are unscoped.
  */
 export const userRoles = pgTable(
   'user_roles',
@@ -37,7 +38,7 @@ export const userRoles = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: varchar('role', { length: 20 })
       .notNull()
-      .$type<'national_admin' | 'provincial_admin' | 'verifier' | 'national_verifier' | 'juror' | 'candidate'>(),
+      .$type<'national_admin' | 'provincial_admin' | 'verifier' | 'national_verifier' | 'juror' | 'candidate' | 'observer'>(),
     provinceCode: varchar('province_code', { length: 2 }).references(() => provinces.code),
     candidateId: uuid('candidate_id').references(() => candidates.id, { onDelete: 'cascade' }),
     /**
@@ -45,6 +46,13 @@ export const userRoles = pgTable(
      * of a BPJS branch office, Kantor Cabang); null: the whole province.
      */
     regencyCodes: text('regency_codes').array(),
+    /**
+     * An observer's organisation (kemenko_pmk, kemnaker, kemendagri,
+     * bpjs_ketenagakerjaan or other); null for every other role. An
+     * observer without a province watches the whole nation, else one grant
+     * per province it watches.
+     */
+    organisation: varchar('organisation', { length: 30 }).$type<'kemenko_pmk' | 'kemnaker' | 'kemendagri' | 'bpjs_ketenagakerjaan' | 'other'>(),
   },
   (t) => [
     index('user_roles_user_idx').on(t.userId),

@@ -21,6 +21,24 @@ export const isNationalAdmin = (actor: Actor | null): boolean => hasRole(actor, 
 /** A national verifier verifies the candidacies past the provincial round (zones, the nation). */
 export const isNationalVerifier = (actor: Actor | null): boolean => hasRole(actor, 'national_verifier');
 
+/**
+ * What an observer (ministry or BPJS leadership) watches: every province
+ * (a grant without a province), or the provinces of its grants; null when
+ * the actor is no observer. Observers read progress, coverage and
+ * announced results, never marks, and write nothing but their own account.
+ */
+export function observedBy(actor: Actor | null): 'all' | string[] | null {
+  const grants = (actor?.roles ?? []).filter((r) => r.role === 'observer');
+  if (grants.length === 0) return null;
+  return grants.some((r) => r.provinceCode == null) ? 'all' : grants.map((r) => r.provinceCode!);
+}
+export const isObserver = (actor: Actor | null): boolean => observedBy(actor) !== null;
+/** Whether an observer of the actor's watches the province. */
+export function observes(actor: Actor | null, provinceCode: string): boolean {
+  const scope = observedBy(actor);
+  return scope === 'all' || (scope?.includes(provinceCode) ?? false);
+}
+
 /** Provinces in which the actor holds one of the given roles. */
 export function provincesAs(actor: Actor | null, ...roles: RoleName[]): string[] {
   return (actor?.roles ?? []).filter((r) => roles.includes(r.role) && r.provinceCode != null).map((r) => r.provinceCode!);

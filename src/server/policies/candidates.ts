@@ -1,7 +1,7 @@
 import type { CandidateScope } from '../../db/repositories/candidates.ts';
 import type { CandidateAction } from '../../shared/contracts/abilities.ts';
 import { defineAbilities } from './abilities.ts';
-import { candidatesOf, isNationalAdmin, isNationalVerifier, provincesAs, type Actor } from './actor.ts';
+import { candidatesOf, isNationalAdmin, isNationalVerifier, isObserver, observedBy, observes, provincesAs, type Actor } from './actor.ts';
 
 /** A candidacy as the rules need it: its province, regency (a regional government's; null for most employers) and the level it runs at. */
 export type CandidateRef = { id: string; provinceCode: string; level: string; regencyCode?: string | null };
@@ -17,6 +17,12 @@ export const verifierCovers = (actor: Actor, c: Pick<CandidateRef, 'provinceCode
     (r) => r.role === 'verifier' && r.provinceCode === c.provinceCode && (r.regencyCodes == null || (c.regencyCode != null && r.regencyCodes.includes(c.regencyCode))),
   );
 
+/** Provinces the actor verifies as a whole (its verifier grants without regencies). */
+export const wholeProvinceVerifierOf = (actor: Actor): string[] =>
+  actor.roles.filter((r) => r.role === 'verifier' && r.provinceCode && r.regencyCodes == null).map((r) => r.provinceCode!);
+/** Regencies the actor verifies as a branch office's verifier (its verifier grants limited to regencies). */
+export const branchRegenciesOf = (actor: Actor): string[] => actor.roles.flatMap((r) => (r.role === 'verifier' && r.regencyCodes != null ? r.regencyCodes : []));
+
 /**
  * The committee area a candidacy belongs to: a provincial candidacy to its
  * province ('52'), a candidacy at any later level (zona, nasional) to the
@@ -25,11 +31,15 @@ export const verifierCovers = (actor: Actor, c: Pick<CandidateRef, 'provinceCode
 export const areaOfCandidacy = (c: Pick<CandidateRef, 'provinceCode' | 'level'>): string => (c.level === 'provinsi' ? c.provinceCode : '');
 
 const isSelf = (actor: Actor, c: CandidateRef): boolean => candidatesOf(actor).includes(c.id);
-/** A province's admin and verifiers see every candidacy of the province, at any level (later levels read-only, as history). */
+/**
+ * A province's admin and verifiers see every candidacy of the province, at any level (later levels read-only, as history);
+ * an observer those of the provinces it watches, read-only.
+ */
 const sees = (actor: Actor, c: CandidateRef): boolean =>
   isNationalAdmin(actor) ||
   provincesAs(actor, 'provincial_admin').includes(c.provinceCode) ||
   verifierCovers(actor, c) ||
+  observes(actor, c.provinceCode) ||
   (isNationalVerifier(actor) && areaOfCandidacy(c) === '') ||
   isSelf(actor, c);
 /** A candidacy belongs to the committee of its level: the national admin, or the admin of its province for a provincial one. */
@@ -102,15 +112,19 @@ export const authorizeProvince = provinceAbilities.authorize;
 /** Role-level checks, for route policies (the resource check narrows them). */
 export const candidatePolicy = {
   list: (actor: Actor): boolean =>
-    isNationalAdmin(actor) || isNationalVerifier(actor) || provincesAs(actor, 'provincial_admin', 'verifier').length > 0 || candidatesOf(actor).length > 0,
+    isNationalAdmin(actor) ||
+    isNationalVerifier(actor) ||
+    provincesAs(actor, 'provincial_admin', 'verifier').length > 0 ||
+    candidatesOf(actor).length > 0 ||
+    isObserver(actor),
   scope: (actor: Actor): CandidateScope =>
-    isNationalAdmin(actor)
+    isNationalAdmin(actor) || observedBy(actor) === 'all'
       ? { all: true }
       : {
-          // A verifier limited to a branch office's regencies lists only those (`verifierCovers`).
-          provinceCodes: [...provincesAs(actor, 'provincial_admin'), ...actor.roles.filter((r) => r.role === 'verifier' && r.provinceCode && r.regencyCodes == null).map((r) => r.provinceCode!)],
+          // A verifier limited to a branch office's regencies lists only those (`verifierCovers`); an observer the provinces it watches.
+          provinceCodes: [...provincesAs(actor, 'provincial_admin'), ...wholeProvinceVerifierOf(actor), ...provincesAs(actor, 'observer')],
           candidateIds: candidatesOf(actor),
-          regencyCodes: actor.roles.flatMap((r) => (r.role === 'verifier' && r.regencyCodes != null ? r.regencyCodes : [])),
+          regencyCodes: branchRegenciesOf(actor),
           pastProvince: isNationalVerifier(actor),
         },
   /** The committee's view of a candidate (not the candidate's own users'): staff e-mails in its history. */

@@ -1,4 +1,4 @@
-import { isNationalAdmin, type Actor } from './actor.ts';
+import { isNationalAdmin, isObserver, type Actor } from './actor.ts';
 import { panelPolicy } from './panels.ts';
 
 /**
@@ -11,4 +11,6 @@ import { panelPolicy } from './panels.ts';
 export const publicationPolicy = {
   manage: (actor: Actor): boolean => panelPolicy.manageAnywhere(actor),
   national: (actor: Actor): boolean => isNationalAdmin(actor),
+  /** The edition's recap (progress, coverage, winners per province): the committees, and the observers of the ministries and BPJS. */
+  readRecap: (actor: Actor): boolean => panelPolicy.manageAnywhere(actor) || isObserver(actor),
 };

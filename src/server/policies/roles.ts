@@ -34,6 +34,7 @@ const rules: Record<RoleAction, (actor: Actor) => boolean> = {
   publish: publicationPolicy.manage,
   manageSignatories: publicationPolicy.national,
   exportData: publicationPolicy.manage,
+  readRecap: publicationPolicy.readRecap,
   archiveEditions: publicationPolicy.national,
   manageUsers: userPolicy.list,
   readAudit: auditPolicy.read,

@@ -22,7 +22,7 @@ export const recapRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.get(
     '/editions/:id/recap',
     {
-      config: { policy: publicationPolicy.manage },
+      config: { policy: publicationPolicy.readRecap },
       schema: { tags, summary: 'Candidates, coverage, progress and winners of an edition, per province', params, response: { 200: editionRecap } },
     },
     async (request) => recapOf(ctx(request.actor), request.params.id),
@@ -30,7 +30,7 @@ export const recapRoutes: FastifyPluginCallback = (root, _options, done) => {
   app.get(
     '/editions/:id/recap/document',
     {
-      config: { policy: publicationPolicy.manage },
+      config: { policy: publicationPolicy.readRecap },
       schema: {
         tags,
         summary: 'The recap as an Excel workbook (provinces and winners) or a PDF, in Indonesian or English',

@@ -21,6 +21,12 @@ export const demoAccounts: { email: string; name: string; roles: RoleGrant[]; la
   { email: 'verifikator.ntb@paritrana.demo', name: 'Verifikator BPJS NTB', label: 'verifier, Nusa Tenggara Barat', roles: [{ role: 'verifier', provinceCode: '52', candidateId: null }] },
   { email: 'juri@paritrana.demo', name: 'Juri Akademisi', label: 'juror, member of the NTB panel', roles: [{ role: 'juror', provinceCode: null, candidateId: null }] },
   { email: 'lotim@paritrana.demo', name: 'Operator Pemkab Lombok Timur', label: 'candidate, Kabupaten Lombok Timur', roles: [] },
+  {
+    email: 'pemantau@paritrana.demo',
+    name: 'Pemantau Kemnaker',
+    label: 'observer (Kemnaker), every province, read-only',
+    roles: [{ role: 'observer', provinceCode: null, candidateId: null, organisation: 'kemnaker' }],
+  },
 ];
 
 /** Candidates of the showcase edition's published result (demo-showcase.ts), each with a log-in to read its feedback. */

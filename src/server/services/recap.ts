@@ -6,23 +6,30 @@ import { findEdition, listCategories, listLevels } from '../../db/repositories/e
 import * as pools from '../../db/repositories/pools.ts';
 import { listProvinces } from '../../db/repositories/regions.ts';
 import { submissionsOf } from '../../db/repositories/submissions.ts';
-import { isNationalAdmin, provincesAs } from '../policies/actor.ts';
+import { isNationalAdmin, observedBy, provincesAs } from '../policies/actor.ts';
 import type { EditionRecap, RecapProvince, RecapWinner } from '../../shared/contracts/recap.ts';
 import type { ServiceContext } from './context.ts';
 import { packageIdOf } from './results.ts';
 
-/** The provinces whose figures an actor reads: every one for the nation's committee, else those it administers. */
+/** The provinces whose figures an actor reads: every one for the nation's committee and a national observer, else those it administers or watches. */
 function provinceScope(ctx: ServiceContext): 'all' | string[] {
-  return isNationalAdmin(ctx.actor) ? 'all' : provincesAs(ctx.actor, 'provincial_admin');
+  const watched = observedBy(ctx.actor);
+  if (isNationalAdmin(ctx.actor) || watched === 'all') return 'all';
+  return [...new Set([...provincesAs(ctx.actor, 'provincial_admin'), ...(watched ?? [])])];
 }
+
+/** Whether the actor sees the winners of a final result before it is announced: only the committee of the pool's area (an observer waits for the announcement). */
+const seesUnannounced = (ctx: ServiceContext, area: string): boolean =>
+  isNationalAdmin(ctx.actor) || (area !== '' && provincesAs(ctx.actor, 'provincial_admin').includes(area));
 
 /**
  * The recap of an edition for the ministry: per province the candidates by
  * status, how many self-assessments were submitted and verified, the
  * province's coverage from the current snapshot, the state of its pools; and
  * the winners of every final result, per level and category. Results that are
- * final but not announced are listed as such (the draft decision needs them
- * before the announcement), never their marks.
+ * final but not announced are listed as such for the committee (the draft
+ * decision needs them before the announcement), never their marks; an
+ * observer sees a result's winners once it is announced.
  */
 export async function editionRecap(ctx: ServiceContext, editionId: string, now = new Date()): Promise<EditionRecap> {
   const edition = await findEdition(ctx.db, editionId);
@@ -98,6 +105,7 @@ export async function editionRecap(ctx: ServiceContext, editionId: string, now =
       if (result?.publishedAt) areaRow.poolsAnnounced += 1;
     }
     if (!result) continue;
+    if (!result.publishedAt && !seesUnannounced(ctx, pool.area)) continue;
     const cat = category.get(pool.categoryId);
     for (const r of (result.result as ScoringResult).results) {
       if (r.award === null) continue;

@@ -37,18 +37,30 @@ export async function authorizeGrants(db: Db, actor: Actor | null, roles: RoleGr
 
 /** Checks that each role carries exactly the scope it needs. */
 export async function checkRoles(db: Db, roles: RoleGrant[]): Promise<void> {
+  // An observer watches the nation (one grant without a province) or some provinces (one grant each), not both.
+  const observing = roles.filter((r) => r.role === 'observer');
+  if (observing.length > 1 && observing.some((r) => r.provinceCode == null)) {
+    const i = roles.findIndex((r) => r.role === 'observer' && r.provinceCode == null);
+    throw new AppError('VALIDATION_FAILED', 'An observer of every province holds no other observer grant', [{ path: `roles.${i}.provinceCode`, message: 'required' }]);
+  }
   for (const [i, r] of roles.entries()) {
     const scoped = r.role === 'provincial_admin' || r.role === 'verifier';
     if (scoped && !r.provinceCode) {
       throw new AppError('VALIDATION_FAILED', `Role ${r.role} needs a province`, [{ path: `roles.${i}.provinceCode`, message: 'required' }]);
     }
-    // A juror may belong to a province (its admin then sees and seats them); the other roles have none.
-    if (!scoped && r.role !== 'juror' && r.provinceCode) {
+    // A juror may belong to a province (its admin then sees and seats them), an observer watch one
+    // (one grant per province; none: the nation); the other roles have none.
+    if (!scoped && r.role !== 'juror' && r.role !== 'observer' && r.provinceCode) {
       throw new AppError('VALIDATION_FAILED', `Role ${r.role} has no province`, [{ path: `roles.${i}.provinceCode`, message: 'must be empty' }]);
     }
     if ((r.role === 'candidate') !== (r.candidateId != null)) {
       throw new AppError('VALIDATION_FAILED', 'Only a candidate user is tied to a candidate, and it must be', [
         { path: `roles.${i}.candidateId`, message: r.role === 'candidate' ? 'required' : 'must be empty' },
+      ]);
+    }
+    if ((r.role === 'observer') !== (r.organisation != null)) {
+      throw new AppError('VALIDATION_FAILED', 'An observer names its organisation, and only an observer does', [
+        { path: `roles.${i}.organisation`, message: r.role === 'observer' ? 'required' : 'must be empty' },
       ]);
     }
     if (r.regencyCodes != null) {

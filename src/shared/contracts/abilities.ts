@@ -62,6 +62,7 @@ export const roleActions = [
   'publish',
   'manageSignatories',
   'exportData',
+  'readRecap',
   'archiveEditions',
   'manageUsers',
   'readAudit',

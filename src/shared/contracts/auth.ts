@@ -6,8 +6,16 @@ export type OidcOffer = z.infer<typeof oidcOffer>;
 import { text } from './common.ts';
 import { roleAbilityFlags } from './abilities.ts';
 
-export const roles = ['national_admin', 'provincial_admin', 'verifier', 'national_verifier', 'juror', 'candidate'] as const;
+export const roles = ['national_admin', 'provincial_admin', 'verifier', 'national_verifier', 'juror', 'candidate', 'observer'] as const;
 export type RoleName = (typeof roles)[number];
+
+/**
+ * Where an observer works: the coordinating ministry (Kemenko PMK), the
+ * ministry of manpower (Kemnaker), of home affairs (Kemendagri), the BPJS
+ * Ketenagakerjaan head office, or another body.
+ */
+export const observerOrganisations = ['kemenko_pmk', 'kemnaker', 'kemendagri', 'bpjs_ketenagakerjaan', 'other'] as const;
+export type ObserverOrganisation = (typeof observerOrganisations)[number];
 
 export const roleGrant = z.object({
   role: z.enum(roles),
@@ -15,6 +23,8 @@ export const roleGrant = z.object({
   candidateId: text().nullable(),
   /** A verifier limited to these regencies/cities of its province (a branch office's area); absent or null: the whole province. */
   regencyCodes: z.array(text().regex(/^\d{2}\.\d{2}$/)).min(1).max(60).nullable().optional(),
+  /** An observer's organisation (required for an observer, absent for every other role). */
+  organisation: z.enum(observerOrganisations).nullable().optional(),
 });
 export type RoleGrant = z.infer<typeof roleGrant>;
 

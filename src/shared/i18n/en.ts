@@ -13,6 +13,7 @@ import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
 import { calendarsEn } from './calendars.en.ts';
 import { staffEn } from './staff.en.ts';
+import { observersEn } from './observers.en.ts';
 import { securityEn } from './security.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { factsEn } from './facts.en.ts';
@@ -52,7 +53,7 @@ export const en: Messages = {
     progress: 'Progress',
     outbox: 'Outbox',
   },
-  roles: { national_admin: 'National admin', provincial_admin: 'Provincial admin', verifier: 'Verifier', national_verifier: 'National verifier', juror: 'Juror', candidate: 'Candidate' },
+  roles: { national_admin: 'National admin', provincial_admin: 'Provincial admin', verifier: 'Verifier', national_verifier: 'National verifier', juror: 'Juror', candidate: 'Candidate', observer: 'Observer' },
   login: {
     title: 'Sign in to Paritrana',
     email: 'E-mail',
@@ -417,6 +418,7 @@ export const en: Messages = {
   ...levelsEn,
   ...calendarsEn,
   ...staffEn,
+  ...observersEn,
   ...securityEn,
   ...notificationsEn,
   ...factsEn,

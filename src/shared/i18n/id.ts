@@ -11,6 +11,7 @@ import { categoriesId } from './categories.id.ts';
 import { levelsId } from './levels.id.ts';
 import { calendarsId } from './calendars.id.ts';
 import { staffId } from './staff.id.ts';
+import { observersId } from './observers.id.ts';
 import { securityId } from './security.id.ts';
 import { notificationsId } from './notifications.id.ts';
 import { factsId } from './facts.id.ts';
@@ -57,6 +58,7 @@ export const id = {
     national_verifier: 'Verifikator nasional',
     juror: 'Juri',
     candidate: 'Kandidat',
+    observer: 'Pemantau',
   },
   login: {
     title: 'Masuk ke Paritrana',
@@ -422,6 +424,7 @@ export const id = {
   ...levelsId,
   ...calendarsId,
   ...staffId,
+  ...observersId,
   ...securityId,
   ...notificationsId,
   ...factsId,

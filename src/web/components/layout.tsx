@@ -50,7 +50,7 @@ export function Layout() {
     { to: `/editions/${e}/verification`, label: t('nav.queue'), show: e !== '' && (can?.verify ?? false) },
     { to: `/editions/${e}/candidates`, label: t('nav.candidates'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
     { to: `/editions/${e}/progress`, label: t('nav.progress'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
-    { to: `/editions/${e}/recap`, label: t('recap.nav'), show: e !== '' && (can?.exportData ?? false) },
+    { to: `/editions/${e}/recap`, label: t('recap.nav'), show: e !== '' && (can?.readRecap ?? false) },
     { to: '/notifikasi', label: t('notifications.nav'), show: true },
     { to: '/outbox', label: t('nav.outbox'), show: can?.readOutbox ?? false },
     { to: '/templat-pesan', label: t('notifications.templatesNav'), show: roles.some((r) => r.role === 'national_admin') },

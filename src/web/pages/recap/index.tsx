@@ -78,6 +78,8 @@ export function RecapPage() {
   const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
   const { me } = useSession();
   const edition = useEdition(id);
+  // An observer reads announced results only (the server leaves out the others).
+  const observerOnly = (me?.user.roles ?? []).length > 0 && (me?.user.roles ?? []).every((r) => r.role === 'observer');
   const recap = useQuery({ queryKey: ['recap', id], queryFn: () => get<EditionRecap>(`/api/editions/${id}/recap`) });
   const r = recap.data;
   const percent = (v: number | null) => (v === null ? '–' : formatPercent(v, 2, lang));
@@ -88,7 +90,7 @@ export function RecapPage() {
       </AnchorLink>
       <Title order={2}>{t('recap.title')}</Title>
       <Text size="sm" c="gray.7">
-        {r?.national === false ? t('recap.hintProvince') : t('recap.hintNational')}
+        {observerOnly ? t('observers.recapHint') : r?.national === false ? t('recap.hintProvince') : t('recap.hintNational')}
       </Text>
       <ErrorAlert error={recap.error} />
       {r ? (
@@ -119,7 +121,7 @@ export function RecapPage() {
           </SimpleGrid>
 
           <Title order={3}>{t('recap.winners')}</Title>
-          {r.winners.length === 0 ? <Text c="gray.7">{t('recap.noWinners')}</Text> : <WinnersTable winners={r.winners} lang={lang} />}
+          {r.winners.length === 0 ? <Text c="gray.7">{observerOnly ? t('observers.noAnnouncedWinners') : t('recap.noWinners')}</Text> : <WinnersTable winners={r.winners} lang={lang} />}
 
           <Title order={3}>{t('recap.provinces')}</Title>
           <Table.ScrollContainer minWidth={640}>

@@ -97,6 +97,7 @@ function AccountsTab() {
                       <Badge key={`${r.role}${r.provinceCode ?? ''}${r.candidateId ?? ''}`} variant="light">
                         {roleLabel(r, t, provinces.data)}
                         {r.regencyCodes ? ` (${r.regencyCodes.join(', ')})` : ''}
+                        {r.organisation ? ` — ${t(`observers.organisations.${r.organisation}`)}` : ''}
                       </Badge>
                     ))}
                   </Group>

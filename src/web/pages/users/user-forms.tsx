@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { roles, type Province, type Regency, type RoleName, type UserSummary } from '../../../shared/contracts/index.ts';
+import { observerOrganisations, roles, type ObserverOrganisation, type Province, type Regency, type RoleGrant, type RoleName, type UserSummary } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -71,7 +71,42 @@ function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies
   );
 }
 
-const grantOf = (role: RoleName, province: string | null, national: boolean, regencies: string[]) => {
+/** An observer's organisation and the provinces it watches (none: every province). */
+type ObserverChoice = { organisation: ObserverOrganisation | null; provinces: string[] };
+
+function ObserverFields({ value, onChange }: { value: ObserverChoice; onChange: (v: ObserverChoice) => void }) {
+  const { t } = useTranslation();
+  const { provinceChoices } = useGrantable();
+  return (
+    <>
+      <Select
+        label={t('observers.organisation')}
+        data={observerOrganisations.map((o) => ({ value: o, label: t(`observers.organisations.${o}`) }))}
+        value={value.organisation}
+        onChange={(o) => onChange({ ...value, organisation: o })}
+      />
+      <MultiSelect
+        label={t('observers.provinces')}
+        description={t('observers.provincesHint')}
+        placeholder={value.provinces.length === 0 ? t('observers.allProvinces') : undefined}
+        searchable
+        clearable
+        data={provinceChoices}
+        value={value.provinces}
+        onChange={(provinces) => onChange({ ...value, provinces })}
+      />
+    </>
+  );
+}
+
+const grantOf = (role: RoleName, province: string | null, national: boolean, regencies: string[], observer: ObserverChoice): RoleGrant[] => {
+  // An observer: one grant per province it watches, or one without a province for the nation.
+  if (role === 'observer') {
+    const organisation = observer.organisation;
+    return observer.provinces.length === 0
+      ? [{ role, provinceCode: null, candidateId: null, organisation }]
+      : observer.provinces.map((provinceCode) => ({ role, provinceCode, candidateId: null, organisation }));
+  }
   const provincial = role === 'provincial_admin' || role === 'verifier' || role === 'juror' || !national;
   // A verifier with regencies is limited to them (a branch office); without, it covers the province.
   return [{ role, provinceCode: provincial ? province : null, candidateId: null, regencyCodes: role === 'verifier' && regencies.length > 0 ? regencies : null }];
@@ -88,9 +123,10 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
   const [role, setRole] = useState<RoleName>(roleChoices[0]!);
   const [province, setProvince] = useState<string | null>(!national && own.length === 1 ? own[0]! : null);
   const [regencies, setRegencies] = useState<string[]>([]);
+  const [observer, setObserver] = useState<ObserverChoice>({ organisation: null, provinces: [] });
   const create = useMutation({
     mutationFn: () =>
-      api<UserSummary>('POST', '/api/users', { name, email, ...(invite ? { invite: true } : { password }), locale: 'id', roles: grantOf(role, province, national, regencies) }),
+      api<UserSummary>('POST', '/api/users', { name, email, ...(invite ? { invite: true } : { password }), locale: 'id', roles: grantOf(role, province, national, regencies, observer) }),
     onSuccess: async (user) => {
       await client.invalidateQueries({ queryKey: ['users'] });
       await client.invalidateQueries({ queryKey: ['staff-invitations'] });
@@ -109,6 +145,7 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
           <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
         )}
         <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
+        {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -131,8 +168,13 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
   const [role, setRole] = useState<RoleName>(first && roleChoices.includes(first.role) ? first.role : roleChoices[0]!);
   const [province, setProvince] = useState<string | null>(first?.provinceCode ?? null);
   const [regencies, setRegencies] = useState<string[]>(first?.regencyCodes ?? []);
+  const observerGrants = user.roles.filter((r) => r.role === 'observer');
+  const [observer, setObserver] = useState<ObserverChoice>({
+    organisation: observerGrants[0]?.organisation ?? null,
+    provinces: observerGrants.flatMap((r) => (r.provinceCode ? [r.provinceCode] : [])),
+  });
   const save = useMutation({
-    mutationFn: () => api('PATCH', `/api/users/${user.id}`, { roles: grantOf(role, province, national, regencies) }),
+    mutationFn: () => api('PATCH', `/api/users/${user.id}`, { roles: grantOf(role, province, national, regencies, observer) }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['users'] });
       onClose();
@@ -143,6 +185,7 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
       <Stack>
         <ErrorAlert error={save.error} />
         <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
+        {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
