@@ -19,3 +19,4 @@ export * from './national-verification.ts';
 export * from './account.ts';
 export * from './notifications.ts';
 export * from './calendars.ts';
+export * from './special-awards.ts';
