@@ -3,6 +3,7 @@ import { drivers } from '../support/database.ts';
 import { anonymous, makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { actorWith, finalisedPool, type FinalisedPool } from '../support/publication.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
+import { importContext } from '../../src/server/services/candidates.ts';
 import { listCandidates, updateCandidate } from '../../src/db/repositories/candidates.ts';
 import { listAudit } from '../../src/db/repositories/audit.ts';
 import { khususV1 } from '../../src/domain/instruments/index.ts';
@@ -67,6 +68,18 @@ describe.each(drivers())('special awards on %s', (driver) => {
     const categoryId = list[0]!.categoryId;
     const patched = await national.request('PATCH', `/api/editions/${f.editionId}/categories/${categoryId}`, { code: 'terbaik-inovasi', family: 'pemda', nameId: 'X Y', nameEn: 'X Y', levels: ['nasional'], awards: 1, advance: 0, eligibility: [] });
     expect(patched.statusCode).toBe(409);
+    // Nobody is nominated, imported or registered into it: its entrants come from other categories.
+    expect([...(await importContext(t.database.db, f.editionId, '52')).categories.keys()]).not.toContain('terbaik-inovasi');
+  });
+
+  it('is copied with its definition, without entrants, into a copy of the edition', async () => {
+    const copy = await national.request('POST', `/api/editions/${f.editionId}/copy`, { label: 'Paritrana Award Salinan', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+    expect(copy.statusCode, copy.body).toBe(201);
+    const id = copy.json<{ id: string }>().id;
+    const list = (await national.request('GET', `/api/editions/${id}/special-awards`)).json<SpecialAward[]>();
+    expect(list.map((a) => [a.code, a.level, a.sourceCategoryCodes, a.entryRule, a.winners, a.entries.length, a.editionId])).toEqual([
+      ['terbaik-inovasi', 'nasional', ['pemkab-kota', 'usaha-besar'], 'verified', 1, 0, id],
+    ]);
   });
 
   it('refuses a definition that cannot work, naming the field', async () => {
