@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/database.ts';
 import { anonymous, makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { finalisedPool, type FinalisedPool } from '../support/publication.ts';
+import { listSpecialAwards } from '../../src/db/repositories/special-awards.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { buildPoolPackage, packageText, sha256 } from '../../src/server/services/results.ts';
 import { loadPool } from '../../src/server/services/pool-context.ts';
@@ -236,6 +237,9 @@ describe.each(drivers())('edition archives on %s', (driver) => {
     expect(result).toMatchObject({ editionId: f.editionId, label: 'Paritrana Award 2025', signer: { installation: 'Paritrana Pusat', fingerprint }, files: 1, users: { created: 4, matched: 0 } });
     // The pool still being marked comes along without its marks.
     expect(result.tables).toMatchObject({ pools: 2, pool_results: 1, certificates: 3, press_releases: 1 });
+    // The demo's special award comes with its own category and its definition.
+    expect(result.tables).toMatchObject({ special_awards: 1, special_award_entries: 0 });
+    expect((await listSpecialAwards(target.database.db, f.editionId)).map((a) => [a.sourceCategoryCodes, a.entryRule])).toEqual([[['pemkab-kota', 'usaha-besar'], 'verified']]);
 
     // The frozen package: same bytes, same SHA-256, same result from the engine.
     const before = await sourceAdmin.request('GET', `/api/results/${f.resultId}/package`);

@@ -40,6 +40,7 @@ import { listCategories, listEvents, listLevels } from '../../src/db/repositorie
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { insertConflict, membersOf } from '../../src/db/repositories/panels.ts';
 import { findPool } from '../../src/db/repositories/pools.ts';
+import { listSpecialAwards } from '../../src/db/repositories/special-awards.ts';
 import { publishResult } from '../../src/server/services/publication.ts';
 import { replaceSignatories } from '../../src/server/services/signatories.ts';
 import { upsertItem } from '../../src/db/repositories/verification.ts';
@@ -104,6 +105,15 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'DELETE /api/editions/:id/levels/:levelId': { edition: signedIn(403, { national: 409 }) },
   'GET /api/editions/:id/province-calendars': { edition: signedIn(200), missing: signedIn(404) },
   'PUT /api/editions/:id/province-calendars/:code': { edition: signedIn(403, { national: 400, provincial: 400 }) },
+  // Special awards are the national committee's; writes that would change the demo's award meet a missing edition or candidacy.
+  'GET /api/editions/:id/special-awards': { edition: signedIn(403, { national: 200 }), missing: signedIn(403, { national: 404 }) },
+  'POST /api/editions/:id/special-awards': { edition: signedIn(403, { national: 400 }) },
+  'GET /api/editions/:id/special-awards/:awardId': { edition: signedIn(403, { national: 200 }), missing: signedIn(403, { national: 404 }) },
+  'PUT /api/editions/:id/special-awards/:awardId': { edition: signedIn(403, { national: 400 }) },
+  'DELETE /api/editions/:id/special-awards/:awardId': { missing: signedIn(403, { national: 404 }) },
+  'POST /api/editions/:id/special-awards/:awardId/fill': { missing: signedIn(403, { national: 404 }) },
+  'PUT /api/editions/:id/special-awards/:awardId/entries/:candidateId': { edition: signedIn(403, { national: 400 }) },
+  'DELETE /api/editions/:id/special-awards/:awardId/entries/:candidateId': { edition: signedIn(403, { national: 404 }) },
   'POST /api/editions/:id/events': { edition: signedIn(403, { national: 400, provincial: 400 }) },
   'PATCH /api/editions/:id/events/:eventId': { edition: signedIn(403, { national: 400 }) },
   'DELETE /api/editions/:id/events/:eventId': { missing: signedIn(403, { national: 404, provincial: 404 }) },
@@ -431,8 +441,9 @@ describe.each(drivers())('authorization matrix on %s', (driver) => {
       kind: 'verification.revision',
       locale: 'id',
       userId: (await makeUser(t, roles.juror())).id,
+      awardId: (await listSpecialAwards(db, f.editionId))[0]!.id,
     };
-    params.set('edition', { ...common, id: f.editionId });
+    params.set('edition', { ...common, id: f.editionId, candidateId: missing });
     params.set('any', { ...common, id: f.editionId });
     params.set('own', { ...common, key: '52.03', id: lotim, poolId: f.poolId, candidateId: lotim, evidence: await upload(lotim) });
     params.set('conflicted', { ...common, id: lobar, poolId: f.poolId, candidateId: lobar, conflictId: conflict.id, evidence: await upload(lobar) });

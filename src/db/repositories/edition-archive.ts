@@ -26,6 +26,7 @@ const any = (column: PgColumn, values: string[]): SQL | null => (values.length =
 export const archiveTables: { table: PgTable; scope: Scope }[] = [
   { table: s.editions, scope: (i) => eq(s.editions.id, i.editionId) },
   { table: s.editionCategories, scope: (i) => eq(s.editionCategories.editionId, i.editionId) },
+  { table: s.specialAwards, scope: (i) => eq(s.specialAwards.editionId, i.editionId) },
   { table: s.editionLevels, scope: (i) => eq(s.editionLevels.editionId, i.editionId) },
   { table: s.editionMilestones, scope: (i) => eq(s.editionMilestones.editionId, i.editionId) },
   { table: s.editionEvents, scope: (i) => eq(s.editionEvents.editionId, i.editionId) },
@@ -42,6 +43,7 @@ export const archiveTables: { table: PgTable; scope: Scope }[] = [
   { table: s.deadlineExtensions, scope: (i) => any(s.deadlineExtensions.candidateId, i.candidateIds) },
   { table: s.verificationItems, scope: (i) => any(s.verificationItems.candidateId, i.candidateIds) },
   { table: s.evidenceFiles, scope: (i) => any(s.evidenceFiles.candidateId, i.candidateIds) },
+  { table: s.specialAwardEntries, scope: (i) => any(s.specialAwardEntries.candidateId, i.candidateIds) },
   { table: s.panels, scope: (i) => eq(s.panels.editionId, i.editionId) },
   { table: s.panelMembers, scope: (i) => any(s.panelMembers.panelId, i.panelIds) },
   { table: s.conflicts, scope: (i) => any(s.conflicts.candidateId, i.candidateIds) },

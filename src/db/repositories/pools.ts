@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { assignments, candidates, editionLevels, interviewSlots, markSheets, marks, poolResults, pools } from '../schema/index.ts';
+import { assignments, candidates, editionLevels, interviewSlots, markSheets, marks, poolResults, pools, specialAwardEntries, specialAwards } from '../schema/index.ts';
 
 export type PoolRow = typeof pools.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -44,10 +44,17 @@ export async function updatePool(db: Db, id: string, patch: Partial<typeof pools
 
 /**
  * The candidates of a pool's level, area and category, whatever their
- * status. A zone's pool holds only candidacies of the zone's provinces.
+ * status. A zone's pool holds only candidacies of the zone's provinces. The
+ * pool of a special award holds the candidacies entered into it, which
+ * belong to other categories (docs/special-awards.md).
  */
 export async function candidatesOfPool(db: Db, pool: Pick<PoolRow, 'editionId' | 'level' | 'area' | 'categoryId'>) {
-  const where = [eq(candidates.editionId, pool.editionId), eq(candidates.level, pool.level), eq(candidates.categoryId, pool.categoryId)];
+  const entered = db
+    .select({ id: specialAwardEntries.candidateId })
+    .from(specialAwardEntries)
+    .innerJoin(specialAwards, eq(specialAwards.id, specialAwardEntries.awardId))
+    .where(eq(specialAwards.categoryId, pool.categoryId));
+  const where = [eq(candidates.editionId, pool.editionId), eq(candidates.level, pool.level), or(eq(candidates.categoryId, pool.categoryId), inArray(candidates.id, entered))!];
   if (pool.area !== '') where.push(eq(candidates.provinceCode, pool.area));
   else {
     const zone = sql`select 1 from ${editionLevels} where ${editionLevels.editionId} = ${pool.editionId} and ${editionLevels.code} = ${pool.level} and ${editionLevels.kind} = 'zona'`;

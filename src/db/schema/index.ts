@@ -14,3 +14,4 @@ export * from './jobs.ts';
 export * from './health.ts';
 export * from './notifications.ts';
 export * from './calendars.ts';
+export * from './special-awards.ts';

@@ -5,6 +5,7 @@
 import { badanUsahaV1 } from './badan-usaha.v1.ts';
 import { badanUsahaV2 } from './badan-usaha.v2.ts';
 import { desaV1 } from './desa.v1.ts';
+import { khususV1 } from './khusus.v1.ts';
 import { pelayananPublikV1 } from './pelayanan-publik.v1.ts';
 import { pemdaV1 } from './pemda.v1.ts';
 import { pemdaV2 } from './pemda.v2.ts';
@@ -17,9 +18,9 @@ export { proposalBasis, rubric1to5 } from './types.ts';
 export type { BuildScoringPackage } from './build-scoring-package.ts';
 export { buildScoringPackage, instrumentStages } from './build-scoring-package.ts';
 export { derivedValues } from './derived.ts';
-export { badanUsahaV1, badanUsahaV2, desaV1, pelayananPublikV1, pemdaV1, pemdaV2, ukmV1, ukmV2 };
+export { badanUsahaV1, badanUsahaV2, desaV1, khususV1, pelayananPublikV1, pemdaV1, pemdaV2, ukmV1, ukmV2 };
 
-export const defaultInstruments: readonly Instrument[] = [pemdaV1, badanUsahaV1, ukmV1, pelayananPublikV1, desaV1, pemdaV2, badanUsahaV2, ukmV2];
+export const defaultInstruments: readonly Instrument[] = [pemdaV1, badanUsahaV1, ukmV1, pelayananPublikV1, desaV1, khususV1, pemdaV2, badanUsahaV2, ukmV2];
 
 /**
  * The first assessment year each default instrument is the default for:

@@ -32,7 +32,8 @@ export type InstrumentIndicator = DataIndicator | RubricIndicator;
 export type InstrumentAspect = Common & { indicators: InstrumentIndicator[] };
 export type InstrumentStage = Common & { aspects: InstrumentAspect[] };
 
-export type InstrumentFamily = 'pemda' | 'badan-usaha' | 'ukm' | 'pelayanan-publik' | 'desa';
+/** `khusus`: a special award, whose entrants come from other categories. */
+export type InstrumentFamily = 'pemda' | 'badan-usaha' | 'ukm' | 'pelayanan-publik' | 'desa' | 'khusus';
 
 export type Instrument = {
   /** `<family>.v<version>`; a published result names the instrument it used. */

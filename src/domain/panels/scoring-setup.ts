@@ -24,7 +24,7 @@ export type CategoryScoring = {
 
 /** The instrument family that scores a category family. */
 export function instrumentFamilyOf(categoryFamily: string): InstrumentFamily {
-  if (categoryFamily === 'pemda' || categoryFamily === 'desa' || categoryFamily === 'ukm' || categoryFamily === 'pelayanan-publik') return categoryFamily;
+  if (categoryFamily === 'pemda' || categoryFamily === 'desa' || categoryFamily === 'ukm' || categoryFamily === 'pelayanan-publik' || categoryFamily === 'khusus') return categoryFamily;
   return 'badan-usaha';
 }
 

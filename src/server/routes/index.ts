@@ -4,6 +4,7 @@ import { authRoutes } from './auth.ts';
 import { regionRoutes } from './regions.ts';
 import { editionRoutes } from './editions.ts';
 import { calendarRoutes } from './calendars.ts';
+import { specialAwardRoutes } from './special-awards.ts';
 import { userRoutes } from './users.ts';
 import { auditRoutes } from './audit.ts';
 import { catalogueRoutes } from './catalogue.ts';
@@ -35,6 +36,7 @@ export const routes: FastifyPluginCallback[] = [
   regionRoutes,
   editionRoutes,
   calendarRoutes,
+  specialAwardRoutes,
   candidateRoutes,
   organisationRoutes,
   coverageRoutes,

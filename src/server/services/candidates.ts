@@ -82,7 +82,8 @@ export function problemsError(problems: { row: number; column: string; message: 
 }
 
 export async function importContext(db: Db, editionId: string, provinceCode: string): Promise<ImportContext> {
-  const categories = await listCategories(db, editionId);
+  // A special award takes its entrants from other categories: nobody is nominated, imported or registered into it.
+  const categories = (await listCategories(db, editionId)).filter((c) => c.family !== 'khusus');
   const firstLevel = new Map(categories.map((c) => [c.id, c.levels[0] ?? 'provinsi']));
   // Villages are read (once per process) only when the edition runs a village category.
   const villages = categories.some((c) => c.family === 'desa') ? await villageIndex() : null;

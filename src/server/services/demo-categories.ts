@@ -14,6 +14,7 @@ import { findCategoryByCode } from '../../db/repositories/editions.ts';
 import { categoryCatalogue } from '../../domain/editions/catalogue.ts';
 import type { ServiceContext } from './context.ts';
 import { addCategory } from './editions.ts';
+import { createSpecialAward } from './special-awards.ts';
 
 /** Adds the provincial-government and village categories as the catalogue defines them (before the edition opens). */
 export async function addDemoCategories(ctx: ServiceContext, editionId: string): Promise<void> {
@@ -21,6 +22,25 @@ export async function addDemoCategories(ctx: ServiceContext, editionId: string):
     const c = categoryCatalogue.find((x) => x.code === code)!;
     await addCategory(ctx, editionId, { ...c, levels: [...c.levels], eligibility: [...c.eligibility] });
   }
+}
+
+/**
+ * The demo's special award: "Terbaik Inovasi", judged by a national panel
+ * among the regional governments and large enterprises verified at the
+ * national level, one winner (docs/special-awards.md).
+ */
+export async function addDemoSpecialAward(ctx: ServiceContext, editionId: string): Promise<void> {
+  await createSpecialAward(ctx, editionId, {
+    code: 'terbaik-inovasi',
+    nameId: 'Terbaik Inovasi',
+    nameEn: 'Best Innovation',
+    descriptionId: 'Penghargaan khusus bagi inovasi perlindungan jaminan sosial ketenagakerjaan terbaik, dipilih panel nasional dari pemerintah kabupaten/kota dan usaha besar yang lolos verifikasi tingkat nasional.',
+    descriptionEn: 'A special award for the best innovation in employment social security protection, chosen by a national panel among the regency/city governments and large enterprises verified at the national level.',
+    level: 'nasional',
+    sourceCategoryCodes: ['pemkab-kota', 'usaha-besar'],
+    entryRule: 'verified',
+    winners: 1,
+  });
 }
 
 /** NPPs of the demo's companies and institutions (illustrative numbers, not real registrations). */

@@ -9,7 +9,7 @@ import type { Actor } from '../policies/actor.ts';
 import { addCategory, addEvent, addLevel, changeEditionStatus, createEdition, updateEdition } from './editions.ts';
 import { createUser } from './users.ts';
 import { demoJurors, seedDemoPanel } from './demo-panel.ts';
-import { addDemoCategories, demoNpps, seedDemoCategoryCandidates } from './demo-categories.ts';
+import { addDemoCategories, addDemoSpecialAward, demoNpps, seedDemoCategoryCandidates } from './demo-categories.ts';
 import { seedDemoCalendars, seedDemoLevels } from './demo-levels.ts';
 import { demoCalendar } from './demo-calendar.ts';
 
@@ -79,6 +79,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   }
   await addDemoCategories(ctx, edition.id);
   await seedDemoLevels(db, system, edition.id);
+  await addDemoSpecialAward(ctx, edition.id);
   await replaceMilestones(db, edition.id, [
     { kind: 'socialization', startsOn: cal.at('2025-03-15'), endsOn: null, place: 'Kota Bengkulu' },
     { kind: 'registration', startsOn: cal.at('2025-04-01'), endsOn: cal.at('2025-05-31'), place: null },

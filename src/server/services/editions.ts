@@ -7,6 +7,7 @@ import { copiedScoring, defaultScoringFor } from '../../domain/panels/scoring-se
 import { editionPhase, todayInWib } from '../../domain/editions/phase.ts';
 import * as repo from '../../db/repositories/editions.ts';
 import { findProvince } from '../../db/repositories/regions.ts';
+import { insertSpecialAward, listSpecialAwards } from '../../db/repositories/special-awards.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type {
@@ -211,9 +212,16 @@ export async function copyEdition({ db, actor }: ServiceContext, id: string, inp
       screeningConfig: source.screeningConfig,
       copiedFrom: source.id,
     });
+    const specials = await listSpecialAwards(tx, id);
     for (const c of await repo.listCategories(tx, id)) {
       const { id: _id, editionId: _e, ...rest } = c;
-      await repo.insertCategory(tx, { ...rest, scoring: copiedScoring(rest.scoring, rest.family, input.periodStart), editionId: copy.id });
+      const row = await repo.insertCategory(tx, { ...rest, scoring: copiedScoring(rest.scoring, rest.family, input.periodStart), editionId: copy.id });
+      // A special award is copied with its definition; its entrants are the new edition's own.
+      const special = specials.find((a) => a.categoryId === c.id);
+      if (special) {
+        const { id: _a, editionId: _ae, categoryId: _c, updatedAt: _u, ...definition } = special;
+        await insertSpecialAward(tx, { ...definition, editionId: copy.id, categoryId: row.id });
+      }
     }
     for (const l of await repo.listLevels(tx, id)) {
       const { id: _id, editionId: _e, ...rest } = l;
@@ -270,6 +278,11 @@ async function checkLevels(tx: Db, editionId: string, levels: string[]) {
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
 }
 
+/** A special award's own category changes only with the award (services/special-awards.ts). */
+function assertOrdinary(category: repo.CategoryRow): void {
+  if (category.family === 'khusus') throw new AppError('CONFLICT', 'This is a special award: change it on the special awards tab', [{ path: 'family', message: 'special award' }]);
+}
+
 export async function addCategory({ db, actor }: ServiceContext, editionId: string, input: CategoryInput) {
   return db.transaction(async (tx) => {
     const edition = await editable(tx, editionId, 'structure');
@@ -289,6 +302,7 @@ export async function updateCategory({ db, actor }: ServiceContext, editionId: s
     await editable(tx, editionId, 'structure');
     const before = await repo.findCategory(tx, editionId, id);
     if (!before) throw notFound('category');
+    assertOrdinary(before);
     const other = await repo.findCategoryByCode(tx, editionId, input.code);
     if (other && other.id !== id) {
       throw new AppError('CONFLICT', `The edition already has category ${input.code}`, [{ path: 'code', message: 'already used' }]);
@@ -306,6 +320,7 @@ export async function removeCategory({ db, actor }: ServiceContext, editionId: s
     await editable(tx, editionId, 'structure');
     const before = await repo.findCategory(tx, editionId, id);
     if (!before) throw notFound('category');
+    assertOrdinary(before);
     if ((await repo.countCandidatesInCategory(tx, id)) > 0) {
       throw new AppError('CONFLICT', 'The category has candidates; it cannot be removed');
     }

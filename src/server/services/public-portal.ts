@@ -61,7 +61,7 @@ export async function publicEditionDetail(db: Db, id: string): Promise<PublicEdi
   return {
     ...(await presentEdition(db, edition, published.length)),
     levels: levels.map((l) => ({ code: l.code, kind: l.kind, name: l.name })),
-    categories: categories.map((c) => ({ code: c.code, nameId: c.nameId, nameEn: c.nameEn })),
+    categories: categories.map((c) => ({ code: c.code, nameId: c.nameId, nameEn: c.nameEn, special: c.family === 'khusus' })),
     published: published.map(summaryOf),
   };
 }

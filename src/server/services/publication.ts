@@ -60,7 +60,7 @@ export async function buildPublicResult(db: Db, p: PublicationContext, row: repo
     edition: { id: p.pool.edition.id, label: p.pool.edition.label, periodStart: p.pool.edition.periodStart, periodEnd: p.pool.edition.periodEnd },
     level: p.level,
     area: p.area,
-    category: { code: p.pool.category.code, nameId: p.pool.category.nameId, nameEn: p.pool.category.nameEn },
+    category: { code: p.pool.category.code, nameId: p.pool.category.nameId, nameEn: p.pool.category.nameEn, special: p.pool.category.family === 'khusus' },
     instrument: { id: instrument.id, labelId: instrument.label.id, labelEn: instrument.label.en },
     stages: instrument.stages.map((s) => ({
       id: s.id,

@@ -22,7 +22,7 @@ export async function registrationEditions(db: Db) {
   for (const edition of (await listEditions(db)).filter((e) => e.status === 'open')) {
     if (deadlinePassed({ deadline: await deadlineOf(db, edition.id), now: new Date() })) continue;
     // Villages are nominated by their province (the form asks for no village code); a provincial government competes above the province.
-    const categories = (await listCategories(db, edition.id)).filter((c) => c.levels.includes('provinsi') && unitOfCategory(c) !== 'desa');
+    const categories = (await listCategories(db, edition.id)).filter((c) => c.levels.includes('provinsi') && c.family !== 'khusus' && unitOfCategory(c) !== 'desa');
     out.push({ id: edition.id, label: edition.label, categories: categories.map(({ id, code, family, nameId, nameEn }) => ({ id, code, family, nameId, nameEn })) });
   }
   return out;

@@ -91,7 +91,9 @@ export const categoryInput = z.object({
   eligibility: z.array(z.enum(['active-participant', 'no-arrears', 'has-regulation', 'has-coverage-data'])).default([]),
 });
 export type CategoryInput = z.infer<typeof categoryInput>;
-export const category = categoryInput.extend({ id: text(), editionId: text() });
+/** `khusus`: a special award's own category, defined through the special awards (docs/special-awards.md), never as a plain category. */
+export const specialFamily = 'khusus' as const;
+export const category = categoryInput.extend({ id: text(), editionId: text(), family: z.enum([...categoryFamilies, specialFamily]) });
 export type Category = z.infer<typeof category>;
 
 export const levelInput = z.object({

@@ -21,3 +21,4 @@ export * from './account.ts';
 export * from './notifications.ts';
 export * from './calendars.ts';
 export * from './organisations.ts';
+export * from './special-awards.ts';

@@ -268,7 +268,7 @@ const instrumentIndicator = z.discriminatedUnion('source', [
 /** An edition's copy of an instrument (src/domain/instruments/types.ts). */
 export const instrumentShape = z.object({
   id: text().min(1).max(60),
-  family: z.enum(['pemda', 'badan-usaha', 'ukm', 'pelayanan-publik', 'desa']),
+  family: z.enum(['pemda', 'badan-usaha', 'ukm', 'pelayanan-publik', 'desa', 'khusus']),
   version: z.number().int().min(1),
   label,
   categories: z.array(text()),

@@ -10,7 +10,8 @@ import { nationalFigures, regionFigures } from './coverage.ts';
 
 export const levelRef = z.object({ code: text(), kind: z.enum(['provinsi', 'zona', 'nasional']), name: text() });
 export const areaRef = z.object({ code: text(), name: text() });
-export const categoryRef = z.object({ code: text(), nameId: text(), nameEn: text() });
+/** A category, or a special award (`special`; results published before special awards existed carry no flag). */
+export const categoryRef = z.object({ code: text(), nameId: text(), nameEn: text(), special: z.boolean().optional() });
 export const ceremony = z.object({ date: text(), place: text().nullable() });
 /** The ceremony that will be printed and where it was recorded: the province's own event, or the edition's (national) milestone. */
 export const ceremonyPreview = ceremony.extend({ source: z.enum(['province', 'edition']) });

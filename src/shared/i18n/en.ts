@@ -12,6 +12,7 @@ import { feedbackEn } from './feedback.en.ts';
 import { categoriesEn } from './categories.en.ts';
 import { levelsEn } from './levels.en.ts';
 import { calendarsEn } from './calendars.en.ts';
+import { specialAwardsEn } from './special-awards.en.ts';
 import { staffEn } from './staff.en.ts';
 import { observersEn } from './observers.en.ts';
 import { securityEn } from './security.en.ts';
@@ -127,7 +128,7 @@ export const en: Messages = {
     national_interview: 'National interviews',
     national_ceremony: 'National ceremony',
   },
-  families: { pemda: 'Regional government', 'badan-usaha': 'Employer', ukm: 'Small and micro enterprise', 'pelayanan-publik': 'Public service', desa: 'Village' },
+  families: { pemda: 'Regional government', 'badan-usaha': 'Employer', ukm: 'Small and micro enterprise', 'pelayanan-publik': 'Public service', desa: 'Village', khusus: 'Special award' },
   levelKinds: { provinsi: 'Province', zona: 'Zone', nasional: 'National' },
   rules: {
     'active-participant': 'Active BPJS Ketenagakerjaan participant',
@@ -417,6 +418,7 @@ export const en: Messages = {
   ...categoriesEn,
   ...levelsEn,
   ...calendarsEn,
+  ...specialAwardsEn,
   ...staffEn,
   ...observersEn,
   ...securityEn,

@@ -10,6 +10,7 @@ import { feedbackId } from './feedback.id.ts';
 import { categoriesId } from './categories.id.ts';
 import { levelsId } from './levels.id.ts';
 import { calendarsId } from './calendars.id.ts';
+import { specialAwardsId } from './special-awards.id.ts';
 import { staffId } from './staff.id.ts';
 import { observersId } from './observers.id.ts';
 import { securityId } from './security.id.ts';
@@ -133,7 +134,7 @@ export const id = {
     national_interview: 'Wawancara nasional',
     national_ceremony: 'Penyerahan nasional',
   },
-  families: { pemda: 'Pemerintah daerah', 'badan-usaha': 'Badan usaha', ukm: 'Usaha kecil dan mikro', 'pelayanan-publik': 'Pelayanan publik', desa: 'Desa/kampung' },
+  families: { pemda: 'Pemerintah daerah', 'badan-usaha': 'Badan usaha', ukm: 'Usaha kecil dan mikro', 'pelayanan-publik': 'Pelayanan publik', desa: 'Desa/kampung', khusus: 'Penghargaan khusus' },
   levelKinds: { provinsi: 'Provinsi', zona: 'Zona', nasional: 'Nasional' },
   rules: {
     'active-participant': 'Peserta aktif BPJS Ketenagakerjaan',
@@ -423,6 +424,7 @@ export const id = {
   ...categoriesId,
   ...levelsId,
   ...calendarsId,
+  ...specialAwardsId,
   ...staffId,
   ...observersId,
   ...securityId,

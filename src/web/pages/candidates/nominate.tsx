@@ -56,7 +56,7 @@ export function NominatePage() {
           noValidate
         >
           <Stack>
-            <CandidateFields draft={draft} onChange={setDraft} categories={edition.data?.categories ?? []} provinces={provinceOptions} lockProvince={!national && own.length === 1} />
+            <CandidateFields draft={draft} onChange={setDraft} categories={(edition.data?.categories ?? []).filter((c) => c.family !== 'khusus')} provinces={provinceOptions} lockProvince={!national && own.length === 1} />
             <ContactList contacts={contacts} onChange={setContacts} />
             <ErrorAlert error={save.error} />
             <Button type="submit" color="teal" w="fit-content" loading={save.isPending}>

@@ -10,13 +10,18 @@ import { useEditionWrite } from './use-edition.ts';
 
 const rules = ['active-participant', 'no-arrears', 'has-regulation', 'has-coverage-data'] as const;
 
+/** A category candidates enter; a special award's own category is set up on its own tab. */
+type OrdinaryCategory = Category & { family: CategoryInput['family'] };
+const isOrdinary = (c: Category): c is OrdinaryCategory => c.family !== 'khusus';
+
 export function CategoriesTab({ edition, admin }: { edition: EditionDetail; admin: boolean }) {
   const { t, i18n } = useTranslation();
   const editable = admin && edition.allowed.editStructure;
   const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: () => get<CategoryInput[]>('/api/catalogue/categories'), enabled: editable });
   const add = useEditionWrite<{ body: CategoryInput }>(edition.id, 'POST', () => '/categories');
   const remove = useEditionWrite<{ id: string }>(edition.id, 'DELETE', (i) => `/categories/${i.id}`);
-  const [editing, setEditing] = useState<Category | null>(null);
+  const [editing, setEditing] = useState<OrdinaryCategory | null>(null);
+  const categories = edition.categories.filter(isOrdinary);
   const available = (catalogue.data ?? []).filter((c) => !edition.categories.some((e) => e.code === c.code));
   const levelCodes = edition.levels.map((l) => l.code);
   return (
@@ -42,7 +47,7 @@ export function CategoriesTab({ edition, admin }: { edition: EditionDetail; admi
           </Menu>
         </Group>
       ) : null}
-      {edition.categories.length === 0 ? (
+      {categories.length === 0 ? (
         <Text c="dimmed">{t('setup.noCategories')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
@@ -59,7 +64,7 @@ export function CategoriesTab({ edition, admin }: { edition: EditionDetail; admi
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {edition.categories.map((c) => (
+              {categories.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
                     {i18n.language === 'en' ? c.nameEn : c.nameId}
@@ -106,7 +111,7 @@ export function CategoriesTab({ edition, admin }: { edition: EditionDetail; admi
   );
 }
 
-function CategoryModal({ edition, category, onClose }: { edition: EditionDetail; category: Category; onClose: () => void }) {
+function CategoryModal({ edition, category, onClose }: { edition: EditionDetail; category: OrdinaryCategory; onClose: () => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<CategoryInput>({ ...category });
   const save = useEditionWrite<{ body: CategoryInput }>(edition.id, 'PATCH', () => `/categories/${category.id}`);

@@ -13,6 +13,7 @@ import { CategoriesTab } from './categories-tab.tsx';
 import { EventsTab } from './events-tab.tsx';
 import { GeneralTab } from './general-tab.tsx';
 import { LevelsTab } from './levels-tab.tsx';
+import { SpecialAwardsTab } from './special-awards-tab.tsx';
 import { TimelineTab } from './timeline-tab.tsx';
 import { useEdition } from './use-edition.ts';
 
@@ -72,6 +73,11 @@ export function EditionPage() {
             </Tabs.Tab>
           ))}
           <Tabs.Tab value="calendars">{t('calendars.tab')}</Tabs.Tab>
+          {admin ? (
+            <Tabs.Tab value="special" data-testid="tab-special">
+              {t('specialAwards.tab')}
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
           <GeneralTab edition={e} admin={admin} />
@@ -91,6 +97,11 @@ export function EditionPage() {
         <Tabs.Panel value="calendars" pt="md">
           <CalendarsTab editionId={e.id} />
         </Tabs.Panel>
+        {admin ? (
+          <Tabs.Panel value="special" pt="md">
+            <SpecialAwardsTab edition={e} />
+          </Tabs.Panel>
+        ) : null}
         <Tabs.Panel value="candidates" pt="md">
           <CandidatesTab editionId={e.id} />
         </Tabs.Panel>

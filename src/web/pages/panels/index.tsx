@@ -77,7 +77,7 @@ function PanelCard({ panel, editionId, pools, canManage }: { panel: PanelDetail;
   const province = provinces.data?.find((p) => p.code === panel.area);
   const unsurLabel = (code: string) => unsur.data?.find((u) => u.code === code)?.[lang] ?? code;
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-panel={panel.id}>
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={3} size="h4">

@@ -27,11 +27,23 @@ export function resultTitle(r: Pick<PublicResultSummary, 'category' | 'level' | 
   return [lang === 'en' ? r.category.nameEn : r.category.nameId, r.level.name, r.area?.name].filter(Boolean).join(' · ');
 }
 
+/** The label of a special award's result, beside the categories' results. */
+export function SpecialBadge({ category }: { category: PublicResultSummary['category'] }) {
+  const { t } = useTranslation();
+  if (!category.special) return null;
+  return (
+    <Badge color="grape" variant="light" data-testid="special-badge">
+      {t('specialAwards.badge')}
+    </Badge>
+  );
+}
+
 function ResultCard({ result }: { result: PublicResultSummary }) {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
   return (
     <Card withBorder padding="md">
+      <SpecialBadge category={result.category} />
       <AnchorLink to="/publik/hasil/$poolId" params={{ poolId: result.poolId }} fw={600}>
         {resultTitle(result, lang)}
       </AnchorLink>
@@ -127,7 +139,7 @@ export function PublicEditionPage() {
                 clearable
                 value={category}
                 onChange={setCategory}
-                data={e.categories.map((c) => ({ value: c.code, label: lang === 'en' ? c.nameEn : c.nameId }))}
+                data={e.categories.map((c) => ({ value: c.code, label: `${lang === 'en' ? c.nameEn : c.nameId}${c.special ? ` (${t('specialAwards.badge')})` : ''}` }))}
               />
               <Select label={t('portal.province')} placeholder={t('portal.all')} clearable searchable value={area} onChange={setArea} data={areas.map(([value, label]) => ({ value, label }))} />
             </SimpleGrid>

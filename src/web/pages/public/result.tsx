@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, formatNumber, type Lang } from '../../../sh
 import { get } from '../../api.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { AwardBadge, resultTitle } from './edition.tsx';
+import { AwardBadge, resultTitle, SpecialBadge } from './edition.tsx';
 import { WinnerFiguresList } from './figures.tsx';
 
 /** A pool's announced result: winners with their key figures and certificates, the ranking per stage and aspect, the package. */
@@ -28,6 +28,7 @@ export function PublicResultPage() {
         ← {r.edition.label}
       </AnchorLink>
       <div>
+        <SpecialBadge category={r.category} />
         <Title order={1} size="h3">
           {resultTitle(r, lang)}
         </Title>
