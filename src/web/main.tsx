@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import '@mantine/core/styles.css';
@@ -8,8 +8,8 @@ import './styles.css';
 import './i18n.ts';
 import { SessionProvider } from './auth.tsx';
 import { router } from './router.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
 
-const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
 /** The nonce the server's Content-Security-Policy allows inline <style> elements with (none under the dev server). */
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
 // Mantine's modals lock scrolling with a <style> element of their own (react-remove-scroll, through get-nonce),
@@ -19,7 +19,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, ref
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} getStyleNonce={() => styleNonce ?? ''}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={() => styleNonce ?? ''}>
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <RouterProvider router={router} />
