@@ -164,7 +164,7 @@ describe.skipIf(!browserAvailable())('accessibility and phones on every page', (
       certificate: result.winners.find((w) => w.certificateCode)!.certificateCode!,
     };
     await p.context().close();
-  });
+  }, walkTimeout);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EditionSummary, MyPool } from '../../../shared/contracts/index.ts';
@@ -11,6 +12,8 @@ import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 /** A juror's work: the pools they sit on in each edition, and each candidate's sheets. */
 export function MyAssessmentsPage() {
   const { t } = useTranslation();
+  // On a phone each candidate is a card: name, sheets and the button to open them are all in view.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const editions = useQuery({ queryKey: ['editions'], queryFn: () => get<EditionSummary[]>('/api/editions') });
   const active = (editions.data ?? []).filter((e) => e.status !== 'draft' && e.status !== 'archived');
   const pools = useQueries({
@@ -55,6 +58,13 @@ export function MyAssessmentsPage() {
               ) : null}
             </Group>
           </Group>
+          {phone ? (
+            <Stack gap="xs">
+              {candidates.map((c) => (
+                <CandidateRow key={c.id} poolId={pool.id} candidate={c} phone />
+              ))}
+            </Stack>
+          ) : (
           <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing="xs">
               <Table.Thead>
@@ -72,13 +82,15 @@ export function MyAssessmentsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          )}
         </Paper>
       ))}
     </Stack>
   );
 }
 
-function CandidateRow({ poolId, candidate }: { poolId: string; candidate: MyPool['candidates'][number] }) {
+/** One candidate of a pool: a table row, or on a phone a card with the same parts. */
+function CandidateRow({ poolId, candidate, phone = false }: { poolId: string; candidate: MyPool['candidates'][number]; phone?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const client = useQueryClient();
@@ -91,9 +103,8 @@ function CandidateRow({ poolId, candidate }: { poolId: string; candidate: MyPool
       await client.invalidateQueries({ queryKey: ['my-pools'] });
     },
   });
-  return (
-    <Table.Tr>
-      <Table.Td>
+  const nameOf = (
+    <>
         {candidate.access === 'assigned' ? (
           <AnchorLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }}>
             {candidate.name}
@@ -101,8 +112,10 @@ function CandidateRow({ poolId, candidate }: { poolId: string; candidate: MyPool
         ) : (
           <Text size="sm">{candidate.name}</Text>
         )}
-      </Table.Td>
-      <Table.Td>
+    </>
+  );
+  const sheets = (
+    <>
         {candidate.access === 'conflict' ? (
           <Badge color="red" variant="light">
             {t('marking.conflict')}
@@ -122,11 +135,15 @@ function CandidateRow({ poolId, candidate }: { poolId: string; candidate: MyPool
             ))}
           </Group>
         )}
-      </Table.Td>
-      <Table.Td>
+    </>
+  );
+  const slot = (
+    <>
         <Text size="sm">{candidate.slot ? `${formatDateShort(candidate.slot.heldOn, lang)} ${candidate.slot.startsAt}` : '–'}</Text>
-      </Table.Td>
-      <Table.Td>
+    </>
+  );
+  const actions = (
+    <>
         <Group gap="xs" wrap="nowrap">
           {candidate.access === 'assigned' ? (
             <ButtonLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }} size="xs">
@@ -149,7 +166,31 @@ function CandidateRow({ poolId, candidate }: { poolId: string; candidate: MyPool
             </Button>
           </Stack>
         </Modal>
-      </Table.Td>
+    </>
+  );
+  if (phone) {
+    return (
+      <Card withBorder padding="sm">
+        <Stack gap={6}>
+          {nameOf}
+          {sheets}
+          <Group gap={4}>
+            <Text size="sm" c="dimmed">
+              {t('marking.interview')}:
+            </Text>
+            {slot}
+          </Group>
+          {actions}
+        </Stack>
+      </Card>
+    );
+  }
+  return (
+    <Table.Tr>
+      <Table.Td>{nameOf}</Table.Td>
+      <Table.Td>{sheets}</Table.Td>
+      <Table.Td>{slot}</Table.Td>
+      <Table.Td>{actions}</Table.Td>
     </Table.Tr>
   );
 }
