@@ -301,4 +301,46 @@ describe.skipIf(!browserAvailable())('accessibility and phones on every page', (
     await p.context().close();
     report();
   }, walkTimeout);
+  it('walks sign-in, a candidate and its tabs with the keyboard alone, the focus always shown', async () => {
+    const p = await open('id');
+    /** Presses Tab until the focused element's text or label matches; each focused element must show its focus. */
+    async function tabTo(match: RegExp, limit = 60): Promise<void> {
+      for (let i = 0; i < limit; i += 1) {
+        await p.keyboard.press('Tab');
+        const focused = await p.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
+          return { label: label.replace(/\s+/g, ' ').trim(), tag: el.tagName.toLowerCase(), shown: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none' };
+        });
+        if (!focused) continue;
+        expect(focused.shown, `focus not shown on ${focused.tag} "${focused.label}"`).toBe(true);
+        if (match.test(focused.label)) return;
+      }
+      throw new Error(`no element matching ${match} reached with Tab`);
+    }
+    await p.goto(`${server.url}/login`);
+    await settle(p);
+    await tabTo(/^E-mail/);
+    await p.keyboard.type('ntb@paritrana.demo');
+    await tabTo(/^Kata sandi/);
+    await p.keyboard.type(password);
+    await p.keyboard.press('Enter');
+    await p.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await settle(p);
+    await p.goto(`${server.url}/editions/${ids.current}/candidates`);
+    await settle(p);
+    await tabTo(/^Kabupaten Lombok Timur$/);
+    await p.keyboard.press('Enter');
+    await p.waitForURL(`${server.url}/candidates/${ids.currentCandidate}`);
+    await settle(p);
+    await tabTo(/^Penilaian mandiri$/);
+    // Tabs follow the arrow keys (WAI-ARIA tabs pattern); Enter keeps the chosen one.
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.getByRole('tab', { selected: true }).innerText()).toBe('Bukti dukung');
+    await screenshot(p, 'a11y-keyboard-candidate-evidence');
+    await p.context().close();
+  }, walkTimeout);
 });

@@ -112,7 +112,7 @@ export function CoveragePage() {
           <RegionTable rows={d.provinces} nameLabel={t('coverage.province')} onSelect={pick} />
           {selected ? (
             <>
-              <Title order={3} size="h4" ref={regenciesHeading} tabIndex={-1} data-regencies-of={selected.code}>
+              <Title order={3} size="h4" ref={regenciesHeading} tabIndex={-1} data-regencies-of={selected.code} style={{ scrollMarginTop: 72 }}>
                 {t('coverage.regenciesOf', { province: selected.name })}
               </Title>
               <RegionTable rows={d.regencies.filter((r) => r.provinceCode === selected.code)} nameLabel={t('coverage.regency')} />

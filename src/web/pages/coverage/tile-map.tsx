@@ -32,7 +32,7 @@ export function TileMap({ provinces, selected, onSelect }: { provinces: RegionFi
   const byCode = new Map(provinces.map((p) => [p.code, p]));
   return (
     // Seventeen columns that shrink with the screen: every province, Papua's included, is seen without scrolling.
-    <div role="group" aria-label={t('coverage.map')} style={{ display: 'grid', gridTemplateColumns: 'repeat(17, minmax(0, 1fr))', gridAutoRows: 'minmax(40px, auto)', gap: 2 }}>
+    <div role="group" aria-label={t('coverage.map')} style={{ display: 'grid', gridTemplateColumns: 'repeat(17, minmax(0, 1fr))', gridAutoRows: 'minmax(40px, auto)', gap: 1 }}>
       {Object.entries(tiles).map(([code, [col, row, abbr]]) => {
         const p = byCode.get(code);
         const pct = p?.coveragePct ?? null;
@@ -54,7 +54,8 @@ export function TileMap({ provinces, selected, onSelect }: { provinces: RegionFi
               background,
               color: tileText(background),
               borderRadius: 3,
-              fontSize: 'clamp(8px, 1.9vw, 11px)',
+              fontSize: 'clamp(7.5px, 2vw, 11px)',
+              letterSpacing: '-0.02em',
               lineHeight: 1.15,
               textAlign: 'center',
               overflowWrap: 'anywhere',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { milestoneKinds, type EditionDetail, type Milestone, type MilestoneKind } from '../../../shared/contracts/index.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -18,6 +19,8 @@ export function TimelineTab({ edition, admin }: { edition: EditionDetail; admin:
     }),
   ) as Record<MilestoneKind, Row>;
   const [rows, setRows] = useState(initial);
+  // On a phone each milestone is a card with its three fields labelled: no column is off-screen.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const save = useEditionWrite<{ body: { milestones: Milestone[] } }>(edition.id, 'PUT', () => '/timeline');
   const set = (kind: MilestoneKind, patch: Partial<Row>) => setRows({ ...rows, [kind]: { ...rows[kind], ...patch } });
   const milestones: Milestone[] = milestoneKinds
@@ -27,6 +30,22 @@ export function TimelineTab({ edition, admin }: { edition: EditionDetail; admin:
     <Stack>
       {!edition.allowed.editTimeline ? <Alert color="yellow">{t('setup.lockedTimeline')}</Alert> : null}
       <ErrorAlert error={save.error} />
+      {phone ? (
+        <Stack gap="xs">
+          {milestoneKinds.map((k) => (
+            <Paper key={k} withBorder p="sm">
+              <Text fw={600} size="sm" mb={4}>
+                {t(`milestones.${k}`)}
+              </Text>
+              <SimpleGrid cols={2} spacing="xs">
+                <TextInput type="date" label={t('setup.startsOn')} aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(e) => set(k, { startsOn: e.currentTarget.value })} disabled={!editable} />
+                <TextInput type="date" label={t('setup.endsOn')} aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(e) => set(k, { endsOn: e.currentTarget.value })} disabled={!editable} />
+              </SimpleGrid>
+              <TextInput mt="xs" label={t('setup.place')} aria-label={`${t(`milestones.${k}`)}: ${t('setup.place')}`} value={rows[k].place} onChange={(e) => set(k, { place: e.currentTarget.value })} disabled={!editable} />
+            </Paper>
+          ))}
+        </Stack>
+      ) : (
       <Table.ScrollContainer minWidth={720}>
         <Table>
           <Table.Thead>
@@ -55,6 +74,7 @@ export function TimelineTab({ edition, admin }: { edition: EditionDetail; admin:
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      )}
       {editable ? (
         <Button color="teal" w="fit-content" loading={save.isPending} onClick={() => save.mutate({ body: { milestones } })}>
           {t('setup.saveTimeline')}
