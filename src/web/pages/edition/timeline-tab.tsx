@@ -46,34 +46,34 @@ export function TimelineTab({ edition, admin }: { edition: EditionDetail; admin:
           ))}
         </Stack>
       ) : (
-      <Table.ScrollContainer minWidth={720}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('setup.milestone')}</Table.Th>
-              <Table.Th>{t('setup.startsOn')}</Table.Th>
-              <Table.Th>{t('setup.endsOn')}</Table.Th>
-              <Table.Th>{t('setup.place')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {milestoneKinds.map((k) => (
-              <Table.Tr key={k}>
-                <Table.Td>{t(`milestones.${k}`)}</Table.Td>
-                <Table.Td>
-                  <TextInput type="date" aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(e) => set(k, { startsOn: e.currentTarget.value })} disabled={!editable} />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput type="date" aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(e) => set(k, { endsOn: e.currentTarget.value })} disabled={!editable} />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput aria-label={`${t(`milestones.${k}`)}: ${t('setup.place')}`} value={rows[k].place} onChange={(e) => set(k, { place: e.currentTarget.value })} disabled={!editable} />
-                </Table.Td>
+        <Table.ScrollContainer minWidth={720}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('setup.milestone')}</Table.Th>
+                <Table.Th>{t('setup.startsOn')}</Table.Th>
+                <Table.Th>{t('setup.endsOn')}</Table.Th>
+                <Table.Th>{t('setup.place')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {milestoneKinds.map((k) => (
+                <Table.Tr key={k}>
+                  <Table.Td>{t(`milestones.${k}`)}</Table.Td>
+                  <Table.Td>
+                    <TextInput type="date" aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(e) => set(k, { startsOn: e.currentTarget.value })} disabled={!editable} />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput type="date" aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(e) => set(k, { endsOn: e.currentTarget.value })} disabled={!editable} />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput aria-label={`${t(`milestones.${k}`)}: ${t('setup.place')}`} value={rows[k].place} onChange={(e) => set(k, { place: e.currentTarget.value })} disabled={!editable} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {editable ? (
         <Button color="teal" w="fit-content" loading={save.isPending} onClick={() => save.mutate({ body: { milestones } })}>

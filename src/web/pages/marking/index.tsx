@@ -65,23 +65,23 @@ export function MyAssessmentsPage() {
               ))}
             </Stack>
           ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('marking.candidate')}</Table.Th>
-                  <Table.Th>{t('marking.sheets')}</Table.Th>
-                  <Table.Th>{t('marking.interview')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {candidates.map((c) => (
-                  <CandidateRow key={c.id} poolId={pool.id} candidate={c} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            <Table.ScrollContainer minWidth={560}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('marking.candidate')}</Table.Th>
+                    <Table.Th>{t('marking.sheets')}</Table.Th>
+                    <Table.Th>{t('marking.interview')}</Table.Th>
+                    <Table.Th>{t('common.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {candidates.map((c) => (
+                    <CandidateRow key={c.id} poolId={pool.id} candidate={c} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </Paper>
       ))}
@@ -105,67 +105,63 @@ function CandidateRow({ poolId, candidate, phone = false }: { poolId: string; ca
   });
   const nameOf = (
     <>
-        {candidate.access === 'assigned' ? (
-          <AnchorLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }}>
-            {candidate.name}
-          </AnchorLink>
-        ) : (
-          <Text size="sm">{candidate.name}</Text>
-        )}
+      {candidate.access === 'assigned' ? (
+        <AnchorLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }}>
+          {candidate.name}
+        </AnchorLink>
+      ) : (
+        <Text size="sm">{candidate.name}</Text>
+      )}
     </>
   );
   const sheets = (
     <>
-        {candidate.access === 'conflict' ? (
-          <Badge color="red" variant="light">
-            {t('marking.conflict')}
-          </Badge>
-        ) : candidate.access === 'other' ? (
-          <Text size="sm" c="dimmed">
-            {t('marking.notAssigned')}
-          </Text>
-        ) : (
-          <Group gap={4}>
-            {candidate.sheets.length === 0 ? <Text size="sm" c="dimmed">{t('marking.notOpen')}</Text> : null}
-            {candidate.sheets.map((s) => (
-              <Badge key={s.stageId} color={s.submitted ? 'teal' : s.marked > 0 ? 'blue' : 'gray'} variant={s.submitted ? 'filled' : 'light'}>
-                {s.stageId} {s.marked}/{s.total}
-                {s.submitted ? ' ✓' : ''}
-              </Badge>
-            ))}
-          </Group>
-        )}
+      {candidate.access === 'conflict' ? (
+        <Badge color="red" variant="light">
+          {t('marking.conflict')}
+        </Badge>
+      ) : candidate.access === 'other' ? (
+        <Text size="sm" c="dimmed">
+          {t('marking.notAssigned')}
+        </Text>
+      ) : (
+        <Group gap={4}>
+          {candidate.sheets.length === 0 ? <Text size="sm" c="dimmed">{t('marking.notOpen')}</Text> : null}
+          {candidate.sheets.map((s) => (
+            <Badge key={s.stageId} color={s.submitted ? 'teal' : s.marked > 0 ? 'blue' : 'gray'} variant={s.submitted ? 'filled' : 'light'}>
+              {s.stageId} {s.marked}/{s.total}
+              {s.submitted ? ' ✓' : ''}
+            </Badge>
+          ))}
+        </Group>
+      )}
     </>
   );
-  const slot = (
-    <>
-        <Text size="sm">{candidate.slot ? `${formatDateShort(candidate.slot.heldOn, lang)} ${candidate.slot.startsAt}` : '–'}</Text>
-    </>
-  );
+  const slot = <Text size="sm">{candidate.slot ? `${formatDateShort(candidate.slot.heldOn, lang)} ${candidate.slot.startsAt}` : '–'}</Text>;
   const actions = (
     <>
-        <Group gap="xs" wrap="nowrap">
-          {candidate.access === 'assigned' ? (
-            <ButtonLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }} size="xs">
-              {t('marking.open')}
-            </ButtonLink>
-          ) : null}
-          {candidate.access !== 'conflict' ? (
-            <Button size="xs" variant="subtle" color="red" onClick={() => setDeclaring(true)}>
-              {t('marking.declare')}
-            </Button>
-          ) : null}
-        </Group>
-        <Modal opened={declaring} onClose={() => setDeclaring(false)} title={t('marking.declareTitle', { name: candidate.name })}>
-          <Stack>
-            <Text size="sm">{t('marking.declareHint')}</Text>
-            <ErrorAlert error={declare.error} />
-            <Textarea label={t('marking.declareReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={3} autosize data-autofocus />
-            <Button color="red" onClick={() => declare.mutate()} loading={declare.isPending} disabled={reason.trim().length < 5}>
-              {t('marking.declare')}
-            </Button>
-          </Stack>
-        </Modal>
+      <Group gap="xs" wrap="nowrap">
+        {candidate.access === 'assigned' ? (
+          <ButtonLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }} size="xs">
+            {t('marking.open')}
+          </ButtonLink>
+        ) : null}
+        {candidate.access !== 'conflict' ? (
+          <Button size="xs" variant="subtle" color="red" onClick={() => setDeclaring(true)}>
+            {t('marking.declare')}
+          </Button>
+        ) : null}
+      </Group>
+      <Modal opened={declaring} onClose={() => setDeclaring(false)} title={t('marking.declareTitle', { name: candidate.name })}>
+        <Stack>
+          <Text size="sm">{t('marking.declareHint')}</Text>
+          <ErrorAlert error={declare.error} />
+          <Textarea label={t('marking.declareReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={3} autosize data-autofocus />
+          <Button color="red" onClick={() => declare.mutate()} loading={declare.isPending} disabled={reason.trim().length < 5}>
+            {t('marking.declare')}
+          </Button>
+        </Stack>
+      </Modal>
     </>
   );
   if (phone) {
