@@ -312,7 +312,16 @@ describe.skipIf(!browserAvailable())('accessibility and phones on every page', (
           if (!el || el === document.body) return null;
           const style = getComputedStyle(el);
           const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
-          return { label: label.replace(/\s+/g, ' ').trim(), tag: el.tagName.toLowerCase(), shown: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none' };
+          // A text field shows its focus by its border turning the theme's dark teal (on the field, or on the
+          // frame around a password field); anything else by an outline or a ring.
+          const probe = document.createElement('span');
+          probe.style.color = 'var(--mantine-primary-color-filled)';
+          document.body.append(probe);
+          const focusColour = getComputedStyle(probe).color;
+          probe.remove();
+          const border = [el, el.parentElement].some((x) => x && getComputedStyle(x).borderTopColor === focusColour && parseFloat(getComputedStyle(x).borderTopWidth) > 0);
+          const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+          return { label: label.replace(/\s+/g, ' ').trim(), tag: el.tagName.toLowerCase(), shown: ring || (el.matches('input, textarea') && border) };
         });
         if (!focused) continue;
         expect(focused.shown, `focus not shown on ${focused.tag} "${focused.label}"`).toBe(true);

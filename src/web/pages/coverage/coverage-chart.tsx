@@ -16,7 +16,8 @@ export function CoverageChart({ provinces, target, label, targetLabel }: { provi
     const chart = echarts.init(ref.current);
     const sorted = [...provinces].sort((a, b) => (b.coveragePct ?? -1) - (a.coveragePct ?? -1));
     chart.setOption({
-      // Room above the bars for the target's label, so that it never covers an axis label.
+      // Room above the bars for the target's label, so that it never covers an axis label (the category axis is
+      // inverted: the line starts at the top).
       grid: { left: 150, right: 24, top: 32, bottom: 24 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2).replace('.', ',')}%` },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
@@ -25,7 +26,7 @@ export function CoverageChart({ provinces, target, label, targetLabel }: { provi
         {
           type: 'bar',
           data: sorted.map((p) => ({ value: p.coveragePct ?? 0, itemStyle: { color: coverageColor(p.coveragePct) } })),
-          ...(target != null ? { markLine: { symbol: 'none', data: [{ xAxis: target }], lineStyle: { color: '#e8590c', type: 'dashed' }, label: { position: 'end', distance: 6, formatter: targetLabel, color: '#b03d0a' } } } : {}),
+          ...(target != null ? { markLine: { symbol: 'none', data: [{ xAxis: target }], lineStyle: { color: '#e8590c', type: 'dashed' }, label: { position: 'start', distance: 6, formatter: targetLabel, color: '#b03d0a' } } } : {}),
         },
       ],
     });
