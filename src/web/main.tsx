@@ -10,7 +10,7 @@ import './styles.css';
 import './i18n.ts';
 import { SessionProvider } from './auth.tsx';
 import { router } from './router.tsx';
-import { themeFor } from './theme.ts';
+import { cssVariablesResolver, themeFor } from './theme.ts';
 
 /** The nonce the server's Content-Security-Policy allows inline <style> elements with (none under the dev server). */
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
@@ -24,7 +24,7 @@ function Themed({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const theme = useMemo(() => themeFor(i18n.language), [i18n.language]);
   return (
-    <MantineProvider theme={theme} getStyleNonce={() => styleNonce ?? ''}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={() => styleNonce ?? ''}>
       {children}
     </MantineProvider>
   );

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
-import { browserAvailable, launchBrowser, screenshot, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
+import { browserAvailable, expectNoHorizontalOverflow, launchBrowser, phoneViewport, screenshot, screenshotBoth, screenshotDir, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 
 const bin = fileURLToPath(new URL('../../bin/paritrana', import.meta.url));
@@ -53,6 +53,28 @@ describe.skipIf(!browserAvailable()).each(drivers())('a national admin loads cov
     await page.getByText('Cakupan nasional').waitFor();
     await expect.poll(() => page.getByRole('cell', { name: 'v1' }).count(), { timeout: 30_000 }).toBe(1);
     await screenshotBoth(page, `${driver}-coverage-02-dashboard`);
+
+    // On a phone the tile map shows all 38 provinces, Papua's included, without scrolling inside it or the page.
+    await page.setViewportSize(phoneViewport);
+    const map = page.getByRole('group', { name: 'Peta cakupan per provinsi' });
+    await expect.poll(() => map.getByRole('button').count()).toBe(38);
+    const frame = (await map.boundingBox())!;
+    const tiles = await map.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    expect(tiles.filter((r) => r.left < frame.x - 0.5 || r.right > frame.x + frame.width + 0.5)).toEqual([]);
+    expect(await map.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expectNoHorizontalOverflow(page, 'coverage dashboard');
+    await map.screenshot({ path: join(screenshotDir, `${driver}-coverage-04-tile-map-phone.png`) });
+    // Each tile is named by what it shows, then in full.
+    await map.getByRole('button', { name: /^PSL \S+: Papua Selatan, / }).waitFor();
+
+    // Picking a province takes the reader to its regencies, focused.
+    await map.getByRole('button', { name: /^NTB \S+: Nusa Tenggara Barat, / }).click();
+    const heading = page.getByRole('heading', { name: /Nusa Tenggara Barat/ });
+    await expect.poll(() => heading.evaluate((el) => document.activeElement === el)).toBe(true);
+    // In view below the fixed header (the page may end before the heading reaches the top).
+    await expect.poll(() => heading.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 56 && r.bottom <= window.innerHeight; })).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.locator('[role=img]').first().screenshot({ path: join(screenshotDir, `${driver}-coverage-05-chart.png`) });
 
     await page.getByRole('link', { name: 'Daftar pendek', exact: true }).click();
     await page.getByRole('heading', { name: 'Daftar pendek kandidat' }).waitFor();

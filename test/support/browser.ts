@@ -127,3 +127,73 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-phone`);
   if (desktop) await page.setViewportSize(desktop);
 }
+
+/** The WCAG 2.0 and 2.1 rules at levels A and AA: the level the award's pages must meet. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+type AxeNode = { target: unknown[]; failureSummary?: string };
+type AxeViolation = { id: string; impact?: string | null; help: string; nodes: AxeNode[] };
+
+/**
+ * Runs axe-core in the page against WCAG 2.1 A and AA and fails on every
+ * serious or critical violation, naming the rule, the elements (CSS
+ * selectors) and what is wrong with each. Nothing is excluded.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const { default: axe } = await import('axe-core');
+  // Once per document: axe's source defines `window.axe`.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (tags) => {
+    const w = window as unknown as { axe: { run: (ctx: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } };
+    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  }, wcagTags);
+  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (severe.length === 0) return;
+  const lines = severe.flatMap((v) => [
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s)`,
+    ...v.nodes.slice(0, 8).map((n) => `    ${n.target.map(String).join(' > ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}`),
+  ]);
+  throw new Error(`${label}: ${severe.length} serious or critical accessibility violation(s)\n${lines.join('\n')}`);
+}
+
+/**
+ * Fails when the page is wider than a phone (390×844): the document scrolls
+ * sideways. Lists the elements reaching furthest past the right edge that no
+ * frame of their own scrolls or clips. Leaves the viewport at phone size.
+ */
+export async function expectNoHorizontalOverflow(page: Page, label = page.url()): Promise<void> {
+  const size = page.viewportSize();
+  if (size?.width !== phoneViewport.width || size.height !== phoneViewport.height) {
+    await page.setViewportSize(phoneViewport);
+    // Two frames: the layout settles at the new width.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  const report = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const width = root.clientWidth;
+    if (root.scrollWidth <= width) return null;
+    const clipped = (el: Element): boolean => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const x = getComputedStyle(a).overflowX;
+        if (x === 'auto' || x === 'scroll' || x === 'hidden' || x === 'clip') return true;
+      }
+      return false;
+    };
+    const describe = (el: Element): string => {
+      const cls = typeof el.className === 'string' ? el.className.split(/\s+/).filter(Boolean).slice(0, 3).map((c) => `.${c}`).join('') : '';
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} "${text}"`;
+    };
+    const offenders = [...document.body.querySelectorAll('*')]
+      .map((el) => ({ el, right: el.getBoundingClientRect().right + root.scrollLeft }))
+      .filter(({ el, right }) => right > width + 1 && !clipped(el))
+      // The innermost offenders name the cause; their ancestors only inherit it.
+      .filter(({ el }, _, all) => !all.some((o) => o.el !== el && el.contains(o.el)))
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 6)
+      .map(({ el, right }) => `${Math.round(right)} px: ${describe(el)}`);
+    return { scrollWidth: root.scrollWidth, width, offenders };
+  });
+  if (report) throw new Error(`${label}: the page is ${report.scrollWidth} px wide at ${report.width} px\n${report.offenders.map((o) => `    ${o}`).join('\n')}`);
+}

@@ -39,7 +39,7 @@ export function PublicLayout() {
       <Container size="lg" pb="lg" component="footer">
         <Text size="xs" c="dimmed">
           {t('app.tagline')} ·{' '}
-          <Anchor href="/api/docs" size="xs">
+          <Anchor href="/api/docs" size="xs" underline="always">
             {t('portal.nav.openData')}
           </Anchor>
         </Text>

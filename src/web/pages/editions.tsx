@@ -1,6 +1,7 @@
 import { DateField } from '../components/date-field.tsx';
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,8 @@ export function EditionsPage() {
   const { me } = useSession();
   const admin = me?.abilities.createEditions ?? false;
   const [creating, setCreating] = useState(false);
+  // On a phone each edition is a card: its name, period and where it stands are seen without scrolling sideways.
+  const phone = useMediaQuery('(max-width: 48em)');
   const editions = useQuery({ queryKey: ['editions'], queryFn: () => get<EditionSummary[]>('/api/editions') });
 
   return (
@@ -43,7 +46,28 @@ export function EditionsPage() {
           ) : null}
         </Paper>
       ) : null}
-      {editions.data && editions.data.length > 0 ? (
+      {editions.data && editions.data.length > 0 && phone ? (
+        <Stack gap="xs">
+          {editions.data.map((e) => (
+            <Card key={e.id} withBorder padding="sm">
+              <Link to="/editions/$id" params={{ id: e.id }}>
+                <Text fw={600} span>
+                  {e.label}
+                </Text>
+              </Link>
+              <Text size="sm">{formatPeriod(e.periodStart, e.periodEnd, lang)}</Text>
+              <Stack gap={4} align="flex-start" mt={4}>
+                <StatusBadge status={e.status} />
+                <EditionPhase phase={e.phase} />
+              </Stack>
+              <Text size="xs" c="dimmed" mt={4}>
+                {t('editions.categories')}: {e.categoryCount} · {t('editions.updated')}: {formatDateTime(e.updatedAt, lang)}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
+      ) : null}
+      {editions.data && editions.data.length > 0 && !phone ? (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover>
             <Table.Thead>

@@ -9,14 +9,16 @@ import { coverageColor } from './tile-map.tsx';
 echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
 /** Coverage of every province, highest first, with the national target as a line. */
-export function CoverageChart({ provinces, target, label }: { provinces: RegionFigures[]; target: number | null; label: string }) {
+export function CoverageChart({ provinces, target, label, targetLabel }: { provinces: RegionFigures[]; target: number | null; label: string; targetLabel: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
     const sorted = [...provinces].sort((a, b) => (b.coveragePct ?? -1) - (a.coveragePct ?? -1));
     chart.setOption({
-      grid: { left: 150, right: 24, top: 10, bottom: 24 },
+      // Room above the bars for the target's label, so that it never covers an axis label (the category axis is
+      // inverted: the line starts at the top).
+      grid: { left: 150, right: 24, top: 32, bottom: 24 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2).replace('.', ',')}%` },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', inverse: true, data: sorted.map((p) => p.name), axisLabel: { fontSize: 10 } },
@@ -24,7 +26,7 @@ export function CoverageChart({ provinces, target, label }: { provinces: RegionF
         {
           type: 'bar',
           data: sorted.map((p) => ({ value: p.coveragePct ?? 0, itemStyle: { color: coverageColor(p.coveragePct) } })),
-          ...(target != null ? { markLine: { symbol: 'none', data: [{ xAxis: target }], lineStyle: { color: '#e8590c', type: 'dashed' }, label: { formatter: `${target}%` } } } : {}),
+          ...(target != null ? { markLine: { symbol: 'none', data: [{ xAxis: target }], lineStyle: { color: '#e8590c', type: 'dashed' }, label: { position: 'start', distance: 6, formatter: targetLabel, color: '#b03d0a' } } } : {}),
         },
       ],
     });
@@ -34,6 +36,6 @@ export function CoverageChart({ provinces, target, label }: { provinces: RegionF
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [provinces, target]);
+  }, [provinces, target, targetLabel]);
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height: Math.max(320, provinces.length * 18) }} />;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -23,6 +23,18 @@ export function CoveragePage() {
   const { me } = useSession();
   const admin = me?.abilities.importCoverage ?? false;
   const [province, setProvince] = useState<string | null>(null);
+  // A province picked on the map, the chart or the table: its regencies are shown below and taken to at once.
+  const [picked, setPicked] = useState(0);
+  const regenciesHeading = useRef<HTMLHeadingElement>(null);
+  const pick = (code: string) => {
+    setProvince(code);
+    setPicked((n) => n + 1);
+  };
+  useEffect(() => {
+    if (picked === 0) return;
+    regenciesHeading.current?.scrollIntoView({ block: 'start' });
+    regenciesHeading.current?.focus({ preventScroll: true });
+  }, [picked]);
   const edition = useQuery({ queryKey: ['edition', id], queryFn: () => get<EditionDetail>(`/api/editions/${id}`) });
   const data = useQuery({ queryKey: ['coverage', id], queryFn: () => get<CoverageDashboard>(`/api/editions/${id}/coverage/regions`) });
   const d = data.data;
@@ -88,19 +100,19 @@ export function CoveragePage() {
               <Title order={3} size="h5" mb="xs">
                 {t('coverage.map')}
               </Title>
-              <TileMap provinces={d.provinces} selected={province} onSelect={setProvince} />
+              <TileMap provinces={d.provinces} selected={province} onSelect={pick} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 6 }}>
               <Title order={3} size="h5" mb="xs">
                 {t('coverage.chart')}
               </Title>
-              <CoverageChart provinces={d.provinces} target={d.targetPct} label={t('coverage.chart')} />
+              <CoverageChart provinces={d.provinces} target={d.targetPct} label={t('coverage.chart')} targetLabel={d.targetPct != null ? formatPercent(d.targetPct, 2, lang) : ''} />
             </Grid.Col>
           </Grid>
-          <RegionTable rows={d.provinces} nameLabel={t('coverage.province')} onSelect={setProvince} />
+          <RegionTable rows={d.provinces} nameLabel={t('coverage.province')} onSelect={pick} />
           {selected ? (
             <>
-              <Title order={3} size="h4">
+              <Title order={3} size="h4" ref={regenciesHeading} tabIndex={-1} data-regencies-of={selected.code} style={{ scrollMarginTop: 72 }}>
                 {t('coverage.regenciesOf', { province: selected.name })}
               </Title>
               <RegionTable rows={d.regencies.filter((r) => r.provinceCode === selected.code)} nameLabel={t('coverage.regency')} />

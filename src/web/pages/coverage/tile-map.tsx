@@ -2,6 +2,7 @@ import { UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RegionFigures } from '../../../shared/contracts/index.ts';
 import { formatPercent, type Lang } from '../../../shared/i18n/format.ts';
+import { contrastOf, darkenTo } from '../../theme.ts';
 
 /** Position of each province on a tile grid, roughly as on the map (west to east). */
 const tiles: Record<string, [number, number, string]> = {
@@ -14,43 +15,56 @@ const tiles: Record<string, [number, number, string]> = {
   '95': [16, 3, 'PPG'], '93': [16, 4, 'PSL'],
 };
 
+/** Teal darker with higher coverage; the two darkest shades deep enough for white text (WCAG AA). */
+const coverageShades = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#12b886', '#0ca678', darkenTo('#099268', 5.3), darkenTo('#087f5b', 6)];
+
 /** Teal darker with higher coverage; grey when unknown. */
 export function coverageColor(pct: number | null): string {
   if (pct == null) return '#dee2e6';
-  const shades = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#12b886', '#0ca678', '#099268', '#087f5b'];
-  return shades[Math.max(0, Math.min(9, Math.floor(pct / 10)))]!;
+  return coverageShades[Math.max(0, Math.min(9, Math.floor(pct / 10)))]!;
 }
+
+/** Dark or white text, whichever reads better on the tile. */
+export const tileText = (background: string): string => (contrastOf(background, '#ffffff') >= contrastOf(background, '#212529') ? '#ffffff' : '#212529');
 
 export function TileMap({ provinces, selected, onSelect }: { provinces: RegionFigures[]; selected: string | null; onSelect: (code: string) => void }) {
   const { t, i18n } = useTranslation();
   const byCode = new Map(provinces.map((p) => [p.code, p]));
   return (
-    <div role="group" aria-label={t('coverage.map')} style={{ display: 'grid', gridTemplateColumns: 'repeat(17, minmax(34px, 1fr))', gridAutoRows: '44px', gap: 3, overflowX: 'auto' }}>
+    // Seventeen columns that shrink with the screen: every province, Papua's included, is seen without scrolling.
+    <div role="group" aria-label={t('coverage.map')} style={{ display: 'grid', gridTemplateColumns: 'repeat(17, minmax(0, 1fr))', gridAutoRows: 'minmax(40px, auto)', gap: 1 }}>
       {Object.entries(tiles).map(([code, [col, row, abbr]]) => {
         const p = byCode.get(code);
         const pct = p?.coveragePct ?? null;
+        const shown = pct == null ? '–' : String(Math.round(pct));
+        const background = coverageColor(pct);
+        // The name begins with what the tile shows (WCAG 2.5.3), then says it in full.
+        const name = `${abbr} ${shown}: ${p?.name ?? code}, ${formatPercent(pct, 2, i18n.language as Lang)}`;
         return (
           <UnstyledButton
             key={code}
             onClick={() => onSelect(code)}
             aria-pressed={selected === code}
-            aria-label={`${p?.name ?? code}: ${formatPercent(pct, 2, i18n.language as Lang)}`}
-            title={`${p?.name ?? code}: ${formatPercent(pct, 2, i18n.language as Lang)}`}
+            aria-label={name}
+            title={name}
             style={{
               gridColumn: col + 1,
               gridRow: row + 1,
-              background: coverageColor(pct),
-              color: pct != null && pct >= 60 ? '#fff' : '#212529',
-              borderRadius: 4,
-              fontSize: 10,
-              lineHeight: 1.1,
+              minWidth: 0,
+              background,
+              color: tileText(background),
+              borderRadius: 3,
+              fontSize: 'clamp(7.5px, 2vw, 11px)',
+              letterSpacing: '-0.02em',
+              lineHeight: 1.15,
               textAlign: 'center',
+              overflowWrap: 'anywhere',
               outline: selected === code ? '2px solid #212529' : undefined,
             }}
           >
             <strong>{abbr}</strong>
             <br />
-            {pct == null ? '–' : Math.round(pct)}
+            {shown}
           </UnstyledButton>
         );
       })}

@@ -70,7 +70,7 @@ export function CategoriesTab({ edition, admin }: { edition: EditionDetail; admi
                     {i18n.language === 'en' ? c.nameEn : c.nameId}
                     <Text size="xs" c="dimmed">
                       {c.code} ·{' '}
-                      <AnchorLink to="/editions/$id/categories/$categoryId/instrument" params={{ id: edition.id, categoryId: c.id }} size="xs">
+                      <AnchorLink to="/editions/$id/categories/$categoryId/instrument" params={{ id: edition.id, categoryId: c.id }} size="xs" underline="always">
                         {t('instrument.link')}
                       </AnchorLink>
                     </Text>

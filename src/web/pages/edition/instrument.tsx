@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Accordion, Alert, Badge, Button, Group, List, MultiSelect, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useParams } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +38,9 @@ export function InstrumentPage() {
     mutationFn: ({ isDefault: _d, ...body }: CategoryScoringView) => api<CategoryScoringView>('PUT', `/api/editions/${id}/categories/${categoryId}/scoring`, body),
     onSuccess: (data) => client.setQueryData(['scoring', categoryId], data),
   });
+  // On a phone the indicators' table fits the screen: the indicator's text wraps beside its weight, the
+  // effective weight is written under the indicator; nothing is off-screen.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const canEdit = (edition.data?.abilities.configure ?? false) && edition.data?.status !== 'published' && edition.data?.status !== 'archived';
   if (scoring.error) return <ErrorAlert error={scoring.error} />;
   if (!draft || !edition.data) return <Text>{t('common.loading')}</Text>;
@@ -97,7 +101,7 @@ export function InstrumentPage() {
                 </Text>
                 {weight(aspect.weight, [si, ai])}
               </Group>
-              <Table.ScrollContainer minWidth={560}>
+              <Table.ScrollContainer minWidth={phone ? 0 : 560}>
                 <Table fz="sm">
                   <Table.Tbody>
                     {aspect.indicators.map((indicator, ii) => (

@@ -1,8 +1,9 @@
-import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
-import { Alert, Button, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { milestoneKinds, type EditionDetail, type Milestone, type MilestoneKind } from '../../../shared/contracts/index.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useEditionWrite } from './use-edition.ts';
 
@@ -19,6 +20,8 @@ export function TimelineTab({ edition, admin }: { edition: EditionDetail; admin:
     }),
   ) as Record<MilestoneKind, Row>;
   const [rows, setRows] = useState(initial);
+  // On a phone each milestone is a card with its three fields labelled: no column is off-screen.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const save = useEditionWrite<{ body: { milestones: Milestone[] } }>(edition.id, 'PUT', () => '/timeline');
   const set = (kind: MilestoneKind, patch: Partial<Row>) => setRows({ ...rows, [kind]: { ...rows[kind], ...patch } });
   const milestones: Milestone[] = milestoneKinds
@@ -28,34 +31,51 @@ export function TimelineTab({ edition, admin }: { edition: EditionDetail; admin:
     <Stack>
       {!edition.allowed.editTimeline ? <Alert color="yellow">{t('setup.lockedTimeline')}</Alert> : null}
       <ErrorAlert error={save.error} />
-      <Table.ScrollContainer minWidth={720}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('setup.milestone')}</Table.Th>
-              <Table.Th>{t('setup.startsOn')}</Table.Th>
-              <Table.Th>{t('setup.endsOn')}</Table.Th>
-              <Table.Th>{t('setup.place')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {milestoneKinds.map((k) => (
-              <Table.Tr key={k}>
-                <Table.Td>{t(`milestones.${k}`)}</Table.Td>
-                <Table.Td>
-                  <DateField aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(v) => set(k, { startsOn: v })} disabled={!editable} />
-                </Table.Td>
-                <Table.Td>
-                  <DateField aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(v) => set(k, { endsOn: v })} disabled={!editable} />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput aria-label={`${t(`milestones.${k}`)}: ${t('setup.place')}`} value={rows[k].place} onChange={(e) => set(k, { place: e.currentTarget.value })} disabled={!editable} />
-                </Table.Td>
+      {phone ? (
+        <Stack gap="xs">
+          {milestoneKinds.map((k) => (
+            <Paper key={k} withBorder p="sm">
+              <Text fw={600} size="sm" mb={4}>
+                {t(`milestones.${k}`)}
+              </Text>
+              <SimpleGrid cols={2} spacing="xs">
+                <DateField label={t('setup.startsOn')} aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(v) => set(k, { startsOn: v })} disabled={!editable} />
+                <DateField label={t('setup.endsOn')} aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(v) => set(k, { endsOn: v })} disabled={!editable} />
+              </SimpleGrid>
+              <TextInput mt="xs" label={t('setup.place')} aria-label={`${t(`milestones.${k}`)}: ${t('setup.place')}`} value={rows[k].place} onChange={(e) => set(k, { place: e.currentTarget.value })} disabled={!editable} />
+            </Paper>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('setup.milestone')}</Table.Th>
+                <Table.Th>{t('setup.startsOn')}</Table.Th>
+                <Table.Th>{t('setup.endsOn')}</Table.Th>
+                <Table.Th>{t('setup.place')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {milestoneKinds.map((k) => (
+                <Table.Tr key={k}>
+                  <Table.Td>{t(`milestones.${k}`)}</Table.Td>
+                  <Table.Td>
+                    <DateField aria-label={`${t(`milestones.${k}`)}: ${t('setup.startsOn')}`} value={rows[k].startsOn} onChange={(v) => set(k, { startsOn: v })} disabled={!editable} />
+                  </Table.Td>
+                  <Table.Td>
+                    <DateField aria-label={`${t(`milestones.${k}`)}: ${t('setup.endsOn')}`} value={rows[k].endsOn} onChange={(v) => set(k, { endsOn: v })} disabled={!editable} />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput aria-label={`${t(`milestones.${k}`)}: ${t('setup.place')}`} value={rows[k].place} onChange={(e) => set(k, { place: e.currentTarget.value })} disabled={!editable} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {editable ? (
         <Button color="teal" w="fit-content" loading={save.isPending} onClick={() => save.mutate({ body: { milestones } })}>
           {t('setup.saveTimeline')}

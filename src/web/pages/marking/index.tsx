@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EditionSummary, MyPool } from '../../../shared/contracts/index.ts';
@@ -13,6 +14,8 @@ import { useProvinceName } from '../edition/use-edition.ts';
 export function MyAssessmentsPage() {
   const { t } = useTranslation();
   const provinceName = useProvinceName();
+  // On a phone each candidate is a card: name, sheets and the button to open them are all in view.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const editions = useQuery({ queryKey: ['editions'], queryFn: () => get<EditionSummary[]>('/api/editions') });
   const active = (editions.data ?? []).filter((e) => e.status !== 'draft' && e.status !== 'archived');
   const pools = useQueries({
@@ -57,30 +60,39 @@ export function MyAssessmentsPage() {
               ) : null}
             </Group>
           </Group>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('marking.candidate')}</Table.Th>
-                  <Table.Th>{t('marking.sheets')}</Table.Th>
-                  <Table.Th>{t('marking.interview')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {candidates.map((c) => (
-                  <CandidateRow key={c.id} poolId={pool.id} candidate={c} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          {phone ? (
+            <Stack gap="xs">
+              {candidates.map((c) => (
+                <CandidateRow key={c.id} poolId={pool.id} candidate={c} phone />
+              ))}
+            </Stack>
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('marking.candidate')}</Table.Th>
+                    <Table.Th>{t('marking.sheets')}</Table.Th>
+                    <Table.Th>{t('marking.interview')}</Table.Th>
+                    <Table.Th>{t('common.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {candidates.map((c) => (
+                    <CandidateRow key={c.id} poolId={pool.id} candidate={c} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
         </Paper>
       ))}
     </Stack>
   );
 }
 
-function CandidateRow({ poolId, candidate }: { poolId: string; candidate: MyPool['candidates'][number] }) {
+/** One candidate of a pool: a table row, or on a phone a card with the same parts. */
+function CandidateRow({ poolId, candidate, phone = false }: { poolId: string; candidate: MyPool['candidates'][number]; phone?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const client = useQueryClient();
@@ -93,65 +105,90 @@ function CandidateRow({ poolId, candidate }: { poolId: string; candidate: MyPool
       await client.invalidateQueries({ queryKey: ['my-pools'] });
     },
   });
+  const nameOf = (
+    <>
+      {candidate.access === 'assigned' ? (
+        <AnchorLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }}>
+          {candidate.name}
+        </AnchorLink>
+      ) : (
+        <Text size="sm">{candidate.name}</Text>
+      )}
+    </>
+  );
+  const sheets = (
+    <>
+      {candidate.access === 'conflict' ? (
+        <Badge color="red" variant="light">
+          {t('marking.conflict')}
+        </Badge>
+      ) : candidate.access === 'other' ? (
+        <Text size="sm" c="dimmed">
+          {t('marking.notAssigned')}
+        </Text>
+      ) : (
+        <Group gap={4}>
+          {candidate.sheets.length === 0 ? <Text size="sm" c="dimmed">{t('marking.notOpen')}</Text> : null}
+          {candidate.sheets.map((s) => (
+            <Badge key={s.stageId} color={s.submitted ? 'teal' : s.marked > 0 ? 'blue' : 'gray'} variant={s.submitted ? 'filled' : 'light'}>
+              {s.stageId} {s.marked}/{s.total}
+              {s.submitted ? ' ✓' : ''}
+            </Badge>
+          ))}
+        </Group>
+      )}
+    </>
+  );
+  const slot = <Text size="sm">{candidate.slot ? `${formatDateShort(candidate.slot.heldOn, lang)} ${candidate.slot.startsAt}` : '–'}</Text>;
+  const actions = (
+    <>
+      <Group gap="xs" wrap="nowrap">
+        {candidate.access === 'assigned' ? (
+          <ButtonLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }} size="xs">
+            {t('marking.open')}
+          </ButtonLink>
+        ) : null}
+        {candidate.access !== 'conflict' ? (
+          <Button size="xs" variant="subtle" color="red" onClick={() => setDeclaring(true)}>
+            {t('marking.declare')}
+          </Button>
+        ) : null}
+      </Group>
+      <Modal opened={declaring} onClose={() => setDeclaring(false)} title={t('marking.declareTitle', { name: candidate.name })}>
+        <Stack>
+          <Text size="sm">{t('marking.declareHint')}</Text>
+          <ErrorAlert error={declare.error} />
+          <Textarea label={t('marking.declareReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={3} autosize data-autofocus />
+          <Button color="red" onClick={() => declare.mutate()} loading={declare.isPending} disabled={reason.trim().length < 5}>
+            {t('marking.declare')}
+          </Button>
+        </Stack>
+      </Modal>
+    </>
+  );
+  if (phone) {
+    return (
+      <Card withBorder padding="sm">
+        <Stack gap={6}>
+          {nameOf}
+          {sheets}
+          <Group gap={4}>
+            <Text size="sm" c="dimmed">
+              {t('marking.interview')}:
+            </Text>
+            {slot}
+          </Group>
+          {actions}
+        </Stack>
+      </Card>
+    );
+  }
   return (
     <Table.Tr>
-      <Table.Td>
-        {candidate.access === 'assigned' ? (
-          <AnchorLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }}>
-            {candidate.name}
-          </AnchorLink>
-        ) : (
-          <Text size="sm">{candidate.name}</Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {candidate.access === 'conflict' ? (
-          <Badge color="red" variant="light">
-            {t('marking.conflict')}
-          </Badge>
-        ) : candidate.access === 'other' ? (
-          <Text size="sm" c="dimmed">
-            {t('marking.notAssigned')}
-          </Text>
-        ) : (
-          <Group gap={4}>
-            {candidate.sheets.length === 0 ? <Text size="sm" c="dimmed">{t('marking.notOpen')}</Text> : null}
-            {candidate.sheets.map((s) => (
-              <Badge key={s.stageId} color={s.submitted ? 'teal' : s.marked > 0 ? 'blue' : 'gray'} variant={s.submitted ? 'filled' : 'light'}>
-                {s.stageId} {s.marked}/{s.total}
-                {s.submitted ? ' ✓' : ''}
-              </Badge>
-            ))}
-          </Group>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{candidate.slot ? `${formatDateShort(candidate.slot.heldOn, lang)} ${candidate.slot.startsAt}` : '–'}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          {candidate.access === 'assigned' ? (
-            <ButtonLink to="/pools/$poolId/sheets/$candidateId" params={{ poolId, candidateId: candidate.id }} size="xs">
-              {t('marking.open')}
-            </ButtonLink>
-          ) : null}
-          {candidate.access !== 'conflict' ? (
-            <Button size="xs" variant="subtle" color="red" onClick={() => setDeclaring(true)}>
-              {t('marking.declare')}
-            </Button>
-          ) : null}
-        </Group>
-        <Modal opened={declaring} onClose={() => setDeclaring(false)} title={t('marking.declareTitle', { name: candidate.name })}>
-          <Stack>
-            <Text size="sm">{t('marking.declareHint')}</Text>
-            <ErrorAlert error={declare.error} />
-            <Textarea label={t('marking.declareReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={3} autosize data-autofocus />
-            <Button color="red" onClick={() => declare.mutate()} loading={declare.isPending} disabled={reason.trim().length < 5}>
-              {t('marking.declare')}
-            </Button>
-          </Stack>
-        </Modal>
-      </Table.Td>
+      <Table.Td>{nameOf}</Table.Td>
+      <Table.Td>{sheets}</Table.Td>
+      <Table.Td>{slot}</Table.Td>
+      <Table.Td>{actions}</Table.Td>
     </Table.Tr>
   );
 }

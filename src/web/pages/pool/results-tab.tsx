@@ -88,7 +88,8 @@ export function ResultsTab({ pool }: { pool: PoolDetail }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Text size="xs" c="dimmed">
+      {/* A fingerprint of 64 characters: broken anywhere so that it fits a phone. */}
+      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
         SHA-256 <Code>{r.packageSha256}</Code>
       </Text>
       <Group>
