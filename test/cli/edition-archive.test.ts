@@ -54,7 +54,7 @@ describe('paritrana export-edition and import-edition', () => {
   it('moves an edition to another installation, refusing it a second time', { timeout: 300_000 }, async () => {
     const exported = paritrana(source, ['export-edition', '--edition', 'Paritrana Award 2025', '--out', archive]);
     expect(exported.status, exported.stderr).toBe(0);
-    expect(exported.stdout).toMatch(/edisi\.tar\.gz: "Paritrana Award 2025", \d+ rows in 31 tables, 0 evidence files/);
+    expect(exported.stdout).toMatch(/edisi\.tar\.gz: "Paritrana Award 2025", \d+ rows in 32 tables, 0 evidence files/);
     const fingerprint = /signed by installation "Pusat Data Paritrana", key fingerprint ([0-9a-f]{32})/.exec(exported.stdout)?.[1];
     expect(fingerprint, exported.stdout).toMatch(/^[0-9a-f]{32}$/);
     expect(paritrana(source, ['export-edition', '--edition', 'Paritrana Award 1999', '--out', archive]).status).toBe(2);

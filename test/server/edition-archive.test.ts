@@ -146,6 +146,13 @@ describe.each(drivers())('edition archives on %s', (driver) => {
     const status = (await sourceAdmin.request('POST', `/api/pools/${f.poolId}/publish`)).json<PublicationStatus>();
     code = status.winners[0]!.certificate!.code;
     expect((await sourceAdmin.request('POST', `/api/results/${f.resultId}/press-releases`, { candidateId: f.ids.get('52.03') })).statusCode).toBe(200);
+    // The hand-over as it happened is part of the award's record.
+    const handover = {
+      presenter: { name: 'Hj. Indah Dhamayanti Putri', title: 'Wakil Gubernur Nusa Tenggara Barat' },
+      occasion: { name: 'malam penganugerahan provinsi', date: '2025-09-02', place: 'Mataram' },
+      representatives: [{ candidateId: f.ids.get('52.03')!, name: 'H. Muhammad Juaini Taofik', title: 'Sekretaris Daerah Kabupaten Lombok Timur', onBehalfOf: 'Bupati Lombok Timur' }],
+    };
+    expect((await sourceAdmin.request('PUT', `/api/pools/${f.poolId}/handover`, handover)).statusCode).toBe(200);
     targetAdmin = await signIn(target, (await makeUser(target, roles.nationalAdmin())).email);
     // A juror's mark in a pool still being marked: it must not leave the installation.
     const finalised = (await listPools(source.database.db, f.editionId)).find((p) => p.id === f.poolId)!;
@@ -236,7 +243,7 @@ describe.each(drivers())('edition archives on %s', (driver) => {
     const result = imported.json<ArchiveImportResult>();
     expect(result).toMatchObject({ editionId: f.editionId, label: 'Paritrana Award 2025', signer: { installation: 'Paritrana Pusat', fingerprint }, files: 1, users: { created: 4, matched: 0 } });
     // The pool still being marked comes along without its marks.
-    expect(result.tables).toMatchObject({ pools: 2, pool_results: 1, certificates: 3, press_releases: 1 });
+    expect(result.tables).toMatchObject({ pools: 2, pool_results: 1, certificates: 3, press_releases: 1, ceremony_handovers: 1 });
     // The demo's special award comes with its own category and its definition.
     expect(result.tables).toMatchObject({ special_awards: 1, special_award_entries: 0 });
     expect((await listSpecialAwards(target.database.db, f.editionId)).map((a) => [a.sourceCategoryCodes, a.entryRule])).toEqual([[['pemkab-kota', 'usaha-besar'], 'verified']]);

@@ -55,6 +55,7 @@ export const archiveTables: { table: PgTable; scope: Scope }[] = [
   { table: s.poolResults, scope: (i) => any(s.poolResults.poolId, i.finalPoolIds) },
   { table: s.certificates, scope: (i) => any(s.certificates.resultId, i.resultIds) },
   { table: s.pressReleases, scope: (i) => any(s.pressReleases.resultId, i.resultIds) },
+  { table: s.ceremonyHandovers, scope: (i) => any(s.ceremonyHandovers.poolId, i.poolIds) },
 ];
 
 export const tableName = (table: PgTable): string => getTableName(table);
