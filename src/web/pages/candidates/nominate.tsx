@@ -9,7 +9,8 @@ import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
-import { CandidateFields, ContactList, draftBody, emptyContact, emptyDraft } from './candidate-fields.tsx';
+import { fieldErrorsOf, requiredErrors, type FieldErrors } from '../../field-errors.ts';
+import { CandidateFields, ContactList, draftBody, emptyContact, emptyDraft, unitOf } from './candidate-fields.tsx';
 
 /** The provincial admin nominates one candidate of its province. */
 export function NominatePage() {
@@ -26,12 +27,14 @@ export function NominatePage() {
   const [draft, setDraft] = useState(() => emptyDraft(own.length === 1 && !national ? own[0]! : null));
   const [contacts, setContacts] = useState<Contact[]>([emptyContact()]);
   const category = edition.data?.categories.find((c) => c.id === draft.categoryId);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation({
     mutationFn: () =>
       api<CandidateDetail>('POST', `/api/editions/${id}/candidates`, {
         ...draftBody(draft, category),
         contacts: contacts.filter((c) => c.name.trim() !== '' || c.email || c.phone),
       }),
+    onError: (e) => setErrors(fieldErrorsOf(e, t)),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: ['candidates', id] });
       await navigate({ to: '/candidates/$id', params: { id: created.id } });
@@ -51,13 +54,23 @@ export function NominatePage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate();
+            // Required fields first, in the user's language, before anything is sent.
+            const unit = unitOf(category);
+            const identity = unit === 'kabupaten-kota' ? { regencyCode: draft.regencyCode } : unit === 'npp' ? { npp: draft.npp, name: draft.name } : {};
+            const missing = requiredErrors({ categoryId: draft.categoryId, provinceCode: draft.provinceCode, ...identity }, t);
+            setErrors(missing);
+            if (Object.keys(missing).length === 0) save.mutate();
           }}
           noValidate
         >
           <Stack>
-            <CandidateFields draft={draft} onChange={setDraft} categories={(edition.data?.categories ?? []).filter((c) => c.family !== 'khusus')} provinces={provinceOptions} lockProvince={!national && own.length === 1} />
+            <CandidateFields draft={draft} onChange={setDraft} categories={(edition.data?.categories ?? []).filter((c) => c.family !== 'khusus')} provinces={provinceOptions} lockProvince={!national && own.length === 1} errors={errors} />
             <ContactList contacts={contacts} onChange={setContacts} />
+            {Object.keys(errors).length > 0 && !save.error ? (
+              <Text c="red.8" size="sm" role="alert">
+                {t('fieldErrors.summary', { count: Object.keys(errors).length })}
+              </Text>
+            ) : null}
             <ErrorAlert error={save.error} />
             <Button type="submit" color="teal" w="fit-content" loading={save.isPending}>
               {t('nominate.submit')}
