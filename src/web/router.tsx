@@ -5,6 +5,7 @@ import { Layout } from './components/layout.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { SsoRefusedPage, ssoRefusals, type SsoRefusal } from './pages/sso-refused.tsx';
 import { EditionsPage } from './pages/editions.tsx';
+import { Home } from './pages/home.tsx';
 import { EditionPage } from './pages/edition/index.tsx';
 import { UsersPage } from './pages/users/index.tsx';
 import { StaffInvitationPage } from './pages/staff-invitation.tsx';
@@ -60,15 +61,6 @@ function RequireSession() {
   return <Layout />;
 }
 
-/** The start page: a candidate's own page for a candidate user, the editions for everyone else. */
-function Home() {
-  const { me } = useSession();
-  const roles = me?.user.roles ?? [];
-  const own = roles.filter((r) => r.role === 'candidate' && r.candidateId != null);
-  if (own.length === 1 && roles.length === 1) return <Navigate to="/candidates/$id" params={{ id: own[0]!.candidateId! }} replace />;
-  return <EditionsPage />;
-}
-
 const root = createRootRoute({ component: Outlet });
 /** `next`: a path of this app to open after signing in; anything else is dropped. */
 const nextPath = (value: unknown): string | undefined => (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined);
@@ -98,7 +90,8 @@ const invitation = createRoute({ getParentRoute: () => root, path: '/undangan/$t
 const staffInvitation = createRoute({ getParentRoute: () => root, path: '/undangan-staf/$token', component: StaffInvitationPage });
 const register = createRoute({ getParentRoute: () => root, path: '/daftar', component: RegisterPage });
 const registerConfirm = createRoute({ getParentRoute: () => root, path: '/daftar/konfirmasi/$token', component: RegisterConfirmPage });
-const editions = createRoute({ getParentRoute: () => app, path: '/', component: Home });
+const home = createRoute({ getParentRoute: () => app, path: '/', component: Home });
+const editions = createRoute({ getParentRoute: () => app, path: '/editions', component: EditionsPage });
 const edition = createRoute({ getParentRoute: () => app, path: '/editions/$id', component: EditionPage });
 // Loaded on demand: its chart library would otherwise weigh on every page, the public ones on phones included.
 const coverage = createRoute({ getParentRoute: () => app, path: '/editions/$id/coverage', component: lazyRouteComponent(() => import('./pages/coverage/index.tsx'), 'CoveragePage') });
@@ -152,7 +145,7 @@ export const router = createRouter({
     registerConfirm,
     publicRoutes,
     app.addChildren([
-      editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, notificationCentre, messageTemplates, figures, candidate, users, audit,
+      home, editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, notificationCentre, messageTemplates, figures, candidate, users, audit,
       panels, pool, sheet, marking, jurorProfile, instrument, account, zones,
       recap,
       ...publicationRoutes,

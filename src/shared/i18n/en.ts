@@ -15,6 +15,7 @@ import { securityEn } from './security.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { factsEn } from './facts.en.ts';
 import { uxEn } from './ux.en.ts';
+import { landingEn } from './landing.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -416,4 +417,5 @@ export const en: Messages = {
   ...notificationsEn,
   ...factsEn,
   ...uxEn,
+  ...landingEn,
 };

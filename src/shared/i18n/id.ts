@@ -13,6 +13,7 @@ import { securityId } from './security.id.ts';
 import { notificationsId } from './notifications.id.ts';
 import { factsId } from './facts.id.ts';
 import { uxId } from './ux.id.ts';
+import { landingId } from './landing.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -421,5 +422,6 @@ export const id = {
   ...notificationsId,
   ...factsId,
   ...uxId,
+  ...landingId,
 };
 export type Messages = typeof id;
