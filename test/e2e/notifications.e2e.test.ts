@@ -270,8 +270,8 @@ describe.skipIf(!browserAvailable())('without a mail server, the outbox says so 
     // Once passed on, the invitation's link is hidden like a delivered one's.
     await message.getByText(/\/undangan\/\[disembunyikan setelah terkirim/).waitFor();
     expect(await message.getByRole('link', { name: /\/undangan\/[\w-]{20,}/ }).count()).toBe(0);
-    const audit = await (await apiAs(server.url, 'admin@paritrana.demo'))<{ action: string }[]>('GET', '/api/audit?entityType=message');
-    expect(audit.map((a) => a.action)).toContain('outbox.handed');
+    const audit = await (await apiAs(server.url, 'admin@paritrana.demo'))<{ entries: { action: string }[] }>('GET', '/api/audit?entityType=message');
+    expect(audit.entries.map((a) => a.action)).toContain('outbox.handed');
   });
 });
 

@@ -258,6 +258,7 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'POST /api/staff-invitations/lookup': { any: open(400) },
   'POST /api/staff-invitations/accept': { any: open(400) },
   'GET /api/audit': { any: signedIn(403, { national: 200 }) },
+  'GET /api/audit/:seq': { any: signedIn(403, { national: 200 }) },
   'GET /api/audit/verify': { any: signedIn(403, { national: 200 }) },
   'GET /api/audit/anchor': { any: signedIn(403, { national: 200 }) },
   'POST /api/admin/backup': { any: signedIn(403, { national: 200 }) },
@@ -393,6 +394,7 @@ describe.each(drivers())('authorization matrix on %s', (driver) => {
       code: '52',
       kind: 'verification.revision',
       locale: 'id',
+      seq: '1',
       userId: (await makeUser(t, roles.juror())).id,
     };
     params.set('edition', { ...common, id: f.editionId });

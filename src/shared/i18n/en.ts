@@ -16,6 +16,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { factsEn } from './facts.en.ts';
 import { uxEn } from './ux.en.ts';
 import { landingEn } from './landing.en.ts';
+import { auditLabelsEn } from './audit-labels.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -418,4 +419,5 @@ export const en: Messages = {
   ...factsEn,
   ...uxEn,
   ...landingEn,
+  ...auditLabelsEn,
 };

@@ -14,6 +14,7 @@ import { notificationsId } from './notifications.id.ts';
 import { factsId } from './facts.id.ts';
 import { uxId } from './ux.id.ts';
 import { landingId } from './landing.id.ts';
+import { auditLabelsId } from './audit-labels.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -423,5 +424,6 @@ export const id = {
   ...factsId,
   ...uxId,
   ...landingId,
+  ...auditLabelsId,
 };
 export type Messages = typeof id;
