@@ -291,6 +291,7 @@ export const en: Messages = {
   verify: {
     queue: 'Verification queue',
     item: 'Item',
+    decision: 'Decision',
     valid: 'Valid',
     revision: 'Needs revision',
     rejected: 'Rejected',

@@ -296,6 +296,7 @@ export const id = {
   verify: {
     queue: 'Antrean verifikasi',
     item: 'Butir',
+    decision: 'Keputusan',
     valid: 'Sah',
     revision: 'Perlu perbaikan',
     rejected: 'Ditolak',

@@ -57,7 +57,9 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
     try {
       const next = await api<SelfAssessment>('POST', `/api/candidates/${candidateId}/self-assessment/submit`);
       setState(next);
-      await client.invalidateQueries({ queryKey: ['self-assessment', candidateId] });
+      // Sending it answers the revision requests (the server sets them back to pending): the to-do list, the
+      // candidate's status and its history change with it.
+      await Promise.all(['self-assessment', 'verification', 'candidate', 'history'].map((key) => client.invalidateQueries({ queryKey: [key, candidateId] })));
     } catch (e) {
       setError(e);
     }
