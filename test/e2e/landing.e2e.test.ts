@@ -63,6 +63,14 @@ describe.skipIf(!browserAvailable())('each role lands on its own work', () => {
     expect(new URL(provincial.url()).pathname).toBe('/editions');
     await provincial.goto(`${server.url}/`);
     await provincial.waitForURL(`${server.url}/editions/${editionId}/candidates`);
+    // A candidate that has sent nothing yet is not declared ineligible: its requirements are not checked yet.
+    await provincial.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Progres', exact: true }).click();
+    await provincial.getByRole('heading', { name: 'Progres kandidat' }).waitFor();
+    await expect.poll(() => provincial.locator('[data-eligibility="open"]').count()).toBeGreaterThan(0);
+    const unsent = provincial.getByRole('row').filter({ hasText: /Belum dibuka|Draf/ });
+    expect(await unsent.count()).toBeGreaterThan(0);
+    for (const text of await unsent.allInnerTexts()) expect(text).not.toContain('Tidak memenuhi syarat');
+    await screenshotBoth(provincial, 'landing-05-progress-unchecked');
     await provincial.context().close();
 
     const verifier = await signInAs('verifikator.ntb@paritrana.demo');

@@ -8,5 +8,7 @@ export const landingEn = {
     candidacyEdition: 'Edition',
     open: 'Open',
     noCandidacy: 'This account is not linked to a candidate yet.',
+    eligibilityOpen: 'Requirements not checked yet (data incomplete)',
+    eligibilityOpenTitle: 'Requirements not checked yet: complete these before sending',
   },
 };

@@ -8,5 +8,7 @@ export const landingId = {
     candidacyEdition: 'Edisi',
     open: 'Buka',
     noCandidacy: 'Akun ini belum terhubung dengan kandidat.',
+    eligibilityOpen: 'Syarat belum diperiksa (data belum lengkap)',
+    eligibilityOpenTitle: 'Syarat peserta belum diperiksa: lengkapi data berikut sebelum mengirim',
   },
 };

@@ -79,7 +79,8 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
       {state.status === 'submitted' ? <Alert color="teal">{t('candidate.submitted')}</Alert> : null}
       {state.status === 'reopened' ? <Alert color="yellow">{t('candidate.reopened')}</Alert> : null}
       {!state.eligibility.eligible ? (
-        <Alert color="red" title={t('candidate.ineligible')}>
+        // Before the first submission a rule not met means its data is not there yet: neutral, not an alarm.
+        <Alert color={state.submittedAt ? 'red' : 'gray'} title={state.submittedAt ? t('candidate.ineligible') : t('landing.eligibilityOpenTitle')} data-eligibility={state.submittedAt ? 'failed' : 'open'}>
           {state.eligibility.failures.map((f) => (lang === 'en' ? f.reasonEn : f.reasonId)).join('; ')}
         </Alert>
       ) : null}
