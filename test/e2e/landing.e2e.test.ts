@@ -67,6 +67,9 @@ describe.skipIf(!browserAvailable())('each role lands on its own work', () => {
     await provincial.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Progres', exact: true }).click();
     await provincial.getByRole('heading', { name: 'Progres kandidat' }).waitFor();
     await expect.poll(() => provincial.locator('[data-eligibility="open"]').count()).toBeGreaterThan(0);
+    // Only the page's own entry is marked current in the navigation.
+    const nav = provincial.getByRole('navigation', { name: 'Navigasi' });
+    expect(await nav.locator('a[aria-current="page"], a[data-active]').allInnerTexts()).toEqual(['Progres']);
     const unsent = provincial.getByRole('row').filter({ hasText: /Belum dibuka|Draf/ });
     expect(await unsent.count()).toBeGreaterThan(0);
     for (const text of await unsent.allInnerTexts()) expect(text).not.toContain('Tidak memenuhi syarat');

@@ -111,7 +111,8 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Navigasi">
         {links.map((l) => (
-          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={isActive(l.to)} onClick={close} />
+          // The router marks a link current only on its own path; `active` also covers the pages under it.
+          <NavLink key={l.to} component={Link} to={l.to} activeOptions={{ exact: true }} label={l.label} active={isActive(l.to)} onClick={close} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">
