@@ -5,6 +5,7 @@ import { Layout } from './components/layout.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { SsoRefusedPage, ssoRefusals, type SsoRefusal } from './pages/sso-refused.tsx';
 import { EditionsPage } from './pages/editions.tsx';
+import { Home } from './pages/home.tsx';
 import { EditionPage } from './pages/edition/index.tsx';
 import { UsersPage } from './pages/users/index.tsx';
 import { StaffInvitationPage } from './pages/staff-invitation.tsx';
@@ -26,7 +27,6 @@ import { NominatePage } from './pages/candidates/nominate.tsx';
 import { ImportPage } from './pages/candidates/import.tsx';
 import { ProgressPage } from './pages/candidates/progress.tsx';
 import { RecapPage } from './pages/recap/index.tsx';
-import { ObserverHome } from './pages/observer/index.tsx';
 import { VerificationQueuePage } from './pages/verification/queue.tsx';
 import { OutboxPage } from './pages/outbox.tsx';
 import { NotificationsPage } from './pages/notifications/index.tsx';
@@ -64,16 +64,6 @@ function RequireSession() {
   return <Layout />;
 }
 
-/** The start page: a candidate's own page for a candidate user, the observers' page for an observer, the editions for everyone else. */
-function Home() {
-  const { me } = useSession();
-  const roles = me?.user.roles ?? [];
-  const own = roles.filter((r) => r.role === 'candidate' && r.candidateId != null);
-  if (own.length === 1 && roles.length === 1) return <Navigate to="/candidates/$id" params={{ id: own[0]!.candidateId! }} replace />;
-  if (roles.length > 0 && roles.every((r) => r.role === 'observer')) return <ObserverHome />;
-  return <EditionsPage />;
-}
-
 const root = createRootRoute({ component: Outlet });
 /** `next`: a path of this app to open after signing in; anything else is dropped. */
 const nextPath = (value: unknown): string | undefined => (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined);
@@ -103,7 +93,8 @@ const invitation = createRoute({ getParentRoute: () => root, path: '/undangan/$t
 const staffInvitation = createRoute({ getParentRoute: () => root, path: '/undangan-staf/$token', component: StaffInvitationPage });
 const register = createRoute({ getParentRoute: () => root, path: '/daftar', component: RegisterPage });
 const registerConfirm = createRoute({ getParentRoute: () => root, path: '/daftar/konfirmasi/$token', component: RegisterConfirmPage });
-const editions = createRoute({ getParentRoute: () => app, path: '/', component: Home });
+const home = createRoute({ getParentRoute: () => app, path: '/', component: Home });
+const editions = createRoute({ getParentRoute: () => app, path: '/editions', component: EditionsPage });
 const edition = createRoute({ getParentRoute: () => app, path: '/editions/$id', component: EditionPage });
 // Loaded on demand: its chart library would otherwise weigh on every page, the public ones on phones included.
 const coverage = createRoute({ getParentRoute: () => app, path: '/editions/$id/coverage', component: lazyRouteComponent(() => import('./pages/coverage/index.tsx'), 'CoveragePage') });
@@ -160,7 +151,7 @@ export const router = createRouter({
     registerConfirm,
     publicRoutes,
     app.addChildren([
-      editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, notificationCentre, messageTemplates, figures, candidate, organisation, users, audit,
+      home, editions, edition, coverage, shortlist, disputes, candidates, nominate, importSheet, progress, queue, outbox, notificationCentre, messageTemplates, figures, candidate, organisation, users, audit,
       panels, pool, sheet, marking, jurorProfile, instrument, account, zones,
       recap,
       feedback,

@@ -55,7 +55,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('passwords and invitations 
     await page.getByRole('link', { name: 'Masuk' }).click();
 
     await signIn(email, 'angin-timur-bertiup');
-    await page.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
     await page.getByRole('button', { name: 'Verifikator BPJS NTB' }).click();
     await page.getByRole('menuitem', { name: 'Akun saya' }).click();
     await page.getByRole('heading', { name: 'Akun saya' }).waitFor();

@@ -34,7 +34,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('a province nominates its o
     await page.getByRole('textbox', { name: 'E-mail' }).fill('ntb@paritrana.demo');
     await page.locator('input[type=password]').fill('paritrana-demo-2025');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
 
     await page.goto(`${server.url}/editions/${editionId}/candidates/new`);
     await page.getByRole('heading', { name: 'Nominasikan kandidat' }).waitFor();

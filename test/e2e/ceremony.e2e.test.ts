@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailable())('the announce page shows the ceremony that 
     await admin.getByRole('textbox', { name: 'E-mail' }).fill(f.provincial.email);
     await admin.locator('input[type=password]').fill('correct-horse-battery');
     await admin.getByRole('button', { name: 'Masuk' }).click();
-    await admin.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
     await admin.goto(`${server.url}/pools/${f.poolId}/publication`);
     const printed = admin.getByTestId('ceremony-printed');
     await printed.waitFor();

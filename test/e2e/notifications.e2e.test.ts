@@ -477,21 +477,27 @@ describe.skipIf(!browserAvailable())('without a mail server, the outbox says so 
     const message = admin.locator(`[data-message="${invited}"]`);
     await message.waitFor();
     await admin.getByRole('status').getByText('Server surat belum diatur — teruskan pesan ini secara manual').waitFor();
-    await message.getByText('Server surat belum diatur — teruskan pesan ini secara manual').waitFor();
+    await message.getByText('Menunggu diteruskan manual', { exact: true }).waitFor();
     expect(await message.getByText('Dalam antrean', { exact: true }).count()).toBe(0);
+    // The link is shown in full, outside the folded message text.
+    const shown = await message.locator('[data-link] code').textContent();
+    expect(shown).toMatch(new RegExp(`^${server.url}/undangan/[\\w-]{20,}$`));
+    expect(await message.locator('[data-link] code').isVisible()).toBe(true);
     await message.getByText('Jenis: candidate.invitation').waitFor();
     await message.getByRole('button', { name: 'Salin tautan' }).click();
     await message.getByRole('button', { name: 'Tautan disalin' }).waitFor();
     const copied = await admin.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(new RegExp(`^${server.url}/undangan/[\\w-]{20,}$`));
+    expect(copied).toBe(shown);
     await viewports(admin, 'notifications-06-outbox-by-hand');
     await message.getByRole('button', { name: 'Tandai sudah diteruskan manual' }).click();
     await message.getByText(/^Diteruskan manual /).waitFor();
+    expect(await message.locator('[data-link]').count()).toBe(0);
+    expect(await message.getByRole('button', { name: 'Salin tautan' }).count()).toBe(0);
     // Once passed on, the invitation's link is hidden like a delivered one's.
     await message.getByText(/\/undangan\/\[disembunyikan setelah terkirim/).waitFor();
     expect(await message.getByRole('link', { name: /\/undangan\/[\w-]{20,}/ }).count()).toBe(0);
-    const audit = await (await apiAs(server.url, 'admin@paritrana.demo'))<{ action: string }[]>('GET', '/api/audit?entityType=message');
-    expect(audit.map((a) => a.action)).toContain('outbox.handed');
+    const audit = await (await apiAs(server.url, 'admin@paritrana.demo'))<{ entries: { action: string }[] }>('GET', '/api/audit?entityType=message');
+    expect(audit.entries.map((a) => a.action)).toContain('outbox.handed');
   });
 });
 

@@ -19,7 +19,7 @@ async function signIn(context: BrowserContext, url: string, email: string): Prom
   await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
   await page.locator('input[type=password]').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+  await page.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
   return page;
 }
 

@@ -37,7 +37,7 @@ describe.skipIf(!browserAvailable())('a result is announced and its certificate 
     await admin.getByRole('textbox', { name: 'E-mail' }).fill(f.provincial.email);
     await admin.locator('input[type=password]').fill('correct-horse-battery');
     await admin.getByRole('button', { name: 'Masuk' }).click();
-    await admin.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await admin.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
     await admin.goto(`${server.url}/editions/${f.editionId}/publication`);
     await admin.getByRole('link', { name: 'Kelola publikasi' }).click();
     await admin.getByText('Final, belum diumumkan').waitFor();

@@ -44,7 +44,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('a provincial admin staffs 
     await page.getByRole('textbox', { name: 'E-mail' }).fill('ntb@paritrana.demo');
     await page.locator('input[type=password]').fill('paritrana-demo-2025');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
     await page.getByRole('link', { name: 'Pengguna' }).first().click();
     await page.getByText('Anda mengelola verifikator, juri, dan pengguna kandidat provinsi Anda.', { exact: false }).waitFor();
     // Only its province's accounts: the NTB verifier, not the national admin.
@@ -114,7 +114,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('a provincial admin staffs 
     await fresh.getByRole('textbox', { name: 'E-mail' }).fill('juri1.ntb@test.example');
     await fresh.locator('input[type=password]').fill('rinjani-3726-mdpl');
     await fresh.getByRole('button', { name: 'Masuk' }).click();
-    await fresh.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await fresh.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
     await fresh.close();
   });
 });

@@ -85,9 +85,9 @@ describe.skipIf(!browserAvailable()).each(drivers())('two-step verification in t
     const other = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'id-ID', userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/120.0 Mobile Safari/537.36' });
     const phone = await other.newPage();
     await enterPassword(phone, 'verifikator.ntb@paritrana.demo');
-    await phone.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await phone.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
     await enterPassword(page, 'verifikator.ntb@paritrana.demo');
-    await page.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await page.getByRole('navigation', { name: 'Navigasi' }).waitFor({ state: 'attached' }); // signed in, on the role's start page
     await page.goto(`${server.url}/akun`);
     await page.getByRole('heading', { name: 'Sesi aktif' }).waitFor();
     await page.getByRole('cell', { name: 'Chrome, Android' }).waitFor();

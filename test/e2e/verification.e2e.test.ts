@@ -226,6 +226,10 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await card.getByRole('link', { name: 'Periksa' }).click();
     await verifier.getByRole('tab', { name: 'Verifikasi' }).click();
     const regulation = verifier.locator('[data-item^="regulations:"]');
+    // No decision is made for the verifier: nothing is chosen and nothing can be saved until one is picked.
+    await regulation.getByRole('radio', { name: 'Sah' }).waitFor();
+    expect(await verifier.locator('[data-item] input[type=radio]:checked').count()).toBe(0);
+    expect(await regulation.getByRole('button', { name: 'Simpan' }).isDisabled()).toBe(true);
     await regulation.getByText('Perlu perbaikan').click();
     await regulation.getByLabel('Komentar').fill('Lampirkan halaman pengesahan Perbup yang ditandatangani');
     await regulation.getByLabel('Batas perbaikan').fill('2099-06-30');
@@ -236,6 +240,7 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await program.getByText('DBH Sawit').waitFor();
     for (const key of ['programs:', 'coverage', 'innovation']) {
       const selector = key.endsWith(':') ? `[data-item^="${key}"]` : `[data-item="${key}"]`;
+      await verifier.locator(selector).getByRole('radio', { name: 'Sah' }).check();
       await verifier.locator(selector).getByRole('button', { name: 'Simpan' }).click();
       await verifier.locator(`${selector}[data-status="valid"]`).waitFor();
     }
@@ -255,11 +260,15 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
     await candidate.getByRole('button', { name: 'Kirim penilaian mandiri' }).click();
     await candidate.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click();
     await candidate.getByText('Penilaian mandiri sudah dikirim dan hanya dapat dibaca.').waitFor();
+    // Sent again: the revision is answered, the to-do box no longer asks for it.
+    await expect.poll(() => candidate.getByTestId('todo').count()).toBe(0);
+    expect(await candidate.getByRole('button', { name: 'Perbaiki di penilaian mandiri' }).count()).toBe(0);
   });
 
   it('the verifier confirms; the candidate is verified and the progress page says so', async () => {
     await verifier.reload();
     await verifier.getByRole('tab', { name: 'Verifikasi' }).click();
+    await verifier.locator('[data-item^="regulations:"]').getByRole('radio', { name: 'Sah' }).check();
     await verifier.locator('[data-item^="regulations:"]').getByRole('button', { name: 'Simpan' }).click();
     await verifier.locator('[data-item^="regulations:"][data-status="valid"]').waitFor();
     await expect.poll(() => verifier.getByRole('button', { name: 'Konfirmasi verifikasi' }).isEnabled(), { timeout: 30_000 }).toBe(true);

@@ -251,3 +251,116 @@ describe.runIf(drivers().includes('postgres'))('a PostgreSQL role that may only 
     }
   });
 });
+
+describe.each(drivers())('reading the audit log page by page on %s', (driver) => {
+  let t: TestApp;
+  let national: Awaited<ReturnType<typeof signIn>>;
+  let dataDir: string;
+  type Entry = { seq: number; action: string; actorLabel: string; entityType: string; entityId: string; objectLabel: string | null; after: unknown };
+  type Page = { entries: Entry[]; nextBefore: number | null };
+  const page = async (query: string) => {
+    const res = await national.request('GET', `/api/audit?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Page>();
+  };
+  const scalar = async (query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number | string }>(await t.database.db.execute(query))[0]!.n);
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'paritrana-audit-page-'));
+    t = await startTestApp(driver, { PARITRANA_DATA_DIR: dataDir });
+    await seedDemo(t.database.db);
+    national = await signIn(t, 'admin@paritrana.demo', 'paritrana-demo-2025');
+  });
+  afterAll(async () => t?.close());
+
+  it('pages newest first with a cursor, every entry once', async () => {
+    const total = await scalar(sql`select count(*) as n from audit_log`);
+    expect(total).toBeGreaterThan(12);
+    const first = await page('limit=5');
+    const second = await page(`limit=5&before=${first.nextBefore}`);
+    const ten = await page('limit=10');
+    expect([...first.entries, ...second.entries].map((e) => e.seq)).toEqual(ten.entries.map((e) => e.seq));
+    expect(first.nextBefore).toBe(first.entries[4]!.seq);
+    expect(ten.entries.map((e) => e.seq)).toEqual([...ten.entries.map((e) => e.seq)].sort((a, b) => b - a));
+    const all = await page('limit=500');
+    expect(all.entries).toHaveLength(Math.min(total, 500));
+    expect(all.nextBefore).toBe(total > 500 ? all.entries[499]!.seq : null);
+    // The default page is 50 entries.
+    expect((await page('')).entries).toHaveLength(Math.min(total, 50));
+  });
+
+  it('filters by action, area of actions, actor, object, days in WIB, edition, province and free text', async () => {
+    const db = t.database.db;
+    const submitted = await page('action=candidate.create&limit=500');
+    expect(submitted.entries.length).toBe(await scalar(sql`select count(*) as n from audit_log where action = 'candidate.create'`));
+    expect(submitted.entries.length).toBeGreaterThan(0);
+    const area = await page('action=candidate.&limit=500');
+    expect(area.entries.length).toBe(await scalar(sql`select count(*) as n from audit_log where action like 'candidate.%'`));
+    expect(new Set(area.entries.map((e) => e.action.split('.')[0]))).toEqual(new Set(['candidate']));
+
+    const [busiest] = rowsOf<{ actor_label: string; n: number | string }>(await db.execute(sql`select actor_label, count(*) as n from audit_log group by actor_label order by count(*) desc limit 1`));
+    const part = busiest!.actor_label.slice(1, -1).toUpperCase();
+    const byActor = await page(`actor=${encodeURIComponent(part)}&limit=500`);
+    expect(byActor.entries.length).toBe(await scalar(sql`select count(*) as n from audit_log where position(lower(${part}) in lower(actor_label)) > 0`));
+    expect(byActor.entries.filter((e) => e.actorLabel === busiest!.actor_label)).toHaveLength(Math.min(500, Number(busiest!.n)));
+
+    // Every demo entry was written today (WIB): from today finds them all, up to yesterday none.
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    const total = await scalar(sql`select count(*) as n from audit_log`);
+    expect((await page(`from=${today}&to=${today}&limit=500`)).entries).toHaveLength(Math.min(total, 500));
+    expect((await page(`to=${yesterday}`)).entries).toEqual([]);
+    expect((await page(`from=${today}&to=${yesterday}`)).entries).toEqual([]);
+
+    const [lotim] = rowsOf<{ id: string; edition_id: string; name: string }>(await db.execute(sql`select id::text as id, edition_id::text as edition_id, name from candidates where regency_code = '52.03' and level = 'provinsi' order by created_at desc limit 1`));
+    const ofEdition = await page(`editionId=${lotim!.edition_id}&limit=500`);
+    expect(ofEdition.entries.map((e) => `${e.entityType}:${e.entityId}`)).toContain(`candidate:${lotim!.id}`);
+    const foreign = rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from candidates where edition_id <> ${lotim!.edition_id}::uuid`)).map((r) => r.id);
+    expect(ofEdition.entries.filter((e) => e.entityType === 'candidate' && foreign.includes(e.entityId))).toEqual([]);
+    expect(ofEdition.entries.length).toBe(
+      await scalar(sql`select count(*) as n from audit_log where (entity_type = 'edition' and entity_id = ${lotim!.edition_id})
+        or (entity_type = 'candidate' and entity_id in (select id::text from candidates where edition_id = ${lotim!.edition_id}::uuid))
+        or (entity_type = 'pool' and entity_id in (select id::text from pools where edition_id = ${lotim!.edition_id}::uuid))
+        or (entity_type = 'panel' and entity_id in (select id::text from panels where edition_id = ${lotim!.edition_id}::uuid))
+        or (entity_type = 'category' and entity_id in (select id::text from edition_categories where edition_id = ${lotim!.edition_id}::uuid))
+        or (entity_type = 'level' and entity_id in (select id::text from edition_levels where edition_id = ${lotim!.edition_id}::uuid))
+        or (entity_type = 'event' and entity_id in (select id::text from edition_events where edition_id = ${lotim!.edition_id}::uuid))`),
+    );
+    const ntb = await page('provinceCode=52&entityType=candidate&limit=500');
+    const ntbCandidates = rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from candidates where province_code = '52'`)).map((r) => r.id);
+    expect(ntb.entries.length).toBeGreaterThan(0);
+    expect(ntb.entries.every((e) => ntbCandidates.includes(e.entityId))).toBe(true);
+    expect((await page('provinceCode=11&entityType=candidate&limit=500')).entries.every((e) => !ntbCandidates.includes(e.entityId))).toBe(true);
+
+    // Free text: the candidate's name is in the data of its entries; a word found nowhere finds nothing.
+    const named = await page(`q=${encodeURIComponent(lotim!.name)}&limit=500`);
+    expect(named.entries.length).toBeGreaterThan(0);
+    expect((await page('q=tidak-ada-di-mana-pun')).entries).toEqual([]);
+    // % and _ are letters in a search, not wildcards.
+    expect((await page('q=%25%25%25')).entries).toEqual([]);
+    // The objects are named: a candidate by its name.
+    const entry = ofEdition.entries.find((e) => e.entityType === 'candidate' && e.entityId === lotim!.id)!;
+    expect(entry.objectLabel).toBe(lotim!.name);
+  });
+
+  it('shows one entry with the hash it follows, its own hash checked, and the anchor that covers it', async () => {
+    const store = new AnchorStore(join(dataDir, 'audit-anchors'));
+    const head = await auditHead(t.database.db);
+    const anchor = (await store.anchor(t.database.db))!;
+    const first = await national.request('GET', '/api/audit/1');
+    expect(first.statusCode).toBe(200);
+    const second = (await national.request('GET', '/api/audit/2')).json<{ prevHash: string }>();
+    expect(second.prevHash).toBe(first.json<{ hash: string }>().hash);
+    expect(first.json()).toMatchObject({ seq: 1, prevHash: '0'.repeat(64), hashMatches: true, anchor: { seq: head!.seq, hash: head!.hash, at: anchor.at, key: store.keyId() } });
+    // A newer entry than the newest anchor has none yet.
+    await t.database.db.transaction((tx) => appendAudit(tx, { id: null, label: 'system' }, { action: 'test.write', entityType: 'test', entityId: 'x' }));
+    const newest = (await auditHead(t.database.db))!;
+    expect((await national.request('GET', `/api/audit/${newest.seq}`)).json()).toMatchObject({ seq: newest.seq, action: 'test.write', hashMatches: true, anchor: null, objectLabel: null });
+    expect((await national.request('GET', `/api/audit/${newest.seq + 1}`)).statusCode).toBe(404);
+    // An entry changed with the trigger off no longer gives its hash.
+    await asOwner(t.database.db, async (tx) => {
+      await tx.execute(sql`update audit_log set actor_label = 'Seseorang' where seq = ${newest.seq}`);
+    });
+    expect((await national.request('GET', `/api/audit/${newest.seq}`)).json()).toMatchObject({ hashMatches: false });
+  });
+});

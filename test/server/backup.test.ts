@@ -63,7 +63,7 @@ describe.each(drivers())('POST /api/admin/backup on %s', (driver) => {
     // The backup itself is in the audit log of the running installation, with who took it.
     const audit = await national.request('GET', '/api/audit?entityType=installation');
     expect(audit.statusCode).toBe(200);
-    const entries = audit.json<{ action: string; entityType: string }[]>().filter((e) => e.action === 'installation.backup');
+    const entries = audit.json<{ entries: { action: string; entityType: string }[] }>().entries.filter((e) => e.action === 'installation.backup');
     expect(entries.map((e) => e.entityType)).toEqual(['installation']);
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/database.ts';
 import { anonymous, makeUser, roles, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
@@ -97,14 +98,35 @@ describe.each(drivers())('candidates on %s', (driver) => {
     expect(names).toContain('PT Maju, Jaya');
   });
 
-  it('reads the XLSX template it hands out', async () => {
-    const template = await admin52.request('GET', `/api/editions/${editionId}/candidates/template?format=xlsx`);
-    expect(template.statusCode).toBe(200);
-    expect(template.headers['content-type']).toContain('spreadsheetml');
-    // The template's example rows: 52.03 is already a candidate, so the import is refused whole.
-    const res = await importSheet(admin52, '52', 'templat.xlsx', template.rawPayload);
-    expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().error.details?.[0]).toEqual({ path: 'baris 2.baris', message: '52.03 sudah menjadi kandidat kategori pemkab-kota' });
+  it('hands out a template that imports nothing as it is, and says why; its examples are on their own sheet', async () => {
+    const before = (await admin52.request('GET', `/api/editions/${editionId}/candidates`)).json<Detail[]>().length;
+    for (const format of ['xlsx', 'csv'] as const) {
+      const template = await admin52.request('GET', `/api/editions/${editionId}/candidates/template?format=${format}`);
+      expect(template.statusCode).toBe(200);
+      const res = await importSheet(admin52, '52', `templat.${format}`, template.rawPayload);
+      expect(res.statusCode).toBe(400);
+      expect(res.json<ErrorBody>().error).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: 'Berkas hanya berisi judul kolom, tanpa baris kandidat; tidak ada yang diimpor',
+        details: [{ path: 'file', message: 'tanpa baris kandidat' }],
+      });
+    }
+    expect((await admin52.request('GET', `/api/editions/${editionId}/candidates`)).json<Detail[]>()).toHaveLength(before);
+    const xlsx = await admin52.request('GET', `/api/editions/${editionId}/candidates/template?format=xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kandidat', 'Petunjuk', 'Contoh', 'Kategori']);
+    expect(workbook.getWorksheet('Kandidat')!.rowCount).toBe(1);
+    expect(workbook.getWorksheet('Contoh')!.getRow(3).getCell(4).value).toBe('PT Contoh Sejahtera');
+    // The example rows, copied onto the first sheet, are read as candidates (52.03 is one already, so refused whole).
+    const sheet = workbook.getWorksheet('Kandidat')!;
+    workbook.getWorksheet('Contoh')!.eachRow((row, n) => {
+      if (n > 1) sheet.addRow((row.values as unknown[]).slice(1));
+    });
+    const filled = await importSheet(admin52, '52', 'isian.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(filled.statusCode).toBe(400);
+    expect(filled.json<ErrorBody>().error.details?.[0]).toEqual({ path: 'baris 2.baris', message: '52.03 sudah menjadi kandidat kategori pemkab-kota' });
   });
 
   it('invites a candidate user by e-mail; the link creates the account once; the candidate answers its nomination', async () => {

@@ -200,7 +200,7 @@ describe.each(drivers())('coverage data in an edition on %s', (driver) => {
     const saved = await national.request('PUT', url, { settings });
     expect(saved.statusCode).toBe(200);
     expect(saved.json<View>()).toMatchObject({ isDefault: false, settings });
-    const audit = (await national.request('GET', `/api/audit?entityType=edition&entityId=${editionId}`)).json<{ action: string; after: unknown }[]>();
+    const audit = (await national.request('GET', `/api/audit?entityType=edition&entityId=${editionId}`)).json<{ entries: { action: string; after: unknown }[] }>().entries;
     expect(audit[0]).toMatchObject({ action: 'edition.screening', after: { screeningConfig: settings } });
 
     // The next import ranks by coverage alone and keeps three per province and category.

@@ -123,7 +123,7 @@ describe.each(drivers())('delegated administration and staff invitations on %s',
       expect((await admin52.request('PATCH', `/api/users/${id}`, {})).statusCode).toBe(403);
     }
     expect((await admin52.request('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', { active: false })).statusCode).toBe(404);
-    const entries = (await national.request('GET', `/api/audit?entityType=user&entityId=${verifier.id}`)).json<{ action: string }[]>();
+    const entries = (await national.request('GET', `/api/audit?entityType=user&entityId=${verifier.id}`)).json<{ entries: { action: string }[] }>().entries;
     expect(entries.filter((e) => e.action === 'user.update')).toHaveLength(3);
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { drivers } from '../support/database.ts';
 import { anonymous, signIn, startTestApp, type TestApp } from '../support/app.ts';
 import { demoPassword, seedDemo } from '../../src/server/services/demo.ts';
@@ -51,5 +52,38 @@ describe.each(drivers())('the demo’s published showcase edition on %s', (drive
     expect([last.name, last.rank, last.award, last.winners.length, last.comments]).toEqual(['Kabupaten Bima', 4, null, 3, []]);
     expect(last.total.median).toBe(own.total.median);
     expect((await lotim.request('GET', `/api/candidates/${bimaId}/feedback`)).statusCode).toBe(403);
+  });
+
+  it('seats every member of both demo panels with its own organisation', async () => {
+    const rows = await t.database.db.execute(sql`
+      select e.label, u.email, m.unsur, m.title, j.institution
+      from panel_members m join panels p on p.id = m.panel_id join editions e on e.id = p.edition_id
+      join users u on u.id = m.user_id left join juror_profiles j on j.user_id = m.user_id
+      order by e.label, m.unsur`);
+    const members = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { label: string; email: string; unsur: string; title: string | null; institution: string | null }[];
+    const organisations = {
+      akademisi: ['juri@paritrana.demo', 'Universitas Mataram'],
+      apindo: ['apindo.ntb@paritrana.demo', 'DPP APINDO Nusa Tenggara Barat'],
+      bpjs: ['bpjs.ntb@paritrana.demo', 'BPJS Ketenagakerjaan Cabang Mataram'],
+      bps: ['bps.ntb@paritrana.demo', 'BPS Provinsi Nusa Tenggara Barat'],
+      pemda: ['ketua.ntb@paritrana.demo', 'Pemerintah Provinsi Nusa Tenggara Barat'],
+      'serikat-pekerja': ['spsi.ntb@paritrana.demo', 'DPD KSPSI Nusa Tenggara Barat'],
+    } as Record<string, [string, string]>;
+    // The showcase's panel and the current edition's.
+    expect(new Set(members.map((m) => m.label)).size).toBe(2);
+    expect(members.map((m) => m.label)).toContain(showcaseLabel);
+    for (const m of members) {
+      expect([m.email, m.institution], `${m.label} ${m.unsur}`).toEqual(organisations[m.unsur]);
+    }
+    // Only the academic juror is of the university.
+    expect(members.filter((m) => m.title === 'Universitas Mataram').map((m) => m.unsur)).toEqual(['akademisi', 'akademisi']);
+    expect(members.filter((m) => ['bps', 'apindo', 'serikat-pekerja'].includes(m.unsur)).map((m) => m.title)).toEqual([
+      'DPP APINDO Nusa Tenggara Barat',
+      'BPS Provinsi Nusa Tenggara Barat',
+      'DPD KSPSI Nusa Tenggara Barat',
+      'DPP APINDO Nusa Tenggara Barat',
+      'BPS Provinsi Nusa Tenggara Barat',
+      'DPD KSPSI Nusa Tenggara Barat',
+    ]);
   });
 });

@@ -155,7 +155,7 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     expect((await chair.request('GET', `/api/pools/${pool.id}/moderation?stage=desk`)).statusCode).toBe(409);
     // The audit log holds the marks, but shows them to nobody before the result is final.
     const committee = await signIn(t, 'admin@paritrana.demo', 'paritrana-demo-2025');
-    const entries = (await committee.request('GET', '/api/audit?limit=20')).json<{ action: string; after: { marks: unknown } }[]>();
+    const entries = (await committee.request('GET', '/api/audit?limit=20')).json<{ entries: { action: string; after: { marks: unknown } }[] }>().entries;
     const saved = entries.filter((e) => e.action === 'marks.save');
     expect(saved.length).toBeGreaterThan(0);
     for (const e of saved) expect(e.after.marks).toBe('hidden until the result is final');

@@ -284,6 +284,7 @@ const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'POST /api/staff-invitations/lookup': { any: open(400) },
   'POST /api/staff-invitations/accept': { any: open(400) },
   'GET /api/audit': { any: signedIn(403, { national: 200 }) },
+  'GET /api/audit/:seq': { any: signedIn(403, { national: 200 }) },
   'GET /api/audit/verify': { any: signedIn(403, { national: 200 }) },
   'GET /api/audit/anchor': { any: signedIn(403, { national: 200 }) },
   'POST /api/admin/backup': { any: signedIn(403, { national: 200 }) },
@@ -440,6 +441,7 @@ describe.each(drivers())('authorization matrix on %s', (driver) => {
       code: '52',
       kind: 'verification.revision',
       locale: 'id',
+      seq: '1',
       userId: (await makeUser(t, roles.juror())).id,
       awardId: (await listSpecialAwards(db, f.editionId))[0]!.id,
     };

@@ -86,6 +86,8 @@ describe.each(drivers())('publication of results on %s', (driver) => {
   });
 
   it('publishes the final result with a signed certificate for every winner (audited)', async () => {
+    const stateOfPool = async () => (await admin.request('GET', `/api/editions/${f.editionId}/pools`)).json<{ id: string; publication: string }[]>().find((p) => p.id === f.poolId)!.publication;
+    expect(await stateOfPool()).toBe('final');
     const published = await admin.request('POST', `/api/pools/${f.poolId}/publish`);
     expect(published.statusCode, published.body).toBe(200);
     const status = published.json<PublicationStatus>();
@@ -98,6 +100,8 @@ describe.each(drivers())('publication of results on %s', (driver) => {
     ]);
     for (const w of status.winners) expect(w.certificate!.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
     codes = Object.fromEntries(status.winners.map((w) => [w.candidate, w.certificate!.code]));
+    // An announced pool is listed as announced, not as "final, not announced".
+    expect(await stateOfPool()).toBe('published');
     const [entry] = await listAudit(t.database.db, { entityType: 'pool', entityId: f.poolId, limit: 1 });
     expect(entry).toMatchObject({ action: 'result.publish', after: { resultId: f.resultId, certificates: codes } });
   });
@@ -331,6 +335,7 @@ describe.each(drivers())('publication of results on %s', (driver) => {
     const withdrawn = await admin.request('POST', `/api/pools/${f.poolId}/withdraw`, { reason: 'Nama penanda tangan piagam perlu dikoreksi' });
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json<PublicationStatus>().result).toMatchObject({ publishedAt: null, withdrawReason: 'Nama penanda tangan piagam perlu dikoreksi' });
+    expect((await admin.request('GET', `/api/editions/${f.editionId}/pools`)).json<{ id: string; publication: string }[]>().find((p) => p.id === f.poolId)!.publication).toBe('withdrawn');
     expect((await publicClient.request('GET', `/api/public/pools/${f.poolId}/result`)).statusCode).toBe(404);
     expect((await publicClient.request('GET', '/api/public/editions')).json()).toEqual([]);
     expect((await publicClient.request('GET', `/api/public/certificates/${codes['52.03']}`)).json<CertificateVerification>()).toMatchObject({ status: 'withdrawn', poolId: null });

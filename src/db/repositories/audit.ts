@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { auditLog } from '../schema/index.ts';
 import { canonicalJson } from '../canonical-json.ts';
@@ -59,20 +59,100 @@ export async function appendAudit(tx: Db, actor: AuditActor, input: AuditInput):
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export async function listAudit(
-  db: Db,
-  query: { entityType?: string | undefined; entityId?: string | undefined; limit: number; before?: number | undefined },
-): Promise<AuditRow[]> {
+/** What the log may be narrowed to; every filter is optional, `before` is the paging cursor (a sequence number). */
+export type AuditFilters = {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  /** Part of the actor's name or e-mail, as recorded in the entry. */
+  actor?: string | undefined;
+  /** One action (`marks.submit`), or every action of an area (`marks.`). */
+  action?: string | undefined;
+  /** Instants: entries at or after `from`, before `to`. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Entries about the edition or anything of it (candidates, pools, panels, categories, levels, events). */
+  editionId?: string | undefined;
+  /** Entries about a province's candidates, pools, panels or messages, or the province itself. */
+  provinceCode?: string | undefined;
+  /** Free text in the actor, action, object id or the data before and after. */
+  q?: string | undefined;
+  limit: number;
+  before?: number | undefined;
+};
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The ids (as text) of an edition's or a province's rows of one table, for the entries about them. */
+const idsOf = (table: string, column: string, value: string) => sql.raw(`select id::text from ${table} where ${column} = `).append(sql`${value}`);
+
+function filterConditions(query: AuditFilters): SQL[] {
   const where: SQL[] = [];
   if (query.entityType) where.push(eq(auditLog.entityType, query.entityType));
   if (query.entityId) where.push(eq(auditLog.entityId, query.entityId));
   if (query.before != null) where.push(lt(auditLog.seq, query.before));
+  if (query.action) where.push(query.action.endsWith('.') ? like(auditLog.action, likePattern(query.action).slice(1)) : eq(auditLog.action, query.action));
+  if (query.from) where.push(gte(auditLog.at, query.from));
+  if (query.to) where.push(lt(auditLog.at, query.to));
+  if (query.actor) where.push(ilike(auditLog.actorLabel, likePattern(query.actor)));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    // A juror's marks stay out of the search until they are shown (services/audit.ts hides them).
+    where.push(
+      or(
+        ilike(auditLog.actorLabel, pattern),
+        ilike(auditLog.action, pattern),
+        ilike(auditLog.entityId, pattern),
+        and(ne(auditLog.action, 'marks.save'), or(sql`${auditLog.before}::text ilike ${pattern}`, sql`${auditLog.after}::text ilike ${pattern}`)),
+      )!,
+    );
+  }
+  if (query.editionId) {
+    const ed = query.editionId;
+    const about = (type: string, table: string) => sql`(${auditLog.entityType} = ${type} and ${auditLog.entityId} in (${idsOf(table, 'edition_id', ed)}))`;
+    where.push(
+      sql`((${auditLog.entityType} = 'edition' and ${auditLog.entityId} = ${ed}) or ${about('candidate', 'candidates')} or ${about('pool', 'pools')} or ${about('panel', 'panels')} or ${about('category', 'edition_categories')} or ${about('level', 'edition_levels')} or ${about('event', 'edition_events')})`,
+    );
+  }
+  if (query.provinceCode) {
+    const p = query.provinceCode;
+    const about = (type: string, table: string, column: string) => sql`(${auditLog.entityType} = ${type} and ${auditLog.entityId} in (${idsOf(table, column, p)}))`;
+    where.push(
+      sql`((${auditLog.entityType} = 'province' and ${auditLog.entityId} = ${p}) or ${about('candidate', 'candidates', 'province_code')} or ${about('pool', 'pools', 'area')} or ${about('panel', 'panels', 'area')} or ${about('message', 'outbox', 'province_code')})`,
+    );
+  }
+  return where;
+}
+
+/** Entries, newest first, narrowed by `query`; one page of at most `limit`, older than `before`. */
+export async function listAudit(db: Db, query: AuditFilters): Promise<AuditRow[]> {
   return db
     .select()
     .from(auditLog)
-    .where(and(...where))
+    .where(and(...filterConditions(query)))
     .orderBy(desc(auditLog.seq))
     .limit(query.limit);
+}
+
+/** One entry by its sequence number. */
+export async function findAuditEntry(db: Db, seq: number): Promise<AuditRow | null> {
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.seq, seq));
+  return row ?? null;
+}
+
+/** Whether an entry's content still gives its hash (given the previous entry's hash it names). */
+export function entryHashMatches(row: AuditRow): boolean {
+  return (
+    auditHash(row.prevHash, {
+      at: new Date(row.at).toISOString(),
+      actorId: row.actorId,
+      actorLabel: row.actorLabel,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      before: row.before,
+      after: row.after,
+    }) === row.hash
+  );
 }
 
 export type ChainVerification = { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null };

@@ -21,5 +21,10 @@ export const auditLog = pgTable(
     prevHash: varchar('prev_hash', { length: 64 }).notNull(),
     hash: varchar('hash', { length: 64 }).notNull().unique(),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    // The audit page's filters: by action (newest first) and by time.
+    index('audit_action_idx').on(t.action, t.seq),
+    index('audit_at_idx').on(t.at),
+  ],
 );

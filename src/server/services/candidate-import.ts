@@ -21,11 +21,17 @@ type Payload = { editionId: string; provinceCode: string; actor: { id: string | 
  * its import as a job; a sheet with problems is refused with each bad row
  * and column, as before. Answers the job.
  */
+/** Why a sheet with column names only imports nothing (the web page says it in the user's language). */
+export const noCandidateRows = 'tanpa baris kandidat';
+
 export async function queueCandidateImport(ctx: ServiceContext, editionId: string, provinceCode: string, rows: ImportRow[]): Promise<jobsRepo.JobRow> {
   const { db, actor } = ctx;
   authorizeProvince(actor, 'nominate', { provinceCode });
   await openEdition(db, editionId);
-  if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas tidak berisi baris data', [{ path: 'file', message: 'kosong' }]);
+  if (rows.length === 0) {
+    // The template as downloaded: column names only (its examples are on another sheet).
+    throw new AppError('VALIDATION_FAILED', 'Berkas hanya berisi judul kolom, tanpa baris kandidat; tidak ada yang diimpor', [{ path: 'file', message: noCandidateRows }]);
+  }
   const { candidates, problems } = checkImportRows(rows, await importContext(db, editionId, provinceCode));
   if (problems.length > 0) throw problemsError(problems);
   const payload: Payload = { editionId, provinceCode, actor: auditActor(actor), candidates };

@@ -124,28 +124,39 @@ const guide: Record<(typeof importColumns)[number], string> = {
   email_kontak: 'e-mail narahubung',
 };
 
-/** The import template: headers, two example rows, a guide and the edition's categories. */
+/** The template's example rows: shown on their own sheet, never on the one that is read. */
+const examples: Record<string, string>[] = [
+  { kategori: 'pemkab-kota', kode_wilayah: '52.03', nama_kontak: 'Nama Narahubung', jabatan_kontak: 'Kepala Disnaker', email_kontak: 'narahubung@example.go.id' },
+  { kategori: 'usaha-besar', npp: '12345678', nama: 'PT Contoh Sejahtera', kelas_usaha: 'besar', sektor: 'Manufaktur', alamat: 'Mataram' },
+];
+
+/**
+ * The import template. The sheet that is read (the first, "Kandidat"; the
+ * CSV) holds the column names only, so the template imported unchanged
+ * creates nothing; the example rows are on the "Contoh" sheet, beside the
+ * guide and the edition's categories.
+ */
 export async function candidateTemplate(format: 'xlsx' | 'csv', categories: { code: string; nameId: string }[]): Promise<Buffer> {
-  const examples = [
-    { kategori: 'pemkab-kota', kode_wilayah: '52.03', nama_kontak: 'Nama Narahubung', jabatan_kontak: 'Kepala Disnaker', email_kontak: 'narahubung@example.go.id' },
-    { kategori: 'usaha-besar', npp: '12345678', nama: 'PT Contoh Sejahtera', kelas_usaha: 'besar', sektor: 'Manufaktur', alamat: 'Mataram' },
-  ] as Record<string, string>[];
   if (format === 'csv') {
     const line = (values: string[]) => values.map((v) => csvField(v, ',;')).join(',');
-    return Buffer.from(`${[line([...importColumns]), ...examples.map((e) => line(importColumns.map((c) => e[c] ?? '')))].join('\n')}\n`, 'utf8');
+    return Buffer.from(`${line([...importColumns])}\n`, 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Kandidat');
   sheet.addRow([...importColumns]).font = { bold: true };
-  for (const e of examples) sheet.addRow(importColumns.map((c) => e[c] ?? ''));
   sheet.columns.forEach((column) => (column.width = 22));
   const help = workbook.addWorksheet('Petunjuk');
   help.addRow(['kolom', 'isi']).font = { bold: true };
   for (const c of importColumns) help.addRow([c, guide[c]]);
   help.addRow([]);
+  help.addRow(['Isi lembar Kandidat, satu baris per kandidat, di bawah judul kolom. Hanya lembar pertama yang dibaca; lembar Contoh tidak diimpor.']);
   help.addRow(['Semua baris disimpan atau tidak sama sekali: bila ada kesalahan, setiap baris yang salah disebut dengan kolom dan alasannya.']);
   help.getColumn(1).width = 18;
   help.getColumn(2).width = 80;
+  const sample = workbook.addWorksheet('Contoh');
+  sample.addRow([...importColumns]).font = { bold: true };
+  for (const e of examples) sample.addRow(importColumns.map((c) => e[c] ?? ''));
+  sample.columns.forEach((column) => (column.width = 22));
   const cats = workbook.addWorksheet('Kategori');
   cats.addRow(['kategori', 'nama']).font = { bold: true };
   for (const c of categories) cats.addRow([c.code, c.nameId]);

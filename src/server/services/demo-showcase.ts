@@ -19,7 +19,7 @@ import { defaultInstrumentFor } from '../../domain/instruments/index.ts';
 import { rubricIndicators } from '../../domain/panels/scoring-setup.ts';
 import type { RoleGrant } from '../../shared/contracts/index.ts';
 import type { Actor } from '../policies/actor.ts';
-import { demoJurors } from './demo-panel.ts';
+import { demoAcademic, demoJurors } from './demo-panel.ts';
 import { addCategory, addEvent, changeEditionStatus, createEdition } from './editions.ts';
 import { recordAttendance, setSlot } from './interviews.ts';
 import { submitSheet, writeMarks } from './marking.ts';
@@ -155,10 +155,10 @@ export async function seedShowcase(db: Db, options: { today?: string } = {}): Pr
     categoryCodes: [],
   });
   await replaceMembers(ctx, panel.id, {
-    // The academic juror comes last; the others keep their own titles (none for BPS, APINDO and SPSI).
+    // The academic juror comes last; each member sits with its own organisation.
     members: jurors.map((j, i) => {
       const juror = demoJurors[i];
-      return juror ? { userId: j.id, unsur: juror.unsur, role: juror.role, title: juror.title } : { userId: j.id, unsur: 'akademisi', role: 'member' as const, title: 'Universitas Mataram' };
+      return juror ? { userId: j.id, unsur: juror.unsur, role: juror.role, title: juror.title } : { userId: j.id, unsur: 'akademisi', role: 'member' as const, title: demoAcademic.title };
     }),
   });
   const pool = await createPool(ctx, edition.id, { level: 'provinsi', area: '52', categoryId: category.id, panelId: panel.id });

@@ -18,7 +18,7 @@ import { auditActor, type Actor } from '../policies/actor.ts';
 import { authorizePool, panelPolicy, poolAbilities } from '../policies/panels.ts';
 import type { ServiceContext } from './context.ts';
 import { assertAssessing, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
-import { conflictedPairs, poolCandidates, presentSlot } from './pools.ts';
+import { conflictedPairs, poolCandidates, presentSlot, publicationStateOf } from './pools.ts';
 
 /** The pools a juror sits on, with the candidates and how far their sheets are. */
 export async function myPools({ db, actor }: ServiceContext, editionId: string): Promise<MyPool[]> {
@@ -51,6 +51,7 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
         panelId: ctx.panel.id,
         panelName: ctx.panel.name,
         status: row.status,
+        publication: publicationStateOf(row.status, row.status === 'finalised' ? await pools.currentResult(db, row.id) : null),
         stages: ctx.stageIds.map((id) => ({ id, state: row.stages[id] ?? 'pending' })),
         candidates: candidates.length,
         myRole: poolRoleOf(actor!, ctx),

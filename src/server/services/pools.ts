@@ -28,7 +28,14 @@ export async function conflictedPairs(db: Db, candidateIds: string[]): Promise<S
   return new Set((await activeConflictsOf(db, candidateIds)).map((c) => pairKey(c.userId, c.candidateId)));
 }
 
-function summary(ctx: PoolContext, actor: Actor, candidates: number): PoolSummary {
+/** Where a pool's result stands for the public: not final, final but not announced, announced, or its announcement withdrawn. */
+export function publicationStateOf(status: string, result: pools.ResultRow | null): PoolSummary['publication'] {
+  if (status !== 'finalised' || !result) return 'notFinal';
+  if (result.publishedAt) return 'published';
+  return result.withdrawnAt ? 'withdrawn' : 'final';
+}
+
+function summary(ctx: PoolContext, actor: Actor, candidates: number, result: pools.ResultRow | null): PoolSummary {
   return {
     id: ctx.pool.id,
     editionId: ctx.pool.editionId,
@@ -40,6 +47,7 @@ function summary(ctx: PoolContext, actor: Actor, candidates: number): PoolSummar
     panelId: ctx.panel.id,
     panelName: ctx.panel.name,
     status: ctx.pool.status,
+    publication: publicationStateOf(ctx.pool.status, result),
     stages: ctx.stageIds.map((id) => ({ id, state: ctx.pool.stages[id] ?? 'pending' })),
     candidates,
     myRole: poolRoleOf(actor, ctx),
@@ -54,7 +62,7 @@ export async function listPools({ db, actor }: ServiceContext, editionId: string
   for (const row of await pools.listPools(db, editionId)) {
     const ctx = await loadPool(db, row.id);
     if (poolRoleOf(actor!, ctx) === 'none') continue;
-    out.push(summary(ctx, actor!, (await poolCandidates(db, row)).length));
+    out.push(summary(ctx, actor!, (await poolCandidates(db, row)).length, await pools.currentResult(db, row.id)));
   }
   return out;
 }
@@ -103,7 +111,7 @@ export async function createPool({ db, actor }: ServiceContext, editionId: strin
     return pool.id;
   });
   const ctx = await loadPool(db, id);
-  return summary(ctx, actor!, (await poolCandidates(db, ctx.pool)).length);
+  return summary(ctx, actor!, (await poolCandidates(db, ctx.pool)).length, null);
 }
 
 /** Who has marked what, without the marks: for the chair and the committee. */
@@ -138,7 +146,7 @@ export async function poolDetail({ db, actor }: ServiceContext, poolId: string):
   const result = await pools.currentResult(db, poolId);
   const attendance = attendanceIndicator(ctx.setup.instrument);
   return {
-    ...summary(ctx, actor!, ids.length),
+    ...summary(ctx, actor!, ids.length, result),
     minJurors: ctx.edition.minJurors,
     assignmentMode: ctx.pool.assignmentMode,
     panel: presentPanel(ctx.panel, ctx.members),

@@ -77,6 +77,8 @@ export const poolSummary = z.object({
   panelId: text(),
   panelName: text(),
   status: z.enum(['setup', 'marking', 'finalised']),
+  /** Where its result stands for the public: not final; final, not announced; announced; announcement withdrawn. */
+  publication: z.enum(['notFinal', 'final', 'published', 'withdrawn']),
   stages: z.array(z.object({ id: text(), state: stageState })),
   candidates: z.number(),
   /** The caller's part in this pool. */

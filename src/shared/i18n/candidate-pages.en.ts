@@ -55,6 +55,9 @@ export const candidatePagesEn: typeof candidatePagesId = {
     row: 'Row',
     column: 'Column',
     reason: 'Reason',
+    templateHint: 'Fill in the first sheet (Kandidat) below the column names. Filled-in examples are on the Contoh sheet and are not imported.',
+    noRowsTitle: 'Nothing was imported',
+    noRows: 'The file holds the column names only, no candidate rows. Fill in one row per candidate on the first sheet (examples are on the Contoh sheet) and upload again.',
   },
   invite: {
     title: 'Invite a candidate user',

@@ -56,6 +56,9 @@ export const candidatePagesId = {
     row: 'Baris',
     column: 'Kolom',
     reason: 'Alasan',
+    templateHint: 'Isi lembar pertama (Kandidat) di bawah judul kolom. Contoh pengisian ada di lembar Contoh dan tidak ikut diimpor.',
+    noRowsTitle: 'Tidak ada yang diimpor',
+    noRows: 'Berkas hanya berisi judul kolom, tanpa baris kandidat. Isi satu baris per kandidat di lembar pertama (contoh ada di lembar Contoh), lalu unggah lagi.',
   },
   invite: {
     title: 'Undang pengguna kandidat',

@@ -19,6 +19,8 @@ import { securityEn } from './security.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { factsEn } from './facts.en.ts';
 import { uxEn } from './ux.en.ts';
+import { landingEn } from './landing.en.ts';
+import { auditLabelsEn } from './audit-labels.en.ts';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -293,6 +295,7 @@ export const en: Messages = {
   verify: {
     queue: 'Verification queue',
     item: 'Item',
+    decision: 'Decision',
     valid: 'Valid',
     revision: 'Needs revision',
     rejected: 'Rejected',
@@ -425,4 +428,6 @@ export const en: Messages = {
   ...notificationsEn,
   ...factsEn,
   ...uxEn,
+  ...landingEn,
+  ...auditLabelsEn,
 };

@@ -17,6 +17,8 @@ import { securityId } from './security.id.ts';
 import { notificationsId } from './notifications.id.ts';
 import { factsId } from './facts.id.ts';
 import { uxId } from './ux.id.ts';
+import { landingId } from './landing.id.ts';
+import { auditLabelsId } from './audit-labels.id.ts';
 
 /** Bahasa Indonesia: the default language of the product. */
 export const id = {
@@ -299,6 +301,7 @@ export const id = {
   verify: {
     queue: 'Antrean verifikasi',
     item: 'Butir',
+    decision: 'Keputusan',
     valid: 'Sah',
     revision: 'Perlu perbaikan',
     rejected: 'Ditolak',
@@ -431,5 +434,7 @@ export const id = {
   ...notificationsId,
   ...factsId,
   ...uxId,
+  ...landingId,
+  ...auditLabelsId,
 };
 export type Messages = typeof id;

@@ -39,6 +39,7 @@ export const notificationsEn = {
     language: 'Language',
   },
   outboxExtra: {
+    awaitingHandOff: 'Awaiting manual hand-off',
     kind: 'Kind',
     event: 'Event',
     link: 'Link',

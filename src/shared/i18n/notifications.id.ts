@@ -39,6 +39,7 @@ export const notificationsId = {
     language: 'Bahasa',
   },
   outboxExtra: {
+    awaitingHandOff: 'Menunggu diteruskan manual',
     kind: 'Jenis',
     event: 'Peristiwa',
     link: 'Tautan',

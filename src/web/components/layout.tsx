@@ -4,6 +4,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth.tsx';
 import { useCurrentEdition } from '../current-edition.ts';
+import { useCandidacies } from '../candidacies.ts';
 import { useProvinces } from '../pages/edition/use-edition.ts';
 import { roleLabel } from './labels.ts';
 import { setLanguage } from '../i18n.ts';
@@ -39,13 +40,16 @@ export function Layout() {
   const edition = useCurrentEdition(!candidateOnly);
   const provinces = useProvinces();
   const e = edition?.id ?? '';
+  const candidacies = useCandidacies(t);
+  const candidateLinks = roles
+    .filter((r) => r.role === 'candidate' && r.candidateId)
+    .map((r) => ({ id: r.candidateId!, label: candidacies?.find((c) => c.id === r.candidateId)?.levelLabel ?? '…' }));
   // Navigation by ability: a candidate sees its own page; a verifier its queue; a
   // provincial admin its candidates and progress; the national admin all of it.
   const links = [
-    ...roles
-      .filter((r) => r.role === 'candidate' && r.candidateId)
-      .map((r) => ({ to: `/candidates/${r.candidateId}`, label: t('nav.myCandidate'), show: true })),
-    { to: '/', label: t('nav.editions'), show: !candidateOnly },
+    // One entry per candidacy; with several (a candidate that advanced), each names its level.
+    ...candidateLinks.map((c) => ({ to: `/candidates/${c.id}`, label: candidateLinks.length > 1 ? t('landing.candidacyNav', { level: c.label }) : t('nav.myCandidate'), show: true })),
+    { to: '/editions', label: t('nav.editions'), show: !candidateOnly },
     { to: '/penilaian', label: t('marking.title'), show: can?.mark ?? false },
     { to: `/editions/${e}/verification`, label: t('nav.queue'), show: e !== '' && (can?.verify ?? false) },
     { to: `/editions/${e}/candidates`, label: t('nav.candidates'), show: e !== '' && !candidateOnly && (can?.listCandidates ?? false) },
@@ -59,7 +63,8 @@ export function Layout() {
     { to: '/editions/import', label: t('publication.navImport'), show: can?.archiveEditions ?? false },
     { to: '/publik', label: t('publication.navPortal'), show: true },
   ].filter((l) => l.show);
-  const isActive = (to: string) => (to === '/' ? path === '/' || (/^\/editions\/[^/]+$/.test(path) && path !== '/editions/import') : path.startsWith(to));
+  const isActive = (to: string) =>
+    to === '/editions' ? path === '/editions' || (/^\/editions\/[^/]+$/.test(path) && path !== '/editions/import') : path === to || path.startsWith(`${to}/`);
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">
@@ -106,7 +111,8 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Navigasi">
         {links.map((l) => (
-          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={isActive(l.to)} onClick={close} />
+          // The router marks a link current only on its own path; `active` also covers the pages under it.
+          <NavLink key={l.to} component={Link} to={l.to} activeOptions={{ exact: true }} label={l.label} active={isActive(l.to)} onClick={close} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Code, CopyButton, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutboxMessage, OutboxStatus } from '../../shared/contracts/index.ts';
@@ -6,8 +6,19 @@ import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
 import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 
-/** The first link in a message's text (an invitation's, shown while it is not passed on). */
+/** The first link in a message's text. */
 const linkIn = (body: string): string | null => /https?:\/\/\S+/.exec(body)?.[0] ?? null;
+
+/**
+ * The message's link (an invitation's) while it still has to reach its
+ * recipient: shown in full with a copy button. Once sent or passed on, the
+ * server hides it in the body, and the page shows nothing.
+ */
+function linkOf(m: OutboxMessage): string | null {
+  if (m.sentAt || m.status === 'handed') return null;
+  const link = m.link ?? linkIn(m.body);
+  return link && !link.includes('[') ? link : null;
+}
 
 /** The e-mails the app wrote, for the admins: sent, queued, or refused by the mail server. */
 export function OutboxPage() {
@@ -83,7 +94,7 @@ export function OutboxPage() {
               </Badge>
             ) : noServer ? (
               <Badge color="yellow" variant="light" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }}>
-                {t('outboxExtra.noServer')}
+                {t('outboxExtra.awaitingHandOff')}
               </Badge>
             ) : (
               <Badge color="gray" variant="light">
@@ -91,10 +102,18 @@ export function OutboxPage() {
               </Badge>
             )}
           </Group>
-          {noServer && m.status === 'queued' ? (
+          {linkOf(m) ? (
+            <Group mt="xs" gap="xs" wrap="nowrap" align="center" data-link>
+              <Text size="sm" fw={600}>
+                {t('outboxExtra.link')}:
+              </Text>
+              <Code style={{ wordBreak: 'break-all', minWidth: 0 }}>{linkOf(m)}</Code>
+            </Group>
+          ) : null}
+          {linkOf(m) || (noServer && m.status === 'queued') ? (
             <Group mt="xs" gap="xs">
-              {(m.link ?? linkIn(m.body)) ? (
-                <CopyButton value={(m.link ?? linkIn(m.body))!}>
+              {linkOf(m) ? (
+                <CopyButton value={linkOf(m)!}>
                   {({ copied, copy }) => (
                     <Button size="xs" variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} onClick={copy}>
                       {copied ? t('outboxExtra.copied') : t('outboxExtra.copy')}
@@ -102,9 +121,11 @@ export function OutboxPage() {
                   )}
                 </CopyButton>
               ) : null}
-              <Button size="xs" loading={handed.isPending && handed.variables === m.id} onClick={() => handed.mutate(m.id)}>
-                {t('outboxExtra.markHanded')}
-              </Button>
+              {noServer && m.status === 'queued' ? (
+                <Button size="xs" loading={handed.isPending && handed.variables === m.id} onClick={() => handed.mutate(m.id)}>
+                  {t('outboxExtra.markHanded')}
+                </Button>
+              ) : null}
             </Group>
           ) : null}
           {m.error ? (

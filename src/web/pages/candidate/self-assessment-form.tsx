@@ -57,7 +57,9 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
     try {
       const next = await api<SelfAssessment>('POST', `/api/candidates/${candidateId}/self-assessment/submit`);
       setState(next);
-      await client.invalidateQueries({ queryKey: ['self-assessment', candidateId] });
+      // Sending it answers the revision requests (the server sets them back to pending): the to-do list, the
+      // candidate's status and its history change with it.
+      await Promise.all(['self-assessment', 'verification', 'candidate', 'history'].map((key) => client.invalidateQueries({ queryKey: [key, candidateId] })));
     } catch (e) {
       setError(e);
     }
@@ -77,7 +79,8 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
       {state.status === 'submitted' ? <Alert color="teal">{t('candidate.submitted')}</Alert> : null}
       {state.status === 'reopened' ? <Alert color="yellow">{t('candidate.reopened')}</Alert> : null}
       {!state.eligibility.eligible ? (
-        <Alert color="red" title={t('candidate.ineligible')}>
+        // Before the first submission a rule not met means its data is not there yet: neutral, not an alarm.
+        <Alert color={state.submittedAt ? 'red' : 'gray'} title={state.submittedAt ? t('candidate.ineligible') : t('landing.eligibilityOpenTitle')} data-eligibility={state.submittedAt ? 'failed' : 'open'}>
           {state.eligibility.failures.map((f) => (lang === 'en' ? f.reasonEn : f.reasonId)).join('; ')}
         </Alert>
       ) : null}

@@ -1,6 +1,6 @@
 import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, List, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { VerificationView } from '../../../shared/contracts/index.ts';
@@ -137,7 +137,8 @@ type Item = VerificationView['items'][number];
 function Decision({ candidateId, item, onDone }: { candidateId: string; item: Item; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   const itemKey = item.key;
-  const [status, setStatus] = useState<string>(item.status === 'pending' ? 'valid' : item.status);
+  // No decision until the verifier picks one: nothing is pre-selected on an item not yet decided.
+  const [status, setStatus] = useState<string>(item.status === 'pending' ? '' : item.status);
   const [comment, setComment] = useState(item.comment ?? '');
   const [deadline, setDeadline] = useState(item.deadline ?? '');
   const decide = useMutation({
@@ -153,16 +154,16 @@ function Decision({ candidateId, item, onDone }: { candidateId: string; item: It
   return (
     <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
       <ErrorAlert error={decide.error} />
-      <SegmentedControl
-        aria-label={`${t('verify.item')}: ${itemTitle(item.section, item.entry, t)}`}
-        value={status}
-        onChange={setStatus}
-        fullWidth
-        data={(['valid', 'revision', 'rejected'] as const).map((s) => ({ value: s, label: t(`verify.${s}`) }))}
-      />
-      {status !== 'valid' ? <Textarea label={t('verify.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} /> : null}
+      <Radio.Group label={t('verify.decision')} value={status} onChange={setStatus} aria-label={`${t('verify.item')}: ${itemTitle(item.section, item.entry, t)}`}>
+        <Group gap="md" mt={4}>
+          {(['valid', 'revision', 'rejected'] as const).map((s) => (
+            <Radio key={s} value={s} label={t(`verify.${s}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+      {status === 'revision' || status === 'rejected' ? <Textarea label={t('verify.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} /> : null}
       {status === 'revision' ? <DateField label={t('verify.deadline')} value={deadline} onChange={(v) => setDeadline(v)} maw={220} /> : null}
-      <Button size="sm" w="fit-content" onClick={() => decide.mutate()} loading={decide.isPending}>
+      <Button size="sm" w="fit-content" onClick={() => decide.mutate()} loading={decide.isPending} disabled={status === ''}>
         {t('common.save')}
       </Button>
     </Stack>

@@ -38,7 +38,10 @@ export function ImportPage() {
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
   const created = job.data?.status === 'done' ? Number(job.data.result?.created ?? 0) : null;
-  const problems = problemsOf(error);
+  const found = problemsOf(error);
+  // The template as downloaded: column names only, nothing to import.
+  const noRows = found.length === 1 && found[0]!.column === 'file' && found[0]!.reason === 'tanpa baris kandidat';
+  const problems = noRows ? [] : found;
   useEffect(() => {
     if (created != null) void client.invalidateQueries({ queryKey: ['candidates', id] });
   }, [created, client, id]);
@@ -84,6 +87,7 @@ export function ImportPage() {
               CSV
             </Anchor>
           </Group>
+          <Text size="sm">{t('importer.templateHint')}</Text>
           <Select
             label={t('setup.province')}
             required
@@ -119,6 +123,11 @@ export function ImportPage() {
               {t('importer.done', { created })}
             </Alert>
           ) : null}
+          {noRows ? (
+            <Alert color="red" role="alert" title={t('importer.noRowsTitle')}>
+              {t('importer.noRows')}
+            </Alert>
+          ) : null}
           {problems.length > 0 ? (
             <Alert color="red" role="alert" title={t('importer.failed')} style={{ minWidth: 0 }}>
               <Table withTableBorder fz="sm" bg="white" layout="fixed">
@@ -147,7 +156,7 @@ export function ImportPage() {
                   </Table.Tbody>
               </Table>
             </Alert>
-          ) : (
+          ) : noRows ? null : (
             <ErrorAlert error={error} />
           )}
         </Stack>

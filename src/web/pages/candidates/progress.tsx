@@ -75,7 +75,7 @@ export function ProgressPage() {
                 <Text size="xs" c="dimmed">
                   {categoryName(edition.data?.categories, c.categoryCode, lang)} · {t('progress.submission')}: {t(`progress.submissionStatuses.${c.submissionStatus}`)}
                 </Text>
-                <Missing missing={c.missing} ineligible={c.ineligible} />
+                <Missing missing={c.missing} ineligible={c.ineligible} submitted={c.submissionStatus === 'submitted'} />
               </Card>
             ))}
           </Stack>
@@ -104,7 +104,7 @@ export function ProgressPage() {
                   </Table.Td>
                   <Table.Td>{t(`progress.submissionStatuses.${c.submissionStatus}`)}</Table.Td>
                   <Table.Td>
-                    <Missing missing={c.missing} ineligible={c.ineligible} />
+                    <Missing missing={c.missing} ineligible={c.ineligible} submitted={c.submissionStatus === 'submitted'} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -116,14 +116,20 @@ export function ProgressPage() {
   );
 }
 
-function Missing({ missing, ineligible }: { missing: string[]; ineligible: { reasonId: string; reasonEn: string }[] }) {
+function Missing({ missing, ineligible, submitted }: { missing: string[]; ineligible: { reasonId: string; reasonEn: string }[]; submitted: boolean }) {
   const { t, i18n } = useTranslation();
+  const reasons = ineligible.map((f) => (i18n.language === 'en' ? f.reasonEn : f.reasonId)).join('; ');
+  // Until the self-assessment is sent, a rule not met only means the data is not there yet: said without alarm.
   const blocked =
-    ineligible.length > 0 ? (
+    ineligible.length === 0 ? null : submitted ? (
       <Text size="sm" c="red.8">
-        {t('candidate.ineligible')}: {ineligible.map((f) => (i18n.language === 'en' ? f.reasonEn : f.reasonId)).join('; ')}
+        {t('candidate.ineligible')}: {reasons}
       </Text>
-    ) : null;
+    ) : (
+      <Text size="sm" data-eligibility="open">
+        {t('landing.eligibilityOpen')}: {reasons}
+      </Text>
+    );
   if (missing.length === 0 && ineligible.length === 0) {
     return (
       <Text size="sm" c="teal.8">

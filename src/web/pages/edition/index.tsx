@@ -31,7 +31,7 @@ export function EditionPage() {
   const can = me?.abilities;
   return (
     <Stack>
-      <AnchorLink to="/" size="sm">
+      <AnchorLink to="/editions" size="sm">
         ← {t('nav.editions')}
       </AnchorLink>
       <Group justify="space-between" align="flex-end">

@@ -11,6 +11,8 @@ import { SignatoriesPanel } from './signatories.tsx';
 import { useProvinceName } from '../edition/use-edition.ts';
 import { levelName } from '../zones/level-name.ts';
 
+const stateColors = { notFinal: 'gray', final: 'blue', published: 'teal', withdrawn: 'orange' } as const;
+
 /** An edition's publication for the committee: its pools, the certificates' signatories, exports and the archive. */
 export function EditionPublicationPage() {
   const { id } = useParams({ from: '/app/editions/$id/publication' });
@@ -45,8 +47,8 @@ export function EditionPublicationPage() {
                       {p.area ? ` · ${provinceName(p.area)}` : ''}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={p.status === 'finalised' ? 'teal' : 'gray'}>
-                        {p.status === 'finalised' ? t('publication.state.final') : t('publication.state.notFinal')}
+                      <Badge variant="light" color={stateColors[p.publication]} data-publication={p.publication}>
+                        {t(`publication.state.${p.publication}`)}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
