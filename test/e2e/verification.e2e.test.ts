@@ -298,7 +298,8 @@ describe.skipIf(!browserAvailable())('a province takes a candidate from nominati
       primary: getComputedStyle(document.documentElement).getPropertyValue('--mantine-primary-color-filled').trim(),
     }));
     // Teal (the theme's primary colour) comes from the style element Mantine adds; without it Mantine's default blue would show.
-    expect(styled).toEqual({ nonce: true, primary: '#12b886' });
+    // The theme's primary (teal.6, darkened to reach WCAG AA contrast; src/web/theme.ts) is applied.
+    expect(styled).toEqual({ nonce: true, primary: '#0c7958' });
     expect(cspViolations).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { uxId } from './ux.id.ts';
 
 /** English: where an edition stands, field errors, confirmations. */
 export const uxEn: typeof uxId = {
+  dateField: { clear: 'Clear the date' },
   phase: {
     draft: 'The edition is being set up',
     'registration-soon': 'Registration opens on {{date}}',

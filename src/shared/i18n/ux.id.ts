@@ -1,5 +1,6 @@
 /** Bahasa Indonesia: where an edition stands, field errors, confirmations. */
 export const uxId = {
+  dateField: { clear: 'Kosongkan tanggal' },
   phase: {
     draft: 'Edisi masih disiapkan',
     'registration-soon': 'Pendaftaran dibuka mulai {{date}}',

@@ -41,7 +41,7 @@ type Props = Omit<DateInputProps, 'value' | 'onChange' | 'minDate' | 'maxDate' |
  * ISO date (`YYYY-MM-DD`), or '' when empty.
  */
 export function DateField({ value, onChange, min, max, ...rest }: Props) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   return (
     <DateInput
@@ -55,6 +55,7 @@ export function DateField({ value, onChange, min, max, ...rest }: Props) {
       // The range only greys out the calendar's days: a date typed outside it is kept, and the server names the problem.
       getDayProps={(day) => ((min && day < min) || (max && day > max) ? { disabled: true } : {})}
       clearable={!rest.required && !rest.disabled && !rest.readOnly}
+      clearButtonProps={{ 'aria-label': t('dateField.clear') }}
       popoverProps={{ withinPortal: true }}
     />
   );
