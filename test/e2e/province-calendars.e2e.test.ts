@@ -45,6 +45,15 @@ describe.skipIf(!browserAvailable())('province calendars and deadline extensions
     await screenshotBoth(page, 'province-calendars-01-list');
     await ntb.getByRole('button', { name: 'Ubah tanggal' }).click();
     const form = page.getByTestId('calendar-form');
+    // The date field speaks the app's language: a click opens its calendar on a month of the national window
+    // (it ends on 10 December 2025), a chosen day closes it and is written day/month/year.
+    await form.getByLabel('Awal verifikasi').click();
+    const calendar = page.locator('[data-dates-dropdown]');
+    await calendar.waitFor();
+    await calendar.locator('button:not([data-outside]):not([disabled])', { hasText: /^5$/ }).first().click();
+    await calendar.waitFor({ state: 'detached' });
+    expect(await form.getByLabel('Awal verifikasi').inputValue()).toBe('05/12/2025');
+    await form.getByLabel('Awal verifikasi').fill('');
     await form.getByLabel('Malam penganugerahan provinsi').fill('2026-01-10');
     await form.getByRole('button', { name: 'Simpan tanggal' }).click();
     await form.getByText('Di luar jendela nasional').waitFor();

@@ -1,6 +1,7 @@
 import 'dayjs/locale/id';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { useState } from 'react';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 
@@ -43,6 +44,12 @@ type Props = Omit<DateInputProps, 'value' | 'onChange' | 'minDate' | 'maxDate' |
 export function DateField({ value, onChange, min, max, ...rest }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
+  // The calendar opens when asked (a click, or the down arrow) and closes once a date is chosen or typed in full:
+  // typing a date never leaves a calendar lying over the buttons below the field.
+  const [calendar, setCalendar] = useState(false);
+  // An empty field's calendar opens on a month that can be chosen: today, or the nearest end of the range.
+  const today = dayjs().format('YYYY-MM-DD');
+  const shown = value || (max && today > max ? max : min && today < min ? min : undefined);
   return (
     <DateInput
       {...rest}
@@ -51,12 +58,22 @@ export function DateField({ value, onChange, min, max, ...rest }: Props) {
       placeholder={rest.placeholder ?? (lang === 'id' ? 'hh/bb/tttt' : 'd mmm yyyy')}
       dateParser={(text) => parseDate(text, lang)}
       value={value || null}
-      onChange={(v) => onChange(v ?? '')}
+      onChange={(v) => {
+        setCalendar(false);
+        onChange(v ?? '');
+      }}
+      onClick={() => setCalendar(true)}
+      onBlur={() => setCalendar(false)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setCalendar(false);
+        if (event.key === 'ArrowDown') setCalendar(true);
+      }}
       // The range only greys out the calendar's days: a date typed outside it is kept, and the server names the problem.
       getDayProps={(day) => ((min && day < min) || (max && day > max) ? { disabled: true } : {})}
       clearable={!rest.required && !rest.disabled && !rest.readOnly}
       clearButtonProps={{ 'aria-label': t('dateField.clear') }}
-      popoverProps={{ withinPortal: true }}
+      popoverProps={{ withinPortal: true, opened: calendar, onDismiss: () => setCalendar(false) }}
+      defaultDate={shown}
     />
   );
 }
