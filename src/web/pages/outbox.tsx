@@ -64,8 +64,7 @@ export function OutboxPage() {
               </Text>
               {m.kind ? (
                 <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {t('outboxExtra.kind')}: {m.kind}
-                  {m.event ? ` · ${t('outboxExtra.event')}: ${m.event}` : ''}
+                  {t('outboxExtra.kind')}: {t(`outboxExtra.kinds.${m.kind}`, { defaultValue: m.kind })}
                 </Text>
               ) : null}
               <Text size="xs" c="dimmed">

@@ -29,7 +29,9 @@ export function TemplatesPage() {
                 <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                   {tpl.id.subject}
                 </Text>
-                <Code>{tpl.kind}</Code>
+                <Badge variant="light" color="gray">
+                  {t(`outboxExtra.kinds.${tpl.kind}`, { defaultValue: tpl.kind })}
+                </Badge>
                 {tpl.id.edited || tpl.en.edited ? (
                   <Badge color="orange" variant="light">
                     {t('notifications.edited')}
