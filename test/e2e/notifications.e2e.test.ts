@@ -444,7 +444,7 @@ describe.skipIf(!browserAvailable())('one candidate from nomination to announcem
     await screenshotBoth(admin, 'notifications-04-templates');
     await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kotak keluar' }).click();
     await admin.locator(`[data-message="${invited}"]`).first().waitFor();
-    await admin.getByText('Jenis: result.announced').first().waitFor();
+    await admin.getByText('Jenis: Hasil diumumkan').first().waitFor();
     await screenshotBoth(admin, 'notifications-05-outbox');
   });
 });
@@ -483,7 +483,7 @@ describe.skipIf(!browserAvailable())('without a mail server, the outbox says so 
     const shown = await message.locator('[data-link] code').textContent();
     expect(shown).toMatch(new RegExp(`^${server.url}/undangan/[\\w-]{20,}$`));
     expect(await message.locator('[data-link] code').isVisible()).toBe(true);
-    await message.getByText('Jenis: candidate.invitation').waitFor();
+    await message.getByText('Jenis: Undangan akun kandidat').waitFor();
     await message.getByRole('button', { name: 'Salin tautan' }).click();
     await message.getByRole('button', { name: 'Tautan disalin' }).waitFor();
     const copied = await admin.evaluate(() => navigator.clipboard.readText());
