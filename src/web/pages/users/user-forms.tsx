@@ -6,6 +6,7 @@ import { observerOrganisations, roles, type ObserverOrganisation, type Province,
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { fieldErrorsOf, requiredErrors, type FieldErrors } from '../../field-errors.ts';
 
 /** The roles and provinces the signed-in user may give: everything nationally; a province's verifiers and jurors for its admin. */
 function useGrantable() {
@@ -124,9 +125,11 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
   const [province, setProvince] = useState<string | null>(!national && own.length === 1 ? own[0]! : null);
   const [regencies, setRegencies] = useState<string[]>([]);
   const [observer, setObserver] = useState<ObserverChoice>({ organisation: null, provinces: [] });
+  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation({
     mutationFn: () =>
       api<UserSummary>('POST', '/api/users', { name, email, ...(invite ? { invite: true } : { password }), locale: 'id', roles: grantOf(role, province, national, regencies, observer) }),
+    onError: (e) => setErrors(fieldErrorsOf(e, t)),
     onSuccess: async (user) => {
       await client.invalidateQueries({ queryKey: ['users'] });
       await client.invalidateQueries({ queryKey: ['staff-invitations'] });
@@ -138,11 +141,11 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
     <Modal opened onClose={onClose} title={t('users.create')}>
       <Stack>
         <ErrorAlert error={create.error} />
-        <TextInput label={t('users.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <TextInput label={t('users.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput label={t('users.name')} required value={name} error={errors.name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <TextInput label={t('users.email')} required type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
         <Checkbox label={t('staff.invite')} checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} />
         {invite ? null : (
-          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} error={errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
         )}
         <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
         {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} /> : null}
@@ -150,7 +153,16 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="teal" loading={create.isPending} onClick={() => create.mutate()}>
+          <Button
+            color="teal"
+            loading={create.isPending}
+            onClick={() => {
+              // Required fields first, in the user's language, before anything is sent.
+              const missing = requiredErrors({ name, email, ...(invite ? {} : { password }) }, t);
+              setErrors(missing);
+              if (Object.keys(missing).length === 0) create.mutate();
+            }}
+          >
             {t('common.save')}
           </Button>
         </Group>
