@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq } from 'drizzle-orm';
 import { browserAvailable, launchBrowser, screenshot, screenshotBoth, screenshotDir, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { actorWith, lotimAnswers } from '../support/publication.ts';
+import { smtpPeer } from '../support/smtp.ts';
 import { assessingEditionWithCandidates, ntbCandidates } from '../support/panels.ts';
 import type { Db } from '../../src/db/client.ts';
 import { insertEvent, listEditions } from '../../src/db/repositories/editions.ts';
@@ -31,32 +29,6 @@ import { createUser } from '../../src/server/services/users.ts';
 const password = 'paritrana-demo-2025';
 const invited = 'operator@lomboktimurkab.go.id';
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-/** A real SMTP server: what the app delivers, by recipient. */
-async function smtpPeer() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  const recipient = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.text : '');
-  return {
-    port,
-    subjectsTo: (to: string) => received.filter((m) => recipient(m) === to).map((m) => m.subject ?? ''),
-    mailTo: (to: string, subject: RegExp) => received.find((m) => recipient(m) === to && subject.test(m.subject ?? '')),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** A signed-in API client over HTTP (what the pages call), for the steps whose pages other tests click through. */
 async function apiAs(url: string, email: string, secret = password) {
