@@ -106,15 +106,15 @@ describe.each(drivers())('the demo walked on any date on %s', (driver) => {
     expect((await chair.request('POST', `/api/pools/${poolId}/stages/desk/close`)).statusCode).toBe(200);
     expect((await chair.request('POST', `/api/pools/${poolId}/stages/wawancara/open`, { acknowledgeShortfall: false })).statusCode).toBe(200);
 
-    // Its panel keeps each member's own title: none for BPS, APINDO and SPSI, the university only for the academic.
+    // Its panel keeps each member's own organisation: the university only for the academic.
     const panels = (await national.request('GET', `/api/editions/${showcaseId}/panels`)).json<{ members: { unsur: string; title: string | null }[] }[]>();
     expect(panels[0]!.members.map((m) => [m.unsur, m.title]).sort()).toEqual([
       ['akademisi', 'Universitas Mataram'],
-      ['apindo', null],
+      ['apindo', 'DPP APINDO Nusa Tenggara Barat'],
       ['bpjs', 'Sekretaris Tim'],
-      ['bps', null],
+      ['bps', 'BPS Provinsi Nusa Tenggara Barat'],
       ['pemda', 'Sekretaris Daerah, Ketua Tim'],
-      ['serikat-pekerja', null],
+      ['serikat-pekerja', 'DPD KSPSI Nusa Tenggara Barat'],
     ]);
 
     // The previous edition's result is published.

@@ -115,7 +115,7 @@ export function CandidateList({ editionId }: { editionId: string }) {
           {shown.map((c) => (
             <Card key={c.id} withBorder padding="sm">
               <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <AnchorLink to="/candidates/$id" params={{ id: c.id }} fw={600} style={{ minWidth: 0 }}>
+                <AnchorLink to="/candidates/$id" params={{ id: c.id }} fw={600} style={{ minWidth: 0, flex: 1, overflowWrap: 'anywhere' }}>
                   {c.name}
                 </AnchorLink>
                 <CandidateStatusBadge status={c.status} />
