@@ -57,7 +57,7 @@ export function CandidateList({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { me } = useSession();
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
   const list = useCandidates(editionId);
   const edition = useEdition(editionId);
   const provinces = useProvinces();
