@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  afterResize,
   browserAvailable,
   expectAccessible,
   expectNoHorizontalOverflow,
@@ -97,6 +98,7 @@ describe.skipIf(!browserAvailable())('accessibility and phones on every page', (
     await record(() => expectAccessible(p, `${label} (desktop)`));
     await screenshot(p, `a11y-${label}`);
     await p.setViewportSize(phoneViewport);
+    await afterResize(p);
     await settle(p);
     await record(() => expectNoHorizontalOverflow(p, `${label} (390 px)`));
     await record(() => expectAccessible(p, `${label} (390 px)`));

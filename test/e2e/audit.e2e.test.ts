@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserAvailable, launchBrowser, phoneViewport, screenshotBoth, screenshotDir, startE2eServer, type E2eServer } from '../support/browser.ts';
+import { afterResize, browserAvailable, launchBrowser, phoneViewport, screenshotBoth, screenshotDir, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 import { appendAudit } from '../../src/db/repositories/audit.ts';
 
@@ -84,6 +84,7 @@ describe.skipIf(!browserAvailable())('the audit log page', () => {
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: join(screenshotDir, 'audit-02-entry.png') });
     await page.setViewportSize(phoneViewport);
+    await afterResize(page);
     await page.screenshot({ path: join(screenshotDir, 'audit-02-entry-phone.png') });
     expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth + 1)).toBe(true);
     await context.close();

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
-import { browserAvailable, expectNoHorizontalOverflow, launchBrowser, phoneViewport, screenshot, screenshotBoth, screenshotDir, startE2eServer, type E2eServer } from '../support/browser.ts';
+import { afterResize, browserAvailable, expectNoHorizontalOverflow, launchBrowser, phoneViewport, screenshot, screenshotBoth, screenshotDir, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 
 const bin = fileURLToPath(new URL('../../bin/paritrana', import.meta.url));
@@ -56,6 +56,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('a national admin loads cov
 
     // On a phone the tile map shows all 38 provinces, Papua's included, without scrolling inside it or the page.
     await page.setViewportSize(phoneViewport);
+    await afterResize(page);
     const map = page.getByRole('group', { name: 'Peta cakupan per provinsi' });
     await expect.poll(() => map.getByRole('button').count()).toBe(38);
     const frame = (await map.boundingBox())!;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, phoneViewport, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
+import { afterResize, browserAvailable, launchBrowser, phoneViewport, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { actorWith, finalisedPool, type FinalisedPool } from '../support/publication.ts';
 import { pdfText } from '../support/pdf.ts';
 import { upsertItem } from '../../src/db/repositories/verification.ts';
@@ -62,6 +62,7 @@ describe.skipIf(!browserAvailable())('a candidate reads its feedback after the a
 
     // At phone width nothing runs off the side of the page.
     await page.setViewportSize(phoneViewport);
+    await afterResize(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phoneViewport.width);
     await page.setViewportSize({ width: 1280, height: 900 });
   });

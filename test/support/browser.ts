@@ -162,12 +162,23 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
  * sideways. Lists the elements reaching furthest past the right edge that no
  * frame of their own scrolls or clips. Leaves the viewport at phone size.
  */
+/**
+ * Waits until the page has laid itself out at a new viewport size: two frames
+ * for the media queries to report the change, then a task for React to
+ * re-render what reads them (a phone user loads at phone width; only a resize
+ * has this gap).
+ */
+export async function afterResize(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(resolve), 50)))),
+  );
+}
+
 export async function expectNoHorizontalOverflow(page: Page, label = page.url()): Promise<void> {
   const size = page.viewportSize();
   if (size?.width !== phoneViewport.width || size.height !== phoneViewport.height) {
     await page.setViewportSize(phoneViewport);
-    // Two frames: the layout settles at the new width.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await afterResize(page);
   }
   const report = await page.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
