@@ -81,6 +81,7 @@ try {
     editionId,
     categories,
     provinces: [],
+    governments: [],
     nationalJurors: [],
     pools: [],
     sent: { candidates: 0, marks: 0, sheets: 0, conflicts: 0, revisions: 0, evidence: 0 },

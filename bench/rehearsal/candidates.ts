@@ -6,10 +6,9 @@
  * CSR for a company.
  */
 import { each, randomOf, Session } from './http.ts';
-import type { ProvinceState, World } from './world.ts';
+import type { Candidate, World } from './world.ts';
 import { password } from './servers.ts';
 
-type Candidate = ProvinceState['candidates'][number];
 type SelfAssessment = { version: number; status: string; answers: unknown };
 
 /** A small PDF, different per candidate and file (evidence is stored by SHA-256). */
@@ -19,7 +18,7 @@ export function smallPdf(label: string): Uint8Array {
 
 function answersOf(c: Candidate, evidence: string[], random: ReturnType<typeof randomOf>): unknown {
   const innovation = { narrative: `Inovasi perlindungan pekerja rentan oleh ${c.name}: iuran dibayar bersama mitra sehingga perlindungan berlanjut.`, evidenceIds: [] };
-  if (c.regencyCode) {
+  if (c.categoryCode === 'pemkab-kota' || c.categoryCode === 'pemprov') {
     return {
       kind: 'pemda',
       regulations: [{ id: 'r1', type: random.pick(['perda', 'perkada', 'instruksi']), number: `${random.int(1, 99)} Tahun 2024`, title: 'Perlindungan Jaminan Sosial Ketenagakerjaan', date: '2024-02-12', evidenceIds: [evidence[0]] }],
@@ -65,6 +64,6 @@ async function fillIn(world: World, c: Candidate, seed: number): Promise<void> {
 }
 
 export async function fillSelfAssessments(world: World): Promise<void> {
-  const all = world.provinces.flatMap((p) => p.candidates.filter((c) => c.token));
+  const all = [...world.provinces.flatMap((p) => p.candidates), ...world.governments].filter((c) => c.token);
   await each(world.stats, all, world.options.concurrency, (c, i) => fillIn(world, c, world.options.seed * 100_003 + i));
 }

@@ -50,8 +50,9 @@ export async function checkEverything(world: World): Promise<{ rankings: number;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const listed = await national.get<{ level: string }[]>(`/api/editions/${world.editionId}/candidates`);
-  const provincial = listed.filter((c) => c.level === 'provinsi').length;
+  const listed = await national.get<{ level: string; categoryCode: string }[]>(`/api/editions/${world.editionId}/candidates`);
+  // Every candidacy nominated: the provincial ones and the provincial governments (advancing adds national copies of the others).
+  const provincial = listed.filter((c) => c.level === 'provinsi' || c.categoryCode === 'pemprov').length;
   const compare = (what: string, server: number, sent: number) => {
     if (server !== sent) stats.error(`${what}: the server holds ${server}, the rehearsal sent ${sent}`);
   };

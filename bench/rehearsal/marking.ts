@@ -6,7 +6,7 @@
  * nine people would), the chair closes the stage and finalises the result.
  */
 import { each, randomOf, RehearsalError, Session } from './http.ts';
-import type { Person, PoolState, World } from './world.ts';
+import { provincialCategories, type Person, type PoolState, type World } from './world.ts';
 import { password } from './servers.ts';
 
 type PoolSummary = { id: string; stages: { id: string; state: string }[]; candidates: number };
@@ -15,7 +15,7 @@ type MyPool = { pool: { id: string }; candidates: { id: string; access: string }
 type Sheet = { stages: { id: string; state: string; submitted: boolean; indicators: { id: string; min: number; max: number }[] }[] };
 type Result = { id: string | null; status: string; rows: { candidate: string; rank: number; score: number; advances: boolean }[] };
 
-export type PanelRun = { admin: Session; level: string; area: string; panelId: string; jurors: Person[] };
+export type PanelRun = { admin: Session; level: string; area: string; panelId: string; jurors: Person[]; categories: readonly string[] };
 
 /** One juror marks and submits every sheet of the stage assigned to them. */
 async function markStage(world: World, juror: Session, poolId: string, stageId: string, seed: number, seq: { n: number }): Promise<void> {
@@ -93,12 +93,12 @@ async function runPool(world: World, run: PanelRun, categoryCode: string, jurors
 export async function judgePanel(world: World, run: PanelRun, seedBase: number): Promise<void> {
   const jurors: Session[] = [];
   for (const j of run.jurors) jurors.push(await Session.signIn(world.api, j.email, password));
-  for (const [i, code] of ['pemkab-kota', 'usaha-besar'].entries()) await runPool(world, run, code, jurors, seedBase + i * 1009);
+  for (const [i, code] of run.categories.entries()) await runPool(world, run, code, jurors, seedBase + i * 1009);
 }
 
 export async function judgeProvinces(world: World): Promise<void> {
   await each(world.stats, world.provinces, world.options.concurrency, async (p, i) => {
     const admin = await Session.signIn(world.api, p.admin.email, password);
-    await judgePanel(world, { admin, level: 'provinsi', area: p.code, panelId: p.panelId!, jurors: p.jurors }, world.options.seed * 7919 + i * 104_729);
+    await judgePanel(world, { admin, level: 'provinsi', area: p.code, panelId: p.panelId!, jurors: p.jurors, categories: provincialCategories }, world.options.seed * 7919 + i * 104_729);
   });
 }

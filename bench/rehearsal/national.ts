@@ -1,10 +1,10 @@
 /**
- * The national round: the winners that advanced from every province are
- * verified by the national committee, judged by the national panel the same
+ * The national round: the winners that advanced from every province and
+ * the provincial governments are verified by the national committee, judged by the national panel the same
  * way as in the provinces, and finalised.
  */
 import { each } from './http.ts';
-import type { World } from './world.ts';
+import { nationalCategories, type World } from './world.ts';
 import { judgePanel } from './marking.ts';
 import { verifyCandidate } from './verify.ts';
 
@@ -12,24 +12,27 @@ type Listed = { id: string; level: string; status: string; categoryCode: string 
 
 export async function nationalRound(world: World): Promise<number> {
   const { national } = world;
-  const advanced = (await national.get<Listed[]>(`/api/editions/${world.editionId}/candidates`)).filter((c) => c.level === 'nasional');
+  const listed = await national.get<Listed[]>(`/api/editions/${world.editionId}/candidates`);
+  const advanced = listed.filter((c) => c.level === 'nasional' && c.categoryCode !== 'pemprov');
+  const governments = listed.filter((c) => c.categoryCode === 'pemprov');
   // Each finalised provincial pool sends its category's number of winners (one here).
   const expected = world.pools.filter((p) => p.level === 'provinsi' && p.resultId && p.candidates > 0).length;
   if (advanced.length !== expected) world.stats.error(`${advanced.length} candidacies advanced to the national round, ${expected} expected`);
-  await each(world.stats, advanced, world.options.concurrency, (c) => verifyCandidate(world, national, c.id, false, () => Promise.resolve()));
+  if (governments.some((g) => g.status === 'verified')) world.stats.error('a provincial government was verified before the national round');
+  await each(world.stats, [...advanced, ...governments], world.options.concurrency, (c) => verifyCandidate(world, national, c.id, false, () => Promise.resolve()));
   const panel = await national.send<{ id: string }>('POST', `/api/editions/${world.editionId}/panels`, {
     level: 'nasional',
     area: '',
     name: 'Dewan Juri Nasional',
     decreeNumber: 'KEP-12/MENKO/PMK/2025',
     decreeDate: '2025-09-01',
-    categoryCodes: ['pemkab-kota', 'usaha-besar'],
+    categoryCodes: [...nationalCategories],
   });
   const unsur = ['pemda', 'bps', 'bpjs', 'apindo', 'serikat-pekerja', 'akademisi', 'ahli-jaminan-sosial', 'ahli-ekonomi', 'ahli-hukum'];
   await national.send('PUT', `/api/panels/${panel.id}/members`, {
     members: world.nationalJurors.map((j, i) => ({ userId: j.id, unsur: unsur[i % unsur.length], role: i === 0 ? 'chair' : 'member', title: null })),
   });
   world.nationalPanelId = panel.id;
-  await judgePanel(world, { admin: national, level: 'nasional', area: '', panelId: panel.id, jurors: world.nationalJurors }, world.options.seed * 31337);
-  return advanced.length;
+  await judgePanel(world, { admin: national, level: 'nasional', area: '', panelId: panel.id, jurors: world.nationalJurors, categories: nationalCategories }, world.options.seed * 31337);
+  return advanced.length + governments.length;
 }

@@ -1,13 +1,15 @@
 /**
  * Provincial admins, all at once: each nominates every regency/city of its
- * province (from the regions table), imports its companies from the
+ * province (from the regions table) and its provincial government (a
+ * national-level candidacy, which the national committee then invites),
+ * imports its companies from the
  * template (a CSV, followed as a job), invites one person per candidate and
  * reads the invitation links from its outbox (no SMTP here), and sets up its
  * panel of jurors by unsur. Jurors record their ties (a conflict the pool
  * finds when it is created).
  */
 import { each, RehearsalError, Session } from './http.ts';
-import type { ProvinceState, World } from './world.ts';
+import { provincialCategories, type ProvinceState, type World } from './world.ts';
 import { password } from './servers.ts';
 
 const unsur = ['pemda', 'bps', 'bpjs', 'apindo', 'serikat-pekerja', 'akademisi', 'ahli-jaminan-sosial', 'ahli-ekonomi', 'ahli-hukum'];
@@ -44,6 +46,19 @@ async function nominateProvince(world: World, p: ProvinceState, index: number): 
     });
     world.sent.candidates += 1;
   }
+  // The provincial government: identified by the province code alone.
+  await admin.send('POST', `${base}/candidates`, {
+    categoryId: world.categories.get('pemprov'),
+    provinceCode: p.code,
+    regencyCode: null,
+    npp: null,
+    name: null,
+    sizeClass: null,
+    sector: null,
+    address: null,
+    contacts: [],
+  });
+  world.sent.candidates += 1;
   const rows = Array.from({ length: world.options.companies }, (_, i) => ['usaha-besar', `RH${p.code}${String(i + 1).padStart(5, '0')}`, `PT Gladi ${p.code} Nomor ${i + 1}`, 'besar']);
   const csv = [['kategori', 'npp', 'nama', 'kelas_usaha'], ...rows].map((r) => r.join(',')).join('\n');
   const { jobId } = await admin.upload<{ jobId: string }>(`${base}/candidates/import?province=${p.code}`, 'kandidat.csv', Buffer.from(csv), 202);
@@ -68,7 +83,7 @@ async function nominateProvince(world: World, p: ProvinceState, index: number): 
     name: `Tim Penilai Provinsi ${p.name}`,
     decreeNumber: `100.3.3.2-${index + 1} Tahun 2025`,
     decreeDate: '2025-06-02',
-    categoryCodes: ['pemkab-kota', 'usaha-besar'],
+    categoryCodes: [...provincialCategories],
   });
   p.panelId = panel.id;
   await admin.send('PUT', `/api/panels/${panel.id}/members`, {
@@ -82,6 +97,23 @@ async function nominateProvince(world: World, p: ProvinceState, index: number): 
   if (tied) world.sent.conflicts += 1;
 }
 
+/** The national committee invites the provincial governments the provinces nominated (their candidacies are national). */
+async function inviteGovernments(world: World): Promise<void> {
+  const { national } = world;
+  const listed = await national.get<{ id: string; name: string; categoryCode: string; provinceCode: string; level: string }[]>(`/api/editions/${world.editionId}/candidates`);
+  const nominated = listed.filter((c) => c.categoryCode === 'pemprov');
+  if (nominated.length !== world.provinces.length) world.stats.error(`${nominated.length} provincial governments nominated, ${world.provinces.length} sent`);
+  world.governments = nominated.map((c) => ({ id: c.id, name: c.name, categoryCode: c.categoryCode, regencyCode: null, email: `operator.pemprov.${c.provinceCode}@kandidat.example` }));
+  for (const c of world.governments) await national.send('POST', `/api/candidates/${c.id}/invitations`, { email: c.email }, 201);
+  const outbox = await national.get<{ to: string; body: string }[]>('/api/outbox');
+  const tokens = new Map(outbox.map((m) => [m.to, /\/undangan\/([\w-]+)/.exec(m.body)?.[1]]));
+  for (const c of world.governments) {
+    c.token = tokens.get(c.email);
+    if (!c.token) world.stats.error(`no invitation link in the outbox for ${c.email}`);
+  }
+}
+
 export async function nominate(world: World): Promise<void> {
   await each(world.stats, world.provinces, world.options.concurrency, (p, i) => nominateProvince(world, p, i));
+  await inviteGovernments(world);
 }

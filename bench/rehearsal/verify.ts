@@ -41,7 +41,9 @@ export async function verifyProvinces(world: World): Promise<void> {
   await each(world.stats, plan, world.options.concurrency, async ({ p, revisions }) => {
     const verifier = await Session.signIn(world.api, p.verifier.email, password);
     const queue = await verifier.get<Queue>(`/api/editions/${world.editionId}/verification`);
-    const waiting = queue.filter((q) => q.submissionStatus === 'submitted' && q.candidateStatus !== 'verified');
+    // The queue also lists the province's national-level candidacies (its government), which the national committee verifies.
+    const mine = new Set(p.candidates.map((c) => c.id));
+    const waiting = queue.filter((q) => mine.has(q.candidateId) && q.submissionStatus === 'submitted' && q.candidateStatus !== 'verified');
     if (waiting.length !== p.candidates.length) world.stats.error(`province ${p.code}: ${waiting.length} submitted self-assessments in the queue, ${p.candidates.length} sent`);
     for (const entry of waiting) {
       const candidate = p.candidates.find((c) => c.id === entry.candidateId)!;

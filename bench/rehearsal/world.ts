@@ -28,9 +28,11 @@ export type ProvinceState = {
   verifier: Person;
   jurors: Person[];
   /** Candidates nominated here: id → candidate e-mail. */
-  candidates: { id: string; name: string; categoryCode: string; email: string; token?: string; regencyCode: string | null }[];
+  candidates: Candidate[];
   panelId?: string;
 };
+
+export type Candidate = { id: string; name: string; categoryCode: string; email: string; token?: string; regencyCode: string | null };
 
 export type PoolState = { id: string; level: string; area: string; categoryCode: string; panelJurors: Person[]; candidates: number; resultId?: string };
 
@@ -42,6 +44,8 @@ export type World = {
   editionId: string;
   categories: Map<string, string>;
   provinces: ProvinceState[];
+  /** The provincial governments: nominated by their province, run by the national committee. */
+  governments: Candidate[];
   nationalJurors: Person[];
   nationalPanelId?: string;
   pools: PoolState[];
@@ -49,5 +53,13 @@ export type World = {
   sent: { candidates: number; marks: number; sheets: number; conflicts: number; revisions: number; evidence: number };
 };
 
-/** The categories rehearsed: regencies/cities and large enterprises. */
-export const categoryCodes = ['pemkab-kota', 'usaha-besar'] as const;
+/**
+ * The categories rehearsed: regencies/cities and large enterprises, judged
+ * in every province and then nationally, and the provincial governments,
+ * judged at the national level only (as the catalogue has it).
+ */
+export const categoryCodes = ['pemkab-kota', 'usaha-besar', 'pemprov'] as const;
+/** The categories a provincial panel judges. */
+export const provincialCategories = ['pemkab-kota', 'usaha-besar'] as const;
+/** The categories the national panel judges. */
+export const nationalCategories = ['pemkab-kota', 'usaha-besar', 'pemprov'] as const;
