@@ -10,6 +10,7 @@
  *   provincial   panels: pools, conflicts, desk and interview marking, stages closed, results finalised
  *   national     advanced winners verified and judged by the national panel
  *   announce     results published, certificates issued, the public portal under load
+ *   pages        the committee's daily pages opened by every province at national size
  *   check        every ranking recomputed by `paritrana score`; counts compared
  *
  *     npm run bench:rehearsal -- [--scale national|ci] [--database pglite|postgres] [--servers N] [--seed N]
@@ -29,6 +30,7 @@ import { judgeProvinces } from './rehearsal/marking.ts';
 import { nationalRound } from './rehearsal/national.ts';
 import { announce } from './rehearsal/announce.ts';
 import { checkEverything } from './rehearsal/checks.ts';
+import { committeePages } from './rehearsal/pages.ts';
 import type { Options, World } from './rehearsal/world.ts';
 
 function parseOptions(argv: string[]): Options {
@@ -115,6 +117,10 @@ try {
   stats.begin('announce');
   const { certificates, publicRequests } = await announce(world);
   progress(`${certificates.length} certificates issued; ${publicRequests} public requests during the announcement`);
+
+  stats.begin('pages');
+  progress('committee pages at national size:');
+  await committeePages(world);
 
   stats.begin('check');
   const checked = await checkEverything(world);
