@@ -109,7 +109,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
       if (!file) throw new AppError('VALIDATION_FAILED', 'Tidak ada berkas', [{ path: 'file', message: 'wajib' }]);
       const rows = await readCandidateSheet(await file.toBuffer());
-      const job = await queueCandidateImport(ctx(request.actor), request.params.id, request.query.province, rows);
+      const job = await queueCandidateImport(ctx(request.actor), request.params.id, request.query.province, rows, { instance: app.jobs.instance, leaseMs: app.jobs.leaseMs });
       app.jobs.kick();
       return reply.status(202).send({ jobId: job.id });
     },
