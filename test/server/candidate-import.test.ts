@@ -195,6 +195,13 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
     expect(await visible('NPP6')).toHaveLength(rows.length);
     expect(await countStagedRows(database.db, job.id)).toBe(0);
     await runner.stop();
+    // The same sheet again: the edition's candidates are read a page at a time, and every row is named on every page.
+    const again = (await queueCandidateImport({ db: database.db, actor }, editionId, '52', rows).then(
+      () => ({}),
+      (error: unknown) => error,
+    )) as { details?: { path: string; message: string }[] };
+    expect(again.details).toHaveLength(rows.length);
+    expect(again.details![rows.length - 1]).toEqual({ path: `baris ${rows.length + 1}.baris`, message: `NPP${600000 + rows.length - 1} sudah menjadi kandidat kategori usaha-besar` });
   });
 
   it('publishes on another server once the lease expired, never before; every row once, one audit entry', async () => {

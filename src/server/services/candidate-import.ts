@@ -19,7 +19,9 @@ export const candidateImportKind = 'candidate.import';
  */
 export const importBatchRows = 50;
 /** Staged ids read per statement before publishing. */
-const idSliceRows = 1000;
+const idSliceRows = 500;
+/** The edition's candidates read per statement when the request checks for duplicates. */
+const keyPageRows = 1000;
 /** The request renews its hold on the job every this many batches while it stages. */
 const renewEveryBatches = 20;
 
@@ -63,7 +65,7 @@ export async function queueCandidateImport(
     // The template as downloaded: column names only (its examples are on another sheet).
     throw new AppError('VALIDATION_FAILED', 'Berkas hanya berisi judul kolom, tanpa baris kandidat; tidak ada yang diimpor', [{ path: 'file', message: noCandidateRows }]);
   }
-  const context = await importContext(db, editionId, provinceCode);
+  const context = await importContext(db, editionId, provinceCode, { rows: keyPageRows, between: turn });
   await turn();
   const { candidates, problems } = await checkImportRowsInSlices(rows, context, { yieldNow: turn });
   if (problems.length > 0) throw problemsError(problems);
