@@ -97,7 +97,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       schema: {
         tags,
         summary: 'Import candidates of a province from the template (multipart, one file): all rows or none',
-        description: `Every row is checked before the answer (400 names each bad row and column). The rows are then written by a job: answers 202 with its id; follow it at /api/jobs/{id}. At most ${maxImportRows} rows per file.`,
+        description: `Every row is checked and stored, not yet visible, before the answer (400 names each bad row and column). A job then publishes them all at once: answers 202 with its id; follow it at /api/jobs/{id}. At most ${maxImportRows} rows per file.`,
         consumes: ['multipart/form-data'],
         params: idParams,
         querystring: z.object({ province: z.string().regex(/^\d{2}$/) }),
