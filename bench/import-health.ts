@@ -14,6 +14,7 @@
  *     npm run bench:import [-- --probes 10]
  */
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { migrateDatabase, openDatabase } from '../src/db/client.ts';
 import { ensureRegions } from '../src/db/repositories/regions.ts';
@@ -79,9 +80,15 @@ async function importFile(name: string, content: Buffer): Promise<{ acceptedMs: 
   }
 }
 
-/** Runs `work` while `probes` loops call /api/health; answers their latencies. */
-async function probeDuring<T>(work: () => Promise<T>): Promise<{ result: T; latencies: number[] }> {
+/**
+ * Runs `work` while `probes` loops call /api/health; answers their latencies
+ * and the longest the server's event loop was held at once (on PGlite that
+ * includes every statement, which runs in this thread).
+ */
+async function probeDuring<T>(work: () => Promise<T>): Promise<{ result: T; latencies: number[]; stallMs: number }> {
   const latencies: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   let running = true;
   const loops = Array.from({ length: probes }, async () => {
     while (running) {
@@ -94,7 +101,8 @@ async function probeDuring<T>(work: () => Promise<T>): Promise<{ result: T; late
   const result = await work();
   running = false;
   await Promise.all(loops);
-  return { result, latencies };
+  loop.disable();
+  return { result, latencies, stallMs: loop.max / 1e6 };
 }
 
 const pct = (values: number[], p: number) => {
@@ -102,25 +110,25 @@ const pct = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-const report = (name: string, latencies: number[], extra: string) =>
+const report = (name: string, run: { latencies: number[]; stallMs: number }, extra: string) =>
   process.stdout.write(
-    `${name.padEnd(40)} health n=${String(latencies.length).padStart(6)}  p50 ${ms(pct(latencies, 50)).padStart(9)}  p99 ${ms(pct(latencies, 99)).padStart(9)}  max ${ms(Math.max(...latencies)).padStart(9)}  ${extra}\n`,
+    `${name.padEnd(40)} health n=${String(run.latencies.length).padStart(6)}  p50 ${ms(pct(run.latencies, 50)).padStart(9)}  p99 ${ms(pct(run.latencies, 99)).padStart(9)}  max ${ms(Math.max(...run.latencies)).padStart(9)}  loop held ${ms(run.stallMs).padStart(9)}  ${extra}\n`,
   );
 
 process.stdout.write(`database: ${database.driver}; ${probes} concurrent /api/health loops; ${maxImportRows} rows per import (the cap)\n`);
 const idle = await probeDuring(() => new Promise((resolve) => setTimeout(resolve, 3000)));
-report('idle (3 s)', idle.latencies, '');
+report('idle (3 s)', idle, '');
 const csvFile = csv();
 const one = await probeDuring(() => importFile('kandidat.csv', csvFile));
-report(`one CSV import (${maxImportRows} rows)`, one.latencies, `202 after ${ms(one.result.acceptedMs)}, done after ${ms(one.result.doneMs)}`);
+report(`one CSV import (${maxImportRows} rows)`, one, `202 after ${ms(one.result.acceptedMs)}, done after ${ms(one.result.doneMs)}`);
 const xlsxFile = await xlsx();
 const sheet = await probeDuring(() => importFile('kandidat.xlsx', xlsxFile));
-report(`one XLSX import (${maxImportRows} rows)`, sheet.latencies, `202 after ${ms(sheet.result.acceptedMs)}, done after ${ms(sheet.result.doneMs)}`);
+report(`one XLSX import (${maxImportRows} rows)`, sheet, `202 after ${ms(sheet.result.acceptedMs)}, done after ${ms(sheet.result.doneMs)}`);
 const files = [csv(), csv(), csv(), csv()];
 const four = await probeDuring(() => Promise.all(files.map((f) => importFile('kandidat.csv', f))));
 report(
   `four CSV imports at once (${4 * maxImportRows} rows)`,
-  four.latencies,
+  four,
   `all done after ${ms(Math.max(...four.result.map((r) => r.doneMs)))}`,
 );
 await app.close();

@@ -77,7 +77,8 @@ export function jobContext(db: Db, job: JobRow, instance: string, leaseMs: numbe
  */
 export class JobRunner {
   readonly instance: string;
-  private readonly leaseMs: number;
+  /** How long a claim lasts without a heartbeat; a request preparing a job holds it as long. */
+  readonly leaseMs: number;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly active = new Map<string, Promise<void>>();

@@ -9,8 +9,9 @@ import { createUser } from '../../src/server/services/users.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { listAudit } from '../../src/db/repositories/audit.ts';
-import { claimJob, countStagedRows, findJob } from '../../src/db/repositories/jobs.ts';
-import { candidateImportJob, candidateImportKind, queueCandidateImport } from '../../src/server/services/candidate-import.ts';
+import { randomUUID } from 'node:crypto';
+import { claimJob, countStagedRows, findJob, insertHeldJob, insertJob } from '../../src/db/repositories/jobs.ts';
+import { candidateImportJob, candidateImportKind, importBatchRows, interruptedUpload, queueCandidateImport, stageImportRows } from '../../src/server/services/candidate-import.ts';
 import { createCandidate } from '../../src/server/services/candidates.ts';
 import { JobRunner, jobContext } from '../../src/server/job-runner.ts';
 import type { Actor } from '../../src/server/policies/actor.ts';
@@ -128,9 +129,9 @@ describe.each(drivers())('the candidate import on %s', (driver) => {
 });
 
 /**
- * Two app servers over one database, without an HTTP app: server A claims
- * the job and writes two batches, then stops (its process died); server B
- * must leave the job alone while A's lease lasts, then take it over.
+ * Two app servers over one database, without an HTTP app: server A takes
+ * the job (or stages an upload) and stops (its process died); server B must
+ * leave the job alone while A's lease lasts, then take it over.
  */
 describe.each(drivers())('an import whose server died on %s', (driver) => {
   let database: Database;
@@ -152,12 +153,12 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
   });
   afterAll(async () => database?.close());
 
-  /** Claims the job as server A and writes `batches` batches; then A stops. */
-  async function startOnA(jobId: string, batches: number) {
+  /** Claims the job as server A and runs `steps` steps; then A stops. */
+  async function startOnA(jobId: string, steps: number) {
     const claimed = await claimJob(database.db, { instance: 'server-a', leaseMs: 1500, kinds: [candidateImportKind], id: jobId });
     expect(claimed).toMatchObject({ id: jobId, lockedBy: 'server-a', attempts: 1 });
     const ctx = jobContext(database.db, claimed!, 'server-a', 1500);
-    for (let i = 0; i < batches; i++) expect(await candidateImportJob.step(ctx)).toBe(true);
+    for (let i = 0; i < steps; i++) expect(await candidateImportJob.step(ctx)).toBe(true);
   }
   async function leaseExpired(jobId: string) {
     for (;;) {
@@ -167,33 +168,103 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
     }
   }
   const visible = async (prefix: string) => (await listCandidates(database.db, editionId, { all: true })).filter((c) => c.npp?.startsWith(prefix));
+  const serverB = () => new JobRunner({ db: database.db, handlers: { [candidateImportKind]: candidateImportJob }, onError, instance: 'server-b' });
 
-  it('resumes from the recorded progress on another server once the lease expired, never before', async () => {
+  it('stores every checked row before the upload is answered, other statements running between its batches', async () => {
+    const rows = employerRows(600000, 20 * importBatchRows);
+    let queued = false;
+    const upload = queueCandidateImport({ db: database.db, actor }, editionId, '52', rows).finally(() => {
+      queued = true;
+    });
+    // Statements of others while the upload runs: some see part of its rows stored, so none waits for all of them.
+    const seen = new Set<number>();
+    while (!queued) {
+      const result = await database.db.execute(sql`select count(*)::int as n from candidate_import_rows`);
+      seen.add((result as { rows: { n: number }[] }).rows[0]!.n);
+      // As a server between two requests (on PGlite a statement settles without a turn of the event loop).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const job = await upload;
+    expect([...seen].some((n) => n > 0 && n < rows.length)).toBe(true);
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'queued', lockedBy: null, payload: { editionId, provinceCode: '52' } });
+    expect(await countStagedRows(database.db, job.id)).toBe(rows.length);
+    expect(await visible('NPP6')).toEqual([]);
+    const runner = serverB();
+    await runner.drain();
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'done', progress: { done: rows.length, total: rows.length }, result: { created: rows.length } });
+    expect(await visible('NPP6')).toHaveLength(rows.length);
+    expect(await countStagedRows(database.db, job.id)).toBe(0);
+    await runner.stop();
+    // The same sheet again: the edition's candidates are read a page at a time, and every row is named on every page.
+    const again = (await queueCandidateImport({ db: database.db, actor }, editionId, '52', rows).then(
+      () => ({}),
+      (error: unknown) => error,
+    )) as { details?: { path: string; message: string }[] };
+    expect(again.details).toHaveLength(rows.length);
+    expect(again.details![rows.length - 1]).toEqual({ path: `baris ${rows.length + 1}.baris`, message: `NPP${600000 + rows.length - 1} sudah menjadi kandidat kategori usaha-besar` });
+  });
+
+  it('publishes on another server once the lease expired, never before; every row once, one audit entry', async () => {
     const job = await queueCandidateImport({ db: database.db, actor }, editionId, '52', employerRows(400000, 450));
-    await startOnA(job.id, 2);
-    expect(await countStagedRows(database.db, job.id)).toBe(400);
+    await startOnA(job.id, 0);
+    expect(await countStagedRows(database.db, job.id)).toBe(450);
     expect(await visible('NPP4')).toEqual([]);
 
-    const serverB = new JobRunner({ db: database.db, handlers: { [candidateImportKind]: candidateImportJob }, onError, instance: 'server-b' });
-    await serverB.drain();
+    const b = serverB();
+    await b.drain();
     // A's lease still runs: B neither fails nor takes A's job.
-    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'running', lockedBy: 'server-a', attempts: 1, progress: { done: 400, total: 450 } });
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'running', lockedBy: 'server-a', attempts: 1, progress: { done: 0, total: 450 } });
 
     await leaseExpired(job.id);
-    await serverB.drain();
+    await b.drain();
     expect(await findJob(database.db, job.id)).toMatchObject({ status: 'done', lockedBy: null, attempts: 2, progress: { done: 450, total: 450 }, result: { created: 450 } });
     const created = await visible('NPP4');
     expect(created).toHaveLength(450);
     expect(new Set(created.map((c) => c.npp)).size).toBe(450);
-    const audit = (await listAudit(database.db, { entityType: 'job', entityId: job.id, limit: 10 })).map((a) => a.action);
-    expect(audit).toEqual(['candidate.import']);
-    await serverB.stop();
+    const audit = await listAudit(database.db, { entityType: 'job', entityId: job.id, limit: 10 });
+    expect(audit.map((a) => a.action)).toEqual(['candidate.import']);
+    expect((audit[0]!.after as { candidateIds: string[] }).candidateIds.sort()).toEqual(created.map((c) => c.id).sort());
+    await b.stop();
   });
 
-  it('leaves nothing visible when the import fails after some batches were written', async () => {
+  it('resumes a job queued with its rows in the payload from the recorded progress', async () => {
+    // Jobs queued before the upload staged its rows carry them in the payload and stage them step by step.
+    const category = (await database.db.query.editionCategories.findFirst({ where: (c, { and, eq }) => and(eq(c.editionId, editionId), eq(c.code, 'usaha-besar')) }))!;
+    const candidates = employerRows(700000, 120).map((r) => ({
+      categoryId: category.id,
+      level: 'provinsi',
+      kind: 'badan-usaha' as const,
+      provinceCode: '52',
+      regencyCode: null,
+      villageCode: null,
+      npp: r.npp!,
+      name: r.nama!,
+      sizeClass: 'besar',
+      sector: null,
+      address: null,
+      contacts: [],
+    }));
+    const job = await insertJob(database.db, {
+      kind: candidateImportKind,
+      payload: { editionId, provinceCode: '52', actor: { id: actor.id, label: actor.email }, candidates },
+      progress: { done: 0, total: candidates.length, message: null },
+      editionId,
+      provinceCode: '52',
+      createdBy: actor.id,
+    });
+    await startOnA(job.id, 2);
+    expect(await countStagedRows(database.db, job.id)).toBe(2 * importBatchRows);
+    await leaseExpired(job.id);
+    const b = serverB();
+    await b.drain();
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'done', attempts: 2, progress: { done: 120, total: 120 }, result: { created: 120 } });
+    expect(await visible('NPP7')).toHaveLength(120);
+    await b.stop();
+  });
+
+  it('leaves nothing visible when the import fails in the middle of publishing', async () => {
     const job = await queueCandidateImport({ db: database.db, actor }, editionId, '52', employerRows(500000, 450));
-    await startOnA(job.id, 1);
-    // Meanwhile one of the file's employers is nominated by hand: the import can no longer be whole.
+    // Meanwhile one of the file's employers (row 300 of 450) is nominated by hand: the import can no longer be whole.
     const category = (await database.db.query.editionCategories.findFirst({ where: (c, { and, eq }) => and(eq(c.editionId, editionId), eq(c.code, 'usaha-besar')) }))!;
     await createCandidate({ db: database.db, actor }, editionId, {
       categoryId: category.id,
@@ -206,14 +277,49 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
       address: null,
       contacts: [],
     });
-    await leaseExpired(job.id);
-    const serverB = new JobRunner({ db: database.db, handlers: { [candidateImportKind]: candidateImportJob }, onError, instance: 'server-b' });
-    await serverB.drain();
+    const auditBefore = (await listAudit(database.db, { limit: 10_000 })).length;
+    const b = serverB();
+    await b.drain();
     const failed = await findJob(database.db, job.id);
-    expect(failed).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed!.error).toBe('Kandidat yang sama ditambahkan selama impor berjalan; tidak ada yang disimpan. / A candidate in the file was added meanwhile; nothing was saved.');
     expect((await visible('NPP5')).map((c) => c.npp)).toEqual(['NPP500300']);
     expect(await countStagedRows(database.db, job.id)).toBe(0);
-    await serverB.stop();
+    expect((await listAudit(database.db, { limit: 10_000 })).length).toBe(auditBefore);
+    await b.stop();
+  });
+
+  it('fails an upload whose server died while storing its rows, once the lease expired, leaving nothing', async () => {
+    const holder = { instance: 'upload-a', leaseMs: 1500 };
+    const candidates = employerRows(800000, 3 * importBatchRows).map((r) => ({
+      categoryId: randomUUID(),
+      level: 'provinsi',
+      kind: 'badan-usaha' as const,
+      provinceCode: '52',
+      regencyCode: null,
+      villageCode: null,
+      npp: r.npp!,
+      name: r.nama!,
+      sizeClass: 'besar',
+      sector: null,
+      address: null,
+      contacts: [],
+    }));
+    const job = await insertHeldJob(
+      database.db,
+      { kind: candidateImportKind, payload: { editionId, provinceCode: '52', actor: { id: actor.id, label: actor.email } }, progress: { done: 0, total: candidates.length, message: null }, editionId, provinceCode: '52', createdBy: actor.id },
+      holder,
+    );
+    // A stores two of its three batches, then its process dies.
+    await stageImportRows(database.db, job, candidates.slice(0, 2 * importBatchRows), holder);
+    const b = serverB();
+    await b.drain();
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'running', lockedBy: 'upload-a', attempts: 0 });
+    await leaseExpired(job.id);
+    await b.drain();
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'failed', attempts: 1, error: interruptedUpload });
+    expect(await countStagedRows(database.db, job.id)).toBe(0);
+    expect(await visible('NPP8')).toEqual([]);
+    await b.stop();
   });
 });

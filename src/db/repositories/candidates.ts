@@ -60,9 +60,29 @@ export async function updateCandidate(db: Db, id: string, patch: Partial<typeof 
  * Keys taken in an edition: `${categoryId}|${identityKey}` (village, regency,
  * province or NPP) of the candidacies at the level `levelOf` gives for their category.
  */
-export async function candidateKeys(db: Db, editionId: string, levelOf: (categoryId: string) => string | undefined): Promise<Set<string>> {
-  const rows = await db
+export async function candidateKeys(
+  db: Db,
+  editionId: string,
+  levelOf: (categoryId: string) => string | undefined,
+  paging?: { rows: number; between: () => Promise<void> },
+): Promise<Set<string>> {
+  const keys = new Set<string>();
+  // Paged by id when asked: an edition holds thousands of candidates, and on PGlite
+  // one statement reading all of them holds every other request for its whole length.
+  for (let after: string | null = null; ; ) {
+    const rows = await keyPage(db, editionId, after, paging?.rows);
+    for (const r of rows) if (r.level === levelOf(r.categoryId)) keys.add(`${r.categoryId}|${identityKey(r)}`);
+    if (!paging || rows.length < paging.rows) return keys;
+    after = rows[rows.length - 1]!.id;
+    await paging.between();
+  }
+}
+
+/** The identities of an edition's candidates after id `after`: `limit` of them in id order, or all. */
+function keyPage(db: Db, editionId: string, after: string | null, limit: number | undefined) {
+  const query = db
     .select({
+      id: candidates.id,
       categoryId: candidates.categoryId,
       level: candidates.level,
       kind: candidates.kind,
@@ -72,8 +92,9 @@ export async function candidateKeys(db: Db, editionId: string, levelOf: (categor
       npp: candidates.npp,
     })
     .from(candidates)
-    .where(and(eq(candidates.editionId, editionId), notInArray(candidates.status, unreservingStatuses)));
-  return new Set(rows.filter((r) => r.level === levelOf(r.categoryId)).map((r) => `${r.categoryId}|${identityKey(r)}`));
+    .where(and(eq(candidates.editionId, editionId), notInArray(candidates.status, unreservingStatuses), after ? gt(candidates.id, after) : undefined))
+    .$dynamic();
+  return limit === undefined ? query : query.orderBy(asc(candidates.id)).limit(limit);
 }
 
 /** A self-registration awaiting the committee, or rejected, holds no regency or NPP (as the unique indexes say). */

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { candidateImportRows, candidates, jobs, type JobProgress } from '../schema/index.ts';
 
@@ -11,6 +11,34 @@ export async function insertJob(
 ): Promise<JobRow> {
   const [row] = await db.insert(jobs).values(values).returning();
   return row!;
+}
+
+/**
+ * Inserts a job already held by `instance` under a lease, so no runner takes it
+ * while its holder is still preparing it (an import's request staging its
+ * rows); `releaseJob` queues it once ready. Should the holder die, the lease
+ * runs out and a runner takes the job over like any other.
+ */
+export async function insertHeldJob(
+  db: Db,
+  values: { kind: string; payload: Record<string, unknown>; progress: JobProgress; editionId: string | null; provinceCode: string | null; createdBy: string | null },
+  holder: { instance: string; leaseMs: number },
+): Promise<JobRow> {
+  const [row] = await db
+    .insert(jobs)
+    .values({ ...values, status: 'running', lockedBy: holder.instance, lockedUntil: sql`now() + make_interval(secs => ${holder.leaseMs / 1000})`, heartbeatAt: sql`now()` })
+    .returning();
+  return row!;
+}
+
+/** Hands a job prepared under `instance`'s lease to the runners (queued); false when another server has taken it. */
+export async function releaseJob(db: Db, id: string, instance: string): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ status: 'queued', lockedBy: null, lockedUntil: null, heartbeatAt: null })
+    .where(heldBy(id, instance))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
 }
 
 export async function findJob(db: Db, id: string): Promise<JobRow | null> {
@@ -103,16 +131,28 @@ export async function countStagedRows(db: Db, jobId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Moves an import's staged rows into `candidates` (status nominated) in one statement; returns their ids. */
-export async function publishStagedCandidates(db: Db, jobId: string, editionId: string): Promise<string[]> {
-  const result = await db.execute(sql`
+/** The candidate ids of an import's staged rows after row `afterRowNo`, in row order, at most `limit`. */
+export async function stagedCandidateIds(db: Db, jobId: string, afterRowNo: number, limit: number): Promise<{ rowNo: number; candidateId: string }[]> {
+  return db
+    .select({ rowNo: candidateImportRows.rowNo, candidateId: candidateImportRows.candidateId })
+    .from(candidateImportRows)
+    .where(and(eq(candidateImportRows.jobId, jobId), gt(candidateImportRows.rowNo, afterRowNo)))
+    .orderBy(candidateImportRows.rowNo)
+    .limit(limit);
+}
+
+/**
+ * Moves an import's staged rows into `candidates` (status nominated) in one
+ * statement and deletes them. It returns nothing: the ids were chosen when the
+ * rows were staged, and returning thousands of them would only lengthen the
+ * statement that holds the database.
+ */
+export async function publishStagedCandidates(db: Db, jobId: string, editionId: string): Promise<void> {
+  await db.execute(sql`
     insert into ${candidates} (id, edition_id, category_id, level, province_code, kind, regency_code, npp, name, size_class, sector, address, status, contacts)
     select candidate_id, ${editionId}, category_id, level, province_code, kind, regency_code, npp, name, size_class, sector, address, 'nominated', contacts
-    from ${candidateImportRows} where job_id = ${jobId} order by row_no
-    returning id`);
+    from ${candidateImportRows} where job_id = ${jobId}`);
   await db.delete(candidateImportRows).where(eq(candidateImportRows.jobId, jobId));
-  // Both drivers answer a raw query with `{ rows }`.
-  return (result as { rows: { id: string }[] }).rows.map((r) => r.id);
 }
 
 export async function deleteStagedRows(db: Db, jobId: string): Promise<void> {

@@ -18,23 +18,31 @@ async function readCsv(file: string): Promise<string[][]> {
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve('idn-area-data/package.json'));
   const text = await readFile(join(root, 'data', file), 'utf8');
-  return text
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      // code,parent,name: the name is the rest of the line (it may hold a comma or a quote).
-      const first = l.indexOf(',');
-      const second = l.indexOf(',', first + 1);
-      return [l.slice(0, first), l.slice(first + 1, second), l.slice(second + 1).replace(/^"(.*)"$/, '$1')];
-    });
+  const lines = text.split(/\r?\n/);
+  const rows: string[][] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (i % 5000 === 0) await turn();
+    const l = lines[i]!;
+    if (l.trim() === '') continue;
+    // code,parent,name: the name is the rest of the line (it may hold a comma or a quote).
+    const first = l.indexOf(',');
+    const second = l.indexOf(',', first + 1);
+    rows.push([l.slice(0, first), l.slice(first + 1, second), l.slice(second + 1).replace(/^"(.*)"$/, '$1')]);
+  }
+  return rows;
 }
+
+/** A turn of the event loop: the first import of a village category reads the list inside a request, and others are served meanwhile. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function load(): Promise<Index> {
   const districts = new Map((await readCsv('districts.csv')).map(([code, , name]) => [code!, name!]));
   const byCode = new Map<string, Village>();
   const byRegency = new Map<string, Village[]>();
-  for (const [code, districtCode, name] of await readCsv('villages.csv')) {
+  const villages = await readCsv('villages.csv');
+  for (let i = 0; i < villages.length; i++) {
+    if (i > 0 && i % 5000 === 0) await turn();
+    const [code, districtCode, name] = villages[i]!;
     const regencyCode = districtCode!.slice(0, 5);
     const village = { code: code!, name: name!, districtCode: districtCode!, districtName: districts.get(districtCode!) ?? '', regencyCode };
     byCode.set(village.code, village);

@@ -75,12 +75,44 @@ export function isEmailAddress(value: string): boolean {
 const blank = (v: string | undefined) => (v ?? '').trim() === '';
 const text = (v: string | undefined) => (blank(v) ? null : v!.trim());
 
+export type CheckedRows = { candidates: NewCandidate[]; problems: RowProblem[] };
+
 /** `firstRow` is the sheet row number of rows[0] (2 when row 1 is the header). */
-export function checkImportRows(rows: ImportRow[], context: ImportContext, firstRow = 2): { candidates: NewCandidate[]; problems: RowProblem[] } {
+export function checkImportRows(rows: ImportRow[], context: ImportContext, firstRow = 2): CheckedRows {
+  const checker = importRowChecker(context, firstRow);
+  rows.forEach((row, i) => checker.check(row, i));
+  return checker.result;
+}
+
+/** Rows checked between two yields to the event loop by `checkImportRowsInSlices`. */
+export const checkSliceRows = 250;
+
+/**
+ * The same check as `checkImportRows`, in slices of `checkSliceRows` rows with
+ * a turn of the event loop between them, so a server checking a 5,000-row
+ * sheet keeps answering other requests (duplicates across slices are found:
+ * the slices share one checker).
+ */
+export async function checkImportRowsInSlices(
+  rows: ImportRow[],
+  context: ImportContext,
+  options: { firstRow?: number; yieldNow?: () => Promise<void> } = {},
+): Promise<CheckedRows> {
+  const checker = importRowChecker(context, options.firstRow ?? 2);
+  const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  for (let start = 0; start < rows.length; start += checkSliceRows) {
+    if (start > 0) await yieldNow();
+    for (let i = start; i < Math.min(rows.length, start + checkSliceRows); i++) checker.check(rows[i]!, i);
+  }
+  return checker.result;
+}
+
+/** Checks rows one at a time (row `i` of the sheet's body); remembers the keys seen for duplicates. */
+function importRowChecker(context: ImportContext, firstRow: number): { check: (row: ImportRow, i: number) => void; result: CheckedRows } {
   const problems: RowProblem[] = [];
   const candidates: NewCandidate[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, i) => {
+  const check = (row: ImportRow, i: number) => {
     const at = firstRow + i;
     const problem = (column: RowProblem['column'], message: string) => problems.push({ row: at, column, message });
     const before = problems.length;
@@ -168,6 +200,6 @@ export function checkImportRows(rows: ImportRow[], context: ImportContext, first
         ? []
         : [{ name: row.nama_kontak!.trim(), position: text(row.jabatan_kontak), phone: text(row.telepon_kontak), email: contactEmail }],
     });
-  });
-  return { candidates, problems };
+  };
+  return { check, result: { candidates, problems } };
 }

@@ -97,7 +97,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       schema: {
         tags,
         summary: 'Import candidates of a province from the template (multipart, one file): all rows or none',
-        description: `Every row is checked before the answer (400 names each bad row and column). The rows are then written by a job: answers 202 with its id; follow it at /api/jobs/{id}. At most ${maxImportRows} rows per file.`,
+        description: `Every row is checked and stored, not yet visible, before the answer (400 names each bad row and column). A job then publishes them all at once: answers 202 with its id; follow it at /api/jobs/{id}. At most ${maxImportRows} rows per file.`,
         consumes: ['multipart/form-data'],
         params: idParams,
         querystring: z.object({ province: z.string().regex(/^\d{2}$/) }),
@@ -109,7 +109,7 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
       if (!file) throw new AppError('VALIDATION_FAILED', 'Tidak ada berkas', [{ path: 'file', message: 'wajib' }]);
       const rows = await readCandidateSheet(await file.toBuffer());
-      const job = await queueCandidateImport(ctx(request.actor), request.params.id, request.query.province, rows);
+      const job = await queueCandidateImport(ctx(request.actor), request.params.id, request.query.province, rows, { instance: app.jobs.instance, leaseMs: app.jobs.leaseMs });
       app.jobs.kick();
       return reply.status(202).send({ jobId: job.id });
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
-import { checkImportRows, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
+import { checkImportRowsInSlices, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
 import * as jobsRepo from '../../db/repositories/jobs.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
@@ -11,20 +11,53 @@ import { importContext, openEdition, problemsError } from './candidates.ts';
 import type { ServiceContext } from './context.ts';
 
 export const candidateImportKind = 'candidate.import';
-/** Rows written per short transaction; other requests run between batches. */
-export const importBatchRows = 200;
+/**
+ * Rows staged per statement. On PGlite every statement runs in the server's
+ * own thread, so a statement of many rows holds every other request for its
+ * whole length; 50 rows take a few milliseconds, and the event loop turns
+ * between two of them.
+ */
+export const importBatchRows = 50;
+/** Staged ids read per statement before publishing. */
+const idSliceRows = 500;
+/** The edition's candidates read per statement when the request checks for duplicates. */
+const keyPageRows = 1000;
+/** The request renews its hold on the job every this many batches while it stages. */
+const renewEveryBatches = 20;
 
-type Payload = { editionId: string; provinceCode: string; actor: { id: string | null; label: string }; candidates: NewCandidate[] };
+/**
+ * The job's payload: who imports what. The checked rows are not in it: the
+ * request stages them in `candidate_import_rows`, so neither the request nor
+ * the runner writes or reads one large row. (`candidates` is there only in
+ * jobs queued before the rows were staged by the request.)
+ */
+type Payload = { editionId: string; provinceCode: string; actor: { id: string | null; label: string }; candidates?: NewCandidate[] };
+
+/** Why a sheet with column names only imports nothing (the web page says it in the user's language). */
+export const noCandidateRows = 'tanpa baris kandidat';
+
+/** Who stages an import's rows before its job is queued: the request's app server, under a lease. */
+export type ImportHolder = { instance: string; leaseMs: number };
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Checks a whole sheet (every row, before anything is written) and queues
  * its import as a job; a sheet with problems is refused with each bad row
- * and column, as before. Answers the job.
+ * and column, as before. The check runs in slices with a turn of the event
+ * loop between them. The checked rows are then staged, 50 per statement, under
+ * the job held by this server's lease (no runner takes it meanwhile), and the
+ * job is queued. Should the server die while staging, the lease runs out and
+ * the runner that takes the job over fails it and deletes what was staged.
+ * Answers the job.
  */
-/** Why a sheet with column names only imports nothing (the web page says it in the user's language). */
-export const noCandidateRows = 'tanpa baris kandidat';
-
-export async function queueCandidateImport(ctx: ServiceContext, editionId: string, provinceCode: string, rows: ImportRow[]): Promise<jobsRepo.JobRow> {
+export async function queueCandidateImport(
+  ctx: ServiceContext,
+  editionId: string,
+  provinceCode: string,
+  rows: ImportRow[],
+  holder: ImportHolder = { instance: `upload:${randomUUID()}`, leaseMs: 60_000 },
+): Promise<jobsRepo.JobRow> {
   const { db, actor } = ctx;
   authorizeProvince(actor, 'nominate', { provinceCode });
   await openEdition(db, editionId);
@@ -32,50 +65,84 @@ export async function queueCandidateImport(ctx: ServiceContext, editionId: strin
     // The template as downloaded: column names only (its examples are on another sheet).
     throw new AppError('VALIDATION_FAILED', 'Berkas hanya berisi judul kolom, tanpa baris kandidat; tidak ada yang diimpor', [{ path: 'file', message: noCandidateRows }]);
   }
-  const { candidates, problems } = checkImportRows(rows, await importContext(db, editionId, provinceCode));
+  const context = await importContext(db, editionId, provinceCode, { rows: keyPageRows, between: turn });
+  await turn();
+  const { candidates, problems } = await checkImportRowsInSlices(rows, context, { yieldNow: turn });
   if (problems.length > 0) throw problemsError(problems);
-  const payload: Payload = { editionId, provinceCode, actor: auditActor(actor), candidates };
-  return jobsRepo.insertJob(db, {
-    kind: candidateImportKind,
-    payload,
-    progress: { done: 0, total: candidates.length, message: null },
-    editionId,
-    provinceCode,
-    createdBy: actor?.id ?? null,
-  });
+  const payload: Payload = { editionId, provinceCode, actor: auditActor(actor) };
+  const job = await jobsRepo.insertHeldJob(
+    db,
+    { kind: candidateImportKind, payload, progress: { done: 0, total: candidates.length, message: null }, editionId, provinceCode, createdBy: actor?.id ?? null },
+    holder,
+  );
+  try {
+    await stageImportRows(db, job, candidates, holder);
+    if (!(await jobsRepo.releaseJob(db, job.id, holder.instance))) throw new Error(`Import ${job.id} was taken over while its rows were being stored`);
+  } catch (error) {
+    // Nothing of a half-staged import stays behind. Should even this fail (the database went away),
+    // the lease runs out and the runner that takes the job over fails it (fewer rows than checked).
+    await db
+      .transaction(async (tx) => {
+        if (await jobsRepo.failJob(tx, job.id, holder.instance, error instanceof Error ? error.message : String(error))) await jobsRepo.deleteStagedRows(tx, job.id);
+      })
+      .catch(() => undefined);
+    throw error;
+  }
+  return { ...job, status: 'queued', lockedBy: null, lockedUntil: null };
 }
 
+/** Stages the checked rows of a job held by `holder`, `importBatchRows` per statement, yielding between them. */
+export async function stageImportRows(db: Db, job: jobsRepo.JobRow, candidates: NewCandidate[], holder: ImportHolder): Promise<void> {
+  for (let start = 0, batch = 0; start < candidates.length; start += importBatchRows, batch++) {
+    if (batch > 0) await turn();
+    if (batch > 0 && batch % renewEveryBatches === 0 && !(await jobsRepo.renewJob(db, job.id, holder.instance, holder.leaseMs))) {
+      throw new Error(`Import ${job.id} was taken over while its rows were being stored`);
+    }
+    await jobsRepo.stageCandidateRows(db, stagedRows(job.id, candidates, start));
+  }
+}
+
+const stagedRows = (jobId: string, candidates: NewCandidate[], start: number) =>
+  candidates.slice(start, start + importBatchRows).map((c, i) => ({ ...c, jobId, rowNo: start + i, candidateId: randomUUID(), level: 'provinsi' }));
+
+export const interruptedUpload =
+  'Unggahan terputus sebelum semua baris tersimpan; tidak ada yang disimpan, unggah berkas lagi. / The upload was interrupted before every row was stored; nothing was saved, upload the file again.';
+
 /**
- * The import job. Resumes from its recorded progress: each batch of 200 rows
- * is staged in its own transaction together with the progress, so a server
- * that takes over after a crash continues at the first batch not recorded.
- * The last step publishes every staged row to `candidates` in one short
- * transaction with the import's one audit entry; until then nothing is
- * visible, and a failed import leaves nothing behind.
+ * The import job. Its rows are staged (by the request, or for a job queued
+ * before that, by earlier steps of this job, resuming from the recorded
+ * progress). It reads their ids in slices, then publishes every staged row
+ * to `candidates` in one transaction, with the import's one audit entry and
+ * the job's completion; until then nothing is visible, and a failed import
+ * leaves nothing behind. A job whose upload was interrupted (fewer rows
+ * staged than checked) fails with nothing saved.
  */
 export const candidateImportJob: JobHandler = {
   async step({ db, job, progress, complete }) {
     const payload = job.payload as Payload;
-    const total = payload.candidates.length;
-    const done = job.progress.done;
-    if (done < total) {
-      const batch = payload.candidates.slice(done, done + importBatchRows);
+    const total = job.progress.total;
+    if (payload.candidates && job.progress.done < total) {
+      // A job queued before the request staged its rows: stage a batch per step.
+      const done = job.progress.done;
       await db.transaction(async (tx) => {
-        await jobsRepo.stageCandidateRows(
-          tx,
-          batch.map((c, i) => ({ ...c, jobId: job.id, rowNo: done + i, candidateId: randomUUID(), level: 'provinsi' })),
-        );
-        await progress({ done: done + batch.length, total, message: null }, tx);
+        await jobsRepo.stageCandidateRows(tx, stagedRows(job.id, payload.candidates!, done));
+        await progress({ done: Math.min(total, done + importBatchRows), total, message: null }, tx);
       });
       return true;
     }
+    const ids: string[] = [];
+    for (let after = -1; ; ) {
+      const slice = await jobsRepo.stagedCandidateIds(db, job.id, after, idSliceRows);
+      for (const row of slice) ids.push(row.candidateId);
+      if (slice.length < idSliceRows) break;
+      after = slice[slice.length - 1]!.rowNo;
+      await turn();
+    }
+    if (ids.length !== total) throw new Error(interruptedUpload);
     await db.transaction(async (tx) => {
       await openEdition(tx, payload.editionId);
-      const staged = await jobsRepo.countStagedRows(tx, job.id);
-      if (staged !== total) throw new Error(`The import staged ${staged} of ${total} rows`);
-      let ids: string[];
       try {
-        ids = await jobsRepo.publishStagedCandidates(tx, job.id, payload.editionId);
+        await jobsRepo.publishStagedCandidates(tx, job.id, payload.editionId);
       } catch (error) {
         if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
           throw new AppError('CONFLICT', 'Kandidat yang sama ditambahkan selama impor berjalan; tidak ada yang disimpan. / A candidate in the file was added meanwhile; nothing was saved.');
@@ -88,6 +155,7 @@ export const candidateImportJob: JobHandler = {
         entityId: job.id,
         after: { editionId: payload.editionId, provinceCode: payload.provinceCode, created: ids.length, candidateIds: ids },
       });
+      await progress({ done: total, total, message: null }, tx);
       await complete(tx, { created: ids.length });
     });
     return false;

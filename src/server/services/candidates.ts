@@ -81,7 +81,8 @@ export function problemsError(problems: { row: number; column: string; message: 
   );
 }
 
-export async function importContext(db: Db, editionId: string, provinceCode: string): Promise<ImportContext> {
+/** `paging`: read the edition's candidates that many at a time, calling `between` after each page (a large import). */
+export async function importContext(db: Db, editionId: string, provinceCode: string, paging?: { rows: number; between: () => Promise<void> }): Promise<ImportContext> {
   // A special award takes its entrants from other categories: nobody is nominated, imported or registered into it.
   const categories = (await listCategories(db, editionId)).filter((c) => c.family !== 'khusus');
   const firstLevel = new Map(categories.map((c) => [c.id, c.levels[0] ?? 'provinsi']));
@@ -93,7 +94,7 @@ export async function importContext(db: Db, editionId: string, provinceCode: str
     provinces: new Map((await listProvinces(db)).map((p) => [p.code, p.name])),
     village: (code) => villages?.byCode.get(code),
     provinceCode,
-    existing: await repo.candidateKeys(db, editionId, (categoryId) => firstLevel.get(categoryId)),
+    existing: await repo.candidateKeys(db, editionId, (categoryId) => firstLevel.get(categoryId), paging),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportRows, isEmailAddress, maxCellLength, type ImportContext } from '../../../src/domain/candidates/import-rows.ts';
+import { checkImportRows, checkImportRowsInSlices, checkSliceRows, isEmailAddress, maxCellLength, type ImportContext } from '../../../src/domain/candidates/import-rows.ts';
 
 const context: ImportContext = {
   categories: new Map([['pemkab-kota', { id: 'cat-pemda', family: 'pemda', levels: ['provinsi'] }]]),
@@ -26,6 +26,28 @@ describe('import rows', () => {
     expect(problems).toEqual([]);
     expect(candidates.map((c) => [c.name, c.contacts[0]?.email])).toEqual([['Kabupaten Sumbawa', 'disnaker@sumbawakab.go.id']]);
     expect(checkImportRows([{ ...row, email_kontak: 'bukan e-mail' }], context).problems).toEqual([{ row: 2, column: 'email_kontak', message: 'alamat e-mail "bukan e-mail" tidak sah' }]);
+  });
+
+  it('check a long sheet in slices with turns of the event loop between them, finding the same problems', async () => {
+    const employers: ImportContext = { ...context, categories: new Map([['usaha-besar', { id: 'cat-ub', family: 'badan-usaha', levels: ['provinsi'] }]]) };
+    const rows = Array.from({ length: 3 * checkSliceRows + 7 }, (_, i) => ({ kategori: 'usaha-besar', npp: `NPP${100000 + i}`, nama: `PT Uji ${i}`, kelas_usaha: 'besar' }));
+    // A duplicate in the last slice of a row in the first, and a bad row in the middle.
+    rows[3 * checkSliceRows + 2] = { ...rows[1]! };
+    rows[checkSliceRows + 5] = { ...rows[checkSliceRows + 5]!, kelas_usaha: 'raksasa' };
+    let turns = 0;
+    const sliced = await checkImportRowsInSlices(rows, employers, {
+      yieldNow: async () => {
+        turns++;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      },
+    });
+    expect(turns).toBe(3);
+    expect(sliced).toEqual(checkImportRows(rows, employers));
+    expect(sliced.problems).toEqual([
+      { row: checkSliceRows + 7, column: 'kelas_usaha', message: 'harus salah satu dari besar, menengah, kecil, mikro' },
+      { row: 3 * checkSliceRows + 4, column: 'baris', message: 'sama dengan baris 3' },
+    ]);
+    expect(sliced.candidates).toHaveLength(rows.length - 2);
   });
 
   it('check an e-mail address the way the template explains it', () => {
