@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { drivers, testDatabase } from '../support/database.ts';
 import type { Database } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
-import { findSnapshotById } from '../../src/db/repositories/coverage.ts';
+import { bulkInsertEmployerIndicators, findSnapshotById } from '../../src/db/repositories/coverage.ts';
 import { candidateValues, coverageEmployers, coverageRegions, coverageShortlist } from '../../src/db/schema/index.ts';
 import { coverageSnapshotJob, coverageSnapshotKind, hashInputs, startSnapshot } from '../../src/server/services/coverage-import.ts';
 import { cliScreenRunner } from '../../src/server/services/screen-runner.ts';
@@ -149,5 +150,12 @@ describe.each(drivers())('bulk loading a coverage snapshot on %s', (driver) => {
     expect(await database.db.select().from(coverageRegions).where(eq(coverageRegions.snapshotId, snapshot.id))).toEqual([]);
     expect(await database.db.select().from(coverageShortlist).where(eq(coverageShortlist.snapshotId, snapshot.id))).toEqual([]);
     expect(await database.db.select().from(candidateValues)).toEqual(before);
+  });
+
+  it('refuses to store employers under a snapshot that does not exist', async () => {
+    const columns = ['N1', 'PT Yatim', '52.01', 'kecil', '1', '1', null, null, null, null, '0', '0', null].map((v) => [v]);
+    const missing = randomUUID();
+    await expect(database.db.transaction((tx) => bulkInsertEmployerIndicators(tx, missing, columns))).rejects.toThrow();
+    expect(await database.db.select().from(coverageEmployers).where(eq(coverageEmployers.snapshotId, missing))).toEqual([]);
   });
 });
