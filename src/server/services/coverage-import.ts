@@ -110,9 +110,8 @@ const employerBatch = 50_000;
  * The snapshot job: runs the screen, stages its outputs batch by batch under
  * the snapshot (invisible: only ready snapshots are read; the employers are
  * streamed from the screen's file and bulk loaded, never all in memory),
- * then publishes in
- * one transaction: the candidates' figures (never over a verifier's
- * correction), the status `ready` and the audit entry. A server that takes
+ * then publishes in one transaction: the candidates' figures (never over a
+ * verifier's correction), the status `ready` and the audit entry. A server that takes
  * the job over after a crash restarts it from the screen: it first deletes
  * what the dead server had staged (idempotent restart). It needs the
  * extract's files, which stay where the upload put them.
