@@ -22,28 +22,13 @@ export type RegionOutput = {
   employersActive: number;
 };
 
-export type EmployerOutput = {
-  npp: string;
-  name: string;
-  regencyCode: string;
-  size: string;
-  workers: number;
-  workersPrev: number;
-  growthPct: number | null;
-  declaredCoveragePct: number | null;
-  programCompletePct: number | null;
-  belowMinWagePct: number | null;
-  monthsDue: number;
-  monthsInArrears: number;
-  onTimePct: number | null;
-};
-
 export type ShortlistOutput = { provinceCode: string; category: string; rank: number; candidateKey: string; name: string; score: number };
 
+/** The small outputs, read whole; the employers (800,000 nationally) are only counted here and streamed by `streamEmployerOutputs`. */
 export type ScreenOutputs = {
   regencies: RegionOutput[];
   provinces: RegionOutput[];
-  employers: EmployerOutput[];
+  employerCount: number;
   shortlist: ShortlistOutput[];
 };
 
@@ -87,21 +72,7 @@ export async function readScreenOutputs(outDir: string): Promise<ScreenOutputs> 
   return withDuck(async (query) => {
     const regencies = (await query(`select * from ${readCsv(join(outDir, 'regency_indicators.csv'))}`)).map((r) => region(r, 'regency_code'));
     const provinces = (await query(`select * from ${readCsv(join(outDir, 'province_indicators.csv'))}`)).map((r) => region(r, 'province_code'));
-    const employers = (await query(`select * from ${readCsv(join(outDir, 'employer_indicators.csv'))}`)).map((r) => ({
-      npp: r.npp!,
-      name: r.name ?? '',
-      regencyCode: r.regency_code ?? '',
-      size: r.size ?? '',
-      workers: int(r.workers),
-      workersPrev: int(r.workers_prev),
-      growthPct: num(r.growth_pct),
-      declaredCoveragePct: num(r.declared_coverage_pct),
-      programCompletePct: num(r.program_complete_pct),
-      belowMinWagePct: num(r.below_min_wage_pct),
-      monthsDue: int(r.months_due),
-      monthsInArrears: int(r.months_in_arrears),
-      onTimePct: num(r.on_time_pct),
-    }));
+    const [count] = await query(`select count(*)::varchar as n from ${readCsv(join(outDir, 'employer_indicators.csv'))}`);
     const shortlist = (await query(`select * from ${readCsv(join(outDir, 'shortlist.csv'))}`)).map((r) => ({
       provinceCode: r.province_code!,
       category: r.category!,
@@ -110,8 +81,71 @@ export async function readScreenOutputs(outDir: string): Promise<ScreenOutputs> 
       name: r.name ?? '',
       score: num(r.score) ?? 0,
     }));
-    return { regencies, provinces, employers, shortlist };
+    return { regencies, provinces, employerCount: int(count?.n), shortlist };
   });
+}
+
+/**
+ * The columns of `employer_indicators.csv` in the order `streamEmployerOutputs`
+ * yields them, each as its text: what the old typed reading made of an
+ * empty cell is applied here (an empty name, region or size is '', an empty
+ * count is 0, an empty percentage stays null).
+ */
+export const employerOutputColumns = [
+  ['npp', 'npp'],
+  ['name', `coalesce(name, '')`],
+  ['regency_code', `coalesce(regency_code, '')`],
+  ['size', `coalesce(size, '')`],
+  ['workers', `coalesce(nullif(workers, ''), '0')`],
+  ['workers_prev', `coalesce(nullif(workers_prev, ''), '0')`],
+  ['growth_pct', `nullif(growth_pct, '')`],
+  ['declared_coverage_pct', `nullif(declared_coverage_pct, '')`],
+  ['program_complete_pct', `nullif(program_complete_pct, '')`],
+  ['below_min_wage_pct', `nullif(below_min_wage_pct, '')`],
+  ['months_due', `coalesce(nullif(months_due, ''), '0')`],
+  ['months_in_arrears', `coalesce(nullif(months_in_arrears, ''), '0')`],
+  ['on_time_pct', `nullif(on_time_pct, '')`],
+] as const;
+
+/**
+ * Streams the employer indicators the screen wrote in batches of
+ * `batchRows` rows (the last one smaller), each batch as one array per column (in the order of
+ * `employerOutputColumns`) of the cells' text, so that the whole file is
+ * never held in memory. The next batch is read once `onBatch` has finished
+ * with the last. Answers how many rows were read.
+ */
+export async function streamEmployerOutputs(
+  outDir: string,
+  batchRows: number,
+  onBatch: (columns: (string | null)[][], rows: number) => Promise<void>,
+): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const connection = await instance.connect();
+  try {
+    const select = employerOutputColumns.map(([name, expression]) => `${expression} as ${name}`).join(', ');
+    const result = await connection.stream(`select ${select} from ${readCsv(join(outDir, 'employer_indicators.csv'))}`);
+    let columns: (string | null)[][] = employerOutputColumns.map(() => []);
+    let rows = 0;
+    let total = 0;
+    const flush = async () => {
+      await onBatch(columns, rows);
+      total += rows;
+      columns = employerOutputColumns.map(() => []);
+      rows = 0;
+    };
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      const values = chunk.getColumns() as (string | null)[][];
+      for (let r = 0; r < chunk.rowCount; r++) {
+        for (let c = 0; c < columns.length; c++) columns[c]!.push(values[c]![r] ?? null);
+        if (++rows === batchRows) await flush();
+      }
+    }
+    if (rows > 0) await flush();
+    return total;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
 
 export { findInput as inputPath } from './screen/inputs.ts';

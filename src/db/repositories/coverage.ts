@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { DrizzleQueryError, and, asc, desc, entityKind, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { pdsFreeSql } from '../../domain/coverage/indicators.ts';
 import {
@@ -85,8 +85,86 @@ export async function insertRegionIndicators(db: Db, rows: RegionIndicatorRow[])
   await insertBatched(rows, 16, (batch) => db.insert(coverageRegions).values(batch));
 }
 
-export async function insertEmployerIndicators(db: Db, rows: EmployerIndicatorRow[], onBatch?: (done: number) => void): Promise<void> {
-  await insertBatched(rows, 15, (batch) => db.insert(coverageEmployers).values(batch), onBatch);
+/** The columns of `coverage_employers` a bulk load fills after `snapshot_id`, with the type each text is read as. */
+export const employerBulkColumns = [
+  ['npp', 'text'],
+  ['name', 'text'],
+  ['regency_code', 'text'],
+  ['size', 'text'],
+  ['workers', 'bigint'],
+  ['workers_prev', 'bigint'],
+  ['growth_pct', 'numeric'],
+  ['declared_coverage_pct', 'numeric'],
+  ['program_complete_pct', 'numeric'],
+  ['below_min_wage_pct', 'numeric'],
+  ['months_due', 'integer'],
+  ['months_in_arrears', 'integer'],
+  ['on_time_pct', 'numeric'],
+] as const;
+
+type PgliteQuery = { query: (query: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown> };
+
+/** The PGlite connection (or transaction) under a drizzle database, or null on PostgreSQL. */
+function pgliteOf(db: Db): PgliteQuery | null {
+  const session = (db as unknown as { session?: { client?: PgliteQuery } }).session;
+  const kind = (session?.constructor as { [entityKind]?: string } | undefined)?.[entityKind];
+  return kind === 'PgliteSession' && typeof session?.client?.query === 'function' ? session.client : null;
+}
+
+/** One CSV field for COPY: null is the unquoted empty field, every text is quoted (so '' stays ''). */
+const csvField = (value: string | null) => (value == null ? '' : `"${value.replaceAll('"', '""')}"`);
+
+/**
+ * Stores employer indicators of a snapshot in one statement, given as one
+ * array per column of `employerBulkColumns` holding each cell's text (as
+ * the screen wrote it), read into the column's type by the database. On
+ * PGlite it is a `COPY … FROM '/dev/blob'` of the rows as CSV; on
+ * PostgreSQL an `insert … select` from `unnest` of one array parameter per
+ * column. Either way the rows never become one query parameter each.
+ */
+export async function bulkInsertEmployerIndicators(db: Db, snapshotId: string, columns: (string | null)[][]): Promise<void> {
+  const rows = columns[0]?.length ?? 0;
+  if (rows === 0) return;
+  if (columns.length !== employerBulkColumns.length || columns.some((c) => c.length !== rows)) {
+    throw new Error(`bulkInsertEmployerIndicators: expected ${employerBulkColumns.length} columns of ${rows} values`);
+  }
+  const names = employerBulkColumns.map(([name]) => name).join(', ');
+  const pglite = pgliteOf(db);
+  if (pglite) {
+    const lines: string[] = new Array<string>(rows);
+    const prefix = `${snapshotId},`;
+    for (let r = 0; r < rows; r++) {
+      let line = prefix + csvField(columns[0]![r] ?? null);
+      for (let c = 1; c < columns.length; c++) line += `,${csvField(columns[c]![r] ?? null)}`;
+      lines[r] = line;
+    }
+    lines.push('');
+    // The foreign key to the snapshot, checked once for the whole batch rather than row by row
+    // (which took about half of the COPY's time): the snapshot's row is locked as the check would
+    // (`for key share`, until the transaction ends), and the per-row check triggers are off during
+    // the COPY only (PGlite's one user is a superuser). Outside a transaction `set local` does
+    // nothing and every row is checked as usual.
+    const found = (await pglite.query('select 1 from coverage_snapshots where id = $1 for key share', [snapshotId])) as { rows: unknown[] };
+    if (found.rows.length === 0) throw new Error(`No coverage snapshot ${snapshotId} to store employers under`);
+    await pglite.query('set local session_replication_role = replica');
+    await pglite.query(`copy coverage_employers (snapshot_id, ${names}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([lines.join('\n')]) });
+    // Reached only when the COPY succeeded; a failed one aborts the transaction, which resets it.
+    await pglite.query('set local session_replication_role = origin');
+    return;
+  }
+  const arrays = sql.join(
+    columns.map((values) => sql`${sql.param(values)}::text[]`),
+    sql`, `,
+  );
+  const casts = sql.raw(employerBulkColumns.map(([name, type]) => (type === 'text' ? `u.${name}` : `u.${name}::${type}`)).join(', '));
+  try {
+    await db.execute(
+      sql`insert into coverage_employers (snapshot_id, ${sql.raw(names)}) select ${snapshotId}::uuid, ${casts} from unnest(${arrays}) as u(${sql.raw(names)})`,
+    );
+  } catch (error) {
+    // The database's own reason, without the statement and its thousands of values.
+    throw error instanceof DrizzleQueryError && error.cause instanceof Error ? error.cause : error;
+  }
 }
 
 export async function insertShortlist(db: Db, rows: ShortlistRow[]): Promise<void> {

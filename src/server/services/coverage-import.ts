@@ -12,7 +12,7 @@ import { findEdition } from '../../db/repositories/editions.ts';
 import { listCandidates } from '../../db/repositories/candidates.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import type { InputFile, SnapshotProgress } from '../../db/schema/index.ts';
-import { inputPath, readScreenOutputs, readWorkforce, type ScreenOutputs } from '../../analytics/outputs.ts';
+import { employerOutputColumns, inputPath, readScreenOutputs, readWorkforce, streamEmployerOutputs, type ScreenOutputs } from '../../analytics/outputs.ts';
 import { auditActor } from '../policies/actor.ts';
 import { insertJob } from '../../db/repositories/jobs.ts';
 import type { JobContext, JobHandler, JobRow } from '../job-runner.ts';
@@ -98,18 +98,30 @@ class ScreenProblems extends Error {
   }
 }
 
-const employerBatch = 2000;
+// The screen's employer columns are handed to the bulk load as they are read: the two lists must agree.
+if (employerOutputColumns.some(([name], i) => repo.employerBulkColumns[i]?.[0] !== name) || employerOutputColumns.length !== repo.employerBulkColumns.length) {
+  throw new Error('The employer columns read from the screen and those the bulk load stores differ');
+}
+
+/** Employers stored per statement (and transaction): about 10 MB of CSV each. */
+const employerBatch = 50_000;
 
 /**
  * The snapshot job: runs the screen, stages its outputs batch by batch under
- * the snapshot (invisible: only ready snapshots are read), then publishes in
- * one transaction: the candidates' figures (never over a verifier's
- * correction), the status `ready` and the audit entry. A server that takes
+ * the snapshot (invisible: only ready snapshots are read; the employers are
+ * streamed from the screen's file and bulk loaded, never all in memory),
+ * then publishes in one transaction: the candidates' figures (never over a
+ * verifier's correction), the status `ready` and the audit entry. A server that takes
  * the job over after a crash restarts it from the screen: it first deletes
  * what the dead server had staged (idempotent restart). It needs the
  * extract's files, which stay where the upload put them.
  */
-export function coverageSnapshotJob(runner: ScreenRunner, onProgress?: (p: SnapshotProgress) => void): JobHandler {
+export function coverageSnapshotJob(
+  runner: ScreenRunner,
+  onProgress?: (p: SnapshotProgress) => void,
+  options: { employerBatch?: number } = {},
+): JobHandler {
+  const batch = options.employerBatch ?? employerBatch;
   return {
     async step(ctx) {
       const { db, job } = ctx;
@@ -141,14 +153,14 @@ export function coverageSnapshotJob(runner: ScreenRunner, onProgress?: (p: Snaps
         const outputs = await readScreenOutputs(outDir);
         const workforce = await readWorkforce(payload.dataDir, snapshot.year);
         await pending;
-        await stage(ctx, snapshot, outputs, workforce, (done) => progress({ stage: 'storing employers', rowsRead: done, elapsedMs: Date.now() - started }));
+        await stage(ctx, snapshot, outDir, outputs, workforce, batch, (done) => progress({ stage: 'storing employers', rowsRead: done, elapsedMs: Date.now() - started }));
         await pending;
         await db.transaction(async (tx) => {
           const filled = await fillCandidateValues(tx, snapshot.editionId, snapshot.id);
           await repo.updateSnapshot(tx, snapshot.id, {
             status: 'ready',
             finishedAt: new Date(),
-            progress: { stage: 'done', rowsRead: outputs.employers.length, elapsedMs: Date.now() - started },
+            progress: { stage: 'done', rowsRead: outputs.employerCount, elapsedMs: Date.now() - started },
           });
           await appendAudit(tx, payload.actor, {
             action: 'coverage.import',
@@ -159,7 +171,7 @@ export function coverageSnapshotJob(runner: ScreenRunner, onProgress?: (p: Snaps
               year: snapshot.year,
               regencies: outputs.regencies.length,
               provinces: outputs.provinces.length,
-              employers: outputs.employers.length,
+              employers: outputs.employerCount,
               shortlist: outputs.shortlist.length,
               candidateValues: filled,
             },
@@ -200,8 +212,10 @@ export function coverageSnapshotJob(runner: ScreenRunner, onProgress?: (p: Snaps
 async function stage(
   ctx: JobContext,
   snapshot: repo.SnapshotRow,
+  outDir: string,
   outputs: ScreenOutputs,
   workforce: Map<string, { working: number; informal: number | null }>,
+  batch: number,
   onEmployers: (done: number) => void,
 ) {
   const { db } = ctx;
@@ -213,7 +227,7 @@ async function stage(
     if (w.informal != null) sum.informal = (sum.informal ?? 0) + w.informal;
     provinceWorkforce.set(p, sum);
   }
-  const total = outputs.employers.length;
+  const total = outputs.employerCount;
   await db.transaction(async (tx) => {
     await repo.insertRegionIndicators(tx, [
       ...outputs.regencies.map((r) => ({
@@ -237,18 +251,17 @@ async function stage(
     );
     await ctx.progress({ done: 0, total, message: 'storing employers' }, tx);
   });
-  for (let i = 0; i < total; i += employerBatch) {
-    const batch = outputs.employers.slice(i, i + employerBatch);
+  let done = 0;
+  const stored = await streamEmployerOutputs(outDir, batch, async (columns, rows) => {
     await db.transaction(async (tx) => {
-      await repo.insertEmployerIndicators(
-        tx,
-        batch.map((e) => ({ ...e, snapshotId: snapshot.id })),
-      );
-      await ctx.progress({ done: i + batch.length, total, message: 'storing employers' }, tx);
+      await repo.bulkInsertEmployerIndicators(tx, snapshot.id, columns);
+      await ctx.progress({ done: done + rows, total, message: 'storing employers' }, tx);
     });
-    onEmployers(i + batch.length);
+    done += rows;
+    onEmployers(done);
     await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  });
+  if (stored !== total) throw new Error(`The screen's employer file changed while it was stored (${stored} rows, ${total} counted)`);
 }
 
 const regionColumn = {
