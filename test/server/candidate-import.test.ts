@@ -8,6 +8,7 @@ import { seedDemo } from '../../src/server/services/demo.ts';
 import { createUser } from '../../src/server/services/users.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
+import { searchVillages } from '../../src/db/repositories/villages.ts';
 import { listAudit } from '../../src/db/repositories/audit.ts';
 import { randomUUID } from 'node:crypto';
 import { claimJob, countStagedRows, findJob, insertHeldJob, insertJob } from '../../src/db/repositories/jobs.ts';
@@ -109,6 +110,31 @@ describe.each(drivers())('the candidate import on %s', (driver) => {
     expect(audit[0]).toMatchObject({ action: 'candidate.import', entityType: 'job', entityId: jobId });
     expect((audit[0]!.after as { created: number; candidateIds: string[] }).candidateIds.sort()).toEqual(created.map((c) => c.id).sort());
     expect(await countStagedRows(t.database.db, jobId)).toBe(0);
+  });
+
+  it('keeps each row at its category\'s level and a village\'s own code: a provincial government and two villages of one regency', async () => {
+    const [first, second] = (await searchVillages({ regency: '52.01', limit: 5 })).slice(-2);
+    const csv = [
+      'kategori,kode_wilayah,nama',
+      'pemprov,52,',
+      `desa,${first!.code},`,
+      `desa,${second!.code},`,
+    ].join('\n');
+    const before = new Set((await listCandidates(t.database.db, editionId, { all: true })).map((c) => c.id));
+    const res = await importSheet(admin52, 'pemda.csv', csv);
+    expect(res.statusCode, res.body).toBe(202);
+    await t.app.jobs.drain();
+    const job = (await admin52.request('GET', `/api/jobs/${res.json<{ jobId: string }>().jobId}`)).json<{ status: string }>();
+    expect(job.status).toBe('done');
+    const created = (await listCandidates(t.database.db, editionId, { all: true })).filter((c) => !before.has(c.id));
+    const shown = created.map((c) => ({ category: c.categoryCode, level: c.level, regencyCode: c.regencyCode, villageCode: c.villageCode })).sort((a, b) => `${a.category}${a.villageCode}`.localeCompare(`${b.category}${b.villageCode}`));
+    expect(shown).toEqual(
+      [
+        { category: 'desa', level: 'provinsi', regencyCode: null, villageCode: first!.code },
+        { category: 'desa', level: 'provinsi', regencyCode: null, villageCode: second!.code },
+        { category: 'pemprov', level: 'nasional', regencyCode: null, villageCode: null },
+      ].sort((a, b) => `${a.category}${a.villageCode}`.localeCompare(`${b.category}${b.villageCode}`)),
+    );
   });
 
   it('shows a job to its creator and the admins of its province, and to nobody else', async () => {

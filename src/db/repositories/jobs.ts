@@ -149,8 +149,8 @@ export async function stagedCandidateIds(db: Db, jobId: string, afterRowNo: numb
  */
 export async function publishStagedCandidates(db: Db, jobId: string, editionId: string): Promise<void> {
   await db.execute(sql`
-    insert into ${candidates} (id, edition_id, category_id, level, province_code, kind, regency_code, npp, name, size_class, sector, address, status, contacts)
-    select candidate_id, ${editionId}, category_id, level, province_code, kind, regency_code, npp, name, size_class, sector, address, 'nominated', contacts
+    insert into ${candidates} (id, edition_id, category_id, level, province_code, kind, regency_code, village_code, npp, name, size_class, sector, address, status, contacts)
+    select candidate_id, ${editionId}, category_id, level, province_code, kind, regency_code, village_code, npp, name, size_class, sector, address, 'nominated', contacts
     from ${candidateImportRows} where job_id = ${jobId}`);
   await db.delete(candidateImportRows).where(eq(candidateImportRows.jobId, jobId));
 }

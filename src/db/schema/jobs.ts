@@ -57,6 +57,8 @@ export const candidateImportRows = pgTable(
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
     kind: varchar('kind', { length: 12 }).notNull().$type<'pemda' | 'badan-usaha'>(),
     regencyCode: varchar('regency_code', { length: 5 }),
+    /** A village candidate's Kemendagri village code. */
+    villageCode: varchar('village_code', { length: 13 }),
     npp: varchar('npp', { length: 20 }),
     name: text('name').notNull(),
     sizeClass: varchar('size_class', { length: 10 }),

@@ -103,7 +103,7 @@ export async function stageImportRows(db: Db, job: jobsRepo.JobRow, candidates: 
 }
 
 const stagedRows = (jobId: string, candidates: NewCandidate[], start: number) =>
-  candidates.slice(start, start + importBatchRows).map((c, i) => ({ ...c, jobId, rowNo: start + i, candidateId: randomUUID(), level: 'provinsi' }));
+  candidates.slice(start, start + importBatchRows).map((c, i) => ({ ...c, jobId, rowNo: start + i, candidateId: randomUUID() }));
 
 export const interruptedUpload =
   'Unggahan terputus sebelum semua baris tersimpan; tidak ada yang disimpan, unggah berkas lagi. / The upload was interrupted before every row was stored; nothing was saved, upload the file again.';

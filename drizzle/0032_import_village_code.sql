@@ -1,0 +1,1 @@
+ALTER TABLE "candidate_import_rows" ADD COLUMN "village_code" varchar(13);
