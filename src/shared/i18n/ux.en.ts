@@ -18,6 +18,7 @@ export const uxEn: typeof uxId = {
     required: 'Required.',
     invalid: 'This entry is not valid.',
     summary: 'Check the {{count}} marked field(s).',
+    unmarked: 'Some entries are missing or invalid',
     field: {
       editionId: 'The chosen edition is not open for registration.',
       categoryId: 'Pick a category from the list.',
@@ -41,6 +42,21 @@ export const uxEn: typeof uxId = {
       currentPassword: 'The current password is wrong.',
       email: 'Write a valid e-mail address, or this address is already used.',
       reason: 'Say why (at least 10 characters).',
+      repeat: 'Repeat the same new password.',
+    },
+    /** A form whose fields follow other rules than the common ones above. */
+    forms: {
+      user: { name: 'A name of 2 to 120 characters.' },
+      profile: { name: 'A name of at most 200 characters.' },
+      edition: { coverageTargetPct: 'Between 0 and 100 percent.' },
+      panel: {
+        level: 'Pick a level from the list.',
+        area: 'Pick a province from the list.',
+        name: 'A panel name of 3 to 200 characters.',
+        decreeNumber: 'At most 200 characters.',
+        decreeDate: 'Write a valid date.',
+        categoryCodes: 'Pick categories of this level from the list (at most 20).',
+      },
     },
   },
   provinceCode: 'Province with code {{code}}',

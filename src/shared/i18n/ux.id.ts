@@ -16,6 +16,7 @@ export const uxId = {
     required: 'Wajib diisi.',
     invalid: 'Isian ini belum benar.',
     summary: 'Periksa {{count}} isian yang ditandai.',
+    unmarked: 'Isian belum lengkap atau tidak valid',
     field: {
       editionId: 'Edisi yang dipilih tidak membuka pendaftaran.',
       categoryId: 'Pilih kategori dari daftar.',
@@ -39,6 +40,21 @@ export const uxId = {
       currentPassword: 'Kata sandi saat ini salah.',
       email: 'Tulis alamat e-mail yang sah, atau alamat ini sudah dipakai.',
       reason: 'Jelaskan alasannya (minimal 10 karakter).',
+      repeat: 'Ulangi kata sandi baru yang sama.',
+    },
+    /** A form whose fields follow other rules than the common ones above. */
+    forms: {
+      user: { name: 'Nama 2–120 karakter.' },
+      profile: { name: 'Nama paling banyak 200 karakter.' },
+      edition: { coverageTargetPct: 'Antara 0 dan 100 persen.' },
+      panel: {
+        level: 'Pilih tingkat dari daftar.',
+        area: 'Pilih provinsi dari daftar.',
+        name: 'Nama tim 3–200 karakter.',
+        decreeNumber: 'Paling banyak 200 karakter.',
+        decreeDate: 'Tulis tanggal yang sah.',
+        categoryCodes: 'Pilih kategori tingkat ini dari daftar (paling banyak 20).',
+      },
     },
   },
   provinceCode: 'Provinsi berkode {{code}}',

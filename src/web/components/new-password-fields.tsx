@@ -8,12 +8,17 @@ export function NewPasswordFields({
   onChange,
   onRepeatChange,
   mt,
+  error,
+  repeatError,
 }: {
   value: string;
   repeat: string;
   onChange: (value: string) => void;
   onRepeatChange: (value: string) => void;
   mt?: string;
+  /** The server's or the form's word on the new password, and on the repeat (a mismatch found on sending). */
+  error?: string | undefined;
+  repeatError?: string | undefined;
 }) {
   const { t } = useTranslation();
   const mismatch = repeat !== '' && repeat !== value;
@@ -25,6 +30,7 @@ export function NewPasswordFields({
         autoComplete="new-password"
         required
         value={value}
+        error={error}
         onChange={(e) => onChange(e.currentTarget.value)}
         mt={mt}
       />
@@ -33,7 +39,7 @@ export function NewPasswordFields({
         autoComplete="new-password"
         required
         value={repeat}
-        error={mismatch ? t('account.mismatch') : null}
+        error={mismatch ? t('account.mismatch') : (repeatError ?? null)}
         onChange={(e) => onRepeatChange(e.currentTarget.value)}
         mt={mt}
       />
