@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { id } from '../shared/i18n/id.ts';
 import { en } from '../shared/i18n/en.ts';
 import { ApiError } from './api.ts';
-import { fieldErrorsOf, fieldMessage, requiredErrors } from './field-errors.ts';
+import { fieldErrorsOf, fieldMessage, requiredErrors, shownField } from './field-errors.ts';
 
 const refusal = (...paths: string[]) =>
   new ApiError(
@@ -37,6 +37,19 @@ describe('field errors in the user’s language', () => {
     expect(marked).toEqual({ name: 'Nama 2–120 karakter.' });
     expect(fieldErrorsOf(refusal('body.name'), t)).toEqual({ name: 'Nama 2–200 karakter.' });
     expect(fieldErrorsOf(new ApiError(409, 'CONFLICT', 'taken', [{ path: 'name', message: 'taken' }]), t)).toEqual({});
+  });
+
+  it('show an entry of a list on the list’s field, with the list’s rule', () => {
+    expect(shownField('provinceCodes.2', ['code', 'provinceCodes'])).toBe('provinceCodes');
+    expect(shownField('roles.0.provinceCode', ['name'])).toBeNull();
+    expect(fieldErrorsOf(refusal('body.provinceCodes.1'), t, { form: 'level', fields: ['code', 'provinceCodes'] })).toEqual({
+      provinceCodes: 'Zona memuat paling sedikit satu provinsi, masing-masing sekali dan tidak di zona lain; tingkat lain tidak memuat provinsi.',
+    });
+    // A form that names its fields otherwise than the server (a milestone by its kind, not its place in the list).
+    const byKind = (path: string) => path.replace(/^milestones\.1\./, 'interview.');
+    expect(fieldErrorsOf(refusal('body.milestones.1.endsOn'), t, { form: 'timeline', fields: ['interview.endsOn'], name: byKind })).toEqual({
+      'interview.endsOn': 'Tanggal selesai tidak boleh sebelum tanggal mulai.',
+    });
   });
 
   it('find blank required fields, lists included, before sending', () => {

@@ -25,24 +25,49 @@ const table = (t: T, key: string): Record<string, string> => {
  */
 export function fieldMessage(path: string, t: T, form?: string): string {
   const field = fieldPath(path);
-  const last = field.split('.').pop() ?? field;
+  // An entry of a list is said by the list's rule: `provinceCodes.2` by `provinceCodes`'s.
+  const words = field.split('.').filter((part) => !/^\d+$/.test(part));
+  const names = [field, words.join('.'), words.at(-1) ?? field];
   const own = form ? table(t, `fieldErrors.forms.${form}`) : {};
   const common = table(t, 'fieldErrors.field');
-  return own[field] ?? own[last] ?? common[field] ?? common[last] ?? String(t('fieldErrors.invalid'));
+  for (const rules of [own, common]) for (const name of names) if (rules[name]) return rules[name];
+  return String(t('fieldErrors.invalid'));
 }
+
+/**
+ * The field among `shown` that shows a refused path: the path itself, else
+ * the list it is an entry of (`provinceCodes.2` is shown on `provinceCodes`).
+ */
+export function shownField(path: string, shown: readonly string[]): string | null {
+  if (shown.includes(path)) return path;
+  const parts = path.split('.');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const parent = parts.slice(0, i).join('.');
+    if (/^\d+$/.test(parts[i]!) && shown.includes(parent)) return parent;
+  }
+  return null;
+}
+
+/**
+ * How a form names the field of a path the server refused, when not by the
+ * path itself (`milestones.2.endsOn` is the end date of the third milestone
+ * sent, which the form knows by its kind).
+ */
+export type FieldName = (path: string) => string;
 
 /**
  * The fields an answer of 400 VALIDATION_FAILED marks, each with its
  * translated message; with `fields`, only those the form shows (the others
  * are listed by the ErrorAlert).
  */
-export function fieldErrorsOf(error: unknown, t: T, options: { form?: string; fields?: readonly string[] } = {}): FieldErrors {
+export function fieldErrorsOf(error: unknown, t: T, options: { form?: string | undefined; fields?: readonly string[]; name?: FieldName | undefined } = {}): FieldErrors {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
   const out: FieldErrors = {};
   for (const d of error.details) {
-    const path = fieldPath(d.path);
-    if (options.fields && !options.fields.includes(path)) continue;
-    out[path] ??= fieldMessage(d.path, t, options.form);
+    const path = (options.name ?? fieldPath)(fieldPath(d.path));
+    const field = options.fields ? shownField(path, options.fields) : path;
+    if (field === null) continue;
+    out[field] ??= fieldMessage(d.path, t, options.form);
   }
   return out;
 }
@@ -70,7 +95,7 @@ export function within(errors: FieldErrors, prefix: string): FieldErrors {
  * `alert` goes to the form's ErrorAlert, which then lists only what no field
  * shows and says "check the marked fields" only when one is marked.
  */
-export function useFieldErrors(fields: readonly string[], form?: string) {
+export function useFieldErrors(fields: readonly string[], form?: string, name?: FieldName) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldErrors>({});
   const key = fields.join('\n');
@@ -82,8 +107,8 @@ export function useFieldErrors(fields: readonly string[], form?: string) {
     },
     [t],
   );
-  const refused = useCallback((error: unknown) => setErrors(fieldErrorsOf(error, t, { form, fields: key.split('\n') })), [t, form, key]);
+  const refused = useCallback((error: unknown) => setErrors(fieldErrorsOf(error, t, { form, fields: key.split('\n'), name })), [t, form, key, name]);
   const clear = useCallback(() => setErrors({}), []);
-  const alert = useMemo(() => ({ marked: errors, form }), [errors, form]);
+  const alert = useMemo(() => ({ marked: errors, form, name }), [errors, form, name]);
   return { errors, check, refused, clear, alert };
 }

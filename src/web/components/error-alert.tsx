@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { fieldMessage, fieldPath, type FieldErrors } from '../field-errors.ts';
+import { fieldMessage, fieldPath, shownField, type FieldErrors, type FieldName } from '../field-errors.ts';
 
 /** Codes whose translated title says everything: no server details shown. */
 const selfExplained = new Set(['FILE_TOO_LARGE', 'UNSUPPORTED_FILE', 'DEADLINE_PASSED', 'RATE_LIMITED', 'NETWORK', 'INVALID_CREDENTIALS', 'INVALID_SECOND_FACTOR', 'TWO_FACTOR_REQUIRED']);
@@ -26,12 +26,16 @@ type T = (key: string, options?: Record<string, unknown>) => string;
  * on screen is marked, else the title says some entries are missing or
  * invalid and the lines say which rules.
  */
-export function alertContent(error: unknown, { marked, form, english }: { marked?: FieldErrors | undefined; form?: string | undefined; english: boolean }, t: T): { title: string; message: string | null; lines: string[] } {
+export function alertContent(
+  error: unknown,
+  { marked, form, name = fieldPath, english }: { marked?: FieldErrors | undefined; form?: string | undefined; name?: FieldName | undefined; english: boolean },
+  t: T,
+): { title: string; message: string | null; lines: string[] } {
   const api = error instanceof ApiError ? error : null;
   const markedCount = marked ? Object.keys(marked).length : 0;
   const details = api && !selfExplained.has(api.code) ? api.details.filter((d) => d.path !== 'minutes') : [];
   const invalid = api?.code === 'VALIDATION_FAILED';
-  const unmarked = invalid ? details.filter((d) => !marked || !(fieldPath(d.path) in marked)) : [];
+  const unmarked = invalid ? details.filter((d) => !marked || shownField(name(fieldPath(d.path)), Object.keys(marked)) === null) : [];
   const lines = invalid
     ? [...new Set(unmarked.map((d) => fieldMessage(d.path, t, form)))]
     : api?.code === 'INELIGIBLE'
@@ -54,11 +58,11 @@ export function alertContent(error: unknown, { marked, form, english }: { marked
  * but marked fields (required ones left empty, found before sending), it
  * says how many fields are marked.
  */
-export function ErrorAlert({ error, marked, form }: { error: unknown; marked?: FieldErrors; form?: string | undefined }) {
+export function ErrorAlert({ error, marked, form, name }: { error: unknown; marked?: FieldErrors; form?: string | undefined; name?: FieldName | undefined }) {
   const { t, i18n } = useTranslation();
   const markedCount = marked ? Object.keys(marked).length : 0;
   if (!error) return markedCount > 0 ? <Alert color="red" role="alert" title={t('fieldErrors.summary', { count: markedCount })} /> : null;
-  const { title, message, lines } = alertContent(error, { marked, form, english: i18n.language === 'en' }, t);
+  const { title, message, lines } = alertContent(error, { marked, form, name, english: i18n.language === 'en' }, t);
   return (
     <Alert color="red" role="alert" title={title}>
       {message}
