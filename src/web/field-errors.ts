@@ -21,14 +21,15 @@ const table = (t: T, key: string): Record<string, string> => {
  * field's translated rule is, or a general one. A form whose field follows
  * another rule than the common one (a user's name is 2–120 characters, a
  * candidate's 2–200) names itself, and its own rule is said
- * (`fieldErrors.forms.<form>`).
+ * (`fieldErrors.forms.<form>`, or the table a page keeps beside its other
+ * texts when `form` is a key such as `specialAwards.errors`).
  */
 export function fieldMessage(path: string, t: T, form?: string): string {
   const field = fieldPath(path);
   // An entry of a list is said by the list's rule: `provinceCodes.2` by `provinceCodes`'s.
   const words = field.split('.').filter((part) => !/^\d+$/.test(part));
   const names = [field, words.join('.'), words.at(-1) ?? field];
-  const own = form ? table(t, `fieldErrors.forms.${form}`) : {};
+  const own = form ? table(t, form.includes('.') ? form : `fieldErrors.forms.${form}`) : {};
   const common = table(t, 'fieldErrors.field');
   for (const rules of [own, common]) for (const name of names) if (rules[name]) return rules[name];
   return String(t('fieldErrors.invalid'));

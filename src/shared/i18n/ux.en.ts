@@ -78,6 +78,14 @@ export const uxEn: typeof uxId = {
         advance: 'A whole number from 0 to 10.',
         eligibility: 'Pick rules from the list.',
       },
+      slot: {
+        heldOn: 'Write the date of the interview.',
+        startsAt: 'A start time HH:MM between 00:00 and 23:59.',
+        endsAt: 'An end time after the start.',
+        place: 'Give a place or an online link (at most 300 characters).',
+        onlineUrl: 'An http:// or https:// link (at most 500 characters).',
+        attendance: 'Pick the attendance from the list.',
+      },
       level: {
         code: 'Lowercase letters, digits and dashes, e.g. zona-sumatera; not used by another level.',
         kind: 'An edition has one provincial level and one national level.',

@@ -76,6 +76,14 @@ export const uxId = {
         advance: 'Bilangan bulat 0–10.',
         eligibility: 'Pilih syarat dari daftar.',
       },
+      slot: {
+        heldOn: 'Tulis tanggal wawancara.',
+        startsAt: 'Jam mulai JJ:MM antara 00:00 dan 23:59.',
+        endsAt: 'Jam selesai sesudah jam mulai.',
+        place: 'Isi tempat atau tautan daring (paling banyak 300 karakter).',
+        onlineUrl: 'Tautan http:// atau https:// (paling banyak 500 karakter).',
+        attendance: 'Pilih kehadiran dari daftar.',
+      },
       level: {
         code: 'Huruf kecil, angka, dan tanda hubung, mis. zona-sumatera; belum dipakai tingkat lain.',
         kind: 'Edisi hanya memiliki satu tingkat provinsi dan satu tingkat nasional.',
