@@ -28,7 +28,20 @@ type T = (key: string, options?: Record<string, unknown>) => string;
  */
 export function alertContent(
   error: unknown,
-  { marked, form, name = fieldPath, english }: { marked?: FieldErrors | undefined; form?: string | undefined; name?: FieldName | undefined; english: boolean },
+  {
+    marked,
+    form,
+    name = fieldPath,
+    place,
+    english,
+  }: {
+    marked?: FieldErrors | undefined;
+    form?: string | undefined;
+    name?: FieldName | undefined;
+    /** Where a field no one can see marked sits, in words ("Regulasi #1: judul"), said before its rule. */
+    place?: ((field: string) => string) | undefined;
+    english: boolean;
+  },
   t: T,
 ): { title: string; message: string | null; lines: string[] } {
   const api = error instanceof ApiError ? error : null;
@@ -37,7 +50,7 @@ export function alertContent(
   const invalid = api?.code === 'VALIDATION_FAILED';
   const unmarked = invalid ? details.filter((d) => !marked || shownField(name(fieldPath(d.path)), Object.keys(marked)) === null) : [];
   const lines = invalid
-    ? [...new Set(unmarked.map((d) => fieldMessage(d.path, t, form)))]
+    ? [...new Set(unmarked.map((d) => (place ? `${place(name(fieldPath(d.path)))} — ${fieldMessage(d.path, t, form)}` : fieldMessage(d.path, t, form))))]
     : api?.code === 'INELIGIBLE'
       ? details.map((d) => (english ? t(`rules.${d.path}`, { defaultValue: d.path }) : d.message))
       : details.some((d) => d.path === 'refusal')
@@ -58,11 +71,23 @@ export function alertContent(
  * but marked fields (required ones left empty, found before sending), it
  * says how many fields are marked.
  */
-export function ErrorAlert({ error, marked, form, name }: { error: unknown; marked?: FieldErrors; form?: string | undefined; name?: FieldName | undefined }) {
+export function ErrorAlert({
+  error,
+  marked,
+  form,
+  name,
+  place,
+}: {
+  error: unknown;
+  marked?: FieldErrors;
+  form?: string | undefined;
+  name?: FieldName | undefined;
+  place?: ((field: string) => string) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const markedCount = marked ? Object.keys(marked).length : 0;
   if (!error) return markedCount > 0 ? <Alert color="red" role="alert" title={t('fieldErrors.summary', { count: markedCount })} /> : null;
-  const { title, message, lines } = alertContent(error, { marked, form, name, english: i18n.language === 'en' }, t);
+  const { title, message, lines } = alertContent(error, { marked, form, name, place, english: i18n.language === 'en' }, t);
   return (
     <Alert color="red" role="alert" title={title}>
       {message}
