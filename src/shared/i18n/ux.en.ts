@@ -114,6 +114,24 @@ export const uxEn: typeof uxId = {
         vendorsProtected: 'A whole number, not negative.',
         vulnerableWorkersProtected: 'A whole number, not negative.',
       },
+      template: {
+        subject: 'A subject of 1 to 300 characters; only the placeholders listed, written {{fact}}.',
+        body: 'A body of 1 to 10,000 characters; only the placeholders listed, written {{fact}}.',
+      },
+      staffImport: {
+        file: 'Pick an XLSX or CSV file laid out as the template, with at least one row.',
+        province: 'Pick a province from the list.',
+        role: 'Pick verifier or juror.',
+        panelId: 'Pick a panel of this province.',
+      },
+      calendar: {
+        selfAssessmentDeadline: 'Write a valid date.',
+        verificationStartsOn: 'Write a valid date.',
+        verificationEndsOn: 'Write a valid date.',
+        interviewStartsOn: 'Write a valid date.',
+        interviewEndsOn: 'Write a valid date.',
+        ceremonyOn: 'Write a valid date.',
+      },
       level: {
         code: 'Lowercase letters, digits and dashes, e.g. zona-sumatera; not used by another level.',
         kind: 'An edition has one provincial level and one national level.',

@@ -112,6 +112,24 @@ export const uxId = {
         vendorsProtected: 'Bilangan bulat, tidak negatif.',
         vulnerableWorkersProtected: 'Bilangan bulat, tidak negatif.',
       },
+      template: {
+        subject: 'Subjek 1–300 karakter; tempat isian hanya yang tercantum, ditulis {{fact}}.',
+        body: 'Isi 1–10.000 karakter; tempat isian hanya yang tercantum, ditulis {{fact}}.',
+      },
+      staffImport: {
+        file: 'Pilih berkas XLSX atau CSV menurut templat, dengan paling sedikit satu baris.',
+        province: 'Pilih provinsi dari daftar.',
+        role: 'Pilih verifikator atau juri.',
+        panelId: 'Pilih tim penilai provinsi ini.',
+      },
+      calendar: {
+        selfAssessmentDeadline: 'Tulis tanggal yang sah.',
+        verificationStartsOn: 'Tulis tanggal yang sah.',
+        verificationEndsOn: 'Tulis tanggal yang sah.',
+        interviewStartsOn: 'Tulis tanggal yang sah.',
+        interviewEndsOn: 'Tulis tanggal yang sah.',
+        ceremonyOn: 'Tulis tanggal yang sah.',
+      },
       level: {
         code: 'Huruf kecil, angka, dan tanda hubung, mis. zona-sumatera; belum dipakai tingkat lain.',
         kind: 'Edisi hanya memiliki satu tingkat provinsi dan satu tingkat nasional.',

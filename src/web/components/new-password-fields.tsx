@@ -31,6 +31,8 @@ export function NewPasswordFields({
         required
         value={value}
         error={error}
+        // Mantine marks a password field's error by a data attribute only: screen readers hear it by aria-invalid.
+        aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.currentTarget.value)}
         mt={mt}
       />
@@ -40,6 +42,7 @@ export function NewPasswordFields({
         required
         value={repeat}
         error={mismatch ? t('account.mismatch') : (repeatError ?? null)}
+        aria-invalid={mismatch || repeatError ? true : undefined}
         onChange={(e) => onRepeatChange(e.currentTarget.value)}
         mt={mt}
       />

@@ -95,7 +95,7 @@ function ChangePassword() {
               {t('account.changed')}
             </Alert>
           ) : null}
-          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required value={currentPassword} error={fields.errors.currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} />
+          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required value={currentPassword} error={fields.errors.currentPassword} aria-invalid={fields.errors.currentPassword ? true : undefined} onChange={(e) => setCurrent(e.currentTarget.value)} />
           <NewPasswordFields value={newPassword} repeat={repeat} onChange={setNew} onRepeatChange={setRepeat} error={fields.errors.newPassword} repeatError={fields.errors.repeat} />
           <Button type="submit" color="teal" loading={busy}>
             {t('account.save')}

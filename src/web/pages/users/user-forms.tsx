@@ -145,7 +145,7 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
         <TextInput label={t('users.email')} required type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
         <Checkbox label={t('staff.invite')} checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} />
         {invite ? null : (
-          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} error={errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} error={errors.password} aria-invalid={errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
         )}
         <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
         {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} /> : null}
