@@ -118,7 +118,7 @@ export const uxEn: typeof uxId = {
         subject: 'A subject of 1 to 300 characters; only the placeholders listed, written {{fact}}.',
         body: 'A body of 1 to 10,000 characters; only the placeholders listed, written {{fact}}.',
       },
-      staffImport: {
+      sheetImport: {
         file: 'Pick an XLSX or CSV file laid out as the template, with at least one row.',
         province: 'Pick a province from the list.',
         role: 'Pick verifier or juror.',

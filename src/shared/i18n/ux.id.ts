@@ -116,7 +116,7 @@ export const uxId = {
         subject: 'Subjek 1–300 karakter; tempat isian hanya yang tercantum, ditulis {{fact}}.',
         body: 'Isi 1–10.000 karakter; tempat isian hanya yang tercantum, ditulis {{fact}}.',
       },
-      staffImport: {
+      sheetImport: {
         file: 'Pilih berkas XLSX atau CSV menurut templat, dengan paling sedikit satu baris.',
         province: 'Pilih provinsi dari daftar.',
         role: 'Pilih verifikator atau juri.',

@@ -38,7 +38,7 @@ export function StaffImport() {
   const panelChoices = (panels.data ?? []).filter((p) => p.area === province).map((p) => ({ value: p.id, label: p.name }));
   const problems = problemsOf(error);
   // The sheet's rows are listed in the table below; the form's own fields are marked on them.
-  const fields = useFieldErrors(['file', 'province', 'role', 'panelId'], 'staffImport');
+  const fields = useFieldErrors(['file', 'province', 'role', 'panelId'], 'sheetImport');
 
   async function send() {
     setError(null);
