@@ -78,7 +78,7 @@ export const candidateImportJob: JobHandler = {
         ids = await jobsRepo.publishStagedCandidates(tx, job.id, payload.editionId);
       } catch (error) {
         if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
-          throw new AppError('CONFLICT', 'Kandidat yang sama ditambahkan selama impor berjalan; tidak ada yang disimpan. / A candidate in the file was added meanwhile; nothing was saved.');
+          throw new AppError('CONFLICT', 'A candidate in the file was added meanwhile; nothing was saved.');
         }
         throw error;
       }
