@@ -120,8 +120,9 @@ function AwardModal({ edition, award, onClose }: { edition: EditionDetail; award
           <Button
             color="teal"
             onClick={() => {
-              // Required fields first, in the user's language, before anything is sent.
-              if (fields.check({ code: form.code, nameId: form.nameId, nameEn: form.nameEn, sourceCategoryCodes: form.sourceCategoryCodes })) save.mutate();
+              // Required fields first, in the user's language, before anything is sent; no source category is said by its rule.
+              const sources: FieldErrors = form.sourceCategoryCodes.length === 0 ? { sourceCategoryCodes: t('specialAwards.errors.sourceCategoryCodes') } : {};
+              if (fields.check({ code: form.code, nameId: form.nameId, nameEn: form.nameEn }, sources)) save.mutate();
             }}
             loading={save.isPending}
             data-testid="special-save"
