@@ -103,7 +103,7 @@ describe.each(drivers())('self-registration on %s', (driver) => {
     // The link works once.
     const again = await publicClient().request('POST', '/api/registrations/confirm', { token });
     expect(again.statusCode).toBe(404);
-    expect(again.json<ErrorBody>().error.message).toBe('Tautan konfirmasi tidak berlaku: sudah dipakai atau kedaluwarsa; daftar kembali bila perlu');
+    expect(again.json<ErrorBody>().error.message).toBe('The confirmation link does not work: already used or expired; register again if needed');
   });
 
   it('lets an unconfirmed application expire', async () => {
@@ -125,7 +125,7 @@ describe.each(drivers())('self-registration on %s', (driver) => {
     }
     const approve = await admin52.request('POST', `/api/candidates/${waiting.id}/registration`, { approve: true, reason: null });
     expect(approve.statusCode).toBe(409);
-    expect(approve.json<ErrorBody>().error.message).toBe('52.05 sudah menjadi kandidat kategori ini; tolak pendaftaran ini');
+    expect(approve.json<ErrorBody>().error.message).toBe('52.05 is already a candidate of this category; reject this registration');
     // Nor can the unconfirmed one be confirmed into a taken regency.
     const late = await publicClient().request('POST', '/api/registrations/confirm', { token: await confirmationToken('disnaker@bimakab2.go.id') });
     expect(late.statusCode).toBe(400);
@@ -231,7 +231,7 @@ describe.each(drivers())('self-registration on %s', (driver) => {
       const third = await apply('52.07');
       expect(third.json<ErrorBody>().error).toEqual({
         code: 'CONFLICT',
-        message: 'Provinsi 52 sudah memiliki 2 pendaftaran yang menunggu; coba lagi setelah panitia memprosesnya',
+        message: 'Province 52 already has 2 registrations waiting; try again once the committee has dealt with them',
       });
       // Another province has its own allowance.
       const elsewhere = await apply('18.04', '18');

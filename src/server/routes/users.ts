@@ -94,9 +94,9 @@ export const userRoutes: FastifyPluginCallback = (root, _options, done) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Kirim berkas sebagai multipart/form-data / Send the file as multipart/form-data');
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
       const file = await request.file({ limits: { fileSize: 5 * 1024 * 1024 } });
-      if (!file) throw new AppError('VALIDATION_FAILED', 'Tidak ada berkas / No file', [{ path: 'file', message: 'wajib / required' }]);
+      if (!file) throw new AppError('VALIDATION_FAILED', 'No file', [{ path: 'file', message: 'required' }]);
       const rows = await readStaffSheet(await file.toBuffer());
       return reply.status(201).send(await importStaff({ db, actor: request.actor }, request.query, rows, base));
     },

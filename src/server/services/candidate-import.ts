@@ -106,7 +106,7 @@ const stagedRows = (jobId: string, candidates: NewCandidate[], start: number) =>
   candidates.slice(start, start + importBatchRows).map((c, i) => ({ ...c, jobId, rowNo: start + i, candidateId: randomUUID() }));
 
 export const interruptedUpload =
-  'Unggahan terputus sebelum semua baris tersimpan; tidak ada yang disimpan, unggah berkas lagi. / The upload was interrupted before every row was stored; nothing was saved, upload the file again.';
+  'The upload was interrupted before every row was stored; nothing was saved, upload the file again.';
 
 /**
  * The import job. Its rows are staged (by the request, or for a job queued
@@ -145,7 +145,7 @@ export const candidateImportJob: JobHandler = {
         await jobsRepo.publishStagedCandidates(tx, job.id, payload.editionId);
       } catch (error) {
         if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
-          throw new AppError('CONFLICT', 'Kandidat yang sama ditambahkan selama impor berjalan; tidak ada yang disimpan. / A candidate in the file was added meanwhile; nothing was saved.');
+          throw new AppError('CONFLICT', 'A candidate in the file was added meanwhile; nothing was saved.');
         }
         throw error;
       }

@@ -66,7 +66,7 @@ async function checkApplication(tx: Db, editionId: string, categoryCode: string,
     await importContext(tx, editionId, input.provinceCode),
   );
   if (problems.length > 0) {
-    throw new AppError('VALIDATION_FAILED', 'Data pendaftaran belum benar', problems.map((p) => ({ path: fieldOf[p.column], message: p.message })));
+    throw new AppError('VALIDATION_FAILED', 'The registration is not valid', problems.map((p) => ({ path: fieldOf[p.column], message: p.message })));
   }
   return candidates[0]!;
 }
@@ -81,18 +81,18 @@ async function checkApplication(tx: Db, editionId: string, categoryCode: string,
 export async function registerCandidate(db: Db, input: RegistrationInput, settings: RegistrationSettings): Promise<RegistrationReceipt> {
   const edition = await findEdition(db, input.editionId);
   if (!edition) throw notFound('edition');
-  if (edition.status !== 'open') throw new AppError('EDITION_LOCKED', 'Pendaftaran edisi ini tidak dibuka', [{ path: 'editionId', message: 'pendaftaran tidak dibuka' }]);
+  if (edition.status !== 'open') throw new AppError('EDITION_LOCKED', 'Registration for this edition is not open', [{ path: 'editionId', message: 'registration is not open' }]);
   if (deadlinePassed({ deadline: await deadlineOf(db, edition.id), now: new Date() })) {
-    throw new AppError('DEADLINE_PASSED', 'Batas pendaftaran sudah lewat', [{ path: 'editionId', message: 'batas pendaftaran sudah lewat' }]);
+    throw new AppError('DEADLINE_PASSED', 'The registration deadline has passed', [{ path: 'editionId', message: 'the registration deadline has passed' }]);
   }
   const category = await findCategory(db, edition.id, input.categoryId);
-  if (!category) throw new AppError('VALIDATION_FAILED', 'Kategori tidak ada dalam edisi ini', [{ path: 'categoryId', message: 'tidak ada dalam edisi ini' }]);
+  if (!category) throw new AppError('VALIDATION_FAILED', 'The category is not in this edition', [{ path: 'categoryId', message: 'not in this edition' }]);
   return db.transaction(async (tx) => {
     const candidate = await checkApplication(tx, edition.id, category.code, input);
     await repo.deleteExpiredRegistrationRequests(tx);
     if ((await repo.countPendingRegistrations(tx, edition.id, input.provinceCode)) >= settings.pendingPerProvince) {
       // 409 with the whole reason (the page shows it as it is): not a per-address rate limit, the province's queue is full.
-      throw new AppError('CONFLICT', `Provinsi ${input.provinceCode} sudah memiliki ${settings.pendingPerProvince} pendaftaran yang menunggu; coba lagi setelah panitia memprosesnya`);
+      throw new AppError('CONFLICT', `Province ${input.provinceCode} already has ${settings.pendingPerProvince} registrations waiting; try again once the committee has dealt with them`);
     }
     const token = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + settings.confirmHours * 3_600_000);
@@ -139,13 +139,13 @@ export async function confirmRegistration(db: Db, token: string): Promise<Regist
   return db.transaction(async (tx) => {
     const request = await repo.findRegistrationRequestByToken(tx, tokenHash(token));
     if (!request || request.confirmedAt || request.expiresAt.getTime() < Date.now()) {
-      throw new AppError('NOT_FOUND', 'Tautan konfirmasi tidak berlaku: sudah dipakai atau kedaluwarsa; daftar kembali bila perlu');
+      throw new AppError('NOT_FOUND', 'The confirmation link does not work: already used or expired; register again if needed');
     }
     const input = request.details as RegistrationInput;
     const edition = await findEdition(tx, request.editionId);
-    if (!edition || edition.status !== 'open') throw new AppError('EDITION_LOCKED', 'Pendaftaran edisi ini tidak dibuka lagi');
+    if (!edition || edition.status !== 'open') throw new AppError('EDITION_LOCKED', 'Registration for this edition is no longer open');
     const category = await findCategory(tx, edition.id, input.categoryId);
-    if (!category) throw new AppError('CONFLICT', 'Kategori pendaftaran ini tidak ada lagi dalam edisi');
+    if (!category) throw new AppError('CONFLICT', 'The category of this registration is no longer in the edition');
     const candidate = await checkApplication(tx, edition.id, category.code, input);
     const row = await repo.insertCandidate(tx, { ...candidate, contacts: [input.contact], editionId: edition.id, status: 'registered' });
     await repo.markRegistrationConfirmed(tx, request.id, row.id);
@@ -169,7 +169,7 @@ export async function decideRegistration(ctx: ServiceContext, candidateId: strin
     // A registration reserves nothing while it waits: the province may have nominated the same regency or NPP meanwhile.
     const key = identityKey(before);
     if (decision.approve && (await repo.candidateKeys(tx, before.editionId, () => before.level)).has(`${before.categoryId}|${key}`)) {
-      throw new AppError('CONFLICT', `${key} sudah menjadi kandidat kategori ini; tolak pendaftaran ini`, [{ path: 'approve', message: `${key} sudah menjadi kandidat` }]);
+      throw new AppError('CONFLICT', `${key} is already a candidate of this category; reject this registration`, [{ path: 'approve', message: `${key} is already a candidate` }]);
     }
     const email = before.contacts.find((c) => c.email)?.email ?? null;
     const after = await repo.updateCandidate(tx, candidateId, decision.approve ? { status: 'nominated' } : { status: 'rejected', responseNote: decision.reason });

@@ -31,7 +31,7 @@ export async function readStaffSheet(buffer: Buffer): Promise<StaffRow[]> {
   const unknown = names.filter((n) => n !== '' && !(staffColumns as readonly string[]).includes(n));
   const missing = (['email', 'nama'] as const).filter((c) => !names.includes(c));
   if (unknown.length > 0 || missing.length > 0) {
-    throw new AppError('VALIDATION_FAILED', 'Kolom berkas tidak sesuai templat / The columns do not match the template', [
+    throw new AppError('VALIDATION_FAILED', 'The columns do not match the template', [
       ...unknown.map((u) => ({ path: `baris 1.${u}`, message: `kolom "${u}" tidak dikenal; gunakan templat / unknown column "${u}": use the template` })),
       ...missing.map((m) => ({ path: `baris 1.${m}`, message: `kolom ${m} tidak ada / column ${m} is missing` })),
     ]);
@@ -78,7 +78,7 @@ export async function importStaff({ db, actor }: ServiceContext, query: StaffImp
   await authorizeGrants(db, actor, roles);
   if (!(await findProvince(db, query.province))) throw new AppError('VALIDATION_FAILED', `Unknown province ${query.province}`, [{ path: 'province', message: 'unknown province' }]);
   if (query.panelId && query.role !== 'juror') throw new AppError('VALIDATION_FAILED', 'Only jurors are seated on a panel', [{ path: 'panelId', message: 'jurors only' }]);
-  if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Berkas tidak berisi baris / The sheet has no rows', [{ path: 'file', message: 'kosong / empty' }]);
+  if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'The sheet has no rows', [{ path: 'file', message: 'empty' }]);
   const emails = rows.map((r) => (r.email ?? '').trim().toLowerCase()).filter((e) => e !== '' && e.length <= 254);
   return db.transaction(async (tx) => {
     const panel = query.panelId ? await panels.findPanel(tx, query.panelId) : null;

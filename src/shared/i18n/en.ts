@@ -158,6 +158,11 @@ export const en: Messages = {
     started: 'Running…',
     done: 'Done',
     failed: 'Failed: {{error}}',
+    /** Why a job failed, for the failures the app itself raises (other messages are shown as the server gave them). */
+    errors: {
+      addedMeanwhile: 'A candidate in the file was added meanwhile; nothing was saved.',
+      interrupted: 'The upload was interrupted before every row was stored; nothing was saved, upload the file again.',
+    },
     resumed: 'Taken over by another server after the previous one stopped (attempt {{attempt}}).',
   },
   coverage: {

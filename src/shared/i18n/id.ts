@@ -164,6 +164,10 @@ export const id = {
     started: 'Sedang berjalan…',
     done: 'Selesai',
     failed: 'Gagal: {{error}}',
+    errors: {
+      addedMeanwhile: 'Kandidat dalam berkas ditambahkan selama impor berjalan; tidak ada yang disimpan.',
+      interrupted: 'Unggahan terputus sebelum semua baris tersimpan; tidak ada yang disimpan, unggah berkas lagi.',
+    },
     resumed: 'Dilanjutkan oleh server lain setelah server sebelumnya berhenti (percobaan ke-{{attempt}}).',
   },
   coverage: {

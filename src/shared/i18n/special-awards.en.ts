@@ -50,9 +50,11 @@ export const specialAwardsEn = {
     columns: { name: 'Candidate', category: 'Category', province: 'Province', source: 'Entered' },
     finalist: 'finalist',
     errors: {
-      code: 'Lowercase letters, digits and dashes; not the code of another category.',
+      code: '2 to 40 lowercase letters, digits and dashes; not the code of another category.',
       nameId: 'A name of 2 to 120 characters.',
       nameEn: 'A name of 2 to 120 characters.',
+      descriptionId: 'At most 2,000 characters.',
+      descriptionEn: 'At most 2,000 characters.',
       level: 'Pick a level of this edition.',
       sourceCategoryCodes: 'Pick at least one ordinary category that runs at the chosen level.',
       entryRule: 'This award’s entrants are chosen by hand.',

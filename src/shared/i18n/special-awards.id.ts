@@ -50,9 +50,11 @@ export const specialAwardsId = {
     columns: { name: 'Kandidat', category: 'Kategori', province: 'Provinsi', source: 'Masuk' },
     finalist: 'finalis',
     errors: {
-      code: 'Huruf kecil, angka, dan tanda hubung; bukan kode kategori lain.',
+      code: '2–40 huruf kecil, angka, dan tanda hubung; bukan kode kategori lain.',
       nameId: 'Nama 2 sampai 120 karakter.',
       nameEn: 'Nama 2 sampai 120 karakter.',
+      descriptionId: 'Paling banyak 2.000 karakter.',
+      descriptionEn: 'Paling banyak 2.000 karakter.',
       level: 'Pilih tingkat edisi ini.',
       sourceCategoryCodes: 'Pilih sedikitnya satu kategori biasa yang berjalan pada tingkat yang dipilih.',
       entryRule: 'Peserta penghargaan ini dipilih langsung oleh panitia.',

@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { fieldMessage } from '../field-errors.ts';
+import { fieldMessage, fieldPath, shownField, type FieldErrors, type FieldName } from '../field-errors.ts';
 
 /** Codes whose translated title says everything: no server details shown. */
 const selfExplained = new Set(['FILE_TOO_LARGE', 'UNSUPPORTED_FILE', 'DEADLINE_PASSED', 'RATE_LIMITED', 'NETWORK', 'INVALID_CREDENTIALS', 'INVALID_SECOND_FACTOR', 'TWO_FACTOR_REQUIRED']);
@@ -16,34 +16,84 @@ export function errorText(error: unknown, t: (key: string, options?: Record<stri
   return t('errors.INTERNAL');
 }
 
+type T = (key: string, options?: Record<string, unknown>) => string;
+
 /**
- * The error in the user's language only: a translated title; for invalid
- * input, each field's translated rule (the fields themselves are marked by
- * the form); the server's English explanation only on English pages.
+ * What the alert says: a translated title; for invalid input, the translated
+ * rule of each field the form does not mark itself (`marked`: the fields
+ * marked on screen, by `useFieldErrors`); the server's English explanation
+ * only on English pages. "Check the marked fields" is said only when a field
+ * on screen is marked, else the title says some entries are missing or
+ * invalid and the lines say which rules.
  */
-export function ErrorAlert({ error }: { error: unknown }) {
-  const { t, i18n } = useTranslation();
-  if (!error) return null;
+export function alertContent(
+  error: unknown,
+  {
+    marked,
+    form,
+    name = fieldPath,
+    place,
+    english,
+  }: {
+    marked?: FieldErrors | undefined;
+    form?: string | undefined;
+    name?: FieldName | undefined;
+    /** Where a field no one can see marked sits, in words ("Regulasi #1: judul"), said before its rule. */
+    place?: ((field: string) => string) | undefined;
+    english: boolean;
+  },
+  t: T,
+): { title: string; message: string | null; lines: string[] } {
   const api = error instanceof ApiError ? error : null;
-  const english = i18n.language === 'en';
+  const markedCount = marked ? Object.keys(marked).length : 0;
   const details = api && !selfExplained.has(api.code) ? api.details.filter((d) => d.path !== 'minutes') : [];
-  const lines =
-    api?.code === 'VALIDATION_FAILED'
-      ? [...new Set(details.map((d) => fieldMessage(d.path, t)))]
-      : api?.code === 'INELIGIBLE'
-        ? details.map((d) => (english ? t(`rules.${d.path}`, { defaultValue: d.path }) : d.message))
-        : details.some((d) => d.path === 'refusal')
-          ? // A refusal the server names by a stable reason (marking.ts): said in the user's language.
-            details.filter((d) => d.path === 'refusal').map((d) => t(`marking.refusals.${d.message}`, { defaultValue: english ? api?.message : '' }))
-          : english
-            ? details.map((d) => `${d.path}: ${d.message}`)
-            : [];
+  const invalid = api?.code === 'VALIDATION_FAILED';
+  const unmarked = invalid ? details.filter((d) => !marked || shownField(name(fieldPath(d.path)), Object.keys(marked)) === null) : [];
+  const lines = invalid
+    ? [...new Set(unmarked.map((d) => (place ? `${place(name(fieldPath(d.path)))} — ${fieldMessage(d.path, t, form)}` : fieldMessage(d.path, t, form))))]
+    : api?.code === 'INELIGIBLE'
+      ? details.map((d) => (english ? t(`rules.${d.path}`, { defaultValue: d.path }) : d.message))
+      : details.some((d) => d.path === 'refusal')
+        ? // A refusal the server names by a stable reason (marking.ts): said in the user's language.
+          details.filter((d) => d.path === 'refusal').map((d) => t(`marking.refusals.${d.message}`, { defaultValue: english ? api?.message : '' }))
+        : english
+          ? details.map((d) => `${d.path}: ${d.message}`)
+          : [];
+  return {
+    title: invalid && markedCount === 0 ? t('fieldErrors.unmarked') : errorText(error, t),
+    message: api && english && !selfExplained.has(api.code) && !invalid && lines.length === 0 ? api.message : null,
+    lines: lines.filter(Boolean),
+  };
+}
+
+/**
+ * The error in the user's language only (see `alertContent`). With no error
+ * but marked fields (required ones left empty, found before sending), it
+ * says how many fields are marked.
+ */
+export function ErrorAlert({
+  error,
+  marked,
+  form,
+  name,
+  place,
+}: {
+  error: unknown;
+  marked?: FieldErrors;
+  form?: string | undefined;
+  name?: FieldName | undefined;
+  place?: ((field: string) => string) | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const markedCount = marked ? Object.keys(marked).length : 0;
+  if (!error) return markedCount > 0 ? <Alert color="red" role="alert" title={t('fieldErrors.summary', { count: markedCount })} /> : null;
+  const { title, message, lines } = alertContent(error, { marked, form, name, place, english: i18n.language === 'en' }, t);
   return (
-    <Alert color="red" role="alert" title={errorText(error, t)}>
-      {api && english && !selfExplained.has(api.code) && api.code !== 'VALIDATION_FAILED' && lines.length === 0 ? api.message : null}
+    <Alert color="red" role="alert" title={title}>
+      {message}
       {lines.length > 0 ? (
         <List size="sm">
-          {lines.filter(Boolean).map((line) => (
+          {lines.map((line) => (
             <List.Item key={line}>{line}</List.Item>
           ))}
         </List>

@@ -16,6 +16,12 @@ export function useJob(jobId: string | null) {
   });
 }
 
+/** The failures the app raises itself, by the server's (English) message: shown in the reader's language. */
+const knownFailures: Record<string, 'addedMeanwhile' | 'interrupted'> = {
+  'A candidate in the file was added meanwhile; nothing was saved.': 'addedMeanwhile',
+  'The upload was interrupted before every row was stored; nothing was saved, upload the file again.': 'interrupted',
+};
+
 /** A job's progress: rows done of all, and whether another server took it over. */
 export function JobProgress({ job, error }: { job: JobSummary | undefined; error: unknown }) {
   const { t, i18n } = useTranslation();
@@ -25,7 +31,7 @@ export function JobProgress({ job, error }: { job: JobSummary | undefined; error
   if (job.status === 'failed') {
     return (
       <Alert color="red" role="alert">
-        {t('jobs.failed', { error: job.error ?? '' })}
+        {t('jobs.failed', { error: job.error && knownFailures[job.error] ? t(`jobs.errors.${knownFailures[job.error]}`) : (job.error ?? '') })}
       </Alert>
     );
   }

@@ -7,6 +7,7 @@ import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
 import { api, get } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { useFieldErrors } from '../field-errors.ts';
 import { setLanguage } from '../i18n.ts';
 
 /** One's name and language (the language of e-mails and, once saved, of these pages). */
@@ -18,12 +19,15 @@ export function ProfileSection() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(['name'], 'profile');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
     setSaved(false);
+    // Required fields first, in the user's language, before anything is sent.
+    if (!fields.check({ name })) return;
+    setBusy(true);
     try {
       await api('PATCH', '/api/account/profile', { name: name.trim(), locale });
       setLanguage(locale);
@@ -31,6 +35,7 @@ export function ProfileSection() {
       setSaved(true);
     } catch (e) {
       setError(e);
+      fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -43,13 +48,13 @@ export function ProfileSection() {
           <Title order={2} size="h4" id="profile">
             {t('profile.title')}
           </Title>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} {...fields.alert} />
           {saved ? (
             <Alert color="teal" role="status">
               {t('profile.saved')}
             </Alert>
           ) : null}
-          <TextInput label={t('profile.name')} autoComplete="name" required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput label={t('profile.name')} autoComplete="name" required maxLength={200} value={name} error={fields.errors.name} onChange={(e) => setName(e.currentTarget.value)} />
           <div>
             <Text size="sm" fw={500} mb={4} id="profile-language">
               {t('profile.language')}

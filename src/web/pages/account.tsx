@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { useFieldErrors } from '../field-errors.ts';
 import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { useProvinces } from './edition/use-edition.ts';
 import { TwoFactorSection } from './account-two-factor.tsx';
@@ -55,12 +56,14 @@ function ChangePassword() {
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(['currentPassword', 'newPassword']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (newPassword !== repeat) return;
-    setBusy(true);
     setError(null);
+    // Required fields first, in the user's language, before anything is sent.
+    if (!fields.check({ currentPassword, newPassword, repeat }, newPassword !== repeat && repeat !== '' ? { repeat: t('account.mismatch') } : {})) return;
+    setBusy(true);
     setChanged(false);
     try {
       await api('POST', '/api/auth/password', { currentPassword, newPassword });
@@ -70,6 +73,7 @@ function ChangePassword() {
       setRepeat('');
     } catch (e) {
       setError(e);
+      fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -85,15 +89,15 @@ function ChangePassword() {
           <Text size="sm" c="dimmed">
             {t('account.changeHint')}
           </Text>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} {...fields.alert} />
           {changed ? (
             <Alert color="teal" role="status">
               {t('account.changed')}
             </Alert>
           ) : null}
-          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} />
-          <NewPasswordFields value={newPassword} repeat={repeat} onChange={setNew} onRepeatChange={setRepeat} />
-          <Button type="submit" color="teal" loading={busy} disabled={currentPassword === '' || newPassword === '' || newPassword !== repeat}>
+          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required value={currentPassword} error={fields.errors.currentPassword} aria-invalid={fields.errors.currentPassword ? true : undefined} onChange={(e) => setCurrent(e.currentTarget.value)} />
+          <NewPasswordFields value={newPassword} repeat={repeat} onChange={setNew} onRepeatChange={setRepeat} error={fields.errors.newPassword} repeatError={fields.errors.repeat} />
+          <Button type="submit" color="teal" loading={busy}>
             {t('account.save')}
           </Button>
         </Stack>

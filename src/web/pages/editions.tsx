@@ -118,7 +118,7 @@ function CreateEditionModal({ opened, onClose }: { opened: boolean; onClose: () 
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation({
     mutationFn: () => api<EditionDetail>('POST', '/api/editions', { label, periodStart, periodEnd, minJurors: Number(minJurors) }),
-    onError: (e) => setErrors(fieldErrorsOf(e, t)),
+    onError: (e) => setErrors(fieldErrorsOf(e, t, { form: 'edition', fields: ['label', 'periodStart', 'periodEnd', 'minJurors'] })),
     onSuccess: async (edition) => {
       await client.invalidateQueries({ queryKey: ['editions'] });
       onClose();
@@ -135,7 +135,7 @@ function CreateEditionModal({ opened, onClose }: { opened: boolean; onClose: () 
     <Modal opened={opened} onClose={onClose} title={t('editions.create')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={create.error} />
+          <ErrorAlert error={create.error} marked={errors} form="edition" />
           <TextInput label={t('editions.label')} description={t('editions.labelHint')} required value={label} error={errors.label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
           <Group grow>
             <DateField label={t('editions.periodStart')} required value={periodStart} error={errors.periodStart} onChange={(v) => setPeriodStart(v)} />

@@ -7,6 +7,7 @@ import type { Me } from '../../shared/contracts/index.ts';
 import { ApiError, api, rememberSession } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { useFieldErrors } from '../field-errors.ts';
 import { PublicFrame } from './public-frame.tsx';
 
 /**
@@ -25,6 +26,7 @@ export function InvitationPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(['name', 'password'], 'user');
   const here = `/undangan/${token}`;
   const needsSignIn = error instanceof ApiError && error.code === 'SIGN_IN_REQUIRED';
 
@@ -36,8 +38,10 @@ export function InvitationPage() {
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    // Required fields first, in the user's language, before anything is sent.
+    if (!fields.check({ name, password })) return;
+    setBusy(true);
     try {
       const { email } = await api<{ email: string }>('POST', '/api/invitations/accept', { token, name, password });
       const session = await api<Me>('POST', '/api/auth/login', { email, password });
@@ -46,6 +50,7 @@ export function InvitationPage() {
       await done();
     } catch (e) {
       setError(e);
+      fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -97,14 +102,16 @@ export function InvitationPage() {
         </Stack>
       ) : null}
       <form onSubmit={(e) => void create(e)} noValidate>
-        {needsSignIn ? null : <ErrorAlert error={error} />}
-        <TextInput label={t('acceptInvite.name')} autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} mt="sm" />
+        {needsSignIn ? null : <ErrorAlert error={error} {...fields.alert} />}
+        <TextInput label={t('acceptInvite.name')} autoComplete="name" required value={name} error={fields.errors.name} onChange={(e) => setName(e.currentTarget.value)} mt="sm" />
         <PasswordInput
           label={t('acceptInvite.password')}
           description={t('acceptInvite.passwordHint')}
           autoComplete="new-password"
           required
           value={password}
+          error={fields.errors.password}
+          aria-invalid={fields.errors.password ? true : undefined}
           onChange={(e) => setPassword(e.currentTarget.value)}
           mt="sm"
         />

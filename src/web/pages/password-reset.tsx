@@ -4,6 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { useFieldErrors } from '../field-errors.ts';
 import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { PublicFrame } from './public-frame.tsx';
 
@@ -14,16 +15,20 @@ export function ForgotPasswordPage() {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(['email']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    // Required fields first, in the user's language, before anything is sent.
+    if (!fields.check({ email })) return;
+    setBusy(true);
     try {
       await api('POST', '/api/auth/password-reset', { email });
       setSent(true);
     } catch (e) {
       setError(e);
+      fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -38,8 +43,8 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Text size="sm">{t('forgot.hint')}</Text>
-          <ErrorAlert error={error} />
-          <TextInput label={t('forgot.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} mt="sm" data-autofocus />
+          <ErrorAlert error={error} {...fields.alert} />
+          <TextInput label={t('forgot.email')} type="email" autoComplete="username" required value={email} error={fields.errors.email} onChange={(e) => setEmail(e.currentTarget.value)} mt="sm" data-autofocus />
           <Button type="submit" color="teal" loading={busy} mt="md" fullWidth>
             {t('forgot.submit')}
           </Button>
@@ -61,17 +66,20 @@ export function ResetPasswordPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(['password']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password !== repeat) return;
-    setBusy(true);
     setError(null);
+    // Required fields first, in the user's language, before anything is sent.
+    if (!fields.check({ password, repeat }, password !== repeat && repeat !== '' ? { repeat: t('account.mismatch') } : {})) return;
+    setBusy(true);
     try {
       await api('POST', '/api/auth/password-reset/confirm', { token, password });
       setDone(true);
     } catch (e) {
       setError(e);
+      fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -91,9 +99,9 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Text size="sm">{t('reset.hint')}</Text>
-          <ErrorAlert error={error} />
-          <NewPasswordFields value={password} repeat={repeat} onChange={setPassword} onRepeatChange={setRepeat} mt="sm" />
-          <Button type="submit" color="teal" loading={busy} disabled={password === '' || password !== repeat} mt="md" fullWidth>
+          <ErrorAlert error={error} {...fields.alert} />
+          <NewPasswordFields value={password} repeat={repeat} onChange={setPassword} onRepeatChange={setRepeat} mt="sm" error={fields.errors.password} repeatError={fields.errors.repeat} />
+          <Button type="submit" color="teal" loading={busy} mt="md" fullWidth>
             {t('reset.submit')}
           </Button>
         </form>

@@ -7,8 +7,11 @@ import type { Contact, Province, RegistrationEdition } from '../../shared/contra
 import { api, get } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldErrorsOf, requiredErrors, within, type FieldErrors } from '../field-errors.ts';
-import { CandidateFields, ContactFields, draftBody, emptyContact, emptyDraft, unitOf } from './candidates/candidate-fields.tsx';
+import { CandidateFields, ContactFields, candidateFieldNames, draftBody, emptyContact, emptyDraft, unitOf } from './candidates/candidate-fields.tsx';
 import { PublicFrame } from './public-frame.tsx';
+
+/** The fields the form marks itself; a refusal of any other is listed above the button. */
+const shown = [...candidateFieldNames, 'contact.name', 'contact.position', 'contact.phone', 'contact.email'];
 
 type OpenEdition = RegistrationEdition;
 
@@ -42,7 +45,7 @@ export function RegisterPage() {
       setDone({ name: receipt.name, email: contact.email ?? '' });
     } catch (e) {
       setError(e);
-      setErrors(fieldErrorsOf(e, t));
+      setErrors(fieldErrorsOf(e, t, { fields: shown }));
     } finally {
       setBusy(false);
     }
@@ -79,12 +82,7 @@ export function RegisterPage() {
             <CandidateFields draft={draft} onChange={setDraft} categories={edition.categories} provinces={provinces.data ?? []} lockProvince={false} errors={errors} />
             <Text fw={600}>{t('register.contact')}</Text>
             <ContactFields contact={contact} onChange={setContact} requireEmail errors={within(errors, 'contact')} />
-            {Object.keys(errors).length > 0 && !error ? (
-              <Alert color="red" role="alert">
-                {t('fieldErrors.summary', { count: Object.keys(errors).length })}
-              </Alert>
-            ) : null}
-            <ErrorAlert error={error} />
+            <ErrorAlert error={error} marked={errors} />
             <Button type="submit" color="teal" loading={busy} w="fit-content">
               {t('register.submit')}
             </Button>

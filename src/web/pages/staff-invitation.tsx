@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { useFieldErrors } from '../field-errors.ts';
 import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { PublicFrame } from './public-frame.tsx';
 
@@ -29,20 +30,23 @@ export function StaffInvitationPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(['name', 'password'], 'user');
   useEffect(() => {
     if (view.data) setName(view.data.name);
   }, [view.data]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password !== repeat) return;
-    setBusy(true);
     setError(null);
+    // Required fields first, in the user's language, before anything is sent.
+    if (!fields.check({ name, password, repeat }, password !== repeat && repeat !== '' ? { repeat: t('account.mismatch') } : {})) return;
+    setBusy(true);
     try {
       await api('POST', '/api/staff-invitations/accept', { token, name, password });
       setDone(true);
     } catch (e) {
       setError(e);
+      fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -66,10 +70,10 @@ export function StaffInvitationPage() {
           <Text size="xs" c="dimmed" mt={4}>
             {t('staffInvite.validUntil', { date: formatDateTime(view.data.expiresAt, lang) })}
           </Text>
-          <ErrorAlert error={error} />
-          <TextInput label={t('staffInvite.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} mt="sm" autoComplete="name" />
-          <NewPasswordFields value={password} repeat={repeat} onChange={setPassword} onRepeatChange={setRepeat} mt="sm" />
-          <Button type="submit" color="teal" loading={busy} disabled={password === '' || password !== repeat || name.trim().length < 2} mt="md" fullWidth>
+          <ErrorAlert error={error} {...fields.alert} />
+          <TextInput label={t('staffInvite.name')} required value={name} error={fields.errors.name} onChange={(e) => setName(e.currentTarget.value)} mt="sm" autoComplete="name" />
+          <NewPasswordFields value={password} repeat={repeat} onChange={setPassword} onRepeatChange={setRepeat} mt="sm" error={fields.errors.password} repeatError={fields.errors.repeat} />
+          <Button type="submit" color="teal" loading={busy} mt="md" fullWidth>
             {t('staffInvite.submit')}
           </Button>
         </form>

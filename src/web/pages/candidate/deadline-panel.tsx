@@ -7,6 +7,7 @@ import type { SelfAssessment } from '../../../shared/contracts/index.ts';
 import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 
 /** Today in Western Indonesia Time, the committee's clock. */
 const todayWib = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -40,6 +41,7 @@ export function ExtensionPanel({ candidateId, assessment }: { candidateId: strin
   const client = useQueryClient();
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
+  const fields = useFieldErrors(['until', 'reason'], 'extension');
   const extend = useMutation({
     mutationFn: () => api('POST', `/api/candidates/${candidateId}/self-assessment/extend`, { until, reason }),
     onSuccess: async () => {
@@ -49,6 +51,7 @@ export function ExtensionPanel({ candidateId, assessment }: { candidateId: strin
       await client.invalidateQueries({ queryKey: ['verification', candidateId] });
       await client.invalidateQueries({ queryKey: ['history', candidateId] });
     },
+    onError: fields.refused,
   });
   if (assessment.status === 'submitted') return null;
   const lateDraft = assessment.status === 'draft' && assessment.deadline != null && todayWib() > assessment.deadline;
@@ -62,10 +65,19 @@ export function ExtensionPanel({ candidateId, assessment }: { candidateId: strin
           {lateDraft ? t('extension.reopenHint') : t('extension.hint')}
           {assessment.status === 'reopened' ? ` ${t('extension.revisionHint')}` : ''}
         </Text>
-        <ErrorAlert error={extend.error} />
-        <DateField label={t('extension.until')} min={todayWib()} value={until} onChange={(v) => setUntil(v)} w="fit-content" />
-        <Textarea label={t('extension.reason')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <Button variant="light" color={lateDraft ? 'orange' : 'blue'} w="fit-content" onClick={() => extend.mutate()} loading={extend.isPending} disabled={!until || reason.trim().length < 5}>
+        <ErrorAlert error={extend.error} {...fields.alert} />
+        <DateField label={t('extension.until')} required min={todayWib()} value={until} error={fields.errors.until} onChange={(v) => setUntil(v)} w="fit-content" />
+        <Textarea label={t('extension.reason')} required autosize minRows={2} value={reason} error={fields.errors.reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Button
+          variant="light"
+          color={lateDraft ? 'orange' : 'blue'}
+          w="fit-content"
+          onClick={() => {
+            // Required fields first, in the user's language, before anything is sent.
+            if (fields.check({ until, reason })) extend.mutate();
+          }}
+          loading={extend.isPending}
+        >
           {lateDraft ? t('extension.reopenSubmit') : t('extension.submit')}
         </Button>
       </Stack>

@@ -13,12 +13,16 @@ import { formatDate, formatDateTime, type Lang } from '../../../shared/i18n/form
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { missingLabel } from '../../components/labels.ts';
+import { useFieldErrors, type FieldErrors } from '../../field-errors.ts';
 import { Attach, RevisionNote } from './registry.tsx';
 import { PemdaForm } from './pemda-form.tsx';
 
 type Company = Extract<Answers, { kind: 'badan-usaha' }>;
 const num = (v: number | string) => (v === '' ? null : Number(v));
 const grid = { base: 1, sm: 2, lg: 4 };
+/** The fields this form marks itself; a refused entry of a list is named in the alert by its place ("Regulasi #1: judul"). */
+const shown = ['innovation.narrative', 'workers', 'programs', 'supplyChain.vendorsTotal', 'supplyChain.vendorsProtected', 'csr.vulnerableWorkersProtected', 'csr.budgetRupiah'];
+const answerPath = (path: string) => path.replace(/^answers\./, '');
 
 /** The self-assessment form: saves itself a moment after each change (with the version last read). */
 export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: { candidateId: string; initial: SelfAssessment; evidence: EvidenceSummary[]; canEdit: boolean }) {
@@ -30,6 +34,8 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
   const [error, setError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const dirty = useRef(false);
+  const fields = useFieldErrors(shown, 'selfAssessment', answerPath);
+  const { refused, clear } = fields;
   const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const late = state.status !== 'reopened' && state.deadline != null && today > state.deadline;
   const readOnly = !canEdit || state.status === 'submitted' || late;
@@ -43,11 +49,15 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
           setState(next);
           setSavedAt(new Date().toISOString());
           setError(null);
+          clear();
         })
-        .catch(setError);
+        .catch((e: unknown) => {
+          setError(e);
+          refused(e);
+        });
     }, 1200);
     return () => clearTimeout(timer);
-  }, [answers, candidateId, readOnly, state.version]);
+  }, [answers, candidateId, readOnly, state.version, refused, clear]);
 
   const change = (next: Answers) => {
     dirty.current = true;
@@ -84,11 +94,15 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
           {state.eligibility.failures.map((f) => (lang === 'en' ? f.reasonEn : f.reasonId)).join('; ')}
         </Alert>
       ) : null}
-      <ErrorAlert error={error} />
-      {answers.kind === 'pemda' ? <PemdaForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} /> : <CompanyForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} />}
+      <ErrorAlert error={error} {...fields.alert} place={(field) => missingLabel(field, t)} />
+      {answers.kind === 'pemda' ? (
+        <PemdaForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} />
+      ) : (
+        <CompanyForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} errors={fields.errors} />
+      )}
       <Text fw={600}>{t('candidate.innovation')}</Text>
       <RevisionNote itemKey="innovation" />
-      <Textarea label={t('candidate.narrative')} minRows={4} autosize value={answers.innovation.narrative} readOnly={readOnly} onChange={(e) => change({ ...answers, innovation: { ...answers.innovation, narrative: e.currentTarget.value } })} />
+      <Textarea label={t('candidate.narrative')} minRows={4} autosize value={answers.innovation.narrative} error={fields.errors['innovation.narrative']} readOnly={readOnly} onChange={(e) => change({ ...answers, innovation: { ...answers.innovation, narrative: e.currentTarget.value } })} />
       <Attach evidence={evidence} value={answers.innovation} readOnly={readOnly} onChange={(patch) => change({ ...answers, innovation: { ...answers.innovation, ...patch } })} />
       {state.missing.length > 0 && !readOnly ? (
         <Alert color="gray" title={t('candidate.missing')}>
@@ -116,28 +130,28 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
   );
 }
 
-function CompanyForm({ answers, evidence, readOnly, onChange }: { answers: Company; evidence: EvidenceSummary[]; readOnly: boolean; onChange: (a: Answers) => void }) {
+function CompanyForm({ answers, evidence, readOnly, onChange, errors }: { answers: Company; evidence: EvidenceSummary[]; readOnly: boolean; onChange: (a: Answers) => void; errors: FieldErrors }) {
   const { t } = useTranslation();
   return (
     <Stack>
       <RevisionNote itemKey="workers" />
       <RevisionNote itemKey="programs" />
       <SimpleGrid cols={grid} spacing="sm">
-        <NumberInput label={t('candidate.workers')} min={0} value={answers.workers ?? ''} onChange={(v) => onChange({ ...answers, workers: num(v) })} readOnly={readOnly} />
-        <MultiSelect label={t('candidate.companyPrograms')} data={[...programCodes]} value={answers.programs} onChange={(v) => onChange({ ...answers, programs: v })} disabled={readOnly} />
+        <NumberInput label={t('candidate.workers')} min={0} value={answers.workers ?? ''} error={errors.workers} onChange={(v) => onChange({ ...answers, workers: num(v) })} readOnly={readOnly} />
+        <MultiSelect label={t('candidate.companyPrograms')} data={[...programCodes]} value={answers.programs} error={errors.programs} onChange={(v) => onChange({ ...answers, programs: v })} disabled={readOnly} />
       </SimpleGrid>
       <Text fw={600}>{t('sa.sections.supplyChain')}</Text>
       <RevisionNote itemKey="supplyChain" />
       <SimpleGrid cols={grid} spacing="sm">
-        <NumberInput label={t('candidate.vendorsTotal')} min={0} value={answers.supplyChain.vendorsTotal ?? ''} onChange={(v) => onChange({ ...answers, supplyChain: { ...answers.supplyChain, vendorsTotal: num(v) } })} readOnly={readOnly} />
-        <NumberInput label={t('candidate.vendorsProtected')} min={0} value={answers.supplyChain.vendorsProtected ?? ''} onChange={(v) => onChange({ ...answers, supplyChain: { ...answers.supplyChain, vendorsProtected: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('candidate.vendorsTotal')} min={0} value={answers.supplyChain.vendorsTotal ?? ''} error={errors['supplyChain.vendorsTotal']} onChange={(v) => onChange({ ...answers, supplyChain: { ...answers.supplyChain, vendorsTotal: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('candidate.vendorsProtected')} min={0} value={answers.supplyChain.vendorsProtected ?? ''} error={errors['supplyChain.vendorsProtected']} onChange={(v) => onChange({ ...answers, supplyChain: { ...answers.supplyChain, vendorsProtected: num(v) } })} readOnly={readOnly} />
       </SimpleGrid>
       <Attach evidence={evidence} value={answers.supplyChain} readOnly={readOnly} onChange={(patch) => onChange({ ...answers, supplyChain: { ...answers.supplyChain, ...patch } })} />
       <Text fw={600}>{t('sa.sections.csr')}</Text>
       <RevisionNote itemKey="csr" />
       <SimpleGrid cols={grid} spacing="sm">
-        <NumberInput label={t('candidate.csrWorkers')} min={0} value={answers.csr.vulnerableWorkersProtected ?? ''} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, vulnerableWorkersProtected: num(v) } })} readOnly={readOnly} />
-        <NumberInput label={t('candidate.csrBudget')} min={0} value={answers.csr.budgetRupiah ?? ''} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, budgetRupiah: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('candidate.csrWorkers')} min={0} value={answers.csr.vulnerableWorkersProtected ?? ''} error={errors['csr.vulnerableWorkersProtected']} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, vulnerableWorkersProtected: num(v) } })} readOnly={readOnly} />
+        <NumberInput label={t('candidate.csrBudget')} min={0} value={answers.csr.budgetRupiah ?? ''} error={errors['csr.budgetRupiah']} onChange={(v) => onChange({ ...answers, csr: { ...answers.csr, budgetRupiah: num(v) } })} readOnly={readOnly} />
       </SimpleGrid>
       <Attach evidence={evidence} value={answers.csr} readOnly={readOnly} onChange={(patch) => onChange({ ...answers, csr: { ...answers.csr, ...patch } })} />
     </Stack>

@@ -7,6 +7,7 @@ import type { VerificationView } from '../../../shared/contracts/index.ts';
 import { formatDate, formatDateTime, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 import { useEvidence } from './evidence-panel.tsx';
 import { EntryView, itemTitle } from './entry-view.tsx';
 
@@ -141,6 +142,7 @@ function Decision({ candidateId, item, onDone }: { candidateId: string; item: It
   const [status, setStatus] = useState<string>(item.status === 'pending' ? '' : item.status);
   const [comment, setComment] = useState(item.comment ?? '');
   const [deadline, setDeadline] = useState(item.deadline ?? '');
+  const fields = useFieldErrors(['status', 'comment', 'deadline'], 'verification');
   const decide = useMutation({
     mutationFn: () =>
       api('POST', `/api/candidates/${candidateId}/verification/items`, {
@@ -150,20 +152,30 @@ function Decision({ candidateId, item, onDone }: { candidateId: string; item: It
         deadline: status === 'revision' ? deadline || null : null,
       }),
     onSuccess: onDone,
+    onError: fields.refused,
   });
   return (
     <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-      <ErrorAlert error={decide.error} />
-      <Radio.Group label={t('verify.decision')} value={status} onChange={setStatus} aria-label={`${t('verify.item')}: ${itemTitle(item.section, item.entry, t)}`}>
+      <ErrorAlert error={decide.error} {...fields.alert} />
+      <Radio.Group label={t('verify.decision')} value={status} error={fields.errors.status} onChange={setStatus} aria-label={`${t('verify.item')}: ${itemTitle(item.section, item.entry, t)}`}>
         <Group gap="md" mt={4}>
           {(['valid', 'revision', 'rejected'] as const).map((s) => (
             <Radio key={s} value={s} label={t(`verify.${s}`)} />
           ))}
         </Group>
       </Radio.Group>
-      {status === 'revision' || status === 'rejected' ? <Textarea label={t('verify.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} /> : null}
-      {status === 'revision' ? <DateField label={t('verify.deadline')} value={deadline} onChange={(v) => setDeadline(v)} maw={220} /> : null}
-      <Button size="sm" w="fit-content" onClick={() => decide.mutate()} loading={decide.isPending} disabled={status === ''}>
+      {status === 'revision' || status === 'rejected' ? <Textarea label={t('verify.comment')} required autosize minRows={2} value={comment} error={fields.errors.comment} onChange={(e) => setComment(e.currentTarget.value)} /> : null}
+      {status === 'revision' ? <DateField label={t('verify.deadline')} required value={deadline} error={fields.errors.deadline} onChange={(v) => setDeadline(v)} maw={220} /> : null}
+      <Button
+        size="sm"
+        w="fit-content"
+        onClick={() => {
+          // A revision needs a comment and a deadline, a rejection a comment: checked before sending.
+          if (fields.check({ status, ...(status === 'valid' ? {} : { comment }), ...(status === 'revision' ? { deadline } : {}) })) decide.mutate();
+        }}
+        loading={decide.isPending}
+        disabled={status === ''}
+      >
         {t('common.save')}
       </Button>
     </Stack>

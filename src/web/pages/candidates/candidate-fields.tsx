@@ -8,6 +8,9 @@ import type { Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
 import type { FieldErrors } from '../../field-errors.ts';
 
+/** The fields CandidateFields marks (`candidate`, a duplicate, on the regency or the NPP). */
+export const candidateFieldNames = ['categoryId', 'provinceCode', 'regencyCode', 'candidate', 'npp', 'name', 'sizeClass', 'sector', 'address'];
+
 type CategoryOption = RegistrationEdition['categories'][number];
 
 /** What a nomination or a self-registration says about the candidate. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, upload } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { JobProgress, useJob } from '../../components/job-progress.tsx';
 import { useProvinces } from '../edition/use-edition.ts';
@@ -42,14 +43,17 @@ export function ImportPage() {
   // The template as downloaded: column names only, nothing to import.
   const noRows = found.length === 1 && found[0]!.column === 'file' && found[0]!.reason === 'tanpa baris kandidat';
   const problems = noRows ? [] : found;
+  // The sheet's rows are listed in the table below; the form's own fields are marked on them.
+  const fields = useFieldErrors(['province', 'file'], 'sheetImport');
   useEffect(() => {
     if (created != null) void client.invalidateQueries({ queryKey: ['candidates', id] });
   }, [created, client, id]);
 
   async function send() {
-    if (!file || !province) return;
-    setBusy(true);
     setError(null);
+    // Required fields first, in the user's language, before anything is sent.
+    if (!fields.check({ province, file }) || !file || !province) return;
+    setBusy(true);
     setJobId(null);
     try {
       const form = new FormData();
@@ -95,13 +99,14 @@ export function ImportPage() {
             disabled={!national && own.length === 1}
             data={(provinces.data ?? []).filter((p) => national || own.includes(p.code)).map((p) => ({ value: p.code, label: p.name }))}
             value={province}
+            error={fields.errors.province}
             onChange={setProvince}
           />
-          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" value={file} onChange={setFile} clearable />
+          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" required value={file} error={fields.errors.file} onChange={setFile} clearable />
           <Button
             color="teal"
             w="fit-content"
-            disabled={!file || !province || job.data?.status === 'queued' || job.data?.status === 'running'}
+            disabled={job.data?.status === 'queued' || job.data?.status === 'running'}
             loading={busy}
             onClick={() => void send()}
           >
@@ -157,7 +162,7 @@ export function ImportPage() {
               </Table>
             </Alert>
           ) : noRows ? null : (
-            <ErrorAlert error={error} />
+            <ErrorAlert error={error} {...fields.alert} />
           )}
         </Stack>
       </Paper>

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
 import { fieldErrorsOf, requiredErrors, type FieldErrors } from '../../field-errors.ts';
-import { CandidateFields, ContactList, draftBody, emptyContact, emptyDraft, unitOf } from './candidate-fields.tsx';
+import { CandidateFields, ContactList, candidateFieldNames, draftBody, emptyContact, emptyDraft, unitOf } from './candidate-fields.tsx';
 
 /** The provincial admin nominates one candidate of its province. */
 export function NominatePage() {
@@ -34,7 +34,7 @@ export function NominatePage() {
         ...draftBody(draft, category),
         contacts: contacts.filter((c) => c.name.trim() !== '' || c.email || c.phone),
       }),
-    onError: (e) => setErrors(fieldErrorsOf(e, t)),
+    onError: (e) => setErrors(fieldErrorsOf(e, t, { fields: candidateFieldNames })),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: ['candidates', id] });
       await navigate({ to: '/candidates/$id', params: { id: created.id } });
@@ -66,12 +66,7 @@ export function NominatePage() {
           <Stack>
             <CandidateFields draft={draft} onChange={setDraft} categories={(edition.data?.categories ?? []).filter((c) => c.family !== 'khusus')} provinces={provinceOptions} lockProvince={!national && own.length === 1} errors={errors} />
             <ContactList contacts={contacts} onChange={setContacts} />
-            {Object.keys(errors).length > 0 && !save.error ? (
-              <Text c="red.8" size="sm" role="alert">
-                {t('fieldErrors.summary', { count: Object.keys(errors).length })}
-              </Text>
-            ) : null}
-            <ErrorAlert error={save.error} />
+            <ErrorAlert error={save.error} marked={errors} />
             <Button type="submit" color="teal" w="fit-content" loading={save.isPending}>
               {t('nominate.submit')}
             </Button>

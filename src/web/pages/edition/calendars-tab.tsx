@@ -1,12 +1,13 @@
 import { DateField } from '../../components/date-field.tsx';
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ProvinceCalendar, ProvinceCalendarInput, ProvinceCalendars } from '../../../shared/contracts/index.ts';
 import { formatDateShort, type Lang } from '../../../shared/i18n/format.ts';
 import { api, ApiError, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { fieldMessage, fieldPath, type FieldErrors } from '../../field-errors.ts';
 
 const fields = ['selfAssessmentDeadline', 'verificationStartsOn', 'verificationEndsOn', 'interviewStartsOn', 'interviewEndsOn', 'ceremonyOn'] as const;
 type Field = (typeof fields)[number];
@@ -98,23 +99,23 @@ function CalendarForm({ editionId, calendar, window, onClose }: { editionId: str
     },
   });
   // The server names each refused field: outside the window, or before another date.
-  const problems = new Map(save.error instanceof ApiError && save.error.code === 'VALIDATION_FAILED' ? save.error.details.map((d) => [d.path, d.message]) : []);
+  const problems = new Map(save.error instanceof ApiError && save.error.code === 'VALIDATION_FAILED' ? save.error.details.map((d) => [fieldPath(d.path), d.message]) : []);
   const errorOf = (f: Field): string | null => {
     const rule = problems.get(f);
     if (!rule) return null;
     if (rule === 'outside') return t('calendars.errors.outside', { from: formatDateShort(window.opensOn, lang), to: formatDateShort(window.closesOn, lang) });
     if (rule.startsWith('before:')) return t('calendars.errors.before', { field: t(`calendars.fields.${rule.slice(7)}`).toLowerCase() });
-    return rule;
+    // Any other refusal (not a date) is said by the field's rule, never in the server's words.
+    return fieldMessage(f, t, 'calendar');
   };
-  const otherError = save.error && problems.size === 0 ? save.error : null;
+  const marked: FieldErrors = Object.fromEntries(fields.flatMap((f) => (problems.has(f) ? [[f, errorOf(f)!]] : [])));
   return (
     <Paper withBorder p="md" data-testid="calendar-form">
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('calendars.editTitle', { province: calendar.provinceName })}
         </Title>
-        <ErrorAlert error={otherError} />
-        {problems.size > 0 ? <Alert color="red">{t('errors.VALIDATION_FAILED')}</Alert> : null}
+        <ErrorAlert error={save.error} marked={marked} />
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           {fields.map((f) => (
             <DateField

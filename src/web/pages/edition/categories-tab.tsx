@@ -6,6 +6,7 @@ import { AnchorLink } from '../../components/links.tsx';
 import type { Category, CategoryInput, EditionDetail } from '../../../shared/contracts/index.ts';
 import { get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 import { useEditionWrite } from './use-edition.ts';
 
 const rules = ['active-participant', 'no-arrears', 'has-regulation', 'has-coverage-data'] as const;
@@ -115,28 +116,34 @@ function CategoryModal({ edition, category, onClose }: { edition: EditionDetail;
   const { t } = useTranslation();
   const [form, setForm] = useState<CategoryInput>({ ...category });
   const save = useEditionWrite<{ body: CategoryInput }>(edition.id, 'PATCH', () => `/categories/${category.id}`);
+  const fields = useFieldErrors(['nameId', 'nameEn', 'levels', 'awards', 'advance', 'eligibility'], 'category');
   return (
     <Modal opened onClose={onClose} title={t('common.edit')}>
       <Stack>
-        <ErrorAlert error={save.error} />
-        <TextInput label={t('setup.nameId')} value={form.nameId} onChange={(e) => setForm({ ...form, nameId: e.currentTarget.value })} />
-        <TextInput label={t('setup.nameEn')} value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.currentTarget.value })} />
-        <MultiSelect label={t('setup.levels')} data={edition.levels.map((l) => ({ value: l.code, label: l.name }))} value={form.levels} onChange={(levels) => setForm({ ...form, levels })} />
-        <Group grow>
-          <NumberInput label={t('setup.awards')} min={1} max={10} value={form.awards} onChange={(v) => setForm({ ...form, awards: Number(v) })} />
-          <NumberInput label={t('setup.advance')} min={0} max={10} value={form.advance} onChange={(v) => setForm({ ...form, advance: Number(v) })} />
+        <ErrorAlert error={save.error} {...fields.alert} />
+        <TextInput label={t('setup.nameId')} required value={form.nameId} error={fields.errors.nameId} onChange={(e) => setForm({ ...form, nameId: e.currentTarget.value })} />
+        <TextInput label={t('setup.nameEn')} required value={form.nameEn} error={fields.errors.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.currentTarget.value })} />
+        <MultiSelect label={t('setup.levels')} required data={edition.levels.map((l) => ({ value: l.code, label: l.name }))} value={form.levels} error={fields.errors.levels} onChange={(levels) => setForm({ ...form, levels })} />
+        <Group grow align="flex-start">
+          <NumberInput label={t('setup.awards')} min={1} max={10} value={form.awards} error={fields.errors.awards} onChange={(v) => setForm({ ...form, awards: Number(v) })} />
+          <NumberInput label={t('setup.advance')} min={0} max={10} value={form.advance} error={fields.errors.advance} onChange={(v) => setForm({ ...form, advance: Number(v) })} />
         </Group>
         <MultiSelect
           label={t('setup.eligibility')}
           data={rules.map((r) => ({ value: r, label: t(`rules.${r}`) }))}
           value={form.eligibility}
+          error={fields.errors.eligibility}
           onChange={(v) => setForm({ ...form, eligibility: v })}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="teal" loading={save.isPending} onClick={() => save.mutate({ body: form }, { onSuccess: onClose })}>
+          <Button color="teal" loading={save.isPending} onClick={() => {
+              // Required fields first, in the user's language, before anything is sent.
+              if (fields.check({ nameId: form.nameId, nameEn: form.nameEn, levels: form.levels })) save.mutate({ body: form }, { onSuccess: onClose, onError: fields.refused });
+            }}
+          >
             {t('common.save')}
           </Button>
         </Group>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditionDetail, EventInput } from '../../../shared/contracts/index.ts';
 import { formatDate, formatNumber, type Lang } from '../../../shared/i18n/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 import { useEditionWrite, useProvinces } from './use-edition.ts';
 
 const eventKinds: EventInput['kind'][] = ['socialization', 'provincial_ceremony'];
@@ -18,12 +19,13 @@ export function EventsTab({ edition, canManage, provinceScope }: { edition: Edit
   const add = useEditionWrite<{ body: EventInput }>(edition.id, 'POST', () => '/events');
   const remove = useEditionWrite<{ id: string }>(edition.id, 'DELETE', (i) => `/events/${i.id}`);
   const [form, setForm] = useState<EventInput>(empty);
+  const fields = useFieldErrors(['kind', 'provinceCode', 'heldOn', 'place', 'attendees', 'notes'], 'event');
   const names = new Map((provinces.data ?? []).map((p) => [p.code, p.name]));
   const editable = canManage && edition.allowed.editTimeline;
   const choices = (provinces.data ?? []).filter((p) => provinceScope == null || provinceScope.includes(p.code));
   return (
     <Stack>
-      <ErrorAlert error={add.error ?? remove.error} />
+      <ErrorAlert error={add.error ?? remove.error} {...fields.alert} />
       {edition.events.length === 0 ? <Text c="dimmed">{t('setup.noEvents')}</Text> : null}
       {edition.events.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
@@ -75,18 +77,23 @@ export function EventsTab({ edition, canManage, provinceScope }: { edition: Edit
               allowDeselect={false}
               data={eventKinds.map((k) => ({ value: k, label: t(`setup.eventKinds.${k}`) }))}
               value={form.kind}
+              error={fields.errors.kind}
               onChange={(v) => setForm({ ...form, kind: v === 'provincial_ceremony' ? 'provincial_ceremony' : 'socialization' })}
             />
             <Group grow align="flex-start">
-              <Select label={t('setup.province')} searchable data={choices.map((p) => ({ value: p.code, label: p.name }))} value={form.provinceCode || null} onChange={(v) => setForm({ ...form, provinceCode: v ?? '' })} />
-              <DateField label={t('setup.heldOn')} value={form.heldOn} onChange={(v) => setForm({ ...form, heldOn: v })} />
+              <Select label={t('setup.province')} searchable data={choices.map((p) => ({ value: p.code, label: p.name }))} required value={form.provinceCode || null} error={fields.errors.provinceCode} onChange={(v) => setForm({ ...form, provinceCode: v ?? '' })} />
+              <DateField label={t('setup.heldOn')} required value={form.heldOn} error={fields.errors.heldOn} onChange={(v) => setForm({ ...form, heldOn: v })} />
             </Group>
             <Group grow align="flex-start">
-              <TextInput label={t('setup.place')} value={form.place} onChange={(e) => setForm({ ...form, place: e.currentTarget.value })} />
-              <NumberInput label={t('setup.attendees')} min={0} value={form.attendees ?? ''} onChange={(v) => setForm({ ...form, attendees: v === '' ? null : Number(v) })} />
+              <TextInput label={t('setup.place')} required value={form.place} error={fields.errors.place} onChange={(e) => setForm({ ...form, place: e.currentTarget.value })} />
+              <NumberInput label={t('setup.attendees')} min={0} value={form.attendees ?? ''} error={fields.errors.attendees} onChange={(v) => setForm({ ...form, attendees: v === '' ? null : Number(v) })} />
             </Group>
-            <Textarea label={t('setup.notes')} value={form.notes ?? ''} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value || null })} />
-            <Button color="teal" w="fit-content" loading={add.isPending} onClick={() => add.mutate({ body: form }, { onSuccess: () => setForm(empty) })}>
+            <Textarea label={t('setup.notes')} value={form.notes ?? ''} error={fields.errors.notes} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value || null })} />
+            <Button color="teal" w="fit-content" loading={add.isPending} onClick={() => {
+                // Required fields first, in the user's language, before anything is sent.
+                if (fields.check({ provinceCode: form.provinceCode, heldOn: form.heldOn, place: form.place })) add.mutate({ body: form }, { onSuccess: () => setForm(empty), onError: fields.refused });
+              }}
+            >
               {t('common.add')}
             </Button>
           </Stack>

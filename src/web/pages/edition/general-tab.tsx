@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditionDetail } from '../../../shared/contracts/index.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 import { useEditionWrite } from './use-edition.ts';
 
 export function GeneralTab({ edition, admin }: { edition: EditionDetail; admin: boolean }) {
@@ -20,6 +21,7 @@ export function GeneralTab({ edition, admin }: { edition: EditionDetail; admin: 
   const [copying, setCopying] = useState(false);
   const save = useEditionWrite<{ body: unknown }>(edition.id, 'PATCH', () => '');
   const status = useEditionWrite<{ body: unknown }>(edition.id, 'POST', () => '/status');
+  const fields = useFieldErrors(['label', 'periodStart', 'periodEnd', 'minJurors', 'coverageTargetPct'], 'edition');
   const { allowed } = edition;
   const canGeneral = admin && allowed.editGeneral;
   const body = {
@@ -29,19 +31,24 @@ export function GeneralTab({ edition, admin }: { edition: EditionDetail; admin: 
   return (
     <Stack maw={640}>
       {!allowed.editGeneral ? <Alert color="yellow">{t('setup.lockedGeneral')}</Alert> : null}
-      <ErrorAlert error={save.error ?? status.error} />
-      <TextInput label={t('editions.label')} description={t('editions.labelHint')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} disabled={!canGeneral} />
+      <ErrorAlert error={save.error ?? status.error} {...fields.alert} />
+      <TextInput label={t('editions.label')} description={t('editions.labelHint')} required value={label} error={fields.errors.label} onChange={(e) => setLabel(e.currentTarget.value)} disabled={!canGeneral} />
       <Group grow>
-        <DateField label={t('editions.periodStart')} value={periodStart} onChange={(v) => setPeriodStart(v)} disabled={!admin || !allowed.editPeriod} />
-        <DateField label={t('editions.periodEnd')} value={periodEnd} onChange={(v) => setPeriodEnd(v)} disabled={!admin || !allowed.editPeriod} />
+        <DateField label={t('editions.periodStart')} required value={periodStart} error={fields.errors.periodStart} onChange={(v) => setPeriodStart(v)} disabled={!admin || !allowed.editPeriod} />
+        <DateField label={t('editions.periodEnd')} required value={periodEnd} error={fields.errors.periodEnd} onChange={(v) => setPeriodEnd(v)} disabled={!admin || !allowed.editPeriod} />
       </Group>
       <Group grow>
-        <NumberInput label={t('editions.minJurors')} min={1} max={50} value={minJurors} onChange={setMinJurors} disabled={!canGeneral} />
-        <NumberInput label={t('editions.coverageTarget')} min={0} max={100} decimalScale={2} value={target} onChange={setTarget} disabled={!canGeneral} />
+        <NumberInput label={t('editions.minJurors')} min={1} max={50} required value={minJurors} error={fields.errors.minJurors} onChange={setMinJurors} disabled={!canGeneral} />
+        <NumberInput label={t('editions.coverageTarget')} min={0} max={100} decimalScale={2} value={target} error={fields.errors.coverageTargetPct} onChange={setTarget} disabled={!canGeneral} />
       </Group>
       {admin ? (
         <Group>
-          <Button color="teal" loading={save.isPending} disabled={!allowed.editGeneral && !allowed.editPeriod} onClick={() => save.mutate({ body })}>
+          <Button color="teal" loading={save.isPending} disabled={!allowed.editGeneral && !allowed.editPeriod} onClick={() => {
+              // Required fields first, in the user's language, before anything is sent.
+              const required = { ...(allowed.editGeneral ? { label, minJurors } : {}), ...(allowed.editPeriod ? { periodStart, periodEnd } : {}) };
+              if (fields.check(required)) save.mutate({ body }, { onError: fields.refused });
+            }}
+          >
             {t('common.save')}
           </Button>
           {allowed.nextStatus ? (
@@ -91,21 +98,33 @@ function CopyModal({ opened, onClose, onCopy }: { opened: boolean; onClose: () =
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(['label', 'periodStart', 'periodEnd'], 'edition');
   return (
     <Modal opened={opened} onClose={onClose} title={t('setup.copy')}>
       <Stack>
         <Text size="sm">{t('setup.copyHint')}</Text>
-        <ErrorAlert error={error} />
-        <TextInput label={t('editions.label')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
+        <ErrorAlert error={error} {...fields.alert} />
+        <TextInput label={t('editions.label')} required value={label} error={fields.errors.label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
         <Group grow>
-          <DateField label={t('editions.periodStart')} value={periodStart} onChange={(v) => setPeriodStart(v)} />
-          <DateField label={t('editions.periodEnd')} value={periodEnd} onChange={(v) => setPeriodEnd(v)} />
+          <DateField label={t('editions.periodStart')} required value={periodStart} error={fields.errors.periodStart} onChange={(v) => setPeriodStart(v)} />
+          <DateField label={t('editions.periodEnd')} required value={periodEnd} error={fields.errors.periodEnd} onChange={(v) => setPeriodEnd(v)} />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="teal" onClick={() => void onCopy({ label, periodStart, periodEnd }).catch(setError)}>
+          <Button
+            color="teal"
+            onClick={() => {
+              setError(null);
+              // Required fields first, in the user's language, before anything is sent.
+              if (!fields.check({ label, periodStart, periodEnd })) return;
+              void onCopy({ label, periodStart, periodEnd }).catch((e: unknown) => {
+                setError(e);
+                fields.refused(e);
+              });
+            }}
+          >
             {t('setup.copy')}
           </Button>
         </Group>

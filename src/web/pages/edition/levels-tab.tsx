@@ -3,6 +3,7 @@ import { Alert, Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, T
 import { useTranslation } from 'react-i18next';
 import type { EditionDetail, LevelInput } from '../../../shared/contracts/index.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEditionWrite, useProvinces } from './use-edition.ts';
 
@@ -13,11 +14,12 @@ export function LevelsTab({ edition, admin }: { edition: EditionDetail; admin: b
   const add = useEditionWrite<{ body: LevelInput }>(edition.id, 'POST', () => '/levels');
   const remove = useEditionWrite<{ id: string }>(edition.id, 'DELETE', (i) => `/levels/${i.id}`);
   const [form, setForm] = useState<LevelInput>({ code: '', kind: 'zona', name: '', provinceCodes: [] });
+  const fields = useFieldErrors(['code', 'kind', 'name', 'provinceCodes'], 'level');
   const names = new Map((provinces.data ?? []).map((p) => [p.code, p.name]));
   return (
     <Stack>
       {!edition.allowed.editStructure ? <Alert color="yellow">{t('setup.lockedStructure')}</Alert> : null}
-      <ErrorAlert error={add.error ?? remove.error} />
+      <ErrorAlert error={add.error ?? remove.error} {...fields.alert} />
       <AnchorLink to="/editions/$id/zones" params={{ id: edition.id }} size="sm">
         {t('zones.link')} →
       </AnchorLink>
@@ -59,13 +61,14 @@ export function LevelsTab({ edition, admin }: { edition: EditionDetail; admin: b
       {editable ? (
         <Paper withBorder p="md">
           <Stack>
-            <Group grow>
-              <TextInput label={t('setup.code')} placeholder="zona-sumatera" value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} />
-              <TextInput label={t('setup.name')} placeholder="Zona Sumatera" value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+            <Group grow align="flex-start">
+              <TextInput label={t('setup.code')} placeholder="zona-sumatera" required value={form.code} error={fields.errors.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} />
+              <TextInput label={t('setup.name')} placeholder="Zona Sumatera" required value={form.name} error={fields.errors.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
               <Select
                 label={t('setup.kind')}
                 data={(['provinsi', 'zona', 'nasional'] as const).map((k) => ({ value: k, label: t(`levelKinds.${k}`) }))}
                 value={form.kind}
+                error={fields.errors.kind}
                 onChange={(v) => setForm({ ...form, kind: (v ?? 'zona') })}
               />
             </Group>
@@ -74,10 +77,16 @@ export function LevelsTab({ edition, admin }: { edition: EditionDetail; admin: b
               searchable
               data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
               value={form.provinceCodes}
+              error={fields.errors.provinceCodes}
               onChange={(provinceCodes) => setForm({ ...form, provinceCodes })}
             />
             <Group>
-              <Button color="teal" loading={add.isPending} onClick={() => add.mutate({ body: form }, { onSuccess: () => setForm({ code: '', kind: 'zona', name: '', provinceCodes: [] }) })}>
+              <Button color="teal" loading={add.isPending} onClick={() => {
+                  // Required fields first, in the user's language, before anything is sent.
+                  if (fields.check({ code: form.code, name: form.name }))
+                    add.mutate({ body: form }, { onSuccess: () => setForm({ code: '', kind: 'zona', name: '', provinceCodes: [] }), onError: fields.refused });
+                }}
+              >
                 {t('common.add')}
               </Button>
             </Group>

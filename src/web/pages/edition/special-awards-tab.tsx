@@ -8,7 +8,7 @@ import { api, ApiError, get } from '../../api.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { fieldMessage, fieldPath, type FieldErrors } from '../../field-errors.ts';
+import { fieldMessage, fieldPath, useFieldErrors, type FieldErrors } from '../../field-errors.ts';
 import { useProvinces } from './use-edition.ts';
 
 const blank: SpecialAwardInput = { code: '', nameId: '', nameEn: '', descriptionId: '', descriptionEn: '', level: 'nasional', sourceCategoryCodes: [], entryRule: 'finalists', winners: 1 };
@@ -59,7 +59,7 @@ export function SpecialAwardsTab({ edition }: { edition: EditionDetail }) {
 function AwardModal({ edition, award, onClose }: { edition: EditionDetail; award: SpecialAward | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const errorsOf = useSpecialErrors();
+  const fields = useFieldErrors(['code', 'nameId', 'nameEn', 'descriptionId', 'descriptionEn', 'level', 'winners', 'sourceCategoryCodes', 'entryRule'], 'specialAwards.errors');
   const [form, setForm] = useState<SpecialAwardInput>(award ? { ...award } : { ...blank, level: edition.levels.find((l) => l.kind === 'nasional')?.code ?? blank.level });
   const set = (patch: Partial<SpecialAwardInput>) => setForm({ ...form, ...patch });
   const save = useMutation({
@@ -69,21 +69,22 @@ function AwardModal({ edition, award, onClose }: { edition: EditionDetail; award
       await client.invalidateQueries({ queryKey: ['edition', edition.id] });
       onClose();
     },
+    onError: fields.refused,
   });
-  const errors = errorsOf(save.error);
+  const { errors } = fields;
   const sources = edition.categories.filter((c) => c.family !== 'khusus' && c.levels.includes(form.level));
   const name = (c: { nameId: string; nameEn: string }) => (i18n.language === 'en' ? c.nameEn : c.nameId);
   return (
     <Modal opened onClose={onClose} title={award ? name(award) : t('specialAwards.add')} size="lg">
       <Stack>
-        {Object.keys(errors).length === 0 ? <ErrorAlert error={save.error} /> : null}
-        <TextInput label={t('specialAwards.fields.code')} description={t('specialAwards.fields.codeHint')} value={form.code} onChange={(e) => set({ code: e.currentTarget.value })} error={errors.code} data-testid="special-code" />
+        <ErrorAlert error={save.error} {...fields.alert} />
+        <TextInput label={t('specialAwards.fields.code')} required description={t('specialAwards.fields.codeHint')} value={form.code} onChange={(e) => set({ code: e.currentTarget.value })} error={errors.code} data-testid="special-code" />
         <Group grow align="flex-start">
-          <TextInput label={t('specialAwards.fields.nameId')} value={form.nameId} onChange={(e) => set({ nameId: e.currentTarget.value })} error={errors.nameId} data-testid="special-name-id" />
-          <TextInput label={t('specialAwards.fields.nameEn')} value={form.nameEn} onChange={(e) => set({ nameEn: e.currentTarget.value })} error={errors.nameEn} data-testid="special-name-en" />
+          <TextInput label={t('specialAwards.fields.nameId')} required value={form.nameId} onChange={(e) => set({ nameId: e.currentTarget.value })} error={errors.nameId} data-testid="special-name-id" />
+          <TextInput label={t('specialAwards.fields.nameEn')} required value={form.nameEn} onChange={(e) => set({ nameEn: e.currentTarget.value })} error={errors.nameEn} data-testid="special-name-en" />
         </Group>
-        <Textarea label={t('specialAwards.fields.descriptionId')} value={form.descriptionId} onChange={(e) => set({ descriptionId: e.currentTarget.value })} autosize minRows={2} />
-        <Textarea label={t('specialAwards.fields.descriptionEn')} value={form.descriptionEn} onChange={(e) => set({ descriptionEn: e.currentTarget.value })} autosize minRows={2} />
+        <Textarea label={t('specialAwards.fields.descriptionId')} value={form.descriptionId} error={errors.descriptionId} onChange={(e) => set({ descriptionId: e.currentTarget.value })} autosize minRows={2} />
+        <Textarea label={t('specialAwards.fields.descriptionEn')} value={form.descriptionEn} error={errors.descriptionEn} onChange={(e) => set({ descriptionEn: e.currentTarget.value })} autosize minRows={2} />
         <Group grow align="flex-start">
           <Select
             label={t('specialAwards.fields.level')}
@@ -98,6 +99,7 @@ function AwardModal({ edition, award, onClose }: { edition: EditionDetail; award
         </Group>
         <MultiSelect
           label={t('specialAwards.fields.sourceCategoryCodes')}
+          required
           data={sources.map((c) => ({ value: c.code, label: name(c) }))}
           value={form.sourceCategoryCodes}
           onChange={(v) => set({ sourceCategoryCodes: v })}
@@ -115,7 +117,16 @@ function AwardModal({ edition, award, onClose }: { edition: EditionDetail; award
           <Button variant="default" onClick={onClose}>
             {t('specialAwards.cancel')}
           </Button>
-          <Button color="teal" onClick={() => save.mutate()} loading={save.isPending} data-testid="special-save">
+          <Button
+            color="teal"
+            onClick={() => {
+              // Required fields first, in the user's language, before anything is sent; no source category is said by its rule.
+              const sources: FieldErrors = form.sourceCategoryCodes.length === 0 ? { sourceCategoryCodes: t('specialAwards.errors.sourceCategoryCodes') } : {};
+              if (fields.check({ code: form.code, nameId: form.nameId, nameEn: form.nameEn }, sources)) save.mutate();
+            }}
+            loading={save.isPending}
+            data-testid="special-save"
+          >
             {t('specialAwards.save')}
           </Button>
         </Group>
@@ -203,7 +214,7 @@ function AwardCard({ edition, award, onEdit }: { edition: EditionDetail; award: 
             {t('specialAwards.panelsHint')}
           </Text>
         ) : null}
-        {write.error && !entryError ? <ErrorAlert error={write.error} /> : null}
+        <ErrorAlert error={write.error} marked={entryError ? { candidateId: entryError } : {}} form="specialAwards.errors" />
         {award.entriesLocked ? <Alert color="yellow">{t('specialAwards.locked')}</Alert> : null}
         <Group justify="space-between">
           <Text fw={600}>{t('specialAwards.entries', { count: award.entries.length })}</Text>

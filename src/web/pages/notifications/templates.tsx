@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationTemplate } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 
 type Text = { subject: string; body: string };
 
@@ -63,9 +64,14 @@ function TemplateEditor({ template }: { template: NotificationTemplate }) {
     setDrafts({ id: { subject: saved.id.subject, body: saved.id.body }, en: { subject: saved.en.subject, body: saved.en.body } });
     return client.invalidateQueries({ queryKey: ['notification-templates'] });
   };
-  const save = useMutation({ mutationFn: () => api<NotificationTemplate>('PUT', `${url}/${locale}`, draft), onSuccess: refresh });
+  const fields = useFieldErrors(['subject', 'body'], 'template');
+  const save = useMutation({ mutationFn: () => api<NotificationTemplate>('PUT', `${url}/${locale}`, draft), onSuccess: refresh, onError: fields.refused });
   const reset = useMutation({ mutationFn: () => api<NotificationTemplate>('DELETE', `${url}/${locale}`), onSuccess: refresh });
-  const preview = useMutation({ mutationFn: () => api<Text>('POST', `${url}/preview`, draft) });
+  const preview = useMutation({ mutationFn: () => api<Text>('POST', `${url}/preview`, draft), onError: fields.refused });
+  // Subject and body are required, in the user's language, before anything is sent.
+  const send = (mutation: { mutate: () => void }) => {
+    if (fields.check({ subject: draft.subject, body: draft.body })) mutation.mutate();
+  };
   const setDraft = (d: Text) => {
     setDrafts({ ...drafts, [locale]: d });
     save.reset();
@@ -88,19 +94,19 @@ function TemplateEditor({ template }: { template: NotificationTemplate }) {
             {template.essential ? t('notifications.essential') : t('notifications.optional')}
           </Badge>
         </Group>
-        <TextInput label={t('notifications.subject')} value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.currentTarget.value })} />
-        <Textarea label={t('notifications.body')} autosize minRows={8} value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.currentTarget.value })} />
-        <ErrorAlert error={save.error ?? preview.error ?? reset.error} />
+        <TextInput label={t('notifications.subject')} required value={draft.subject} error={fields.errors.subject} onChange={(e) => setDraft({ ...draft, subject: e.currentTarget.value })} />
+        <Textarea label={t('notifications.body')} required autosize minRows={8} value={draft.body} error={fields.errors.body} onChange={(e) => setDraft({ ...draft, body: e.currentTarget.value })} />
+        <ErrorAlert error={save.error ?? preview.error ?? reset.error} {...fields.alert} />
         {save.isSuccess ? (
           <Alert color="teal" role="status">
             {t('notifications.templateSaved')}
           </Alert>
         ) : null}
         <Group gap="xs">
-          <Button size="xs" loading={save.isPending} onClick={() => save.mutate()}>
+          <Button size="xs" loading={save.isPending} onClick={() => send(save)}>
             {t('notifications.saveTemplate')}
           </Button>
-          <Button size="xs" variant="default" loading={preview.isPending} onClick={() => preview.mutate()}>
+          <Button size="xs" variant="default" loading={preview.isPending} onClick={() => send(preview)}>
             {t('notifications.preview')}
           </Button>
           {template[locale].edited ? (

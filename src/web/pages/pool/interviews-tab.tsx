@@ -7,6 +7,7 @@ import type { InterviewSlot, PoolDetail, SlotInput } from '../../../shared/contr
 import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 
 /** The interview schedule (date, time, place or link) and who attended for each candidate. */
 export function InterviewsTab({ pool }: { pool: PoolDetail }) {
@@ -32,8 +33,9 @@ function SlotEditor({ pool, candidate, slot }: { pool: PoolDetail; candidate: Po
   const [form, setForm] = useState<SlotInput>(slot ?? { heldOn: '', startsAt: '09:00', endsAt: null, place: null, onlineUrl: null });
   const [attendance, setAttendance] = useState<string | null>(slot?.attendance ?? null);
   const refresh = () => client.invalidateQueries({ queryKey: ['pool', pool.id] });
-  const save = useMutation({ mutationFn: () => api('PUT', `/api/pools/${pool.id}/slots/${candidate.id}`, form), onSuccess: refresh });
-  const record = useMutation({ mutationFn: () => api('POST', `/api/pools/${pool.id}/slots/${candidate.id}/attendance`, { attendance, note: null }), onSuccess: refresh });
+  const fields = useFieldErrors(['heldOn', 'startsAt', 'endsAt', 'place', 'onlineUrl', 'attendance'], 'slot');
+  const save = useMutation({ mutationFn: () => api('PUT', `/api/pools/${pool.id}/slots/${candidate.id}`, form), onSuccess: refresh, onError: fields.refused });
+  const record = useMutation({ mutationFn: () => api('POST', `/api/pools/${pool.id}/slots/${candidate.id}/attendance`, { attendance, note: null }), onSuccess: refresh, onError: fields.refused });
   const set = (patch: Partial<SlotInput>) => setForm((f) => ({ ...f, ...patch }));
   const locked = pool.status === 'finalised';
   return (
@@ -57,18 +59,26 @@ function SlotEditor({ pool, candidate, slot }: { pool: PoolDetail; candidate: Po
           </Badge>
         )}
       </Group>
-      <ErrorAlert error={save.error ?? record.error} />
+      <ErrorAlert error={save.error ?? record.error} {...fields.alert} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <DateField label={t('pool.date')} value={form.heldOn} onChange={(v) => set({ heldOn: v })} disabled={locked} />
-        <TextInput type="time" label={t('pool.starts')} value={form.startsAt} onChange={(e) => set({ startsAt: e.currentTarget.value })} disabled={locked} />
-        <TextInput type="time" label={t('pool.ends')} value={form.endsAt ?? ''} onChange={(e) => set({ endsAt: e.currentTarget.value || null })} disabled={locked} />
+        <DateField label={t('pool.date')} required value={form.heldOn} error={fields.errors.heldOn} onChange={(v) => set({ heldOn: v })} disabled={locked} />
+        <TextInput type="time" label={t('pool.starts')} required value={form.startsAt} error={fields.errors.startsAt} onChange={(e) => set({ startsAt: e.currentTarget.value })} disabled={locked} />
+        <TextInput type="time" label={t('pool.ends')} value={form.endsAt ?? ''} error={fields.errors.endsAt} onChange={(e) => set({ endsAt: e.currentTarget.value || null })} disabled={locked} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-        <TextInput label={t('pool.place')} placeholder="Hotel Premier Park, Mataram" value={form.place ?? ''} onChange={(e) => set({ place: e.currentTarget.value || null })} disabled={locked} />
-        <TextInput label={t('pool.onlineUrl')} placeholder="https://" value={form.onlineUrl ?? ''} onChange={(e) => set({ onlineUrl: e.currentTarget.value || null })} disabled={locked} />
+        <TextInput label={t('pool.place')} placeholder="Hotel Premier Park, Mataram" value={form.place ?? ''} error={fields.errors.place} onChange={(e) => set({ place: e.currentTarget.value || null })} disabled={locked} />
+        <TextInput label={t('pool.onlineUrl')} placeholder="https://" value={form.onlineUrl ?? ''} error={fields.errors.onlineUrl} onChange={(e) => set({ onlineUrl: e.currentTarget.value || null })} disabled={locked} />
       </SimpleGrid>
       <Group mt="sm" justify="space-between" align="flex-end">
-        <Button variant="light" onClick={() => save.mutate()} loading={save.isPending} disabled={locked || !form.heldOn}>
+        <Button
+          variant="light"
+          onClick={() => {
+            // Required fields first, in the user's language, before anything is sent; a place or a link, one of them.
+            if (fields.check({ heldOn: form.heldOn, startsAt: form.startsAt }, !form.place?.trim() && !form.onlineUrl?.trim() ? { place: t('fieldErrors.forms.slot.place') } : {})) save.mutate();
+          }}
+          loading={save.isPending}
+          disabled={locked}
+        >
           {t('pool.saveSlot')}
         </Button>
         {slot ? (
@@ -78,10 +88,17 @@ function SlotEditor({ pool, candidate, slot }: { pool: PoolDetail; candidate: Po
               w={290}
               data={pool.attendanceOptions.map((o) => ({ value: o, label: t(`attendance.${o}`, { defaultValue: o }) }))}
               value={attendance}
+              error={fields.errors.attendance}
               onChange={setAttendance}
               disabled={locked}
             />
-            <Button onClick={() => record.mutate()} loading={record.isPending} disabled={locked || !attendance}>
+            <Button
+              onClick={() => {
+                if (fields.check({ attendance })) record.mutate();
+              }}
+              loading={record.isPending}
+              disabled={locked}
+            >
               {t('pool.recordAttendance')}
             </Button>
           </Group>

@@ -6,6 +6,7 @@ import type { EditionSummary, PanelDetail, Province } from '../../../shared/cont
 import { get, upload } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 import { problemsOf } from '../candidates/import.tsx';
 
 /**
@@ -36,11 +37,14 @@ export function StaffImport() {
   });
   const panelChoices = (panels.data ?? []).filter((p) => p.area === province).map((p) => ({ value: p.id, label: p.name }));
   const problems = problemsOf(error);
+  // The sheet's rows are listed in the table below; the form's own fields are marked on them.
+  const fields = useFieldErrors(['file', 'province', 'role', 'panelId'], 'sheetImport');
 
   async function send() {
-    if (!file || !province) return;
-    setBusy(true);
     setError(null);
+    // Required fields first, in the user's language, before anything is sent.
+    if (!fields.check({ province, file }) || !file || !province) return;
+    setBusy(true);
     setResult(null);
     try {
       const form = new FormData();
@@ -53,6 +57,7 @@ export function StaffImport() {
       await client.invalidateQueries({ queryKey: ['panels'] });
     } catch (e) {
       setError(e);
+      if (problemsOf(e).length === 0) fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -84,6 +89,7 @@ export function StaffImport() {
             disabled={!national && own.length === 1}
             data={(provinces.data ?? []).filter((p) => national || own.includes(p.code)).map((p) => ({ value: p.code, label: p.name }))}
             value={province}
+            error={fields.errors.province}
             onChange={(v) => {
               setProvince(v);
               setPanel(null);
@@ -114,11 +120,11 @@ export function StaffImport() {
                   setPanel(null);
                 }}
               />
-              <Select label={t('staff.bulk.panel')} description={t('staff.bulk.panelHint')} clearable data={panelChoices} value={panel} onChange={setPanel} disabled={edition === null} />
+              <Select label={t('staff.bulk.panel')} description={t('staff.bulk.panelHint')} clearable data={panelChoices} value={panel} error={fields.errors.panelId} onChange={setPanel} disabled={edition === null} />
             </SimpleGrid>
           ) : null}
-          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" value={file} onChange={setFile} clearable />
-          <Button color="teal" w="fit-content" disabled={!file || !province} loading={busy} onClick={() => void send()}>
+          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" required value={file} error={fields.errors.file} onChange={setFile} clearable />
+          <Button color="teal" w="fit-content" loading={busy} onClick={() => void send()}>
             {t('staff.bulk.start')}
           </Button>
           {result ? (
@@ -155,7 +161,7 @@ export function StaffImport() {
               </Table>
             </Alert>
           ) : (
-            <ErrorAlert error={error} />
+            <ErrorAlert error={error} {...fields.alert} />
           )}
         </Stack>
       </Paper>

@@ -129,7 +129,7 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
   const create = useMutation({
     mutationFn: () =>
       api<UserSummary>('POST', '/api/users', { name, email, ...(invite ? { invite: true } : { password }), locale: 'id', roles: grantOf(role, province, national, regencies, observer) }),
-    onError: (e) => setErrors(fieldErrorsOf(e, t)),
+    onError: (e) => setErrors(fieldErrorsOf(e, t, { form: 'user', fields: ['name', 'email', 'password'] })),
     onSuccess: async (user) => {
       await client.invalidateQueries({ queryKey: ['users'] });
       await client.invalidateQueries({ queryKey: ['staff-invitations'] });
@@ -140,12 +140,12 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
   return (
     <Modal opened onClose={onClose} title={t('users.create')}>
       <Stack>
-        <ErrorAlert error={create.error} />
+        <ErrorAlert error={create.error} marked={errors} form="user" />
         <TextInput label={t('users.name')} required value={name} error={errors.name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
         <TextInput label={t('users.email')} required type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
         <Checkbox label={t('staff.invite')} checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} />
         {invite ? null : (
-          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} error={errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} error={errors.password} aria-invalid={errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
         )}
         <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
         {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} /> : null}
