@@ -141,8 +141,12 @@ export async function writeMarkRows(db: Db, rows: (typeof marks.$inferInsert)[])
     .returning();
 }
 
-export async function sheetsOf(db: Db, poolId: string): Promise<SheetRow[]> {
-  return db.select().from(markSheets).where(eq(markSheets.poolId, poolId));
+/** A pool's submitted sheets, or only one juror's, or one juror's of one candidate (a juror's page reads only its own). */
+export async function sheetsOf(db: Db, poolId: string, filter: { userId?: string; candidateId?: string } = {}): Promise<SheetRow[]> {
+  const where = [eq(markSheets.poolId, poolId)];
+  if (filter.userId) where.push(eq(markSheets.userId, filter.userId));
+  if (filter.candidateId) where.push(eq(markSheets.candidateId, filter.candidateId));
+  return db.select().from(markSheets).where(and(...where));
 }
 
 export async function insertSheet(db: Db, values: typeof markSheets.$inferInsert): Promise<SheetRow | null> {
@@ -156,6 +160,15 @@ export async function deleteSheets(db: Db, poolId: string, stageId: string): Pro
 
 export async function slotsOf(db: Db, poolId: string): Promise<SlotRow[]> {
   return db.select().from(interviewSlots).where(eq(interviewSlots.poolId, poolId)).orderBy(asc(interviewSlots.heldOn), asc(interviewSlots.startsAt));
+}
+
+/** One candidate's interview slot in a pool, if it has one. */
+export async function slotOf(db: Db, poolId: string, candidateId: string): Promise<SlotRow | null> {
+  const [row] = await db
+    .select()
+    .from(interviewSlots)
+    .where(and(eq(interviewSlots.poolId, poolId), eq(interviewSlots.candidateId, candidateId)));
+  return row ?? null;
 }
 
 export async function slotsOfCandidate(db: Db, candidateId: string): Promise<SlotRow[]> {

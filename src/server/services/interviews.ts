@@ -40,7 +40,7 @@ export async function setSlot(ctx: ServiceContext, poolId: string, candidateId: 
   if (!input.place && !input.onlineUrl) throw new AppError('VALIDATION_FAILED', 'Give a place or an online link', [{ path: 'place', message: 'a place or an online link is required' }]);
   return ctx.db.transaction(async (tx) => {
     const pool = await interviewPool({ ...ctx, db: tx }, poolId, candidateId);
-    const before = (await pools.slotsOf(tx, poolId)).find((s) => s.candidateId === candidateId) ?? null;
+    const before = await pools.slotOf(tx, poolId, candidateId);
     const row = await pools.upsertSlot(tx, { poolId, candidateId, ...input });
     await appendAudit(tx, auditActor(ctx.actor), { action: 'interview.schedule', entityType: 'candidate', entityId: candidateId, before, after: row });
     await notifyInterview(tx, pool, candidateId, row, before ? 'interview.changed' : 'interview.scheduled');
@@ -51,7 +51,7 @@ export async function setSlot(ctx: ServiceContext, poolId: string, candidateId: 
 export async function removeSlot(ctx: ServiceContext, poolId: string, candidateId: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await interviewPool({ ...ctx, db: tx }, poolId, candidateId);
-    const before = (await pools.slotsOf(tx, poolId)).find((s) => s.candidateId === candidateId);
+    const before = await pools.slotOf(tx, poolId, candidateId);
     if (!before) throw notFound('interview');
     if (before.attendance) throw new AppError('CONFLICT', 'The interview took place: its attendance is recorded');
     await pools.deleteSlot(tx, poolId, candidateId);
@@ -68,7 +68,7 @@ export async function recordAttendance(ctx: ServiceContext, poolId: string, cand
     if (!options.includes(input.attendance)) {
       throw new AppError('VALIDATION_FAILED', `Attendance must be one of ${options.join(', ')}`, [{ path: 'attendance', message: 'unknown option' }]);
     }
-    const before = (await pools.slotsOf(tx, poolId)).find((s) => s.candidateId === candidateId);
+    const before = await pools.slotOf(tx, poolId, candidateId);
     if (!before) throw new AppError('CONFLICT', 'Schedule the interview before recording who attended');
     const row = await pools.updateSlot(tx, poolId, candidateId, { attendance: input.attendance, attendanceNote: input.note, recordedAt: new Date() });
     await appendAudit(tx, auditActor(ctx.actor), { action: 'interview.attendance', entityType: 'candidate', entityId: candidateId, before, after: row });

@@ -36,7 +36,7 @@ export async function myPools({ db, actor }: ServiceContext, editionId: string):
     );
     const assigned = new Set((await pools.assignmentsOf(db, row.id)).filter((a) => a.userId === actor!.id).map((a) => a.candidateId));
     const marks = await pools.marksOf(db, row.id, { userId: actor!.id });
-    const sheets = (await pools.sheetsOf(db, row.id)).filter((s) => s.userId === actor!.id);
+    const sheets = await pools.sheetsOf(db, row.id, { userId: actor!.id });
     const slots = await pools.slotsOf(db, row.id);
     const started = ctx.stageIds.filter((id) => (row.stages[id] ?? 'pending') !== 'pending');
     out.push({
@@ -121,9 +121,9 @@ async function sheetOf(db: Db, actor: Actor, ctx: PoolContext, candidateId: stri
   const poolId = ctx.pool.id;
   const candidate = await findCandidate(db, candidateId);
   if (!candidate) throw notFound('candidate');
-  const sheets = (await pools.sheetsOf(db, poolId)).filter((s) => s.userId === actor.id && s.candidateId === candidateId);
+  const sheets = await pools.sheetsOf(db, poolId, { userId: actor.id, candidateId });
   const values = new Map((await valuesOf(db, [candidateId])).map((v) => [v.key, v]));
-  const slot = (await pools.slotsOf(db, poolId)).find((s) => s.candidateId === candidateId);
+  const slot = await pools.slotOf(db, poolId, candidateId);
   const dataIndicators = ctx.setup.instrument.stages.flatMap((s) => s.aspects.flatMap((a) => a.indicators)).filter((i) => i.source === 'data');
   return {
     poolId,
@@ -191,7 +191,7 @@ export async function writeMarks({ db, actor }: ServiceContext, poolId: string, 
       for (const candidateId of [...new Set(writes.map((w) => w.candidateId))].sort()) byCandidate.set(candidateId, await markingRefusal(tx, actor!, ctx, candidateId));
     }
     // Read after the locks: a sheet submitted meanwhile is seen here.
-    const sheets = (await pools.sheetsOf(tx, poolId)).filter((s) => s.userId === actor!.id);
+    const sheets = await pools.sheetsOf(tx, poolId, { userId: actor!.id });
     const open = ctx.setup.instrument.stages.filter((s) => ctx.pool.stages[s.id] === 'open');
     const refusalOf = (w: MarkWrite): MarkRefusal | null => {
       const refusal = closed ?? byCandidate.get(w.candidateId) ?? null;
