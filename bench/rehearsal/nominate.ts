@@ -32,11 +32,12 @@ async function nominateProvince(world: World, p: ProvinceState, index: number): 
   const admin = await Session.signIn(world.api, p.admin.email, password);
   const base = `/api/editions/${world.editionId}`;
   const detail = await admin.get<{ regencies: { code: string; name: string }[] }>(`/api/regions/provinces/${p.code}`);
-  for (const r of detail.regencies) {
+  // A regional government is nominated by its region alone: a regency/city by its code, the province's government by none.
+  const nominateGovernment = async (category: string, regencyCode: string | null) => {
     await admin.send('POST', `${base}/candidates`, {
-      categoryId: world.categories.get('pemkab-kota'),
+      categoryId: world.categories.get(category),
       provinceCode: p.code,
-      regencyCode: r.code,
+      regencyCode,
       npp: null,
       name: null,
       sizeClass: null,
@@ -45,20 +46,9 @@ async function nominateProvince(world: World, p: ProvinceState, index: number): 
       contacts: [],
     });
     world.sent.candidates += 1;
-  }
-  // The provincial government: identified by the province code alone.
-  await admin.send('POST', `${base}/candidates`, {
-    categoryId: world.categories.get('pemprov'),
-    provinceCode: p.code,
-    regencyCode: null,
-    npp: null,
-    name: null,
-    sizeClass: null,
-    sector: null,
-    address: null,
-    contacts: [],
-  });
-  world.sent.candidates += 1;
+  };
+  for (const r of detail.regencies) await nominateGovernment('pemkab-kota', r.code);
+  await nominateGovernment('pemprov', null);
   const rows = Array.from({ length: world.options.companies }, (_, i) => ['usaha-besar', `RH${p.code}${String(i + 1).padStart(5, '0')}`, `PT Gladi ${p.code} Nomor ${i + 1}`, 'besar']);
   const csv = [['kategori', 'npp', 'nama', 'kelas_usaha'], ...rows].map((r) => r.join(',')).join('\n');
   const { jobId } = await admin.upload<{ jobId: string }>(`${base}/candidates/import?province=${p.code}`, 'kandidat.csv', Buffer.from(csv), 202);
