@@ -131,6 +131,7 @@ export const en: Messages = {
     national_ceremony: 'National ceremony',
   },
   families: { pemda: 'Regional government', 'badan-usaha': 'Employer', ukm: 'Small and micro enterprise', 'pelayanan-publik': 'Public service', desa: 'Village', khusus: 'Special award' },
+  levelTitles: { provinsi: 'Provincial level', nasional: 'National level' },
   levelKinds: { provinsi: 'Province', zona: 'Zone', nasional: 'National' },
   rules: {
     'active-participant': 'Active BPJS Ketenagakerjaan participant',

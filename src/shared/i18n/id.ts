@@ -137,6 +137,7 @@ export const id = {
     national_ceremony: 'Penyerahan nasional',
   },
   families: { pemda: 'Pemerintah daerah', 'badan-usaha': 'Badan usaha', ukm: 'Usaha kecil dan mikro', 'pelayanan-publik': 'Pelayanan publik', desa: 'Desa/kampung', khusus: 'Penghargaan khusus' },
+  levelTitles: { provinsi: 'Tingkat Provinsi', nasional: 'Tingkat Nasional' },
   levelKinds: { provinsi: 'Provinsi', zona: 'Zona', nasional: 'Nasional' },
   rules: {
     'active-participant': 'Peserta aktif BPJS Ketenagakerjaan',

@@ -3,12 +3,22 @@ import i18next from 'i18next';
 import { id } from '../../shared/i18n/id.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { editionPhaseKinds, roles } from '../../shared/contracts/index.ts';
-import { actionLabel, categoryName, missingLabel, roleLabel } from './labels.ts';
+import { defaultLevels } from '../../domain/editions/catalogue.ts';
+import { actionLabel, categoryName, levelTitle, missingLabel, roleLabel } from './labels.ts';
 
 describe('labels shown instead of codes', () => {
   const t = i18next.createInstance({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id' });
   beforeAll(async () => {
     await t.init();
+  });
+
+  it("say the levels every edition starts with in the reader's language, and a zone by its own name", async () => {
+    const names = defaultLevels.map((l) => l.name);
+    expect(names.map((n) => levelTitle(n, t.t))).toEqual(['Tingkat Provinsi', 'Tingkat Nasional']);
+    const english = t.cloneInstance({ lng: 'en' });
+    await english.changeLanguage('en');
+    expect(names.map((n) => levelTitle(n, english.t))).toEqual(['Provincial level', 'National level']);
+    expect(levelTitle('Zona Sumatera', english.t)).toBe('Zona Sumatera');
   });
 
   it('say what is missing from a self-assessment in words', () => {

@@ -34,3 +34,15 @@ export function roleLabel(role: { role: string; provinceCode: string | null }, t
   if (!role.provinceCode) return name;
   return `${name}, ${provinces?.find((p) => p.code === role.provinceCode)?.name ?? t('provinceCode', { code: role.provinceCode })}`;
 }
+
+/**
+ * The name a level is shown by. The two levels every edition starts with
+ * ("Tingkat Provinsi", "Tingkat Nasional") are said in the reader's language;
+ * a level the committee named itself ("Zona Sumatera") keeps its name.
+ */
+export function levelTitle(name: string, t: TFunction): string {
+  const standard = standardLevels[name];
+  return standard ? t(`levelTitles.${standard}`) : name;
+}
+
+const standardLevels: Record<string, string> = { 'Tingkat Provinsi': 'provinsi', 'Tingkat Nasional': 'nasional' };

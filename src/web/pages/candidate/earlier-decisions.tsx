@@ -5,6 +5,7 @@ import type { EarlierVerification, VerificationView } from '../../../shared/cont
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { itemTitle } from './entry-view.tsx';
+import { levelTitle } from '../../components/labels.ts';
 
 const colors: Record<string, string> = { valid: 'teal', revision: 'yellow', rejected: 'red', pending: 'gray' };
 
@@ -36,7 +37,7 @@ export function EarlierDecisions({ candidateId, view, canDecide }: { candidateId
           {t('earlier.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('earlier.hint', { level: before.levelName })}
+          {t('earlier.hint', { level: levelTitle(before.levelName, t) })}
         </Text>
         <Table.ScrollContainer minWidth={560}>
           <Table fz="sm">

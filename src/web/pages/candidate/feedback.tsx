@@ -8,6 +8,7 @@ import { ApiError, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { itemTitle } from './entry-view.tsx';
+import { levelTitle } from '../../components/labels.ts';
 
 type Compared = { own: number; median: number; winners: number[] };
 type Labelled = { labelId: string; labelEn: string };
@@ -103,7 +104,7 @@ export function FeedbackPage() {
           <Group justify="space-between" align="flex-start">
             <div>
               <Text size="sm" c="dimmed">
-                {[f.edition.label, lang === 'en' ? f.category.nameEn : f.category.nameId, f.level.name, f.area?.name].filter(Boolean).join(' · ')}
+                {[f.edition.label, lang === 'en' ? f.category.nameEn : f.category.nameId, levelTitle(f.level.name, t), f.area?.name].filter(Boolean).join(' · ')}
               </Text>
               <Text size="sm" c="dimmed">
                 {t('feedback.published', { date: formatDateTime(f.publishedAt, lang) })}

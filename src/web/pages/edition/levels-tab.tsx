@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useFieldErrors } from '../../field-errors.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEditionWrite, useProvinces } from './use-edition.ts';
+import { levelTitle } from '../../components/labels.ts';
 
 export function LevelsTab({ edition, admin }: { edition: EditionDetail; admin: boolean }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function LevelsTab({ edition, admin }: { edition: EditionDetail; admin: b
             {edition.levels.map((l) => (
               <Table.Tr key={l.id}>
                 <Table.Td>
-                  {l.name}
+                  {levelTitle(l.name, t)}
                   <Text size="xs" c="dimmed">
                     {l.code}
                   </Text>

@@ -10,6 +10,7 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { fieldMessage, fieldPath, useFieldErrors, type FieldErrors } from '../../field-errors.ts';
 import { useProvinces } from './use-edition.ts';
+import { levelTitle } from '../../components/labels.ts';
 
 const blank: SpecialAwardInput = { code: '', nameId: '', nameEn: '', descriptionId: '', descriptionEn: '', level: 'nasional', sourceCategoryCodes: [], entryRule: 'finalists', winners: 1 };
 
@@ -151,7 +152,8 @@ function AwardCard({ edition, award, onEdit }: { edition: EditionDetail; award: 
   const write = useMutation({ mutationFn: ({ method, path }: { method: 'POST' | 'PUT' | 'DELETE'; path: string }) => api<unknown>(method, `${base}${path}`), onSuccess: refresh });
   const en = i18n.language === 'en';
   const name = (c: { nameId: string; nameEn: string }) => (en ? c.nameEn : c.nameId);
-  const levelName = edition.levels.find((l) => l.code === award.level)?.name ?? award.level;
+  const found = edition.levels.find((l) => l.code === award.level);
+  const levelName = found ? levelTitle(found.name, t) : award.level;
   const sources = award.sourceCategoryCodes.map((code) => {
     const c = edition.categories.find((x) => x.code === code);
     return c ? name(c) : code;

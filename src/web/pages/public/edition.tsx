@@ -10,6 +10,8 @@ import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RegionTable } from '../coverage/region-table.tsx';
 import { TileMap } from '../coverage/tile-map.tsx';
+import type { TFunction } from 'i18next';
+import { levelTitle } from '../../components/labels.ts';
 
 const awardColors: Record<number, string> = { 1: 'yellow', 2: 'gray', 3: 'orange' };
 
@@ -23,8 +25,8 @@ export function AwardBadge({ award }: { award: number }) {
 }
 
 /** "Pemerintah Kabupaten/Kota · Tingkat Provinsi · Nusa Tenggara Barat" in the reader's language. */
-export function resultTitle(r: Pick<PublicResultSummary, 'category' | 'level' | 'area'>, lang: Lang): string {
-  return [lang === 'en' ? r.category.nameEn : r.category.nameId, r.level.name, r.area?.name].filter(Boolean).join(' · ');
+export function resultTitle(r: Pick<PublicResultSummary, 'category' | 'level' | 'area'>, lang: Lang, t: TFunction): string {
+  return [lang === 'en' ? r.category.nameEn : r.category.nameId, levelTitle(r.level.name, t), r.area?.name].filter(Boolean).join(' · ');
 }
 
 /** The label of a special award's result, beside the categories' results. */
@@ -39,13 +41,13 @@ export function SpecialBadge({ category }: { category: PublicResultSummary['cate
 }
 
 function ResultCard({ result }: { result: PublicResultSummary }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   return (
     <Card withBorder padding="md">
       <SpecialBadge category={result.category} />
       <AnchorLink to="/publik/hasil/$poolId" params={{ poolId: result.poolId }} fw={600}>
-        {resultTitle(result, lang)}
+        {resultTitle(result, lang, t)}
       </AnchorLink>
       <Stack gap={4} mt="xs">
         {result.winners.map((w) => (

@@ -35,7 +35,7 @@ export function PublicOrganisationPage() {
           <Card key={r.poolId} withBorder padding="md" data-result={r.poolId}>
             <Text fw={700}>{r.edition.label}</Text>
             <AnchorLink to="/publik/hasil/$poolId" params={{ poolId: r.poolId }} size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {resultTitle(r, lang)}
+              {resultTitle(r, lang, t)}
             </AnchorLink>
             <Stack gap={4} mt="xs">
               <StandingLine standing={r} />

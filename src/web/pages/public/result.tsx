@@ -30,7 +30,7 @@ export function PublicResultPage() {
       <div>
         <SpecialBadge category={r.category} />
         <Title order={1} size="h3">
-          {resultTitle(r, lang)}
+          {resultTitle(r, lang, t)}
         </Title>
         <Text size="sm" c="dimmed">
           {r.edition.label} · {t('portal.publishedAt', { date: formatDateTime(r.publishedAt, lang) })}

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatNumber, type Lang } from '../../../sh
 import { get } from '../../api.ts';
 import { ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { levelTitle } from '../../components/labels.ts';
 
 const colors: Record<CertificateVerification['status'], string> = { valid: 'green', replaced: 'yellow', withdrawn: 'yellow', superseded: 'yellow', 'not-genuine': 'red' };
 
@@ -59,7 +60,7 @@ export function VerifyPage() {
         [t('certificate.recipient'), c.candidate.displayName],
         [t('certificate.award'), t('portal.award', { award: c.award })],
         [t('certificate.category'), c.category.name],
-        [t('certificate.level'), [c.level.name, c.area?.name].filter(Boolean).join(' · ')],
+        [t('certificate.level'), [levelTitle(c.level.name, t), c.area?.name].filter(Boolean).join(' · ')],
         [t('certificate.edition'), c.edition.label],
         ...(c.ceremony ? [[t('certificate.ceremony'), `${formatDate(c.ceremony.date, lang)}${c.ceremony.place ? `, ${c.ceremony.place}` : ''}`] as [string, string]] : []),
         [t('certificate.signatories'), c.signatories.map((s) => `${s.name} (${s.title})`).join('; ')],

@@ -9,6 +9,7 @@ import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition } from '../edition/use-edition.ts';
+import { levelTitle } from '../../components/labels.ts';
 
 function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -46,7 +47,7 @@ function WinnersTable({ winners, lang }: { winners: RecapWinner[]; lang: Lang })
         <Table.Tbody>
           {winners.map((w) => (
             <Table.Tr key={`${w.level}|${w.area}|${w.categoryCode}|${w.award}|${w.candidateName}`}>
-              <Table.Td>{w.areaName ? `${w.levelName} — ${w.areaName}` : w.levelName}</Table.Td>
+              <Table.Td>{w.areaName ? `${levelTitle(w.levelName, t)} — ${w.areaName}` : levelTitle(w.levelName, t)}</Table.Td>
               <Table.Td>{(lang === 'id' ? w.categoryNameId : w.categoryNameEn) || w.categoryCode}</Table.Td>
               <Table.Td>{w.award}</Table.Td>
               <Table.Td>
