@@ -42,4 +42,16 @@ describe('the error alert of a form', () => {
     expect(JSON.stringify(said)).not.toMatch(/body\.|expected string|Too small/);
     await i.changeLanguage('id');
   });
+
+  it("says another refusal by its translated title, and on English pages by the server's sentence, never by its raw details", async () => {
+    const stale = new ApiError(409, 'CONFLICT', 'The self-assessment changed elsewhere; reload to see the newest version', [{ path: 'version', message: '3' }]);
+    const indonesian = alertContent(stale, { english: false }, t);
+    expect(indonesian.lines).toEqual([]);
+    expect(indonesian.message).toBeNull();
+    await i.changeLanguage('en');
+    const english = alertContent(stale, { english: true }, t);
+    expect(english).toEqual({ title: english.title, message: 'The self-assessment changed elsewhere; reload to see the newest version', lines: [] });
+    expect(JSON.stringify(english)).not.toContain('version: 3');
+    await i.changeLanguage('id');
+  });
 });

@@ -56,9 +56,9 @@ export function alertContent(
       : details.some((d) => d.path === 'refusal')
         ? // A refusal the server names by a stable reason (marking.ts): said in the user's language.
           details.filter((d) => d.path === 'refusal').map((d) => t(`marking.refusals.${d.message}`, { defaultValue: english ? api?.message : '' }))
-        : english
-          ? details.map((d) => `${d.path}: ${d.message}`)
-          : [];
+        : // Any other refusal: its details are the server's keys and values ("version: 3"), never shown;
+          // English pages add the server's sentence, which says why in words.
+          [];
   return {
     title: invalid && markedCount === 0 ? t('fieldErrors.unmarked') : errorText(error, t),
     message: api && english && !selfExplained.has(api.code) && !invalid && lines.length === 0 ? api.message : null,
