@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
 import { importColumns, type ImportRow } from '../../domain/candidates/import-rows.ts';
@@ -43,35 +44,27 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((v) => v.trim() !== ''));
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return '';
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return '';
-  }
-  return typeof value === 'string' ? value : `${value}`;
+/**
+ * The rows of an XLSX workbook's first sheet, read on a worker thread
+ * (`xlsx-rows.worker.js`) so that parsing a large sheet holds no other
+ * request; `null` when the file is not a workbook ExcelJS can read.
+ */
+function readXlsxRows(buffer: Buffer): Promise<string[][] | null> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./xlsx-rows.worker.js', import.meta.url), { workerData: buffer, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    worker.once('message', (answer: { rows?: string[][]; unreadable?: true }) => resolve(answer.unreadable ? null : (answer.rows ?? [])));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`The XLSX reader stopped with code ${code}`));
+    });
+  });
 }
 
 async function parseXlsx(buffer: Buffer): Promise<string[][]> {
   checkZipLimits(buffer);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'Berkas bukan XLSX yang dapat dibaca', [{ path: 'file', message: 'XLSX rusak' }]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (r) => {
-    const values: string[] = [];
-    for (let c = 1; c <= r.cellCount; c++) values.push(cellText(r.getCell(c).value).trim());
-    rows.push(values);
-  });
-  return rows.filter((r) => r.some((v) => v !== ''));
+  const rows = await readXlsxRows(buffer);
+  if (!rows) throw new AppError('VALIDATION_FAILED', 'Berkas bukan XLSX yang dapat dibaca', [{ path: 'file', message: 'XLSX rusak' }]);
+  return rows;
 }
 
 /** The rows of an uploaded sheet: XLSX (first worksheet) by its content, else UTF-8 CSV. */
