@@ -29,6 +29,7 @@ import { ReminderSweeper } from './notifications/reminders.ts';
 import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
 import { DiskFileStore } from './storage/disk-store.ts';
 import { newNonce, securityHeaders } from './security-headers.ts';
+import { requestReceived } from './request-received.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -186,11 +187,18 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.decorateReply('styleNonce', '');
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(security.common);
+    // A request already wholly received (no body) is not cut by the idle timeout while the server works on it.
+    if (request.raw.complete) requestReceived(request);
     if (!request.url.startsWith('/api/')) {
       // The web page and its files: a fresh nonce per answer, which the page hands to Mantine for the <style> elements it adds.
       reply.styleNonce = newNonce();
       reply.header('content-security-policy', security.pagePolicy(reply.styleNonce));
     }
+    done();
+  });
+  // Nor one whose body has been read; an upload is read by its route, which says when (src/server/request-received.ts).
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (!request.isMultipart()) requestReceived(request);
     done();
   });
   await app.register(cookie);

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/database.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -58,6 +59,24 @@ describe.each(drivers())('a stalled request body on %s', (driver) => {
     const body = JSON.stringify({ email: 'nobody@test.example', password: 'wrong-password-123' });
     const thirds = [body.slice(0, 20), body.slice(20, 40), body.slice(40)];
     const received = await rawExchange(port, [head(Buffer.byteLength(body)), ...thirds], 300);
+    expect(received.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+  });
+
+  it('still answers a request received whole while the server works on it for longer than the idle timeout (a busy database)', async () => {
+    // The users table is held for 2.5 s, more than twice the idle timeout: the sign-in waits for it.
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const held = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table users in access exclusive mode`);
+      locked();
+      await sleep(2500);
+    });
+    await lockTaken;
+    const body = JSON.stringify({ email: 'nobody@test.example', password: 'wrong-password-123' });
+    const started = performance.now();
+    const received = await rawExchange(port, [head(Buffer.byteLength(body)) + body], 0);
+    await held;
+    expect(performance.now() - started).toBeGreaterThan(1500);
     expect(received.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
   });
 });

@@ -28,6 +28,7 @@ import { queueCandidateImport } from '../services/candidate-import.ts';
 import * as invitations from '../services/invitations.ts';
 import { decideUncertainMessage, listMessages } from '../services/outbox.ts';
 import { scopes } from './scope.ts';
+import { requestReceived } from '../request-received.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -108,7 +109,9 @@ export const candidateRoutes: FastifyPluginCallback = (root, _options, done) => 
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Kirim berkas sebagai multipart/form-data');
       const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
       if (!file) throw new AppError('VALIDATION_FAILED', 'Tidak ada berkas', [{ path: 'file', message: 'wajib' }]);
-      const rows = await readCandidateSheet(await file.toBuffer());
+      const bytes = await file.toBuffer();
+      requestReceived(request);
+      const rows = await readCandidateSheet(bytes);
       const job = await queueCandidateImport(ctx(request.actor), request.params.id, request.query.province, rows, { instance: app.jobs.instance, leaseMs: app.jobs.leaseMs });
       app.jobs.kick();
       return reply.status(202).send({ jobId: job.id });

@@ -10,6 +10,7 @@ import type { Actor } from '../policies/actor.ts';
 import { createFileStore } from '../storage/file-store.ts';
 import { evidenceForReading, listEvidence, uploadEvidence } from '../services/evidence.ts';
 import { scopes } from './scope.ts';
+import { requestReceived } from '../request-received.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -49,6 +50,7 @@ export const evidenceRoutes: FastifyPluginCallback = (root, _options, done) => {
         }
         throw error;
       }
+      requestReceived(request);
       return reply.status(201).send(await uploadEvidence(ctx(request.actor), store, request.params.id, { name: file.filename, bytes }));
     },
   );

@@ -19,6 +19,7 @@ import { authorizeManagedUser, createUser, listUserSummaries, updateUserAccount 
 import * as invitations from '../services/staff-invitations.ts';
 import { importStaff, readStaffSheet, staffTemplate } from '../services/staff-import.ts';
 import { publicBaseUrl } from './base-url.ts';
+import { requestReceived } from '../request-received.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -97,7 +98,9 @@ export const userRoutes: FastifyPluginCallback = (root, _options, done) => {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
       const file = await request.file({ limits: { fileSize: 5 * 1024 * 1024 } });
       if (!file) throw new AppError('VALIDATION_FAILED', 'No file', [{ path: 'file', message: 'required' }]);
-      const rows = await readStaffSheet(await file.toBuffer());
+      const bytes = await file.toBuffer();
+      requestReceived(request);
+      const rows = await readStaffSheet(bytes);
       return reply.status(201).send(await importStaff({ db, actor: request.actor }, request.query, rows, base));
     },
   );
