@@ -72,7 +72,7 @@ export function ImportPanel({ editionId, defaultYear }: { editionId: string; def
         <ErrorAlert error={error} {...fields.alert} />
         <Group align="flex-end" grow>
           <FileInput label={t('coverage.files')} multiple clearable value={files} error={fields.errors.files} onChange={setFiles} accept=".csv,.gz,.parquet" />
-          <NumberInput label={t('coverage.year')} required min={2000} max={2100} allowDecimal={false} value={year} error={fields.errors.year} onChange={setYear} maw={160} />
+          <NumberInput label={t('coverage.year')} required min={2000} max={2100} allowDecimal={false} thousandSeparator={false} value={year} error={fields.errors.year} onChange={setYear} maw={160} />
         </Group>
         <Button color="teal" w="fit-content" loading={busy} disabled={files.length === 0 || running != null} onClick={() => void start()}>
           {t('coverage.start')}

@@ -10,6 +10,9 @@ import { emptyWeightGroups } from './screening-weights.ts';
 
 const regencyWeights = ['coverage', 'bpuCoverage', 'growth'] as const;
 const employerWeights = ['programComplete', 'onTime', 'declaredCoverage', 'wageCompliance'] as const;
+/** A group the server refuses is shown on its weights (its first one stands for it). */
+const weightField = (path: string): string => (path === 'regency' ? `regency.${regencyWeights[0]}` : path === 'employer' ? `employer.${employerWeights[0]}` : path);
+
 /** The fields a refusal may name: the shortlist's size, each weight, and each group whose weights all are 0. */
 const screeningFields = ['topN', 'regency', 'employer', ...regencyWeights.map((k) => `regency.${k}`), ...employerWeights.map((k) => `employer.${k}`)];
 
@@ -62,6 +65,13 @@ export function ScreeningPanel({ editionId }: { editionId: string }) {
       onChange={(v) => setDraft({ ...draft, [group]: { ...draft[group], [key]: typeof v === 'number' ? v : Number(v) || 0 } })}
     />
   );
+  // A group whose weights all are 0 is marked on each of its weights: the alert counts them, and lists no rule they show.
+  const shownMarks: FieldErrors = {};
+  for (const [field, message] of Object.entries(fields.errors)) {
+    const weights = field === 'regency' ? regencyWeights : field === 'employer' ? employerWeights : null;
+    if (weights) for (const k of weights) shownMarks[`${field}.${k}`] ??= message;
+    else shownMarks[field] = message;
+  }
   const groupError = (group: 'regency' | 'employer') =>
     fields.errors[group] ? (
       <Text size="sm" c="red" data-group-error={group}>
@@ -80,7 +90,7 @@ export function ScreeningPanel({ editionId }: { editionId: string }) {
         <Text size="sm" c="dimmed">
           {t('coverage.screening.hint')}
         </Text>
-        <ErrorAlert error={error} {...fields.alert} />
+        <ErrorAlert error={error} marked={shownMarks} form="screening" name={weightField} />
         {saved ? (
           <Alert color="teal" role="status">
             {t('coverage.screening.saved')}
