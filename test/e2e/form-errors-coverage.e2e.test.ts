@@ -6,6 +6,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
+import { findCandidateByName } from '../../src/db/repositories/candidates.ts';
+import { upsertValue } from '../../src/db/repositories/coverage.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 
 const password = 'paritrana-demo-2025';
@@ -39,6 +41,16 @@ const words = {
     saveScreening: 'Simpan pengaturan',
     regencyRule: 'Paling sedikit satu bobot kabupaten/kota di atas 0.',
     threeMarked: 'Periksa 3 isian yang ditandai.',
+    dispute: 'Sanggah',
+    reason: 'Alasan',
+    sendDispute: 'Kirim sanggahan',
+    reasonRule: 'Jelaskan alasannya (10–2.000 karakter).',
+    corrected: 'Nilai koreksi',
+    note: 'Catatan keputusan',
+    accept: 'Terima',
+    reject: 'Tolak',
+    correctedRule: 'Wajib diisi.',
+    noteRule: 'Catatan 3–2.000 karakter.',
   },
   en: {
     login: 'Sign in',
@@ -66,6 +78,16 @@ const words = {
     saveScreening: 'Save settings',
     regencyRule: 'At least one regency weight above 0.',
     threeMarked: 'Check the 3 marked field(s).',
+    dispute: 'Dispute',
+    reason: 'Reason',
+    sendDispute: 'Send dispute',
+    reasonRule: 'Explain why (10 to 2,000 characters).',
+    corrected: 'Corrected value',
+    note: 'Decision note',
+    accept: 'Accept',
+    reject: 'Reject',
+    correctedRule: 'Required.',
+    noteRule: 'A note of 3 to 2,000 characters.',
   },
 } as const;
 
@@ -81,6 +103,8 @@ describe.skipIf(!browserAvailable()).each(drivers())('coverage, user and edition
   let server: E2eServer;
   let browser: Browser;
   let editionId: string;
+  /** Lombok Timur, whose candidate user disputes its figures. */
+  let lotimId: string;
   /** An extract file the import does not know by its name. */
   let stray: string;
 
@@ -89,6 +113,11 @@ describe.skipIf(!browserAvailable()).each(drivers())('coverage, user and edition
     browser = await launchBrowser();
     const year = todayInWib().slice(0, 4);
     editionId = (await listEditions(server.database.db)).find((e) => e.label === `Paritrana Award ${year}`)!.id;
+    lotimId = (await findCandidateByName(server.database.db, editionId, 'Kabupaten Lombok Timur'))!.id;
+    // Two verified figures to dispute (no extract is imported here), one for each language.
+    for (const [key, valueNum] of [['coverage_pct', 44.36], ['gov_funded', 20_950]] as const) {
+      await upsertValue(server.database.db, { candidateId: lotimId, key, valueNum, source: 'verification', snapshotId: null, note: null });
+    }
     stray = join(mkdtempSync(join(tmpdir(), 'paritrana-form-errors-')), 'peserta.csv');
     writeFileSync(stray, 'npp,nama\n');
   });
@@ -97,13 +126,13 @@ describe.skipIf(!browserAvailable()).each(drivers())('coverage, user and edition
     await server?.close();
   });
 
-  /** The national admin, signed in once per language; `sent` lists the paths of what the page sent (not reads). */
-  async function signIn(lang: 'id' | 'en'): Promise<{ page: Page; sent: string[] }> {
+  /** A demo user (the national admin by default), signed in once per language; `sent` lists the paths of what the page sent (not reads). */
+  async function signIn(lang: 'id' | 'en', email = 'admin@paritrana.demo'): Promise<{ page: Page; sent: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID' });
     await context.addInitScript((l) => localStorage.setItem('paritrana.lang', l), lang);
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
-    await page.getByRole('textbox', { name: 'E-mail' }).fill('admin@paritrana.demo');
+    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
     await page.locator('input[type=password]').fill(password);
     await page.getByRole('button', { name: words[lang].login, exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
@@ -216,6 +245,53 @@ describe.skipIf(!browserAvailable()).each(drivers())('coverage, user and edition
         expect(sent.filter((p) => p.endsWith('/coverage/screening'))).toEqual([]);
         expect(await page.locator('body').innerText()).not.toMatch(raw);
         if (lang === 'en') await screenshotBoth(page, 'form-errors-coverage-04-screening');
+      });
+
+      it('a candidate’s dispute marks an empty reason before sending and the server’s rule on a short one', async () => {
+        const candidate = await signIn(lang, 'lotim@paritrana.demo');
+        const own = candidate.page;
+        await own.goto(`${server.url}/candidates/${lotimId}/figures`);
+        // Each language disputes another figure: one figure has one open dispute at a time.
+        await own.getByRole('button', { name: w.dispute, exact: true, disabled: false }).nth(lang === 'id' ? 0 : 1).click();
+        const dialog = own.getByRole('dialog');
+        const reason = dialog.getByRole('textbox', { name: w.reason, exact: true });
+        await dialog.getByRole('button', { name: w.sendDispute }).click();
+        await expectMarked(reason, w.required);
+        expect(candidate.sent.filter((p) => p.endsWith('/disputes'))).toEqual([]);
+
+        await reason.fill('pendek');
+        await dialog.getByRole('button', { name: w.sendDispute }).click();
+        await expectMarked(reason, w.reasonRule);
+        expect(candidate.sent.filter((p) => p.endsWith('/disputes'))).toHaveLength(1);
+        await dialog.getByRole('alert').getByText(w.marked).waitFor();
+        expect(await dialog.innerText()).not.toMatch(raw);
+        if (lang === 'id') await screenshotBoth(own, 'form-errors-coverage-05-dispute');
+
+        // A reason long enough: the dispute is raised, for the committee to decide below.
+        await reason.fill('Angka peserta belum memuat pekerja rentan yang didaftarkan desa.');
+        await dialog.getByRole('button', { name: w.sendDispute }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await own.context().close();
+      });
+
+      it('deciding a dispute marks the corrected value and the note before sending, and the server’s rule on a short note', async () => {
+        await page.goto(`${server.url}/editions/${editionId}/disputes`);
+        const card = page.locator('.mantine-Paper-root').filter({ has: page.getByRole('button', { name: w.reject, exact: true }) }).first();
+        const corrected = card.getByRole('textbox', { name: w.corrected, exact: true });
+        const note = card.getByRole('textbox', { name: w.note, exact: true });
+        await card.getByRole('button', { name: w.accept, exact: true }).click();
+        await expectMarked(corrected, w.correctedRule);
+        await expectMarked(note, w.required);
+        expect(sent.filter((p) => p.endsWith('/decision'))).toEqual([]);
+
+        await note.fill('ab');
+        await card.getByRole('button', { name: w.reject, exact: true }).click();
+        await expectMarked(note, w.noteRule);
+        expect(sent.filter((p) => p.endsWith('/decision'))).toHaveLength(1);
+        await card.getByRole('alert').getByText(w.marked).waitFor();
+        expect(await corrected.getAttribute('aria-invalid')).not.toBe('true');
+        expect(await card.innerText()).not.toMatch(raw);
+        if (lang === 'en') await screenshotBoth(page, 'form-errors-coverage-06-decision');
       });
     });
   }
