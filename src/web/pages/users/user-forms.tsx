@@ -154,7 +154,7 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
         <TextInput label={t('users.email')} required type="email" value={email} error={fields.errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
         <Checkbox label={t('staff.invite')} checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} />
         {invite ? null : (
-          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" required value={password} error={fields.errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" required value={password} error={fields.errors.password} aria-invalid={fields.errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
         )}
         <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} errors={fields.errors} />
         {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} errors={fields.errors} /> : null}
@@ -211,7 +211,10 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="teal" loading={save.isPending} onClick={() => {
+          <Button
+            color="teal"
+            loading={save.isPending}
+            onClick={() => {
               if (fields.check(requiredRoleFields(role, national, province, observer))) save.mutate();
             }}
           >
