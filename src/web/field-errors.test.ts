@@ -52,6 +52,19 @@ describe('field errors in the user’s language', () => {
     });
   });
 
+  it('say a path by the rule of the field the form shows it on, when the path itself has none', () => {
+    // A file is refused by its own name; the import shows every file on one field.
+    const byFile = (path: string) => (path.startsWith('files.') ? 'files' : path);
+    expect(fieldErrorsOf(refusal('files.peserta.csv'), t, { form: 'coverageImport', fields: ['files', 'year'], name: byFile })).toEqual({
+      files: 'Ekstrak memuat lima berkas bernama workforce, min_wage, employers, participants, dan contributions, masing-masing .csv, .csv.gz, atau .parquet.',
+    });
+    // The form's own rule for the field it shows comes before the common rule of the path's last word.
+    expect(fieldMessage('body.roles.0.provinceCode', t, 'user', 'province')).toBe(
+      'Pilih provinsi dari daftar; admin provinsi dan verifikator wajib berprovinsi, dan panitia provinsi hanya memberi peran di provinsinya.',
+    );
+    expect(fieldMessage('body.provinceCode', t)).toBe('Pilih provinsi dari daftar.');
+  });
+
   it('find blank required fields, lists included, before sending', () => {
     expect(requiredErrors({ name: ' ', area: null, codes: [], label: 'ok', minJurors: 5 }, t)).toEqual({ name: 'Wajib diisi.', area: 'Wajib diisi.', codes: 'Wajib diisi.' });
   });

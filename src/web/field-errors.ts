@@ -22,13 +22,16 @@ const table = (t: T, key: string): Record<string, string> => {
  * another rule than the common one (a user's name is 2–120 characters, a
  * candidate's 2–200) names itself, and its own rule is said
  * (`fieldErrors.forms.<form>`, or the table a page keeps beside its other
- * texts when `form` is a key such as `specialAwards.errors`).
+ * texts when `form` is a key such as `specialAwards.errors`). `shown`: the
+ * field the form shows the path on, whose rule is said when the path's own
+ * names have none.
  */
-export function fieldMessage(path: string, t: T, form?: string): string {
+export function fieldMessage(path: string, t: T, form?: string, shown?: string): string {
   const field = fieldPath(path);
   // An entry of a list is said by the list's rule: `provinceCodes.2` by `provinceCodes`'s.
   const words = field.split('.').filter((part) => !/^\d+$/.test(part));
-  const names = [field, words.join('.'), words.at(-1) ?? field];
+  // Last, the field the form shows the path on (`files.peserta.csv` on `files`), when it names it otherwise.
+  const names = [field, words.join('.'), words.at(-1) ?? field, ...(shown ? [shown] : [])];
   const own = form ? table(t, form.includes('.') ? form : `fieldErrors.forms.${form}`) : {};
   const common = table(t, 'fieldErrors.field');
   for (const rules of [own, common]) for (const name of names) if (rules[name]) return rules[name];
@@ -68,7 +71,7 @@ export function fieldErrorsOf(error: unknown, t: T, options: { form?: string | u
     const path = (options.name ?? fieldPath)(fieldPath(d.path));
     const field = options.fields ? shownField(path, options.fields) : path;
     if (field === null) continue;
-    out[field] ??= fieldMessage(d.path, t, options.form);
+    out[field] ??= fieldMessage(d.path, t, options.form, field);
   }
   return out;
 }

@@ -46,7 +46,44 @@ export const uxEn: typeof uxId = {
     },
     /** A form whose fields follow other rules than the common ones above. */
     forms: {
-      user: { name: 'A name of 2 to 120 characters.' },
+      user: {
+        name: 'A name of 2 to 120 characters.',
+        role: 'Choose a role you may give.',
+        province: 'Choose a province from the list; a provincial admin and a verifier need one, and a provincial committee gives roles in its own province only.',
+        regencies: 'Choose regencies/cities of the chosen province (at most 60).',
+        organisation: 'Choose the observing organisation from the list.',
+        observerProvinces: 'Choose provinces from the list, or leave it empty for every province.',
+      },
+      dispute: {
+        claimedValue: 'A number, or leave it empty.',
+        reason: 'Explain why (10 to 2,000 characters).',
+        evidence: 'At most 500 characters.',
+      },
+      disputeDecision: {
+        correctedValue: 'Accepting a dispute needs the corrected figure.',
+        note: 'A note of 3 to 2,000 characters.',
+      },
+      nominate: {
+        province: 'Choose a province from the list.',
+        category: 'Choose a screened category from the list.',
+        keys: 'Choose at least one candidate from this shortlist (at most 100).',
+      },
+      screening: {
+        topN: 'A whole number from 1 to 1,000.',
+        regency: 'At least one regency weight above 0.',
+        employer: 'At least one employer weight above 0.',
+        coverage: 'A weight from 0 to 100.',
+        bpuCoverage: 'A weight from 0 to 100.',
+        growth: 'A weight from 0 to 100.',
+        programComplete: 'A weight from 0 to 100.',
+        onTime: 'A weight from 0 to 100.',
+        declaredCoverage: 'A weight from 0 to 100.',
+        wageCompliance: 'A weight from 0 to 100.',
+      },
+      coverageImport: {
+        files: 'The extract is five files named workforce, min_wage, employers, participants and contributions, each .csv, .csv.gz or .parquet.',
+        year: 'A year from 2000 to 2100.',
+      },
       profile: { name: 'A name of at most 200 characters.' },
       edition: { coverageTargetPct: 'Between 0 and 100 percent.' },
       panel: {

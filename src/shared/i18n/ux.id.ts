@@ -44,7 +44,44 @@ export const uxId = {
     },
     /** A form whose fields follow other rules than the common ones above. */
     forms: {
-      user: { name: 'Nama 2–120 karakter.' },
+      user: {
+        name: 'Nama 2–120 karakter.',
+        role: 'Pilih peran yang boleh Anda berikan.',
+        province: 'Pilih provinsi dari daftar; admin provinsi dan verifikator wajib berprovinsi, dan panitia provinsi hanya memberi peran di provinsinya.',
+        regencies: 'Pilih kabupaten/kota dari provinsi yang dipilih (paling banyak 60).',
+        organisation: 'Pilih organisasi pemantau dari daftar.',
+        observerProvinces: 'Pilih provinsi dari daftar, atau kosongkan untuk semua provinsi.',
+      },
+      dispute: {
+        claimedValue: 'Tulis angka, atau kosongkan.',
+        reason: 'Jelaskan alasannya (10–2.000 karakter).',
+        evidence: 'Paling banyak 500 karakter.',
+      },
+      disputeDecision: {
+        correctedValue: 'Menerima sanggahan memerlukan angka koreksi.',
+        note: 'Catatan 3–2.000 karakter.',
+      },
+      nominate: {
+        province: 'Pilih provinsi dari daftar.',
+        category: 'Pilih kategori yang disaring dari daftar.',
+        keys: 'Pilih paling sedikit satu calon dari daftar pendek ini (paling banyak 100).',
+      },
+      screening: {
+        topN: 'Bilangan bulat 1–1.000.',
+        regency: 'Paling sedikit satu bobot kabupaten/kota di atas 0.',
+        employer: 'Paling sedikit satu bobot pemberi kerja di atas 0.',
+        coverage: 'Bobot 0–100.',
+        bpuCoverage: 'Bobot 0–100.',
+        growth: 'Bobot 0–100.',
+        programComplete: 'Bobot 0–100.',
+        onTime: 'Bobot 0–100.',
+        declaredCoverage: 'Bobot 0–100.',
+        wageCompliance: 'Bobot 0–100.',
+      },
+      coverageImport: {
+        files: 'Ekstrak memuat lima berkas bernama workforce, min_wage, employers, participants, dan contributions, masing-masing .csv, .csv.gz, atau .parquet.',
+        year: 'Tahun 2000–2100.',
+      },
       profile: { name: 'Nama paling banyak 200 karakter.' },
       edition: { coverageTargetPct: 'Antara 0 dan 100 persen.' },
       panel: {

@@ -50,7 +50,7 @@ export function alertContent(
   const invalid = api?.code === 'VALIDATION_FAILED';
   const unmarked = invalid ? details.filter((d) => !marked || shownField(name(fieldPath(d.path)), Object.keys(marked)) === null) : [];
   const lines = invalid
-    ? [...new Set(unmarked.map((d) => (place ? `${place(name(fieldPath(d.path)))} — ${fieldMessage(d.path, t, form)}` : fieldMessage(d.path, t, form))))]
+    ? [...new Set(unmarked.map((d) => (place ? `${place(name(fieldPath(d.path)))} — ${fieldMessage(d.path, t, form, name(fieldPath(d.path)))}` : fieldMessage(d.path, t, form, name(fieldPath(d.path))))))]
     : api?.code === 'INELIGIBLE'
       ? details.map((d) => (english ? t(`rules.${d.path}`, { defaultValue: d.path }) : d.message))
       : details.some((d) => d.path === 'refusal')

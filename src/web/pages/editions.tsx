@@ -10,7 +10,7 @@ import { formatDateTime, formatPeriod, type Lang } from '../../shared/i18n/forma
 import { api, get } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
-import { fieldErrorsOf, requiredErrors, type FieldErrors } from '../field-errors.ts';
+import { useFieldErrors, type FieldErrors } from '../field-errors.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { EditionPhase } from '../components/edition-phase.tsx';
 
@@ -115,10 +115,10 @@ function CreateEditionModal({ opened, onClose }: { opened: boolean; onClose: () 
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
   const [minJurors, setMinJurors] = useState<number | string>(5);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const fields = useFieldErrors(['label', 'periodStart', 'periodEnd', 'minJurors'], 'edition');
   const create = useMutation({
     mutationFn: () => api<EditionDetail>('POST', '/api/editions', { label, periodStart, periodEnd, minJurors: Number(minJurors) }),
-    onError: (e) => setErrors(fieldErrorsOf(e, t, { form: 'edition', fields: ['label', 'periodStart', 'periodEnd', 'minJurors'] })),
+    onError: fields.refused,
     onSuccess: async (edition) => {
       await client.invalidateQueries({ queryKey: ['editions'] });
       onClose();
@@ -127,21 +127,22 @@ function CreateEditionModal({ opened, onClose }: { opened: boolean; onClose: () 
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const missing = requiredErrors({ label, periodStart, periodEnd, minJurors }, t);
-    setErrors(missing);
-    if (Object.keys(missing).length === 0) create.mutate();
+    // Required fields first, in the user's language, before anything is sent.
+    // An end before the start is said at once, in the server's own rule.
+    const backwards: FieldErrors = periodStart && periodEnd && periodEnd < periodStart ? { periodEnd: t('fieldErrors.field.periodEnd') } : {};
+    if (fields.check({ label, periodStart, periodEnd, minJurors }, backwards)) create.mutate();
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('editions.create')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={create.error} marked={errors} form="edition" />
-          <TextInput label={t('editions.label')} description={t('editions.labelHint')} required value={label} error={errors.label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
+          <ErrorAlert error={create.error} {...fields.alert} />
+          <TextInput label={t('editions.label')} description={t('editions.labelHint')} required value={label} error={fields.errors.label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
           <Group grow>
-            <DateField label={t('editions.periodStart')} required value={periodStart} error={errors.periodStart} onChange={(v) => setPeriodStart(v)} />
-            <DateField label={t('editions.periodEnd')} required value={periodEnd} error={errors.periodEnd} onChange={(v) => setPeriodEnd(v)} />
+            <DateField label={t('editions.periodStart')} required value={periodStart} error={fields.errors.periodStart} onChange={(v) => setPeriodStart(v)} />
+            <DateField label={t('editions.periodEnd')} required value={periodEnd} error={fields.errors.periodEnd} onChange={(v) => setPeriodEnd(v)} />
           </Group>
-          <NumberInput label={t('editions.minJurors')} min={1} max={50} value={minJurors} error={errors.minJurors} onChange={setMinJurors} />
+          <NumberInput label={t('editions.minJurors')} required min={1} max={50} value={minJurors} error={fields.errors.minJurors} onChange={setMinJurors} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

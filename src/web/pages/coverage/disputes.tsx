@@ -9,6 +9,7 @@ import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 
 /** Verifiers decide candidates' disputes of their coverage figures. */
 export function DisputesPage() {
@@ -54,23 +55,30 @@ function Decide({ dispute, editionId }: { dispute: Dispute; editionId: string })
   const client = useQueryClient();
   const [value, setValue] = useState<number | string>(dispute.claimedValue ?? '');
   const [note, setNote] = useState('');
+  const fields = useFieldErrors(['correctedValue', 'note'], 'disputeDecision');
   const decide = useMutation({
     mutationFn: (status: 'accepted' | 'rejected') =>
       api('POST', `/api/disputes/${dispute.id}/decision`, { status, correctedValue: status === 'accepted' ? Number(value) : null, note }),
+    onError: fields.refused,
     onSuccess: () => client.invalidateQueries({ queryKey: ['disputes', editionId] }),
   });
   return (
     <Stack gap="xs">
-      <ErrorAlert error={decide.error} />
-      <Group grow align="flex-end">
-        <NumberInput label={t('disputes.corrected')} value={value} onChange={setValue} />
-        <TextInput label={t('disputes.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      <ErrorAlert error={decide.error} {...fields.alert} />
+      <Group grow align="flex-start">
+        <NumberInput label={t('disputes.corrected')} value={value} error={fields.errors.correctedValue} onChange={setValue} />
+        <TextInput label={t('disputes.note')} required value={note} error={fields.errors.note} onChange={(e) => setNote(e.currentTarget.value)} />
       </Group>
       <Group>
-        <Button color="teal" loading={decide.isPending} onClick={() => decide.mutate('accepted')}>
+        {/* Accepting needs the corrected figure; either decision needs its note. */}
+        <Button color="teal" loading={decide.isPending} onClick={() => {
+            if (fields.check({ correctedValue: value, note })) decide.mutate('accepted');
+          }}>
           {t('disputes.accept')}
         </Button>
-        <Button color="red" variant="light" loading={decide.isPending} onClick={() => decide.mutate('rejected')}>
+        <Button color="red" variant="light" loading={decide.isPending} onClick={() => {
+            if (fields.check({ note })) decide.mutate('rejected');
+          }}>
           {t('disputes.reject')}
         </Button>
       </Group>

@@ -8,6 +8,7 @@ import { formatNumber, formatPercent, type Lang } from '../../../shared/i18n/for
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 
 type Figure = CandidateFigures['figures'][number];
 
@@ -90,6 +91,7 @@ function DisputeModal({ candidateId, figure, onClose }: { candidateId: string; f
   const [claimed, setClaimed] = useState<number | string>('');
   const [reason, setReason] = useState('');
   const [evidence, setEvidence] = useState('');
+  const fields = useFieldErrors(['claimedValue', 'reason', 'evidence'], 'dispute');
   const send = useMutation({
     mutationFn: () =>
       api('POST', `/api/candidates/${candidateId}/disputes`, {
@@ -98,6 +100,7 @@ function DisputeModal({ candidateId, figure, onClose }: { candidateId: string; f
         reason,
         evidence: evidence.trim() || null,
       }),
+    onError: fields.refused,
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['figures', candidateId] });
       onClose();
@@ -106,11 +109,18 @@ function DisputeModal({ candidateId, figure, onClose }: { candidateId: string; f
   return (
     <Modal opened onClose={onClose} title={t('figures.disputeTitle', { figure: i18n.language === 'en' ? figure.labelEn : figure.labelId })}>
       <Stack>
-        <ErrorAlert error={send.error} />
-        <NumberInput label={t('figures.claimed')} value={claimed} onChange={setClaimed} data-autofocus />
-        <Textarea label={t('figures.reason')} required minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <TextInput label={t('figures.evidence')} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
-        <Button color="teal" loading={send.isPending} onClick={() => send.mutate()}>
+        <ErrorAlert error={send.error} {...fields.alert} />
+        <NumberInput label={t('figures.claimed')} value={claimed} error={fields.errors.claimedValue} onChange={setClaimed} data-autofocus />
+        <Textarea label={t('figures.reason')} required minRows={3} value={reason} error={fields.errors.reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <TextInput label={t('figures.evidence')} value={evidence} error={fields.errors.evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
+        <Button
+          color="teal"
+          loading={send.isPending}
+          onClick={() => {
+            // The reason first, in the user's language, before anything is sent.
+            if (fields.check({ reason })) send.mutate();
+          }}
+        >
           {t('figures.send')}
         </Button>
       </Stack>

@@ -6,7 +6,11 @@ import type { SnapshotSummary } from '../../../shared/contracts/index.ts';
 import { formatDateTime, formatNumber, type Lang } from '../../../shared/i18n/format.ts';
 import { get, upload } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors, type FieldName } from '../../field-errors.ts';
 import { JobProgress, useJob } from '../../components/job-progress.tsx';
+
+/** A refused file is named by its name (`files.employers.csv`, `files.workforce` when missing): all are shown on the one file field. */
+const importField: FieldName = (path) => (path.startsWith('files.') ? 'files' : path);
 
 /** The national admin uploads an extract; the import's progress shows while it runs. */
 export function ImportPanel({ editionId, defaultYear }: { editionId: string; defaultYear: number }) {
@@ -18,6 +22,7 @@ export function ImportPanel({ editionId, defaultYear }: { editionId: string; def
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
+  const fields = useFieldErrors(['files', 'year'], 'coverageImport', importField);
   const job = useJob(jobId);
   const snapshots = useQuery({
     queryKey: ['snapshots', editionId],
@@ -36,8 +41,11 @@ export function ImportPanel({ editionId, defaultYear }: { editionId: string; def
   }, [readyVersion, editionId, client]);
 
   async function start() {
-    setBusy(true);
     setError(null);
+    // The year the server takes: a whole year from 2000 to 2100, said at once in the user's language.
+    const badYear = year !== '' && !(Number.isInteger(Number(year)) && Number(year) >= 2000 && Number(year) <= 2100);
+    if (!fields.check({ files, year }, badYear ? { year: t('fieldErrors.forms.coverageImport.year') } : {})) return;
+    setBusy(true);
     try {
       const form = new FormData();
       form.append('year', String(year));
@@ -48,6 +56,7 @@ export function ImportPanel({ editionId, defaultYear }: { editionId: string; def
       await client.invalidateQueries({ queryKey: ['snapshots', editionId] });
     } catch (e) {
       setError(e);
+      fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -60,10 +69,10 @@ export function ImportPanel({ editionId, defaultYear }: { editionId: string; def
         <Text size="sm" c="dimmed">
           {t('coverage.uploadHint')}
         </Text>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error} {...fields.alert} />
         <Group align="flex-end" grow>
-          <FileInput label={t('coverage.files')} multiple clearable value={files} onChange={setFiles} accept=".csv,.gz,.parquet" />
-          <NumberInput label={t('coverage.year')} min={2000} max={2100} value={year} onChange={setYear} maw={160} />
+          <FileInput label={t('coverage.files')} multiple clearable value={files} error={fields.errors.files} onChange={setFiles} accept=".csv,.gz,.parquet" />
+          <NumberInput label={t('coverage.year')} required min={2000} max={2100} allowDecimal={false} thousandSeparator={false} value={year} error={fields.errors.year} onChange={setYear} maw={160} />
         </Group>
         <Button color="teal" w="fit-content" loading={busy} disabled={files.length === 0 || running != null} onClick={() => void start()}>
           {t('coverage.start')}

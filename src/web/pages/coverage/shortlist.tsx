@@ -9,6 +9,7 @@ import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 
 const screened = ['pemkab-kota', 'usaha-besar', 'usaha-menengah', 'usaha-kecil-mikro'];
 
@@ -32,8 +33,11 @@ export function ShortlistPage() {
     queryFn: () => get<Shortlist>(`/api/editions/${id}/coverage/shortlist?province=${province}&category=${category}`),
     enabled: province != null && category != null,
   });
+  // The chosen candidates are not one field: a refused one is listed by the alert.
+  const fields = useFieldErrors(['province', 'category'], 'nominate');
   const nominate = useMutation({
     mutationFn: () => api<{ created: number; alreadyNominated: number }>('POST', `/api/editions/${id}/coverage/shortlist/nominate`, { province, category, keys: chosen }),
+    onError: fields.refused,
     onSuccess: async () => {
       setChosen([]);
       await client.invalidateQueries({ queryKey: ['shortlist', id] });
@@ -52,10 +56,10 @@ export function ShortlistPage() {
       <Title order={2}>{t('shortlist.title')}</Title>
       <Text c="dimmed">{t('shortlist.hint')}</Text>
       <Group grow maw={640}>
-        <Select label={t('coverage.province')} searchable data={choices.map((p) => ({ value: p.code, label: p.name }))} value={province} onChange={(v) => { setProvince(v); setChosen([]); }} />
-        <Select label={t('shortlist.category')} data={screened.map((c) => ({ value: c, label: categoryName(c) }))} value={category} onChange={(v) => { setCategory(v); setChosen([]); }} />
+        <Select label={t('coverage.province')} searchable data={choices.map((p) => ({ value: p.code, label: p.name }))} required value={province} error={fields.errors.province} onChange={(v) => { setProvince(v); setChosen([]); }} />
+        <Select label={t('shortlist.category')} data={screened.map((c) => ({ value: c, label: categoryName(c) }))} required value={category} error={fields.errors.category} onChange={(v) => { setCategory(v); setChosen([]); }} />
       </Group>
-      <ErrorAlert error={list.error ?? nominate.error} />
+      <ErrorAlert error={list.error ?? nominate.error} {...fields.alert} />
       {nominate.data ? <Alert color="teal">{t('shortlist.done', { created: nominate.data.created })}</Alert> : null}
       {list.data && !list.data.categoryExists ? <Alert color="yellow">{t('shortlist.missingCategory')}</Alert> : null}
       {list.data && !list.data.snapshot ? <Text>{t('coverage.empty')}</Text> : null}
@@ -101,7 +105,10 @@ export function ShortlistPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Button color="teal" w="fit-content" disabled={chosen.length === 0 || !list.data.categoryExists} loading={nominate.isPending} onClick={() => nominate.mutate()}>
+          <Button color="teal" w="fit-content" disabled={chosen.length === 0 || !list.data.categoryExists} loading={nominate.isPending} onClick={() => {
+              if (fields.check({ province, category })) nominate.mutate();
+            }}
+          >
             {t('shortlist.nominate', { count: chosen.length })}
           </Button>
         </>

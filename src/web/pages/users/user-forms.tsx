@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { observerOrganisations, roles, type ObserverOrganisation, type Province, type Regency, type RoleGrant, type RoleName, type UserSummary } from '../../../shared/contracts/index.ts';
+import { observerOrganisations, roles, type Province, type Regency, type RoleGrant, type RoleName, type UserSummary } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { fieldErrorsOf, requiredErrors, type FieldErrors } from '../../field-errors.ts';
+import { useFieldErrors, type FieldErrors } from '../../field-errors.ts';
+import { provinceRequired, requiredRoleFields, roleFieldName, type ObserverChoice } from './role-fields.ts';
 
 /** The roles and provinces the signed-in user may give: everything nationally; a province's verifiers and jurors for its admin. */
 function useGrantable() {
@@ -26,9 +27,11 @@ type RoleFieldsProps = {
   onRole: (r: RoleName) => void;
   onProvince: (p: string | null) => void;
   onRegencies: (codes: string[]) => void;
+  /** The form's marked fields (`role`, `province`, `regencies`). */
+  errors: FieldErrors;
 };
 
-function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies }: RoleFieldsProps) {
+function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies, errors }: RoleFieldsProps) {
   const { t } = useTranslation();
   const { national, roleChoices, provinceChoices } = useGrantable();
   const regencyList = useQuery({
@@ -37,12 +40,12 @@ function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies
     enabled: role === 'verifier' && province !== null,
     staleTime: Infinity,
   });
-  const scoped = role === 'provincial_admin' || role === 'verifier' || !national;
+  const scoped = provinceRequired(role, national);
   // A juror may belong to a province: its admin then sees and seats them (a provincial admin's jurors always do).
   const provincial = scoped || role === 'juror';
   return (
     <>
-      <Select label={t('users.role')} data={roleChoices.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={(v) => onRole((v) ?? roleChoices[0]!)} allowDeselect={false} />
+      <Select label={t('users.role')} data={roleChoices.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} error={errors.role} onChange={(v) => onRole((v) ?? roleChoices[0]!)} allowDeselect={false} />
       {provincial ? (
         <Select
           label={t('users.province')}
@@ -51,6 +54,8 @@ function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies
           searchable
           data={provinceChoices}
           value={province}
+          required={scoped}
+          error={errors.province}
           onChange={(p) => {
             onProvince(p);
             onRegencies([]);
@@ -65,6 +70,7 @@ function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies
           clearable
           data={(regencyList.data?.regencies ?? []).map((r) => ({ value: r.code, label: r.name }))}
           value={regencies}
+          error={errors.regencies}
           onChange={onRegencies}
         />
       ) : null}
@@ -72,10 +78,7 @@ function RoleFields({ role, province, regencies, onRole, onProvince, onRegencies
   );
 }
 
-/** An observer's organisation and the provinces it watches (none: every province). */
-type ObserverChoice = { organisation: ObserverOrganisation | null; provinces: string[] };
-
-function ObserverFields({ value, onChange }: { value: ObserverChoice; onChange: (v: ObserverChoice) => void }) {
+function ObserverFields({ value, onChange, errors }: { value: ObserverChoice; onChange: (v: ObserverChoice) => void; errors: FieldErrors }) {
   const { t } = useTranslation();
   const { provinceChoices } = useGrantable();
   return (
@@ -84,6 +87,8 @@ function ObserverFields({ value, onChange }: { value: ObserverChoice; onChange: 
         label={t('observers.organisation')}
         data={observerOrganisations.map((o) => ({ value: o, label: t(`observers.organisations.${o}`) }))}
         value={value.organisation}
+        required
+        error={errors.organisation}
         onChange={(o) => onChange({ ...value, organisation: o })}
       />
       <MultiSelect
@@ -94,11 +99,15 @@ function ObserverFields({ value, onChange }: { value: ObserverChoice; onChange: 
         clearable
         data={provinceChoices}
         value={value.provinces}
+        error={errors.observerProvinces}
         onChange={(provinces) => onChange({ ...value, provinces })}
       />
     </>
   );
 }
+
+/** The fields of a role, as the user forms name them (see `roleFieldName`). */
+const roleFields = ['role', 'province', 'regencies', 'organisation', 'observerProvinces'];
 
 const grantOf = (role: RoleName, province: string | null, national: boolean, regencies: string[], observer: ObserverChoice): RoleGrant[] => {
   // An observer: one grant per province it watches, or one without a province for the nation.
@@ -125,11 +134,11 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
   const [province, setProvince] = useState<string | null>(!national && own.length === 1 ? own[0]! : null);
   const [regencies, setRegencies] = useState<string[]>([]);
   const [observer, setObserver] = useState<ObserverChoice>({ organisation: null, provinces: [] });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const fields = useFieldErrors(['name', 'email', 'password', ...roleFields], 'user', roleFieldName(role));
   const create = useMutation({
     mutationFn: () =>
       api<UserSummary>('POST', '/api/users', { name, email, ...(invite ? { invite: true } : { password }), locale: 'id', roles: grantOf(role, province, national, regencies, observer) }),
-    onError: (e) => setErrors(fieldErrorsOf(e, t, { form: 'user', fields: ['name', 'email', 'password'] })),
+    onError: fields.refused,
     onSuccess: async (user) => {
       await client.invalidateQueries({ queryKey: ['users'] });
       await client.invalidateQueries({ queryKey: ['staff-invitations'] });
@@ -140,15 +149,15 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
   return (
     <Modal opened onClose={onClose} title={t('users.create')}>
       <Stack>
-        <ErrorAlert error={create.error} marked={errors} form="user" />
-        <TextInput label={t('users.name')} required value={name} error={errors.name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <TextInput label={t('users.email')} required type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <ErrorAlert error={create.error} {...fields.alert} />
+        <TextInput label={t('users.name')} required value={name} error={fields.errors.name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <TextInput label={t('users.email')} required type="email" value={email} error={fields.errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
         <Checkbox label={t('staff.invite')} checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} />
         {invite ? null : (
-          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" value={password} error={errors.password} aria-invalid={errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput label={t('users.password')} description={t('account.passwordHint')} autoComplete="new-password" required value={password} error={fields.errors.password} aria-invalid={fields.errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
         )}
-        <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
-        {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} /> : null}
+        <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} errors={fields.errors} />
+        {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} errors={fields.errors} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -158,9 +167,7 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
             loading={create.isPending}
             onClick={() => {
               // Required fields first, in the user's language, before anything is sent.
-              const missing = requiredErrors({ name, email, ...(invite ? {} : { password }) }, t);
-              setErrors(missing);
-              if (Object.keys(missing).length === 0) create.mutate();
+              if (fields.check({ name, email, ...(invite ? {} : { password }), ...requiredRoleFields(role, national, province, observer) })) create.mutate();
             }}
           >
             {t('common.save')}
@@ -185,8 +192,10 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
     organisation: observerGrants[0]?.organisation ?? null,
     provinces: observerGrants.flatMap((r) => (r.provinceCode ? [r.provinceCode] : [])),
   });
+  const fields = useFieldErrors(roleFields, 'user', roleFieldName(role));
   const save = useMutation({
     mutationFn: () => api('PATCH', `/api/users/${user.id}`, { roles: grantOf(role, province, national, regencies, observer) }),
+    onError: fields.refused,
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['users'] });
       onClose();
@@ -195,14 +204,20 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
   return (
     <Modal opened onClose={onClose} title={`${t('staff.editRoles')}: ${user.name}`}>
       <Stack>
-        <ErrorAlert error={save.error} />
-        <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} />
-        {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} /> : null}
+        <ErrorAlert error={save.error} {...fields.alert} />
+        <RoleFields role={role} province={province} regencies={regencies} onRole={setRole} onProvince={setProvince} onRegencies={setRegencies} errors={fields.errors} />
+        {role === 'observer' ? <ObserverFields value={observer} onChange={setObserver} errors={fields.errors} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="teal" loading={save.isPending} onClick={() => save.mutate()}>
+          <Button
+            color="teal"
+            loading={save.isPending}
+            onClick={() => {
+              if (fields.check(requiredRoleFields(role, national, province, observer))) save.mutate();
+            }}
+          >
             {t('common.save')}
           </Button>
         </Group>
