@@ -156,7 +156,7 @@ function Reopen({ pool, onDone }: { pool: PoolDetail; onDone: () => Promise<void
     <Stack>
       <Text size="sm">{t('pool.reopenHint')}</Text>
       <ErrorAlert error={reopen.error} {...fields.alert} />
-      <Textarea label={t('pool.reopenReason')} value={reason} error={fields.errors.reason} required onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} data-autofocus />
+      <Textarea label={t('pool.reopenReason')} value={reason} error={fields.errors.reason} required onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} maxRows={8} data-autofocus />
       <Select
         label={t('pool.reopenStage')}
         clearable

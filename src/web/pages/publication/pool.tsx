@@ -186,6 +186,8 @@ export function PoolPublicationPage() {
             required
             onChange={(e) => setReason(e.currentTarget.value)}
             minRows={3}
+            // A long reason scrolls inside the field: its rule stays in sight below it.
+            maxRows={8}
             autosize
           />
         </Stack>
