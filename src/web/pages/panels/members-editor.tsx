@@ -84,7 +84,15 @@ export function MembersEditor({ panel, onDone }: { panel: PanelDetail; onDone: (
               error={fields.errors[`members.${i}.title`]}
               onChange={(e) => patch(i, { title: e.currentTarget.value || null })}
             />
-            <Button variant="subtle" color="red" onClick={() => setMembers((list) => list.filter((_, j) => j !== i))}>
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => {
+                // The rows below move up: their marks, named by row, would land on the wrong member.
+                fields.clear();
+                setMembers((list) => list.filter((_, j) => j !== i));
+              }}
+            >
               {t('common.delete')}
             </Button>
           </Group>

@@ -77,7 +77,16 @@ export function SignatoriesPanel({ edition, editable }: { edition: EditionDetail
                   </Table.Td>
                   {editable ? (
                     <Table.Td>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('common.delete')} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('common.delete')}
+                        onClick={() => {
+                          // The rows below move up: their marks, named by row, would land on the wrong signatory.
+                          fields.clear();
+                          setRows(rows.filter((_, j) => j !== i));
+                        }}
+                      >
                         ×
                       </ActionIcon>
                     </Table.Td>
