@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
-import { listEditions } from '../../src/db/repositories/editions.ts';
+import { findCategoryByCode, listEditions } from '../../src/db/repositories/editions.ts';
 import { listPools } from '../../src/db/repositories/pools.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 import { seedShowcase } from '../../src/server/services/demo-showcase.ts';
@@ -41,6 +41,9 @@ const words = {
     withdrawRule: 'Jelaskan alasannya (10–2.000 karakter).',
     shortReason: 'terlambat',
     longReason: 'Berkas penilaian perlu diperiksa ulang oleh panitia. ',
+    weight: 'Bobot',
+    weightRule: 'Bobot 0 atau lebih; dalam satu daftar tidak boleh semuanya 0.',
+    summary: 'Periksa 2 isian yang ditandai.',
   },
   en: {
     login: 'Sign in',
@@ -68,6 +71,9 @@ const words = {
     withdrawRule: 'Say why (10 to 2,000 characters).',
     shortReason: 'too late',
     longReason: 'The marking files must be checked again by the committee. ',
+    weight: 'Weight',
+    weightRule: 'A weight of 0 or more; the weights of one list are not all 0.',
+    summary: 'Check the 2 marked field(s).',
   },
 } as const;
 
@@ -90,6 +96,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('the committee’s forms ma
   let browser: Browser;
   let editionId: string;
   let publishedPoolId: string;
+  let categoryId: string;
 
   beforeAll(async () => {
     const today = todayInWib();
@@ -100,6 +107,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('the committee’s forms ma
     const editions = await listEditions(server.database.db);
     editionId = editions.find((e) => e.label === `Paritrana Award ${today.slice(0, 4)}`)!.id;
     const showcase = editions.find((e) => e.label === showcaseLabel)!.id;
+    categoryId = (await findCategoryByCode(server.database.db, editionId, 'pemkab-kota'))!.id;
     publishedPoolId = (await listPools(server.database.db, showcase)).find((p) => p.status === 'finalised')!.id;
   });
   afterAll(async () => {
@@ -227,6 +235,26 @@ describe.skipIf(!browserAvailable()).each(drivers())('the committee’s forms ma
       expect(sent.filter((s) => s.endsWith('/withdraw'))).toHaveLength(1);
       expect(await dialog.innerText()).not.toMatch(raw);
       if (lang === 'en') await screenshotBoth(page, 'form-errors-committee-04-withdrawal');
+      await page.context().close();
+    });
+
+    it(`the instrument marks stage weights that are all 0 before sending (${lang})`, async () => {
+      const { page, sent } = await signIn(lang, 'admin@paritrana.demo');
+      await page.goto(`${server.url}/editions/${editionId}/categories/${categoryId}/instrument`);
+      // Each stage's card: its first weight is the stage's own.
+      const stages = page.locator('.mantine-Paper-root').filter({ has: page.getByRole('textbox', { name: w.weight, exact: true }) });
+      await stages.first().waitFor();
+      expect(await stages.count()).toBe(2);
+      const stageWeights = [stages.nth(0), stages.nth(1)].map((s) => s.getByRole('textbox', { name: w.weight, exact: true }).first());
+      for (const weight of stageWeights) await weight.fill('0');
+      await page.getByRole('button', { name: w.save, exact: true }).click();
+      for (const weight of stageWeights) await expectMarked(weight, w.weightRule);
+      await page.getByRole('alert').getByText(w.summary).waitFor();
+      // An aspect's weight is not marked: its own list still shares a score.
+      expect(await stages.nth(0).getByRole('textbox', { name: w.weight, exact: true }).nth(1).getAttribute('aria-invalid')).not.toBe('true');
+      expect(sent.filter((s) => s.endsWith('/scoring'))).toEqual([]);
+      expect(await page.locator('body').innerText()).not.toMatch(raw);
+      if (lang === 'id') await screenshotBoth(page, 'form-errors-committee-05-instrument');
       await page.context().close();
     });
   }
