@@ -38,9 +38,12 @@ const words = {
     body: 'Isi',
     headlineRule: 'Judul 5–300 karakter.',
     withdraw: 'Tarik pengumuman',
-    withdrawRule: 'Jelaskan alasannya (10–2.000 karakter).',
+    reasonRule: 'Jelaskan alasannya (10–2.000 karakter).',
     shortReason: 'terlambat',
     longReason: 'Berkas penilaian perlu diperiksa ulang oleh panitia. ',
+    resultsTab: 'Hasil',
+    reopen: 'Buka kembali hasil',
+    reopenReason: 'Alasan',
     weight: 'Bobot',
     weightRule: 'Bobot 0 atau lebih; dalam satu daftar tidak boleh semuanya 0.',
     summary: 'Periksa 2 isian yang ditandai.',
@@ -68,9 +71,12 @@ const words = {
     body: 'Text',
     headlineRule: 'A headline of 5 to 300 characters.',
     withdraw: 'Withdraw announcement',
-    withdrawRule: 'Say why (10 to 2,000 characters).',
+    reasonRule: 'Say why (10 to 2,000 characters).',
     shortReason: 'too late',
     longReason: 'The marking files must be checked again by the committee. ',
+    resultsTab: 'Result',
+    reopen: 'Reopen the result',
+    reopenReason: 'Reason',
     weight: 'Weight',
     weightRule: 'A weight of 0 or more; the weights of one list are not all 0.',
     summary: 'Check the 2 marked field(s).',
@@ -224,14 +230,14 @@ describe.skipIf(!browserAvailable()).each(drivers())('the committee’s forms ma
       await expectMarked(reason, w.required);
       await reason.fill(w.shortReason);
       await dialog.getByRole('button', { name: w.withdraw, exact: true }).click();
-      await expectMarked(reason, w.withdrawRule);
+      await expectMarked(reason, w.reasonRule);
       expect(sent.filter((s) => s.endsWith('/withdraw'))).toEqual([]);
 
       // Longer than the server takes: its refusal lands on the reason, and the result stays announced.
       await reason.fill(w.longReason.repeat(40));
       await dialog.getByRole('button', { name: w.withdraw, exact: true }).click();
       await dialog.getByRole('alert').getByText(w.marked).waitFor();
-      await expectMarked(reason, w.withdrawRule);
+      await expectMarked(reason, w.reasonRule);
       expect(sent.filter((s) => s.endsWith('/withdraw'))).toHaveLength(1);
       expect(await dialog.innerText()).not.toMatch(raw);
       if (lang === 'en') await screenshotBoth(page, 'form-errors-committee-04-withdrawal');
@@ -255,6 +261,29 @@ describe.skipIf(!browserAvailable()).each(drivers())('the committee’s forms ma
       expect(sent.filter((s) => s.endsWith('/scoring'))).toEqual([]);
       expect(await page.locator('body').innerText()).not.toMatch(raw);
       if (lang === 'id') await screenshotBoth(page, 'form-errors-committee-05-instrument');
+      await page.context().close();
+    });
+
+    it(`reopening a result marks a short reason before sending and a refused one after (${lang})`, async () => {
+      const { page, sent } = await signIn(lang, 'admin@paritrana.demo');
+      await page.goto(`${server.url}/pools/${publishedPoolId}`);
+      await page.getByRole('tab', { name: w.resultsTab }).click();
+      await page.getByRole('button', { name: w.reopen, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      const reason = dialog.getByRole('textbox', { name: new RegExp(`^${w.reopenReason}`) });
+      await reason.fill(w.shortReason);
+      await dialog.getByRole('button', { name: w.reopen, exact: true }).click();
+      await expectMarked(reason, w.reasonRule);
+      expect(sent.filter((s) => s.endsWith('/reopen'))).toEqual([]);
+
+      // Longer than the server takes: its refusal lands on the reason, and the result stays final.
+      await reason.fill(w.longReason.repeat(40));
+      await dialog.getByRole('button', { name: w.reopen, exact: true }).click();
+      await dialog.getByRole('alert').getByText(w.marked).waitFor();
+      await expectMarked(reason, w.reasonRule);
+      expect(sent.filter((s) => s.endsWith('/reopen'))).toHaveLength(1);
+      expect(await dialog.getByRole('combobox').getAttribute('aria-invalid')).not.toBe('true');
+      expect(await dialog.innerText()).not.toMatch(raw);
       await page.context().close();
     });
   }
