@@ -39,7 +39,16 @@ describe.skipIf(!browserAvailable())('the announce page shows the ceremony that 
     await admin.getByLabel('Nama', { exact: true }).fill('Hj. Indah Dhamayanti Putri');
     await admin.getByLabel('Jabatan', { exact: true }).fill('Wakil Gubernur Nusa Tenggara Barat');
     await admin.getByLabel('Nama wakil: Kabupaten Lombok Timur').fill('H. Muhammad Juaini Taofik');
-    await admin.getByRole('button', { name: 'Simpan catatan penyerahan' }).isDisabled().then((d) => expect(d).toBe(true));
+    // A representative's name without a title: the title is marked, and nothing is sent.
+    const puts: string[] = [];
+    admin.on('request', (r) => void (r.method() === 'PUT' && puts.push(new URL(r.url()).pathname)));
+    await admin.getByRole('button', { name: 'Simpan catatan penyerahan' }).click();
+    const repTitle = admin.getByLabel('Jabatan wakil: Kabupaten Lombok Timur');
+    await expect.poll(() => repTitle.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = ((await repTitle.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+    expect(await Promise.all(describedBy.map((id) => admin.locator(`[id="${id}"]`).innerText()))).toContain('Wajib diisi.');
+    expect(await admin.getByLabel('Nama', { exact: true }).getAttribute('aria-invalid')).not.toBe('true');
+    expect(puts.filter((p) => p.endsWith('/handover'))).toEqual([]);
     await admin.getByLabel('Jabatan wakil: Kabupaten Lombok Timur').fill('Sekretaris Daerah Kabupaten Lombok Timur');
     await admin.getByLabel('Mewakili: Kabupaten Lombok Timur').fill('Bupati Lombok Timur');
     await admin.getByRole('button', { name: 'Simpan catatan penyerahan' }).click();

@@ -94,6 +94,60 @@ export const uxEn: typeof uxId = {
         decreeDate: 'Write a valid date.',
         categoryCodes: 'Pick categories of this level from the list (at most 20).',
       },
+      members: {
+        unsur: 'Pick an element (unsur) from the list.',
+        role: 'One chair and at most one secretary on a panel.',
+        members: 'One chair and at most one secretary on a panel.',
+        userId: 'Only users with the juror role, each once.',
+        title: 'A title of at most 200 characters.',
+      },
+      pool: {
+        categoryId: 'Pick a category of this panel that has no pool yet.',
+      },
+      signatory: {
+        level: 'Pick a level of this edition from the list.',
+        area: 'A province is given only for the provincial level.',
+        name: 'A name of 2 to 200 characters.',
+        title: 'A title of 2 to 300 characters.',
+        handsOver: 'Only one signatory hands the award over for a level and province.',
+        signatories: 'Only one signatory hands the award over for a level and province.',
+      },
+      pressRelease: {
+        title: 'A headline of 5 to 300 characters.',
+        body: 'A text of 20 to 20,000 characters.',
+      },
+      handover: {
+        'presenter.name': 'Give the presenter’s name and title, or leave both empty (each at most 200 characters).',
+        'presenter.title': 'Give the presenter’s name and title, or leave both empty (each at most 200 characters).',
+        'occasion.name': 'Give the occasion’s name and date, or leave both empty (a name of at most 300 characters).',
+        'occasion.date': 'Give the occasion’s name and date, or leave both empty; write a valid date.',
+        'occasion.place': 'At most 300 characters.',
+        'representatives.name': 'Give the representative’s name and title, or leave both empty (each at most 200 characters).',
+        'representatives.title': 'Give the representative’s name and title, or leave both empty (each at most 200 characters).',
+        'representatives.onBehalfOf': 'At most 200 characters.',
+      },
+      archiveImport: {
+        file: 'Pick an edition archive (.tar.gz) exported by a Paritrana installation.',
+      },
+      withdrawal: {
+        reason: 'Say why (10 to 2,000 characters).',
+      },
+      reopen: {
+        reason: 'Say why (10 to 2,000 characters).',
+        stage: 'Pick a stage of this instrument from the list, or leave it empty.',
+      },
+      conflictReview: {
+        note: 'Dismissing a conflict needs a note of 5 to 1,000 characters; a note has at most 1,000 characters.',
+      },
+      scoring: {
+        weight: 'A weight of 0 or more; the weights of one list are not all 0.',
+        stages: 'A weight of 0 or more; the weights of one list are not all 0.',
+        aspects: 'A weight of 0 or more; the weights of one list are not all 0.',
+        indicators: 'A weight of 0 or more; the weights of one list are not all 0.',
+        jurorAggregate: 'Pick how the jurors’ marks are combined from the list.',
+        minScore: 'Between 0 and 100.',
+        tieBreak: 'Pick at most 10 stages or aspects of this instrument.',
+      },
       timeline: {
         startsOn: 'Write the start date of this stage.',
         endsOn: 'The end date may not be before the start date.',

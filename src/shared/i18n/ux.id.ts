@@ -92,6 +92,60 @@ export const uxId = {
         decreeDate: 'Tulis tanggal yang sah.',
         categoryCodes: 'Pilih kategori tingkat ini dari daftar (paling banyak 20).',
       },
+      members: {
+        unsur: 'Pilih unsur dari daftar.',
+        role: 'Satu ketua dan paling banyak satu sekretaris dalam satu tim.',
+        members: 'Satu ketua dan paling banyak satu sekretaris dalam satu tim.',
+        userId: 'Hanya pengguna berperan juri, masing-masing sekali.',
+        title: 'Jabatan paling banyak 200 karakter.',
+      },
+      pool: {
+        categoryId: 'Pilih kategori tim ini yang belum memiliki pool.',
+      },
+      signatory: {
+        level: 'Pilih tingkat edisi ini dari daftar.',
+        area: 'Provinsi hanya diisi untuk tingkat provinsi.',
+        name: 'Nama 2–200 karakter.',
+        title: 'Jabatan 2–300 karakter.',
+        handsOver: 'Hanya satu penanda tangan yang menyerahkan penghargaan untuk satu tingkat dan provinsi.',
+        signatories: 'Hanya satu penanda tangan yang menyerahkan penghargaan untuk satu tingkat dan provinsi.',
+      },
+      pressRelease: {
+        title: 'Judul 5–300 karakter.',
+        body: 'Isi 20–20.000 karakter.',
+      },
+      handover: {
+        'presenter.name': 'Isi nama dan jabatan penyerah, atau kosongkan keduanya (masing-masing paling banyak 200 karakter).',
+        'presenter.title': 'Isi nama dan jabatan penyerah, atau kosongkan keduanya (masing-masing paling banyak 200 karakter).',
+        'occasion.name': 'Isi nama dan tanggal acara, atau kosongkan keduanya (nama paling banyak 300 karakter).',
+        'occasion.date': 'Isi nama dan tanggal acara, atau kosongkan keduanya; tulis tanggal yang sah.',
+        'occasion.place': 'Paling banyak 300 karakter.',
+        'representatives.name': 'Isi nama dan jabatan wakil, atau kosongkan keduanya (masing-masing paling banyak 200 karakter).',
+        'representatives.title': 'Isi nama dan jabatan wakil, atau kosongkan keduanya (masing-masing paling banyak 200 karakter).',
+        'representatives.onBehalfOf': 'Paling banyak 200 karakter.',
+      },
+      archiveImport: {
+        file: 'Pilih arsip edisi (.tar.gz) yang diekspor dari instalasi Paritrana.',
+      },
+      withdrawal: {
+        reason: 'Jelaskan alasannya (10–2.000 karakter).',
+      },
+      reopen: {
+        reason: 'Jelaskan alasannya (10–2.000 karakter).',
+        stage: 'Pilih tahap instrumen ini dari daftar, atau kosongkan.',
+      },
+      conflictReview: {
+        note: 'Menolak konflik memerlukan catatan 5–1.000 karakter; catatan paling banyak 1.000 karakter.',
+      },
+      scoring: {
+        weight: 'Bobot 0 atau lebih; dalam satu daftar tidak boleh semuanya 0.',
+        stages: 'Bobot 0 atau lebih; dalam satu daftar tidak boleh semuanya 0.',
+        aspects: 'Bobot 0 atau lebih; dalam satu daftar tidak boleh semuanya 0.',
+        indicators: 'Bobot 0 atau lebih; dalam satu daftar tidak boleh semuanya 0.',
+        jurorAggregate: 'Pilih cara menggabungkan nilai juri dari daftar.',
+        minScore: 'Antara 0 dan 100.',
+        tieBreak: 'Pilih paling banyak 10 tahap atau aspek instrumen ini.',
+      },
       timeline: {
         startsOn: 'Tulis tanggal mulai tahap ini.',
         endsOn: 'Tanggal selesai tidak boleh sebelum tanggal mulai.',

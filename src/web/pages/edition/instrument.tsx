@@ -9,6 +9,8 @@ import { formatPercent, type Lang } from '../../../shared/i18n/format.ts';
 import { effectiveWeights } from '../../../shared/instrument-weights.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
+import { scoringField, weightField, weightFields, zeroWeightFields } from './weight-checks.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition } from './use-edition.ts';
 
@@ -34,8 +36,10 @@ export function InstrumentPage() {
   const scoring = useQuery({ queryKey: ['scoring', categoryId], queryFn: () => get<CategoryScoringView>(`/api/editions/${id}/categories/${categoryId}/scoring`) });
   const [draft, setDraft] = useState<CategoryScoringView | null>(null);
   useEffect(() => setDraft(scoring.data ?? null), [scoring.data]);
+  const fields = useFieldErrors([...(draft ? weightFields(draft.instrument) : []), 'jurorAggregate', 'minScore', 'tieBreak'], 'scoring', scoringField);
   const save = useMutation({
     mutationFn: ({ isDefault: _d, ...body }: CategoryScoringView) => api<CategoryScoringView>('PUT', `/api/editions/${id}/categories/${categoryId}/scoring`, body),
+    onError: fields.refused,
     onSuccess: (data) => client.setQueryData(['scoring', categoryId], data),
   });
   // On a phone the indicators' table fits the screen: the indicator's text wraps beside its weight, the
@@ -56,7 +60,7 @@ export function InstrumentPage() {
   };
   const weight = (value: number, path: number[]) =>
     canEdit ? (
-      <NumberInput aria-label={t('instrument.weight')} value={value} min={0} max={1000} w={90} size="xs" onChange={(v) => setWeight(path, Number(v) || 0)} />
+      <NumberInput aria-label={t('instrument.weight')} value={value} min={0} max={1000} w={90} size="xs" error={fields.errors[weightField(path)]} onChange={(v) => setWeight(path, Number(v) || 0)} />
     ) : (
       <Text size="sm">{value}</Text>
     );
@@ -83,7 +87,7 @@ export function InstrumentPage() {
       <Text size="sm" c="dimmed">
         {t('facts.effectiveHint')}
       </Text>
-      <ErrorAlert error={save.error} />
+      <ErrorAlert error={save.error} {...fields.alert} />
       {save.isSuccess ? <Alert color="teal">{t('common.saved')}</Alert> : null}
       {ins.stages.map((stage, si) => (
         <Paper key={stage.id} withBorder p="md">
@@ -158,11 +162,12 @@ export function InstrumentPage() {
             disabled={!canEdit}
             allowDeselect={false}
             value={draft.jurorAggregate}
+            error={fields.errors.jurorAggregate}
             onChange={(v) => setDraft({ ...draft, jurorAggregate: (v ?? 'mean') })}
             data={(['mean', 'median', 'trimmed-mean'] as const).map((a) => ({ value: a, label: t(`instrument.aggregates.${a}`) }))}
           />
-          <NumberInput label={t('instrument.minScore')} w={140} min={0} max={100} disabled={!canEdit} value={draft.minScore} onChange={(v) => setDraft({ ...draft, minScore: Number(v) || 0 })} />
-          <MultiSelect label={t('instrument.tieBreak')} w={320} disabled={!canEdit} data={ids} value={draft.tieBreak} onChange={(v) => setDraft({ ...draft, tieBreak: v })} />
+          <NumberInput label={t('instrument.minScore')} w={140} min={0} max={100} disabled={!canEdit} value={draft.minScore} error={fields.errors.minScore} onChange={(v) => setDraft({ ...draft, minScore: Number(v) || 0 })} />
+          <MultiSelect label={t('instrument.tieBreak')} w={320} disabled={!canEdit} data={ids} value={draft.tieBreak} error={fields.errors.tieBreak} onChange={(v) => setDraft({ ...draft, tieBreak: v })} />
         </Group>
         <Text size="xs" c="dimmed" mt="xs">
           {t('instrument.methodHint', { awards: category?.awards ?? 3, advance: category?.advance ?? 1 })}
@@ -170,7 +175,14 @@ export function InstrumentPage() {
       </Paper>
       {canEdit ? (
         <Group>
-          <Button onClick={() => save.mutate(draft)} loading={save.isPending}>
+          <Button
+            onClick={() => {
+              // A list of weights all 0 cannot share a score: its weights are marked, nothing is sent.
+              const rule = t('fieldErrors.forms.scoring.weight');
+              if (fields.check({}, Object.fromEntries(zeroWeightFields(ins).map((f) => [f, rule])))) save.mutate(draft);
+            }}
+            loading={save.isPending}
+          >
             {t('common.save')}
           </Button>
           <Text size="xs" c="dimmed">

@@ -8,6 +8,7 @@ import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
 import { PanelForm } from './panel-form.tsx';
@@ -67,8 +68,10 @@ function PanelCard({ panel, editionId, pools, canManage }: { panel: PanelDetail;
   const categories = (edition.data?.categories ?? []).filter(
     (c) => c.levels.includes(panel.level) && (panel.categoryCodes.length === 0 || panel.categoryCodes.includes(c.code)) && !pools.some((p) => p.categoryId === c.id),
   );
+  const fields = useFieldErrors(['categoryId'], 'pool');
   const createPool = useMutation({
     mutationFn: () => api<PoolSummary>('POST', `/api/editions/${editionId}/pools`, { level: panel.level, area: panel.area, categoryId: category, panelId: panel.id }),
+    onError: fields.refused,
     onSuccess: async () => {
       setCategory(null);
       await client.invalidateQueries({ queryKey: ['pools', editionId] });
@@ -160,13 +163,22 @@ function PanelCard({ panel, editionId, pools, canManage }: { panel: PanelDetail;
       </Stack>
       {canManage && categories.length > 0 ? (
         <Group mt="sm" align="flex-end">
-          <Select label={t('panels.newPool')} placeholder={t('panels.pickCategory')} data={categories.map((c) => ({ value: c.id, label: c.nameId }))} value={category} onChange={setCategory} w={280} />
-          <Button onClick={() => createPool.mutate()} disabled={!category} loading={createPool.isPending}>
+          <Select
+            label={t('panels.newPool')}
+            placeholder={t('panels.pickCategory')}
+            data={categories.map((c) => ({ value: c.id, label: c.nameId }))}
+            value={category}
+            onChange={setCategory}
+            error={fields.errors.categoryId}
+            required
+            w={280}
+          />
+          <Button onClick={() => fields.check({ categoryId: category }) && createPool.mutate()} loading={createPool.isPending}>
             {t('panels.createPool')}
           </Button>
         </Group>
       ) : null}
-      <ErrorAlert error={createPool.error} />
+      <ErrorAlert error={createPool.error} {...fields.alert} />
       <Modal opened={editing === 'panel'} onClose={() => setEditing(null)} title={t('common.edit')} size="lg">
         {edition.data ? <PanelForm edition={edition.data} panel={panel} onDone={() => setEditing(null)} /> : null}
       </Modal>

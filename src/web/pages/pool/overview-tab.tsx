@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictView, PoolDetail } from '../../../shared/contracts/index.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors, type FieldErrors } from '../../field-errors.ts';
 
 const key = (userId: string, candidateId: string) => `${userId}|${candidateId}`;
 
@@ -115,8 +116,10 @@ function Review({ conflict, poolId, onDone }: { conflict: ConflictView; poolId: 
   const { t } = useTranslation();
   const client = useQueryClient();
   const [note, setNote] = useState('');
+  const fields = useFieldErrors(['note'], 'conflictReview');
   const review = useMutation({
     mutationFn: (status: 'confirmed' | 'dismissed') => api('POST', `/api/conflicts/${conflict.id}/review`, { status, note: note.trim() || null }),
+    onError: fields.refused,
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['pool', poolId] });
       onDone();
@@ -127,15 +130,23 @@ function Review({ conflict, poolId, onDone }: { conflict: ConflictView; poolId: 
       <Text size="sm">
         {conflict.jurorName} — {conflict.candidateName}: {conflict.reason}
       </Text>
-      <ErrorAlert error={review.error} />
-      <Textarea label={t('pool.reviewNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+      <ErrorAlert error={review.error} {...fields.alert} />
+      <Textarea label={t('pool.reviewNote')} value={note} error={fields.errors.note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
       <Group justify="flex-end">
         {conflict.source === 'profile' ? (
-          <Button variant="default" onClick={() => review.mutate('dismissed')} loading={review.isPending} disabled={note.trim().length < 5}>
+          <Button
+            variant="default"
+            onClick={() => {
+              // Dismissing says why (at least 5 characters), before anything is sent.
+              const short: FieldErrors = note.trim() !== '' && note.trim().length < 5 ? { note: t('fieldErrors.forms.conflictReview.note') } : {};
+              if (fields.check({ note }, short)) review.mutate('dismissed');
+            }}
+            loading={review.isPending}
+          >
             {t('pool.dismiss')}
           </Button>
         ) : null}
-        <Button color="red" onClick={() => review.mutate('confirmed')} loading={review.isPending}>
+        <Button color="red" onClick={() => fields.check({}) && review.mutate('confirmed')} loading={review.isPending}>
           {t('pool.confirmConflict')}
         </Button>
       </Group>

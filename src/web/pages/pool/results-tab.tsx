@@ -6,6 +6,7 @@ import type { PoolDetail, PoolResultView } from '../../../shared/contracts/index
 import { formatDateTime, formatNumber, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors, type FieldErrors } from '../../field-errors.ts';
 
 /** The ranking from the one scoring engine: a preview, then the frozen result with its package and minutes. */
 export function ResultsTab({ pool }: { pool: PoolDetail }) {
@@ -149,22 +150,32 @@ function Reopen({ pool, onDone }: { pool: PoolDetail; onDone: () => Promise<void
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [stage, setStage] = useState<string | null>(null);
-  const reopen = useMutation({ mutationFn: () => api('POST', `/api/pools/${pool.id}/reopen`, { reason, stage }), onSuccess: onDone });
+  const fields = useFieldErrors(['reason', 'stage'], 'reopen');
+  const reopen = useMutation({ mutationFn: () => api('POST', `/api/pools/${pool.id}/reopen`, { reason, stage }), onError: fields.refused, onSuccess: onDone });
   return (
     <Stack>
       <Text size="sm">{t('pool.reopenHint')}</Text>
-      <ErrorAlert error={reopen.error} />
-      <Textarea label={t('pool.reopenReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} data-autofocus />
+      <ErrorAlert error={reopen.error} {...fields.alert} />
+      <Textarea label={t('pool.reopenReason')} value={reason} error={fields.errors.reason} required onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} maxRows={8} data-autofocus />
       <Select
         label={t('pool.reopenStage')}
         clearable
         placeholder={t('pool.reopenNoStage')}
         data={pool.stages.map((s) => ({ value: s.id, label: t(`pool.stageNames.${s.id}`, { defaultValue: s.id }) }))}
         value={stage}
+        error={fields.errors.stage}
         onChange={setStage}
       />
       <Group justify="flex-end">
-        <Button color="red" onClick={() => reopen.mutate()} loading={reopen.isPending} disabled={reason.trim().length < 10}>
+        <Button
+          color="red"
+          onClick={() => {
+            // A reason of at least 10 characters, said in the user's language, before anything is sent.
+            const short: FieldErrors = reason.trim() !== '' && reason.trim().length < 10 ? { reason: t('fieldErrors.forms.reopen.reason') } : {};
+            if (fields.check({ reason }, short)) reopen.mutate();
+          }}
+          loading={reopen.isPending}
+        >
           {t('pool.reopen')}
         </Button>
       </Group>

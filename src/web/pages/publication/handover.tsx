@@ -1,5 +1,5 @@
 import { DateField } from '../../components/date-field.tsx';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import type { Handover, HandoverInput, PublicationStatus } from '../../../shared
 import { formatDate, formatDateTime, type Lang } from '../../../shared/i18n/format.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
+import { handoverField, handoverFormOf, handoverInputOf, type HandoverForm as Form } from './handover-input.ts';
 
 /** The ceremony date and place the certificates will print, or a clear warning that none will. */
 export function CeremonyPreview({ status }: { status: PublicationStatus }) {
@@ -34,49 +36,43 @@ export function CeremonyPreview({ status }: { status: PublicationStatus }) {
   );
 }
 
-type Person = { name: string; title: string };
-type Form = { presenter: Person; occasion: { name: string; date: string; place: string }; representatives: Record<string, Person & { onBehalfOf: string }> };
-
-const formOf = (h: Handover): Form => ({
-  presenter: { name: h.presenter?.name ?? '', title: h.presenter?.title ?? '' },
-  occasion: { name: h.occasion?.name ?? '', date: h.occasion?.date ?? '', place: h.occasion?.place ?? '' },
-  representatives: Object.fromEntries(h.representatives.map((r) => [r.candidateId, { name: r.name, title: r.title, onBehalfOf: r.onBehalfOf ?? '' }])),
-});
-
-/** Both filled, both empty, or neither (null = incomplete). */
-const pair = (a: string, b: string): 'both' | 'none' | null => (a.trim() && b.trim() ? 'both' : !a.trim() && !b.trim() ? 'none' : null);
-
-function inputOf(form: Form): HandoverInput | null {
-  const presenter = pair(form.presenter.name, form.presenter.title);
-  const occasion = pair(form.occasion.name, form.occasion.date);
-  if (presenter === null || occasion === null) return null;
-  const representatives: HandoverInput['representatives'] = [];
-  for (const [candidateId, r] of Object.entries(form.representatives)) {
-    const filled = pair(r.name, r.title);
-    if (filled === null) return null;
-    if (filled === 'both') representatives.push({ candidateId, name: r.name.trim(), title: r.title.trim(), onBehalfOf: r.onBehalfOf.trim() || null });
-  }
-  return {
-    presenter: presenter === 'both' ? { name: form.presenter.name.trim(), title: form.presenter.title.trim() } : null,
-    occasion: occasion === 'both' ? { name: form.occasion.name.trim(), date: form.occasion.date, place: form.occasion.place.trim() || null } : null,
-    representatives,
-  };
-}
-
 /** The committee records how the pool's awards were actually handed over. */
 export function HandoverForm({ status }: { status: PublicationStatus }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const client = useQueryClient();
-  const [form, setForm] = useState<Form>(() => formOf(status.handover));
-  const input = inputOf(form);
+  const [form, setForm] = useState<Form>(() => handoverFormOf(status.handover));
+  const incomplete = handoverInputOf(form).input === null;
+  // The candidates of the representatives last sent, in order: the server names a refused one by its place.
+  const sent = useRef<string[]>([]);
+  const name = useCallback((path: string) => handoverField(sent.current)(path), []);
+  const fields = useFieldErrors(
+    [
+      'presenter.name',
+      'presenter.title',
+      'occasion.name',
+      'occasion.date',
+      'occasion.place',
+      ...status.winners.flatMap((w) => ['name', 'title', 'onBehalfOf'].map((f) => `representatives.${w.candidateId}.${f}`)),
+    ],
+    'handover',
+    name,
+  );
   const save = useMutation({
     mutationFn: (body: HandoverInput) => api<Handover>('PUT', `/api/pools/${status.poolId}/handover`, body),
+    onError: fields.refused,
     onSuccess: (handover) => {
       client.setQueryData(['publication', status.poolId], { ...status, handover });
-      setForm(formOf(handover));
+      setForm(handoverFormOf(handover));
     },
   });
+  const submit = () => {
+    // A half-filled pair marks its empty partner, before anything is sent.
+    const { input, missing } = handoverInputOf(form);
+    if (!fields.check(Object.fromEntries(missing.map((f) => [f, '']))) || !input) return;
+    sent.current = input.representatives.map((r) => r.candidateId);
+    save.mutate(input);
+  };
   const rep = (candidateId: string) => form.representatives[candidateId] ?? { name: '', title: '', onBehalfOf: '' };
   const setRep = (candidateId: string, patch: Partial<Form['representatives'][string]>) =>
     setForm({ ...form, representatives: { ...form.representatives, [candidateId]: { ...rep(candidateId), ...patch } } });
@@ -95,11 +91,12 @@ export function HandoverForm({ status }: { status: PublicationStatus }) {
           {t('ceremony.presenter')}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('ceremony.presenterName')} value={form.presenter.name} onChange={(e) => setForm({ ...form, presenter: { ...form.presenter, name: e.currentTarget.value } })} />
+          <TextInput label={t('ceremony.presenterName')} value={form.presenter.name} error={fields.errors['presenter.name']} onChange={(e) => setForm({ ...form, presenter: { ...form.presenter, name: e.currentTarget.value } })} />
           <TextInput
             label={t('ceremony.presenterTitle')}
             placeholder={t('ceremony.presenterTitlePlaceholder')}
             value={form.presenter.title}
+            error={fields.errors['presenter.title']}
             onChange={(e) => setForm({ ...form, presenter: { ...form.presenter, title: e.currentTarget.value } })}
           />
         </SimpleGrid>
@@ -111,10 +108,11 @@ export function HandoverForm({ status }: { status: PublicationStatus }) {
             label={t('ceremony.occasionName')}
             placeholder={t('ceremony.occasionNamePlaceholder')}
             value={form.occasion.name}
+            error={fields.errors['occasion.name']}
             onChange={(e) => setForm({ ...form, occasion: { ...form.occasion, name: e.currentTarget.value } })}
           />
-          <DateField label={t('ceremony.occasionDate')} value={form.occasion.date} onChange={(v) => setForm({ ...form, occasion: { ...form.occasion, date: v } })} />
-          <TextInput label={t('ceremony.occasionPlace')} value={form.occasion.place} onChange={(e) => setForm({ ...form, occasion: { ...form.occasion, place: e.currentTarget.value } })} />
+          <DateField label={t('ceremony.occasionDate')} value={form.occasion.date} error={fields.errors['occasion.date']} onChange={(v) => setForm({ ...form, occasion: { ...form.occasion, date: v } })} />
+          <TextInput label={t('ceremony.occasionPlace')} value={form.occasion.place} error={fields.errors['occasion.place']} onChange={(e) => setForm({ ...form, occasion: { ...form.occasion, place: e.currentTarget.value } })} />
         </SimpleGrid>
         <Text fw={600} size="sm">
           {t('ceremony.representatives')}
@@ -124,28 +122,30 @@ export function HandoverForm({ status }: { status: PublicationStatus }) {
           <Stack key={w.candidateId} gap={4}>
             <Text size="sm">{w.name}</Text>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput aria-label={`${t('ceremony.representativeName')}: ${w.name}`} placeholder={t('ceremony.representativeName')} value={rep(w.candidateId).name} onChange={(e) => setRep(w.candidateId, { name: e.currentTarget.value })} />
+              <TextInput aria-label={`${t('ceremony.representativeName')}: ${w.name}`} placeholder={t('ceremony.representativeName')} value={rep(w.candidateId).name} error={fields.errors[`representatives.${w.candidateId}.name`]} onChange={(e) => setRep(w.candidateId, { name: e.currentTarget.value })} />
               <TextInput
                 aria-label={`${t('ceremony.representativeTitle')}: ${w.name}`}
                 placeholder={t('ceremony.representativeTitlePlaceholder')}
                 value={rep(w.candidateId).title}
+                error={fields.errors[`representatives.${w.candidateId}.title`]}
                 onChange={(e) => setRep(w.candidateId, { title: e.currentTarget.value })}
               />
               <TextInput
                 aria-label={`${t('ceremony.onBehalfOf')}: ${w.name}`}
                 placeholder={t('ceremony.onBehalfOfPlaceholder')}
                 value={rep(w.candidateId).onBehalfOf}
+                error={fields.errors[`representatives.${w.candidateId}.onBehalfOf`]}
                 onChange={(e) => setRep(w.candidateId, { onBehalfOf: e.currentTarget.value })}
               />
             </SimpleGrid>
           </Stack>
         ))}
-        {input === null ? (
+        {incomplete ? (
           <Text size="sm" c="orange.8">
             {t('ceremony.incomplete')}
           </Text>
         ) : null}
-        <ErrorAlert error={save.error} />
+        <ErrorAlert error={save.error} {...fields.alert} />
         {save.isSuccess ? (
           <Alert color="teal" data-testid="handover-saved">
             {t('ceremony.saved')}
@@ -155,7 +155,7 @@ export function HandoverForm({ status }: { status: PublicationStatus }) {
           <Text size="xs" c="dimmed">
             {status.handover.updatedAt ? `${t('ceremony.updatedAt')}: ${formatDateTime(status.handover.updatedAt, lang)}` : ''}
           </Text>
-          <Button disabled={input === null} loading={save.isPending} onClick={() => input && save.mutate(input)}>
+          <Button loading={save.isPending} onClick={submit}>
             {t('ceremony.save')}
           </Button>
         </Group>

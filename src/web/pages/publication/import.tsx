@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber, type Lang } from '../../../shared/i18n/fo
 import { upload } from '../../api.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 
 const formOf = (file: File): FormData => {
   const form = new FormData();
@@ -25,13 +26,15 @@ export function ImportEditionPage() {
   const lang = i18n.language as Lang;
   const [file, setFile] = useState<File | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const inspect = useMutation({ mutationFn: (f: File) => upload<ArchiveInspection>('/api/editions/import/inspect', formOf(f)) });
+  const fields = useFieldErrors(['file'], 'archiveImport');
+  const inspect = useMutation({ mutationFn: (f: File) => upload<ArchiveInspection>('/api/editions/import/inspect', formOf(f)), onError: fields.refused });
   const run = useMutation({
     mutationFn: ({ f, fingerprint }: { f: File; fingerprint: string }) => upload<ArchiveImportResult>(`/api/editions/import?trust=${encodeURIComponent(fingerprint)}`, formOf(f)),
   });
   const choose = (f: File | null) => {
     setFile(f);
     setConfirmed(false);
+    fields.clear();
     inspect.reset();
     run.reset();
   };
@@ -43,13 +46,13 @@ export function ImportEditionPage() {
       <Text size="sm">{t('publication.importHint')}</Text>
       <Paper withBorder p="md">
         <Stack>
-          <FileInput label={t('publication.importFile')} value={file} onChange={choose} accept=".gz,.tgz,application/gzip" clearable />
-          <Button w="fit-content" disabled={!file} loading={inspect.isPending} onClick={() => file && inspect.mutate(file)}>
+          <FileInput label={t('publication.importFile')} value={file} onChange={choose} accept=".gz,.tgz,application/gzip" error={fields.errors.file} required clearable />
+          <Button w="fit-content" loading={inspect.isPending} onClick={() => fields.check({ file }) && file && inspect.mutate(file)}>
             {t('publication.importInspect')}
           </Button>
         </Stack>
       </Paper>
-      <ErrorAlert error={inspect.error} />
+      <ErrorAlert error={inspect.error} {...fields.alert} />
       {seen && file && !r ? (
         <Paper withBorder p="md" data-testid="archive-signer">
           <Stack>

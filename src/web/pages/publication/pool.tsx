@@ -8,6 +8,7 @@ import { formatDateTime, type Lang } from '../../../shared/i18n/format.ts';
 import { api, get } from '../../api.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors, type FieldErrors } from '../../field-errors.ts';
 import { AwardBadge } from '../public/edition.tsx';
 import { CeremonyPreview, HandoverForm } from './handover.tsx';
 
@@ -35,7 +36,8 @@ export function PoolPublicationPage() {
     setWithdrawing(false);
   };
   const publish = useMutation({ mutationFn: () => api<PublicationStatus>('POST', `/api/pools/${id}/publish`), onSuccess: done });
-  const withdraw = useMutation({ mutationFn: () => api<PublicationStatus>('POST', `/api/pools/${id}/withdraw`, { reason }), onSuccess: done });
+  const withdrawal = useFieldErrors(['reason'], 'withdrawal');
+  const withdraw = useMutation({ mutationFn: () => api<PublicationStatus>('POST', `/api/pools/${id}/withdraw`, { reason }), onError: withdrawal.refused, onSuccess: done });
   const draft = useMutation({
     mutationFn: (candidateId: string) => api<PressRelease>('POST', `/api/results/${status.data!.result!.id}/press-releases`, { candidateId }),
     onSuccess: (release) => void navigate({ to: '/press-releases/$id', params: { id: release.id } }),
@@ -58,7 +60,7 @@ export function PoolPublicationPage() {
           {t(`publication.state.${state}`)}
         </Badge>
       </Group>
-      <ErrorAlert error={publish.error ?? withdraw.error ?? draft.error} />
+      <ErrorAlert error={publish.error ?? draft.error} />
       {s.problems.length > 0 ? (
         <Alert color="yellow" title={t('publication.publish')}>
           <List size="sm">
@@ -175,12 +177,33 @@ export function PoolPublicationPage() {
         </Group>
       </Modal>
       <Modal opened={withdrawing} onClose={() => setWithdrawing(false)} title={t('publication.withdraw')}>
-        <Textarea label={t('publication.withdrawReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={3} autosize mb="md" />
+        <Stack mb="md">
+          <ErrorAlert error={withdraw.error} {...withdrawal.alert} />
+          <Textarea
+            label={t('publication.withdrawReason')}
+            value={reason}
+            error={withdrawal.errors.reason}
+            required
+            onChange={(e) => setReason(e.currentTarget.value)}
+            minRows={3}
+            // A long reason scrolls inside the field: its rule stays in sight below it.
+            maxRows={8}
+            autosize
+          />
+        </Stack>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setWithdrawing(false)}>
             {t('common.cancel')}
           </Button>
-          <Button color="orange" disabled={reason.trim().length < 10} loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
+          <Button
+            color="orange"
+            loading={withdraw.isPending}
+            onClick={() => {
+              // A reason of at least 10 characters, said in the user's language, before anything is sent.
+              const short: FieldErrors = reason.trim() !== '' && reason.trim().length < 10 ? { reason: t('fieldErrors.forms.withdrawal.reason') } : {};
+              if (withdrawal.check({ reason }, short)) withdraw.mutate();
+            }}
+          >
             {t('publication.withdraw')}
           </Button>
         </Group>

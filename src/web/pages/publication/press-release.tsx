@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PressRelease } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
 
 /**
  * The committee edits a winner's press release. Beside the text: the facts it
@@ -28,7 +29,8 @@ export function PressReleasePage() {
     }
   }, [r]);
   const stored = (data: PressRelease) => client.setQueryData(['press-release', id], data);
-  const save = useMutation({ mutationFn: () => api<PressRelease>('PUT', `/api/press-releases/${id}`, { title, body, version: r!.version }), onSuccess: stored });
+  const fields = useFieldErrors(['title', 'body'], 'pressRelease');
+  const save = useMutation({ mutationFn: () => api<PressRelease>('PUT', `/api/press-releases/${id}`, { title, body, version: r!.version }), onError: fields.refused, onSuccess: stored });
   const regenerate = useMutation({
     mutationFn: () => api<PressRelease>('POST', `/api/results/${r!.resultId}/press-releases`, { candidateId: r!.candidateId }),
     onSuccess: (data) => {
@@ -48,14 +50,14 @@ export function PressReleasePage() {
       <Title order={2}>
         {t('pressRelease.title')}: {r.candidateName}
       </Title>
-      <ErrorAlert error={save.error ?? regenerate.error} />
+      <ErrorAlert error={save.error ?? regenerate.error} {...fields.alert} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
-            <TextInput label={t('pressRelease.headline')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-            <Textarea label={t('pressRelease.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={14} />
+            <TextInput label={t('pressRelease.headline')} value={title} error={fields.errors.title} required onChange={(e) => setTitle(e.currentTarget.value)} />
+            <Textarea label={t('pressRelease.body')} value={body} error={fields.errors.body} required onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={14} />
             <Group>
-              <Button color="teal" disabled={!changed} loading={save.isPending} onClick={() => save.mutate()}>
+              <Button color="teal" disabled={!changed} loading={save.isPending} onClick={() => fields.check({ title, body }) && save.mutate()}>
                 {t('common.save')}
               </Button>
               <Button

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { EditionDetail, Province, Signatory, SignatoryInput } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors } from '../../field-errors.ts';
+import { handoverClashes, requiredOfSignatories } from './signatory-checks.ts';
 
 /** Who signs the certificates of each level (and province); the national admin edits, provincial admins read. */
 export function SignatoriesPanel({ edition, editable }: { edition: EditionDetail; editable: boolean }) {
@@ -16,8 +18,13 @@ export function SignatoriesPanel({ edition, editable }: { edition: EditionDetail
   useEffect(() => {
     if (saved.data) setRows(saved.data.map(({ level, area, name, title, handsOver }) => ({ level, area, name, title, handsOver })));
   }, [saved.data]);
+  const fields = useFieldErrors(
+    rows.flatMap((_, i) => ['level', 'area', 'name', 'title', 'handsOver'].map((f) => `signatories.${i}.${f}`)),
+    'signatory',
+  );
   const save = useMutation({
     mutationFn: () => api<Signatory[]>('PUT', `/api/editions/${edition.id}/signatories`, { signatories: rows }),
+    onError: fields.refused,
     onSuccess: (data) => client.setQueryData(['signatories', edition.id], data),
   });
   const set = (i: number, patch: Partial<SignatoryInput>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -33,7 +40,7 @@ export function SignatoriesPanel({ edition, editable }: { edition: EditionDetail
           {t('publication.signatoriesHint')}
         </Text>
         {!editable ? <Alert color="gray">{t('publication.readOnly')}</Alert> : null}
-        <ErrorAlert error={saved.error ?? save.error} />
+        <ErrorAlert error={saved.error ?? save.error} {...fields.alert} />
         <Table.ScrollContainer minWidth={760}>
           <Table>
             <Table.Thead>
@@ -50,27 +57,36 @@ export function SignatoriesPanel({ edition, editable }: { edition: EditionDetail
               {rows.map((r, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>
-                    <Select aria-label={t('publication.level')} data={levels} value={r.level} onChange={(v) => set(i, { level: v ?? r.level })} disabled={!editable} w={150} />
+                    <Select aria-label={t('publication.level')} data={levels} value={r.level} error={fields.errors[`signatories.${i}.level`]} onChange={(v) => set(i, { level: v ?? r.level })} disabled={!editable} w={150} />
                   </Table.Td>
                   <Table.Td>
                     {editable ? (
-                      <Select aria-label={t('publication.area')} data={provinceOptions} value={r.area} onChange={(v) => set(i, { area: v ?? '' })} searchable w={170} />
+                      <Select aria-label={t('publication.area')} data={provinceOptions} value={r.area} error={fields.errors[`signatories.${i}.area`]} onChange={(v) => set(i, { area: v ?? '' })} searchable w={170} />
                     ) : (
                       <Text size="sm">{r.area || '–'}</Text>
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={t('publication.name')} value={r.name} onChange={(e) => set(i, { name: e.currentTarget.value })} disabled={!editable} />
+                    <TextInput aria-label={t('publication.name')} value={r.name} error={fields.errors[`signatories.${i}.name`]} required={editable} onChange={(e) => set(i, { name: e.currentTarget.value })} disabled={!editable} />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={t('publication.position')} value={r.title} onChange={(e) => set(i, { title: e.currentTarget.value })} disabled={!editable} />
+                    <TextInput aria-label={t('publication.position')} value={r.title} error={fields.errors[`signatories.${i}.title`]} required={editable} onChange={(e) => set(i, { title: e.currentTarget.value })} disabled={!editable} />
                   </Table.Td>
                   <Table.Td>
-                    <Checkbox aria-label={t('publication.handsOver')} checked={r.handsOver} onChange={(e) => set(i, { handsOver: e.currentTarget.checked })} disabled={!editable} />
+                    <Checkbox aria-label={t('publication.handsOver')} checked={r.handsOver} error={fields.errors[`signatories.${i}.handsOver`]} onChange={(e) => set(i, { handsOver: e.currentTarget.checked })} disabled={!editable} />
                   </Table.Td>
                   {editable ? (
                     <Table.Td>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('common.delete')} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('common.delete')}
+                        onClick={() => {
+                          // The rows below move up: their marks, named by row, would land on the wrong signatory.
+                          fields.clear();
+                          setRows(rows.filter((_, j) => j !== i));
+                        }}
+                      >
                         ×
                       </ActionIcon>
                     </Table.Td>
@@ -85,7 +101,15 @@ export function SignatoriesPanel({ edition, editable }: { edition: EditionDetail
             <Button variant="light" onClick={() => setRows([...rows, { level: edition.levels[0]?.code ?? 'provinsi', area: '', name: '', title: '', handsOver: false }])}>
               {t('publication.addSignatory')}
             </Button>
-            <Button color="teal" loading={save.isPending} onClick={() => save.mutate()}>
+            <Button
+              color="teal"
+              loading={save.isPending}
+              onClick={() => {
+                // Names and titles first, and one presenter per level and province, before anything is sent.
+                const clash = t('fieldErrors.forms.signatory.handsOver');
+                if (fields.check(requiredOfSignatories(rows), Object.fromEntries(handoverClashes(rows).map((f) => [f, clash])))) save.mutate();
+              }}
+            >
               {t('common.save')}
             </Button>
             {save.isSuccess ? <Text size="sm">{t('common.saved')}</Text> : null}
