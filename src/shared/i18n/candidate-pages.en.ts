@@ -38,6 +38,13 @@ export const candidatePagesEn: typeof candidatePagesId = {
     contactEmail: 'E-mail',
     addContact: 'Add a contact',
     removeContact: 'Remove contact',
+    contactErrors: {
+      'contacts.name': 'Contact name of 2–120 characters.',
+      'contacts.position': 'At most 120 characters.',
+      'contacts.phone': 'At most 40 characters.',
+      'contacts.email': 'Give a valid e-mail address, e.g. name@agency.go.id.',
+      contacts: 'At most 10 contacts.',
+    },
     submit: 'Save nomination',
     pickCategory: 'Pick a category first.',
   },
@@ -69,6 +76,7 @@ export const candidatePagesEn: typeof candidatePagesId = {
     expires: 'valid until {{date}}',
     accepted: 'accepted {{date}}',
     waiting: 'not used yet',
+    errors: { email: 'Give a valid e-mail address, e.g. name@agency.go.id.' },
   },
   acceptInvite: {
     title: 'Accept the invitation',
@@ -108,6 +116,7 @@ export const candidatePagesEn: typeof candidatePagesId = {
     hint: 'The candidate can change it and submit again. The reason is written to the audit log.',
     reason: 'Reason',
     submit: 'Reopen',
+    errors: { reason: 'Say why (5–1,000 characters).' },
   },
   registration: {
     pending: 'Self-registration awaiting a decision',
@@ -117,6 +126,7 @@ export const candidatePagesEn: typeof candidatePagesId = {
     reason: 'Reason for rejecting (sent to the applicant)',
     rejected: 'Registration rejected: {{reason}}',
     declined: 'Nomination declined by the candidate: {{reason}}',
+    errors: { reason: 'A rejection needs a reason of 5–1,000 characters.' },
   },
   history: {
     title: 'History',
@@ -164,6 +174,12 @@ export const candidatePagesEn: typeof candidatePagesId = {
     emptyOthers: 'None yet.',
   },
   sa: {
+    /** Said on an entry's input that the completeness check names as missing (else "Required."). */
+    missingMarks: {
+      evidenceIds: 'Attach evidence or a link to an official source.',
+      parties: 'Pick the parties from the list or name another party.',
+      validUntil: 'The end date may not be before the start date.',
+    },
     regulationTypes: {
       perda: 'Regional regulation (Perda)',
       perkada: 'Head of region regulation (Pergub/Perbup/Perwali)',

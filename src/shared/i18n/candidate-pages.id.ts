@@ -39,6 +39,13 @@ export const candidatePagesId = {
     contactEmail: 'E-mail',
     addContact: 'Tambah narahubung',
     removeContact: 'Hapus narahubung',
+    contactErrors: {
+      'contacts.name': 'Nama narahubung 2–120 karakter.',
+      'contacts.position': 'Paling banyak 120 karakter.',
+      'contacts.phone': 'Paling banyak 40 karakter.',
+      'contacts.email': 'Tulis alamat e-mail yang sah, mis. nama@instansi.go.id.',
+      contacts: 'Paling banyak 10 narahubung.',
+    },
     submit: 'Simpan nominasi',
     pickCategory: 'Pilih kategori dahulu.',
   },
@@ -70,6 +77,7 @@ export const candidatePagesId = {
     expires: 'berlaku sampai {{date}}',
     accepted: 'diterima {{date}}',
     waiting: 'belum dipakai',
+    errors: { email: 'Tulis alamat e-mail yang sah, mis. nama@instansi.go.id.' },
   },
   acceptInvite: {
     title: 'Terima undangan',
@@ -109,6 +117,7 @@ export const candidatePagesId = {
     hint: 'Kandidat dapat mengubah dan mengirim ulang. Alasan dicatat di log audit.',
     reason: 'Alasan',
     submit: 'Buka kembali',
+    errors: { reason: 'Jelaskan alasannya (5–1.000 karakter).' },
   },
   registration: {
     pending: 'Pendaftaran mandiri menunggu keputusan',
@@ -118,6 +127,7 @@ export const candidatePagesId = {
     reason: 'Alasan penolakan (dikirim kepada pendaftar)',
     rejected: 'Pendaftaran ditolak: {{reason}}',
     declined: 'Nominasi ditolak kandidat: {{reason}}',
+    errors: { reason: 'Penolakan memerlukan alasan 5–1.000 karakter.' },
   },
   history: {
     title: 'Riwayat',
@@ -165,6 +175,12 @@ export const candidatePagesId = {
     emptyOthers: 'Belum ada.',
   },
   sa: {
+    /** Said on an entry's input that the completeness check names as missing (else "Wajib diisi."). */
+    missingMarks: {
+      evidenceIds: 'Lampirkan bukti dukung atau tautan sumber resmi.',
+      parties: 'Pilih pihak dari daftar atau tulis pihak lain.',
+      validUntil: 'Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku.',
+    },
     regulationTypes: {
       perda: 'Peraturan Daerah (Perda)',
       perkada: 'Peraturan Kepala Daerah (Pergub/Perbup/Perwali)',
