@@ -156,7 +156,7 @@ export function TwoFactorSection() {
 
           {mode === 'password' ? (
             <>
-              <PasswordInput label={t('twoFactor.password')} description={t('twoFactor.passwordHint')} autoComplete="current-password" required value={password} error={fields.errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <PasswordInput label={t('twoFactor.password')} description={t('twoFactor.passwordHint')} autoComplete="current-password" required value={password} error={fields.errors.password} aria-invalid={fields.errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
               <Actions busy={busy} label={t('twoFactor.begin')} onCancel={reset} />
             </>
           ) : null}
@@ -186,7 +186,7 @@ export function TwoFactorSection() {
           {mode === 'disable' ? (
             <>
               <Text size="sm">{t('twoFactor.disableHint')}</Text>
-              <PasswordInput label={t('twoFactor.password')} autoComplete="current-password" required value={password} error={fields.errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <PasswordInput label={t('twoFactor.password')} autoComplete="current-password" required value={password} error={fields.errors.password} aria-invalid={fields.errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
               <TextInput label={t('twoFactor.codeOrRecovery')} autoComplete="one-time-code" required value={code} error={fields.errors.code} onChange={(e) => setCode(e.currentTarget.value)} />
               <Actions busy={busy} label={t('twoFactor.disable')} color="red" onCancel={reset} />
             </>

@@ -106,7 +106,7 @@ export function LoginPage() {
             ) : (
               <>
             <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} error={fields.errors.email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
-            <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} error={fields.errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} error={fields.errors.password} aria-invalid={fields.errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
             <Button type="submit" loading={busy} color="teal">
               {t('login.submit')}
             </Button>

@@ -27,8 +27,8 @@ const money = { min: 0 } as const;
 export function PemdaForm({ answers, evidence, readOnly, onChange, errors = {} }: { answers: Pemda; evidence: EvidenceSummary[]; readOnly: boolean; onChange: (a: Answers) => void; errors?: FieldErrors }) {
   const { t } = useTranslation();
   const options = (list: readonly string[], prefix: string) => list.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
-  const date = (value: string | null, label: string, set: (v: string | null) => void, error?: string) => (
-    <DateField label={label} value={value ?? ''} error={error} onChange={(v) => set(v || null)} readOnly={readOnly} />
+  const date = (value: string | null, label: string, set: (v: string | null) => void, error?: string, required = false) => (
+    <DateField label={label} required={required} value={value ?? ''} error={error} onChange={(v) => set(v || null)} readOnly={readOnly} />
   );
   const coverage = answers.coverage;
   return (
@@ -48,7 +48,7 @@ export function PemdaForm({ answers, evidence, readOnly, onChange, errors = {} }
             <SimpleGrid cols={grid} spacing="sm">
               <Select label={t('candidate.type')} data={options(regulationTypes, 'sa.regulationTypes')} value={r.type} error={err.type} onChange={(v) => update({ type: (v ?? 'perkada') as typeof r.type })} disabled={readOnly} />
               <TextInput label={t('candidate.number')} required value={r.number} error={err.number} onChange={(e) => update({ number: e.currentTarget.value })} readOnly={readOnly} />
-              {date(r.date, t('candidate.date'), (d) => update({ date: d }), err.date)}
+              {date(r.date, t('candidate.date'), (d) => update({ date: d }), err.date, true)}
               <TextInput label={t('candidate.titleField')} required value={r.title} error={err.title} onChange={(e) => update({ title: e.currentTarget.value })} readOnly={readOnly} />
               {date(r.validUntil, t('organisation.regulationValidUntil'), (d) => update({ validUntil: d }), err.validUntil)}
             </SimpleGrid>
