@@ -29,6 +29,10 @@ const words = {
     title: 'Judul/tentang',
     titleRule: 'Paling banyak 500 karakter.',
     autosaved: 'Tersimpan otomatis',
+    importStart: 'Impor',
+    importFailed: 'Tidak ada yang disimpan. Perbaiki baris berikut lalu unggah lagi:',
+    otherProvince: 'Kabupaten Lampung Tengah bukan wilayah provinsi 52',
+    noRowsTitle: 'Tidak ada yang diimpor',
   },
   en: {
     login: 'Sign in',
@@ -48,6 +52,10 @@ const words = {
     title: 'Title/subject',
     titleRule: 'At most 500 characters.',
     autosaved: 'Saved automatically',
+    importStart: 'Import',
+    importFailed: 'Nothing was saved. Fix these rows and upload again:',
+    otherProvince: 'Kabupaten Lampung Tengah is not a region of province 52',
+    noRowsTitle: 'Nothing was imported',
   },
 } as const;
 
@@ -75,12 +83,13 @@ describe.skipIf(!browserAvailable()).each(drivers())('candidate, juror and sign-
   let server: E2eServer;
   let browser: Browser;
   let lotimId: string;
+  let editionId: string;
 
   beforeAll(async () => {
     server = await startE2eServer(driver, { today: todayInWib() });
     browser = await launchBrowser();
     const year = todayInWib().slice(0, 4);
-    const editionId = (await listEditions(server.database.db)).find((e) => e.label === `Paritrana Award ${year}`)!.id;
+    editionId = (await listEditions(server.database.db)).find((e) => e.label === `Paritrana Award ${year}`)!.id;
     lotimId = (await listCandidates(server.database.db, editionId, { all: true })).find((c) => c.regencyCode === '52.03')!.id;
   });
   afterAll(async () => {
@@ -198,6 +207,25 @@ describe.skipIf(!browserAvailable()).each(drivers())('candidate, juror and sign-
       expect(alert).not.toMatch(/#\d+:/);
       expect(await page.locator('body').innerText()).not.toMatch(raw);
       if (lang === 'id') await screenshotBoth(page, 'form-errors-candidate-04-regulation');
+      await page.context().close();
+    });
+
+    it(`the candidate import says each refused row, and a sheet without rows, in the page's language (${lang})`, async () => {
+      const { page } = await signIn(lang, 'ntb@paritrana.demo');
+      await page.goto(`${server.url}/editions/${editionId}/candidates/import`);
+      const upload = async (content: string) => {
+        await page.locator('input[type=file]').setInputFiles({ name: 'kandidat.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
+        await page.getByRole('button', { name: w.importStart, exact: true }).click();
+      };
+      await upload('kategori;kode_wilayah\npemkab-kota;18.02\n');
+      await page.getByText(w.importFailed).waitFor();
+      await page.getByRole('cell', { name: w.otherProvince, exact: true }).waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(raw);
+      if (lang === 'en') await screenshotBoth(page, 'form-errors-candidate-05-import');
+      // The template as downloaded (column names only) is known by its reason code, whatever the page's language.
+      await upload('kategori;kode_wilayah\n');
+      await page.getByRole('alert').filter({ hasText: w.noRowsTitle }).waitFor();
+      expect(await page.getByRole('cell').count()).toBe(0);
       await page.context().close();
     });
   }
