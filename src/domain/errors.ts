@@ -38,7 +38,12 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export type ErrorDetail = { path: string; message: string };
+/**
+ * One refused field or row: `message` in English; a refused row of an
+ * uploaded sheet also carries its stable `reason` code and the `values` it
+ * names (`sheets/row-reasons.ts`), which the page says in the user's language.
+ */
+export type ErrorDetail = { path: string; message: string; reason?: string; values?: Record<string, string | number> };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

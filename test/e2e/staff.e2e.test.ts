@@ -56,8 +56,8 @@ describe.skipIf(!browserAvailable()).each(drivers())('a provincial admin staffs 
     // A bad sheet: every problem named, nothing saved.
     await uploadSheet('salah.csv', 'email,nama\nverifikator.ntb@paritrana.demo,Sudah Ada\nkc.baru@test.example,K\n');
     await page.getByText('Berkas ditolak; tidak ada yang disimpan').waitFor();
-    await page.getByRole('cell', { name: 'verifikator.ntb@paritrana.demo sudah memiliki akun / verifikator.ntb@paritrana.demo already has an account' }).waitFor();
-    await page.getByRole('cell', { name: 'wajib diisi (paling sedikit 2 karakter) / required (at least 2 characters)' }).waitFor();
+    await page.getByRole('cell', { name: 'verifikator.ntb@paritrana.demo sudah memiliki akun', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'wajib diisi (paling sedikit 2 karakter)', exact: true }).waitFor();
     await screenshotBoth(page, `${driver}-staff-02-bad-sheet`);
     expect(await findUserByEmail(server.database.db, 'kc.baru@test.example')).toBeNull();
 

@@ -64,10 +64,17 @@ describe.each(drivers())('candidates on %s', (driver) => {
     const base = { categoryId: categories.get('pemkab-kota'), npp: null, name: null, sizeClass: null, sector: null, address: null, contacts: [] };
     const other = await admin52.request('POST', `/api/editions/${editionId}/candidates`, { ...base, provinceCode: '52', regencyCode: '18.02' });
     expect(other.statusCode).toBe(400);
-    expect(other.json<ErrorBody>().error.details).toEqual([{ path: 'baris 2.kode_wilayah', message: 'Kabupaten Lampung Tengah bukan wilayah provinsi 52' }]);
+    expect(other.json<ErrorBody>().error.details).toEqual([
+      {
+        path: 'baris 2.kode_wilayah',
+        reason: 'regency-other-province',
+        values: { name: 'Kabupaten Lampung Tengah', province: '52' },
+        message: 'Kabupaten Lampung Tengah is not a region of province 52',
+      },
+    ]);
     const duplicate = await admin52.request('POST', `/api/editions/${editionId}/candidates`, { ...base, provinceCode: '52', regencyCode: '52.03' });
     expect(duplicate.statusCode).toBe(400);
-    expect(duplicate.json<ErrorBody>().error.details?.[0]?.message).toBe('52.03 sudah menjadi kandidat kategori pemkab-kota');
+    expect(duplicate.json<ErrorBody>().error.details?.[0]).toMatchObject({ reason: 'already-candidate', values: { name: '52.03', category: 'pemkab-kota' } });
     const foreign = await admin18.request('POST', `/api/editions/${editionId}/candidates`, { ...base, provinceCode: '52', regencyCode: '52.04' });
     expect(foreign.statusCode).toBe(403);
   });
@@ -80,9 +87,9 @@ describe.each(drivers())('candidates on %s', (driver) => {
     const res = await importSheet(admin52, '52', 'kandidat.csv', sheet);
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().error.details).toEqual([
-      { path: 'baris 3.npp', message: 'NPP "ABC" tidak sah (5–20 huruf atau angka)' },
-      { path: 'baris 3.nama', message: 'wajib diisi untuk badan usaha' },
-      { path: 'baris 3.kelas_usaha', message: 'harus salah satu dari besar, menengah, kecil, mikro' },
+      { path: 'baris 3.npp', reason: 'npp-invalid', values: { value: 'ABC' }, message: 'NPP "ABC" is not valid (5–20 letters or digits)' },
+      { path: 'baris 3.nama', reason: 'company-required', message: 'required for a company' },
+      { path: 'baris 3.kelas_usaha', reason: 'size-class', values: { allowed: 'besar, menengah, kecil, mikro' }, message: 'one of besar, menengah, kecil, mikro' },
     ]);
     expect((await admin52.request('GET', `/api/editions/${editionId}/candidates`)).json<Detail[]>()).toHaveLength(before);
 
@@ -107,8 +114,8 @@ describe.each(drivers())('candidates on %s', (driver) => {
       expect(res.statusCode).toBe(400);
       expect(res.json<ErrorBody>().error).toEqual({
         code: 'VALIDATION_FAILED',
-        message: 'Berkas hanya berisi judul kolom, tanpa baris kandidat; tidak ada yang diimpor',
-        details: [{ path: 'file', message: 'tanpa baris kandidat' }],
+        message: 'The file holds the column names only; nothing was imported',
+        details: [{ path: 'file', reason: 'no-rows', message: 'the file holds the column names only, no rows' }],
       });
     }
     expect((await admin52.request('GET', `/api/editions/${editionId}/candidates`)).json<Detail[]>()).toHaveLength(before);
@@ -126,7 +133,12 @@ describe.each(drivers())('candidates on %s', (driver) => {
     });
     const filled = await importSheet(admin52, '52', 'isian.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(filled.statusCode).toBe(400);
-    expect(filled.json<ErrorBody>().error.details?.[0]).toEqual({ path: 'baris 2.baris', message: '52.03 sudah menjadi kandidat kategori pemkab-kota' });
+    expect(filled.json<ErrorBody>().error.details?.[0]).toEqual({
+      path: 'baris 2.baris',
+      reason: 'already-candidate',
+      values: { name: '52.03', category: 'pemkab-kota' },
+      message: '52.03 is already a candidate of category pemkab-kota',
+    });
   });
 
   it('invites a candidate user by e-mail; the link creates the account once; the candidate answers its nomination', async () => {

@@ -39,7 +39,9 @@ describe.each(drivers())('categories identified by their own unit on %s', (drive
     expect(res.json<Detail>()).toMatchObject({ name: 'Pemerintah Provinsi Aceh', level: 'nasional', provinceCode: '11', regencyCode: null, villageCode: null, kind: 'pemda' });
     const again = await nominate({ categoryId: categories.get('pemprov'), name: 'Pemprov Aceh' });
     expect(again.statusCode).toBe(400);
-    expect(again.json<ErrorBody>().error.details).toEqual([{ path: 'baris 2.baris', message: 'Pemprov Aceh sudah menjadi kandidat kategori pemprov' }]);
+    expect(again.json<ErrorBody>().error.details).toEqual([
+      { path: 'baris 2.baris', reason: 'already-candidate', values: { name: 'Pemprov Aceh', category: 'pemprov' }, message: 'Pemprov Aceh is already a candidate of category pemprov' },
+    ]);
     const regency = await nominate({ categoryId: categories.get('pemprov'), regencyCode: '11.01' });
     expect(regency.statusCode).toBe(400);
   });
@@ -76,9 +78,9 @@ describe.each(drivers())('categories identified by their own unit on %s', (drive
     expect(named.json<Detail>()).toMatchObject({ name: 'Gampong Gampong Drien', villageCode: '11.01.01.2003' });
     const twice = await nominate({ categoryId: categories.get('desa'), villageCode: '11.01.01.2001' });
     expect(twice.statusCode).toBe(400);
-    expect(twice.json<ErrorBody>().error.details?.[0]?.message).toBe('11.01.01.2001 sudah menjadi kandidat kategori desa');
+    expect(twice.json<ErrorBody>().error.details?.[0]).toMatchObject({ reason: 'already-candidate', values: { name: '11.01.01.2001', category: 'desa' } });
     const foreign = await nominate({ categoryId: categories.get('desa'), villageCode: '52.03.01.2001' });
-    expect(foreign.json<ErrorBody>().error.details?.[0]?.message).toBe('Tanjung Luar bukan desa provinsi 11');
+    expect(foreign.json<ErrorBody>().error.details?.[0]).toMatchObject({ reason: 'village-other-province', values: { name: 'Tanjung Luar', province: '11' } });
   });
 
   it('shows the demo’s provincial government, village and public-service institutions, each with its own figures and instrument', async () => {

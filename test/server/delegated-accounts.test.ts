@@ -202,7 +202,7 @@ describe.each(drivers())('delegated administration and staff invitations on %s',
     }
   });
 
-  it('refuses a whole sheet with any bad row, naming row, column and reason in both languages', async () => {
+  it('refuses a whole sheet with any bad row, naming row, column and reason by its code', async () => {
     const before = await countUsers(t.database.db);
     const outboxBefore = (await listOutbox(t.database.db, { all: true })).length;
     const sheet = [
@@ -215,11 +215,11 @@ describe.each(drivers())('delegated administration and staff invitations on %s',
     const res = await upload(admin52, 'province=52&role=verifier', 'salah.csv', sheet);
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().error.details).toEqual([
-      { path: 'baris 3.email', message: 'kc.mataram@test.example sudah memiliki akun / kc.mataram@test.example already has an account' },
-      { path: 'baris 4.email', message: 'sama dengan baris 2 / same as row 2' },
-      { path: 'baris 5.email', message: 'alamat e-mail "bukan-email" tidak sah / "bukan-email" is not a valid e-mail address' },
-      { path: 'baris 5.nama', message: 'wajib diisi (paling sedikit 2 karakter) / required (at least 2 characters)' },
-      { path: 'baris 5.bahasa', message: 'isi id atau en / give id or en' },
+      { path: 'baris 3.email', reason: 'email-taken', values: { value: 'kc.mataram@test.example' }, message: 'kc.mataram@test.example already has an account' },
+      { path: 'baris 4.email', reason: 'same-as-row', values: { row: 2 }, message: 'same as row 2' },
+      { path: 'baris 5.email', reason: 'email-invalid', values: { value: 'bukan-email' }, message: '"bukan-email" is not a valid e-mail address' },
+      { path: 'baris 5.nama', reason: 'name-too-short', values: { min: 2 }, message: 'required (at least 2 characters)' },
+      { path: 'baris 5.bahasa', reason: 'language', message: 'give id or en' },
     ]);
     expect(await countUsers(t.database.db)).toBe(before);
     expect((await listOutbox(t.database.db, { all: true })).length).toBe(outboxBefore);
@@ -227,9 +227,11 @@ describe.each(drivers())('delegated administration and staff invitations on %s',
     const panel = (await admin52.request('GET', `/api/editions/${editionId}/panels`)).json<PanelDetail[]>().find((p) => p.name === 'Tim Sembilan NTB 2025')!;
     const seats = ['email,nama,unsur,jabatan_panel', 'juri10.ntb@test.example,Juri Sepuluh,ahli-kebijakan-publik,ketua', 'juri11.ntb@test.example,Juri Sebelas,dukun,anggota'].join('\n');
     const bad = await upload(admin52, `province=52&role=juror&panelId=${panel.id}`, 'kursi.csv', seats);
-    expect(bad.json<ErrorBody>().error.details).toEqual([{ path: 'baris 3.unsur', message: 'unsur "dukun" tidak dikenal (lihat lembar Petunjuk) / unknown unsur "dukun" (see the guide sheet)' }]);
+    expect(bad.json<ErrorBody>().error.details).toEqual([{ path: 'baris 3.unsur', reason: 'unsur-unknown', values: { value: 'dukun' }, message: 'unknown unsur "dukun" (see the guide sheet)' }]);
     const twoChairs = await upload(admin52, `province=52&role=juror&panelId=${panel.id}`, 'kursi.csv', seats.replace('dukun', 'akademisi'));
-    expect(twoChairs.json<ErrorBody>().error.details).toEqual([{ path: 'baris 2.jabatan_panel', message: 'tim harus punya tepat satu ketua (2: baris 2) / a panel has exactly one chair (2: rows 2)' }]);
+    expect(twoChairs.json<ErrorBody>().error.details).toEqual([
+      { path: 'baris 2.jabatan_panel', reason: 'one-chair', values: { count: 2, rows: '2' }, message: 'a panel has exactly one chair (2 found: rows 2)' },
+    ]);
     expect(await countUsers(t.database.db)).toBe(before);
   });
 
@@ -241,6 +243,6 @@ describe.each(drivers())('delegated administration and staff invitations on %s',
     const verifier = await signIn(t, (await makeUser(t, roles.verifier('52'))).email);
     expect((await upload(verifier, 'province=52&role=verifier', 'v.csv', 'email,nama\nx@test.example,X')).statusCode).toBe(403);
     const columns = await upload(admin52, 'province=52&role=verifier', 'v.csv', 'email,nama,gaji\nx@test.example,X,1');
-    expect(columns.json<ErrorBody>().error.details).toEqual([{ path: 'baris 1.gaji', message: 'kolom "gaji" tidak dikenal; gunakan templat / unknown column "gaji": use the template' }]);
+    expect(columns.json<ErrorBody>().error.details).toEqual([{ path: 'baris 1.gaji', reason: 'column-unknown', values: { column: 'gaji' }, message: 'unknown column "gaji": use the template' }]);
   });
 });

@@ -90,7 +90,9 @@ describe.each(drivers())('one error model on %s', (driver) => {
       });
     } else {
       expect(refused!.statusCode).toBe(400);
-      expect(refused!.json<ErrorBody>().error.details).toEqual([{ path: 'baris 2.baris', message: '52.01 sudah menjadi kandidat kategori pemkab-kota' }]);
+      expect(refused!.json<ErrorBody>().error.details).toEqual([
+        { path: 'baris 2.baris', reason: 'already-candidate', values: { name: '52.01', category: 'pemkab-kota' }, message: '52.01 is already a candidate of category pemkab-kota' },
+      ]);
     }
     const listed = (await admin52.request('GET', `/api/editions/${editionId}/candidates`)).json<{ regencyCode: string | null }[]>();
     expect(listed.filter((c) => c.regencyCode === '52.01')).toHaveLength(1);

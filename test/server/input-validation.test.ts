@@ -110,7 +110,8 @@ describe.each(drivers())('malformed input answered 400, never 500, on %s', (driv
     const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kandidat.csv"\r\nContent-Type: text/csv\r\n\r\n${sheet}\r\n--${boundary}--\r\n`);
     const res = await national.inject({ method: 'POST', url: `/api/editions/${editionId}/candidates/import?province=52`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
     expect(res.statusCode).toBe(400);
-    expect(problems(res)).toEqual([['baris 2.email_kontak', 'terlalu panjang: 60002 karakter (paling banyak 500)']]);
+    expect(problems(res)).toEqual([['baris 2.email_kontak', 'too long: 60002 characters (at most 500)']]);
+    expect(res.json<ErrorBody>().error.details?.[0]).toMatchObject({ reason: 'too-long', values: { length: 60002, max: 500 } });
   });
 
   it('changes a user’s roles alone', async () => {

@@ -129,19 +129,19 @@ describe.each(drivers())('self-registration on %s', (driver) => {
     // Nor can the unconfirmed one be confirmed into a taken regency.
     const late = await publicClient().request('POST', '/api/registrations/confirm', { token: await confirmationToken('disnaker@bimakab2.go.id') });
     expect(late.statusCode).toBe(400);
-    expect(late.json<ErrorBody>().error.details).toEqual([{ path: 'candidate', message: '52.06 sudah menjadi kandidat kategori pemkab-kota' }]);
+    expect(late.json<ErrorBody>().error.details).toEqual([{ path: 'candidate', message: '52.06 is already a candidate of category pemkab-kota' }]);
     const rejected = await admin52.request('POST', `/api/candidates/${waiting.id}/registration`, { approve: false, reason: 'Sudah dinominasikan oleh provinsi' });
     expect(rejected.json<Detail>().status).toBe('rejected');
   });
 
-  it('names each wrong field in Indonesian and stores nothing', async () => {
+  it('names each wrong field and stores nothing', async () => {
     const before = (await admin52.request('GET', `/api/editions/${editionId}/candidates`)).json<Detail[]>().length;
     const foreign = await publicClient().request('POST', '/api/registrations', { ...base(), regencyCode: '18.02' });
     expect(foreign.statusCode).toBe(400);
-    expect(foreign.json<ErrorBody>().error.details).toEqual([{ path: 'regencyCode', message: 'Kabupaten Lampung Tengah bukan wilayah provinsi 52' }]);
+    expect(foreign.json<ErrorBody>().error.details).toEqual([{ path: 'regencyCode', message: 'Kabupaten Lampung Tengah is not a region of province 52' }]);
     // Lombok Timur is nominated already.
     const twice = await publicClient().request('POST', '/api/registrations', { ...base(), regencyCode: '52.03' });
-    expect(twice.json<ErrorBody>().error.details).toEqual([{ path: 'candidate', message: '52.03 sudah menjadi kandidat kategori pemkab-kota' }]);
+    expect(twice.json<ErrorBody>().error.details).toEqual([{ path: 'candidate', message: '52.03 is already a candidate of category pemkab-kota' }]);
     const company = await publicClient().request('POST', '/api/registrations', {
       ...base(),
       categoryId: categories.get('usaha-menengah'),
@@ -150,8 +150,8 @@ describe.each(drivers())('self-registration on %s', (driver) => {
       sizeClass: null,
     });
     expect(company.json<ErrorBody>().error.details).toEqual([
-      { path: 'npp', message: 'NPP "AB" tidak sah (5–20 huruf atau angka)' },
-      { path: 'name', message: 'wajib diisi untuk badan usaha' },
+      { path: 'npp', message: 'NPP "AB" is not valid (5–20 letters or digits)' },
+      { path: 'name', message: 'required for a company' },
     ]);
     expect((await admin52.request('GET', `/api/editions/${editionId}/candidates`)).json<Detail[]>()).toHaveLength(before);
   });

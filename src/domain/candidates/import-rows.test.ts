@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasoned } from '../sheets/row-reasons.ts';
 import { checkImportRows, type ImportContext } from './import-rows.ts';
 
 const context = (): ImportContext => ({
@@ -68,12 +69,13 @@ describe('checkImportRows', () => {
     expect(candidates[0]).toMatchObject({ categoryId: 'cat-prov', level: 'nasional', kind: 'pemda', provinceCode: '52', regencyCode: null, villageCode: null, name: 'Pemerintah Provinsi Nusa Tenggara Barat' });
     expect(checkImportRows([{ kategori: 'pemprov', nama: 'Pemprov NTB' }], ctx).candidates[0]!.name).toBe('Pemprov NTB');
     expect(checkImportRows([{ kategori: 'pemprov', kode_wilayah: '52.03' }], ctx).problems).toEqual([
-      { row: 2, column: 'kode_wilayah', message: 'pemerintah provinsi diisi kode provinsinya (52) atau dikosongkan, bukan "52.03"' },
+      { row: 2, column: 'kode_wilayah', ...reasoned('province-code', { province: '52', value: '52.03' }) },
     ]);
-    expect(checkImportRows([{ kategori: 'pemprov' }, { kategori: 'pemprov' }], ctx).problems).toEqual([{ row: 3, column: 'baris', message: 'sama dengan baris 2' }]);
-    expect(checkImportRows([{ kategori: 'pemprov' }], { ...ctx, existing: new Set(['cat-prov|provinsi:52']) }).problems[0]!.message).toBe(
-      'Pemerintah Provinsi Nusa Tenggara Barat sudah menjadi kandidat kategori pemprov',
-    );
+    expect(checkImportRows([{ kategori: 'pemprov' }, { kategori: 'pemprov' }], ctx).problems).toEqual([{ row: 3, column: 'baris', ...reasoned('same-as-row', { row: 2 }) }]);
+    expect(checkImportRows([{ kategori: 'pemprov' }], { ...ctx, existing: new Set(['cat-prov|provinsi:52']) }).problems[0]).toMatchObject({
+      reason: 'already-candidate',
+      values: { name: 'Pemerintah Provinsi Nusa Tenggara Barat', category: 'pemprov' },
+    });
   });
 
   it('takes villages by their village code, several of one regency, keeping the village’s name', () => {
@@ -96,13 +98,13 @@ describe('checkImportRows', () => {
       ['52.03.01.2002', null, 'Desa Pijot Sejahtera'],
     ]);
     expect(checkImportRows([{ kategori: 'desa', kode_wilayah: '52.03' }, { kategori: 'desa', kode_wilayah: '18.02.01.2001' }, { kategori: 'desa' }], ctx).problems).toEqual([
-      { row: 2, column: 'kode_wilayah', message: 'kode desa "52.03" tidak dikenal' },
-      { row: 3, column: 'kode_wilayah', message: 'Gunung Sugih bukan desa provinsi 52' },
-      { row: 4, column: 'kode_wilayah', message: 'wajib diisi untuk desa (kode desa Kemendagri, mis. 52.03.01.2001)' },
+      { row: 2, column: 'kode_wilayah', ...reasoned('village-unknown', { value: '52.03' }) },
+      { row: 3, column: 'kode_wilayah', ...reasoned('village-other-province', { name: 'Gunung Sugih', province: '52' }) },
+      { row: 4, column: 'kode_wilayah', ...reasoned('village-code-required') },
     ]);
   });
 
-  it('names every problem of every row with its sheet row and column, in Indonesian', () => {
+  it('names every problem of every row with its sheet row and column, by its reason code', () => {
     const { candidates, problems } = checkImportRows(
       [
         { kategori: 'desa' },
@@ -117,16 +119,16 @@ describe('checkImportRows', () => {
     );
     expect(candidates).toHaveLength(1);
     expect(problems).toEqual([
-      { row: 2, column: 'kategori', message: 'kategori "desa" tidak ada dalam edisi ini' },
-      { row: 3, column: 'kode_wilayah', message: 'Kabupaten Lampung Tengah bukan wilayah provinsi 52' },
-      { row: 4, column: 'baris', message: '52.02 sudah menjadi kandidat kategori pemkab-kota' },
-      { row: 5, column: 'npp', message: 'NPP "x" tidak sah (5–20 huruf atau angka)' },
-      { row: 5, column: 'nama', message: 'wajib diisi untuk badan usaha' },
-      { row: 5, column: 'kelas_usaha', message: 'harus salah satu dari besar, menengah, kecil, mikro' },
-      { row: 5, column: 'email_kontak', message: 'alamat e-mail "bukan-email" tidak sah' },
-      { row: 5, column: 'nama_kontak', message: 'wajib diisi bila ada telepon atau e-mail kontak' },
-      { row: 7, column: 'baris', message: 'sama dengan baris 6' },
-      { row: 8, column: 'kategori', message: 'wajib diisi' },
+      { row: 2, column: 'kategori', ...reasoned('category-unknown', { value: 'desa' }) },
+      { row: 3, column: 'kode_wilayah', ...reasoned('regency-other-province', { name: 'Kabupaten Lampung Tengah', province: '52' }) },
+      { row: 4, column: 'baris', ...reasoned('already-candidate', { name: '52.02', category: 'pemkab-kota' }) },
+      { row: 5, column: 'npp', ...reasoned('npp-invalid', { value: 'x' }) },
+      { row: 5, column: 'nama', ...reasoned('company-required') },
+      { row: 5, column: 'kelas_usaha', ...reasoned('size-class', { allowed: 'besar, menengah, kecil, mikro' }) },
+      { row: 5, column: 'email_kontak', ...reasoned('email-invalid', { value: 'bukan-email' }) },
+      { row: 5, column: 'nama_kontak', ...reasoned('contact-name-required') },
+      { row: 7, column: 'baris', ...reasoned('same-as-row', { row: 6 }) },
+      { row: 8, column: 'kategori', ...reasoned('required') },
     ]);
   });
 });

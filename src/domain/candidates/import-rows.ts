@@ -1,9 +1,11 @@
+import { reasoned, type Reasoned, type ReasonValues, type RowReason } from '../sheets/row-reasons.ts';
 import { kindOfFamily, nppPattern, sizeClasses, unitOfCategory, villageCodePattern, type CandidateKind } from './rules.ts';
 
 /**
  * Checks the rows of a candidate import (template columns below) against the
  * edition; the import is all-or-nothing, so every problem of every row is
- * reported at once, in Indonesian, with its row number and column.
+ * reported at once with its row number, column and reason code
+ * (`../sheets/row-reasons.ts`), which the page says in the user's language.
  */
 export const importColumns = [
   'kategori',
@@ -52,7 +54,7 @@ export type NewCandidate = {
   contacts: { name: string; position: string | null; phone: string | null; email: string | null }[];
 };
 
-export type RowProblem = { row: number; column: ImportColumn | 'baris'; message: string };
+export type RowProblem = { row: number; column: ImportColumn | 'baris' } & Reasoned;
 
 /** The longest cell read: longer ones are refused before any other check runs on them. */
 export const maxCellLength = 500;
@@ -114,17 +116,17 @@ function importRowChecker(context: ImportContext, firstRow: number): { check: (r
   const seen = new Map<string, number>();
   const check = (row: ImportRow, i: number) => {
     const at = firstRow + i;
-    const problem = (column: RowProblem['column'], message: string) => problems.push({ row: at, column, message });
+    const problem = (column: RowProblem['column'], reason: RowReason, values?: ReasonValues) => problems.push({ row: at, column, ...reasoned(reason, values) });
     const before = problems.length;
     for (const column of importColumns) {
       const length = row[column]?.length ?? 0;
-      if (length > maxCellLength) problem(column, `terlalu panjang: ${length} karakter (paling banyak ${maxCellLength})`);
+      if (length > maxCellLength) problem(column, 'too-long', { length, max: maxCellLength });
     }
     // A row with an over-long cell is refused as it is: nothing else is read from it.
     if (problems.length > before) return;
     const category = context.categories.get((row.kategori ?? '').trim());
-    if (blank(row.kategori)) problem('kategori', 'wajib diisi');
-    else if (!category) problem('kategori', `kategori "${row.kategori!.trim()}" tidak ada dalam edisi ini`);
+    if (blank(row.kategori)) problem('kategori', 'required');
+    else if (!category) problem('kategori', 'category-unknown', { value: row.kategori!.trim() });
     const kind = category ? kindOfFamily(category.family) : null;
     let regencyCode: string | null = null;
     let npp: string | null = null;
@@ -135,18 +137,18 @@ function importRowChecker(context: ImportContext, firstRow: number): { check: (r
     if (unit === 'provinsi') {
       const code = text(row.kode_wilayah);
       const provinceName = context.provinces?.get(context.provinceCode);
-      if (code && code !== context.provinceCode) problem('kode_wilayah', `pemerintah provinsi diisi kode provinsinya (${context.provinceCode}) atau dikosongkan, bukan "${code}"`);
+      if (code && code !== context.provinceCode) problem('kode_wilayah', 'province-code', { province: context.provinceCode, value: code });
       else {
         identity = `provinsi:${context.provinceCode}`;
         name ??= provinceName ? `Pemerintah Provinsi ${provinceName}` : null;
-        if (!name) problem('nama', 'wajib diisi untuk pemerintah provinsi');
+        if (!name) problem('nama', 'province-name-required');
       }
     } else if (unit === 'desa') {
       villageCode = text(row.kode_wilayah);
       const village = villageCode ? context.village?.(villageCode) : undefined;
-      if (!villageCode) problem('kode_wilayah', 'wajib diisi untuk desa (kode desa Kemendagri, mis. 52.03.01.2001)');
-      else if (!villageCodePattern.test(villageCode) || !village) problem('kode_wilayah', `kode desa "${villageCode}" tidak dikenal`);
-      else if (!villageCode.startsWith(`${context.provinceCode}.`)) problem('kode_wilayah', `${village.name} bukan desa provinsi ${context.provinceCode}`);
+      if (!villageCode) problem('kode_wilayah', 'village-code-required');
+      else if (!villageCodePattern.test(villageCode) || !village) problem('kode_wilayah', 'village-unknown', { value: villageCode });
+      else if (!villageCode.startsWith(`${context.provinceCode}.`)) problem('kode_wilayah', 'village-other-province', { name: village.name, province: context.provinceCode });
       else {
         identity = villageCode;
         name ??= `Desa ${village.name}`;
@@ -154,33 +156,33 @@ function importRowChecker(context: ImportContext, firstRow: number): { check: (r
     } else if (kind === 'pemda') {
       regencyCode = text(row.kode_wilayah);
       const regency = regencyCode ? context.regencies.get(regencyCode) : undefined;
-      if (!regencyCode) problem('kode_wilayah', 'wajib diisi untuk pemerintah daerah (kode Kemendagri, mis. 18.02)');
-      else if (!regency) problem('kode_wilayah', `kode wilayah "${regencyCode}" tidak dikenal`);
+      if (!regencyCode) problem('kode_wilayah', 'regency-code-required');
+      else if (!regency) problem('kode_wilayah', 'regency-unknown', { value: regencyCode });
       else if (regency.provinceCode !== context.provinceCode) {
-        problem('kode_wilayah', `${regency.name} bukan wilayah provinsi ${context.provinceCode}`);
+        problem('kode_wilayah', 'regency-other-province', { name: regency.name, province: context.provinceCode });
       } else {
         name = regency.name;
         identity = regencyCode;
       }
     } else if (kind === 'badan-usaha') {
       npp = text(row.npp);
-      if (!npp) problem('npp', 'wajib diisi untuk badan usaha');
-      else if (!nppPattern.test(npp)) problem('npp', `NPP "${npp}" tidak sah (5–20 huruf atau angka)`);
-      if (!name) problem('nama', 'wajib diisi untuk badan usaha');
+      if (!npp) problem('npp', 'company-required');
+      else if (!nppPattern.test(npp)) problem('npp', 'npp-invalid', { value: npp });
+      if (!name) problem('nama', 'company-required');
       identity = npp;
       const size = text(row.kelas_usaha);
-      if (size && !(sizeClasses as readonly string[]).includes(size)) problem('kelas_usaha', `harus salah satu dari ${sizeClasses.join(', ')}`);
+      if (size && !(sizeClasses as readonly string[]).includes(size)) problem('kelas_usaha', 'size-class', { allowed: sizeClasses.join(', ') });
     }
     const contactEmail = text(row.email_kontak);
-    if (contactEmail && !isEmailAddress(contactEmail)) problem('email_kontak', `alamat e-mail "${contactEmail}" tidak sah`);
+    if (contactEmail && !isEmailAddress(contactEmail)) problem('email_kontak', 'email-invalid', { value: contactEmail });
     if (!blank(row.email_kontak) || !blank(row.telepon_kontak)) {
-      if (blank(row.nama_kontak)) problem('nama_kontak', 'wajib diisi bila ada telepon atau e-mail kontak');
+      if (blank(row.nama_kontak)) problem('nama_kontak', 'contact-name-required');
     }
     if (category && identity && problems.length === before) {
       const key = `${category.id}|${identity}`;
       const shown = identity.startsWith('provinsi:') ? name : identity;
-      if (context.existing.has(key)) problem('baris', `${shown} sudah menjadi kandidat kategori ${row.kategori!.trim()}`);
-      else if (seen.has(key)) problem('baris', `sama dengan baris ${seen.get(key)}`);
+      if (context.existing.has(key)) problem('baris', 'already-candidate', { name: shown ?? identity, category: row.kategori!.trim() });
+      else if (seen.has(key)) problem('baris', 'same-as-row', { row: seen.get(key)! });
       seen.set(key, seen.get(key) ?? at);
     }
     if (problems.length > before || !category || !kind) return;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
+import { reasoned } from '../../domain/sheets/row-reasons.ts';
 import { checkImportRowsInSlices, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
 import * as jobsRepo from '../../db/repositories/jobs.ts';
@@ -33,8 +34,6 @@ const renewEveryBatches = 20;
  */
 type Payload = { editionId: string; provinceCode: string; actor: { id: string | null; label: string }; candidates?: NewCandidate[] };
 
-/** Why a sheet with column names only imports nothing (the web page says it in the user's language). */
-export const noCandidateRows = 'tanpa baris kandidat';
 
 /** Who stages an import's rows before its job is queued: the request's app server, under a lease. */
 export type ImportHolder = { instance: string; leaseMs: number };
@@ -63,7 +62,7 @@ export async function queueCandidateImport(
   await openEdition(db, editionId);
   if (rows.length === 0) {
     // The template as downloaded: column names only (its examples are on another sheet).
-    throw new AppError('VALIDATION_FAILED', 'Berkas hanya berisi judul kolom, tanpa baris kandidat; tidak ada yang diimpor', [{ path: 'file', message: noCandidateRows }]);
+    throw new AppError('VALIDATION_FAILED', 'The file holds the column names only; nothing was imported', [{ path: 'file', ...reasoned('no-rows') }]);
   }
   const context = await importContext(db, editionId, provinceCode, { rows: keyPageRows, between: turn });
   await turn();

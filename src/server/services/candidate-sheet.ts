@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
+import { reasoned } from '../../domain/sheets/row-reasons.ts';
 import { importColumns, type ImportRow } from '../../domain/candidates/import-rows.ts';
 import { checkZipLimits } from './zip-limits.ts';
 import { csvField } from './tabular.ts';
@@ -63,7 +64,7 @@ function readXlsxRows(buffer: Buffer): Promise<string[][] | null> {
 async function parseXlsx(buffer: Buffer): Promise<string[][]> {
   checkZipLimits(buffer);
   const rows = await readXlsxRows(buffer);
-  if (!rows) throw new AppError('VALIDATION_FAILED', 'Berkas bukan XLSX yang dapat dibaca', [{ path: 'file', message: 'XLSX rusak' }]);
+  if (!rows) throw new AppError('VALIDATION_FAILED', 'The file is not a readable XLSX', [{ path: 'file', ...reasoned('file-unreadable') }]);
   return rows;
 }
 
@@ -80,12 +81,12 @@ export async function readTable(buffer: Buffer): Promise<string[][]> {
 export async function readCandidateSheet(buffer: Buffer): Promise<ImportRow[]> {
   const table = await readTable(buffer);
   const [header, ...body] = table;
-  if (!header) throw new AppError('VALIDATION_FAILED', 'Berkas kosong', [{ path: 'file', message: 'kosong' }]);
+  if (!header) throw new AppError('VALIDATION_FAILED', 'The file is empty', [{ path: 'file', ...reasoned('file-empty') }]);
   if (body.length > maxImportRows) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `Berkas berisi ${body.length.toLocaleString('id-ID')} baris; satu impor paling banyak ${maxImportRows.toLocaleString('id-ID')} baris. Bagi menjadi beberapa berkas. / The file has ${body.length} rows; one import takes at most ${maxImportRows}: split it into several files.`,
-      [{ path: 'file', message: `paling banyak ${maxImportRows.toLocaleString('id-ID')} baris` }],
+      `The file has ${body.length} rows; one import takes at most ${maxImportRows}: split it into several files.`,
+      [{ path: 'file', ...reasoned('too-many-rows', { count: body.length, max: maxImportRows }) }],
     );
   }
   const names = header.map((h) => h.trim().toLowerCase());
@@ -93,10 +94,10 @@ export async function readCandidateSheet(buffer: Buffer): Promise<ImportRow[]> {
   if (unknown.length > 0 || !names.includes('kategori')) {
     throw new AppError(
       'VALIDATION_FAILED',
-      'Kolom berkas tidak sesuai templat',
+      'The columns do not match the template',
       [
-        ...unknown.map((u) => ({ path: `baris 1.${u}`, message: `kolom "${u}" tidak dikenal; gunakan templat` })),
-        ...(names.includes('kategori') ? [] : [{ path: 'baris 1.kategori', message: 'kolom kategori tidak ada' }]),
+        ...unknown.map((u) => ({ path: `baris 1.${u}`, ...reasoned('column-unknown', { column: u }) })),
+        ...(names.includes('kategori') ? [] : [{ path: 'baris 1.kategori', ...reasoned('column-missing', { column: 'kategori' }) }]),
       ],
     );
   }

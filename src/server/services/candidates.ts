@@ -76,8 +76,8 @@ async function insertAll(tx: Db, editionId: string, list: NewCandidate[], ctx: S
 export function problemsError(problems: { row: number; column: string; message: string }[]): AppError {
   return new AppError(
     'VALIDATION_FAILED',
-    `${problems.length} masalah pada data kandidat; tidak ada yang disimpan`,
-    problems.map((p) => ({ path: `baris ${p.row}.${p.column}`, message: p.message })),
+    `${problems.length} problems in the candidates' data; nothing was saved`,
+    problems.map(({ row, column, ...why }) => ({ path: `baris ${row}.${column}`, ...why })),
   );
 }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
+import { reasoned } from '../../domain/sheets/row-reasons.ts';
 import { checkStaffRows, staffColumns, type StaffRow } from '../../domain/accounts/staff-rows.ts';
 import { unsurList } from '../../domain/panels/unsur.ts';
 import * as users from '../../db/repositories/users.ts';
@@ -21,19 +22,17 @@ export const maxStaffRows = 500;
 /** Reads an uploaded staff sheet; the header row must use the template's column names. */
 export async function readStaffSheet(buffer: Buffer): Promise<StaffRow[]> {
   const [header, ...body] = await readTable(buffer);
-  if (!header) throw new AppError('VALIDATION_FAILED', 'Berkas kosong / The file is empty', [{ path: 'file', message: 'kosong / empty' }]);
+  if (!header) throw new AppError('VALIDATION_FAILED', 'The file is empty', [{ path: 'file', ...reasoned('file-empty') }]);
   if (body.length > maxStaffRows) {
-    throw new AppError('VALIDATION_FAILED', `Berkas berisi ${body.length} baris; paling banyak ${maxStaffRows} / The file has ${body.length} rows; at most ${maxStaffRows}`, [
-      { path: 'file', message: `paling banyak ${maxStaffRows} baris / at most ${maxStaffRows} rows` },
-    ]);
+    throw new AppError('VALIDATION_FAILED', `The file has ${body.length} rows; at most ${maxStaffRows}`, [{ path: 'file', ...reasoned('too-many-rows', { count: body.length, max: maxStaffRows }) }]);
   }
   const names = header.map((h) => h.trim().toLowerCase());
   const unknown = names.filter((n) => n !== '' && !(staffColumns as readonly string[]).includes(n));
   const missing = (['email', 'nama'] as const).filter((c) => !names.includes(c));
   if (unknown.length > 0 || missing.length > 0) {
     throw new AppError('VALIDATION_FAILED', 'The columns do not match the template', [
-      ...unknown.map((u) => ({ path: `baris 1.${u}`, message: `kolom "${u}" tidak dikenal; gunakan templat / unknown column "${u}": use the template` })),
-      ...missing.map((m) => ({ path: `baris 1.${m}`, message: `kolom ${m} tidak ada / column ${m} is missing` })),
+      ...unknown.map((u) => ({ path: `baris 1.${u}`, ...reasoned('column-unknown', { column: u }) })),
+      ...missing.map((m) => ({ path: `baris 1.${m}`, ...reasoned('column-missing', { column: m }) })),
     ]);
   }
   return body.map((values) => Object.fromEntries(names.map((n, i) => [n, values[i] ?? '']).filter(([n]) => n !== '')) as StaffRow);
@@ -78,7 +77,7 @@ export async function importStaff({ db, actor }: ServiceContext, query: StaffImp
   await authorizeGrants(db, actor, roles);
   if (!(await findProvince(db, query.province))) throw new AppError('VALIDATION_FAILED', `Unknown province ${query.province}`, [{ path: 'province', message: 'unknown province' }]);
   if (query.panelId && query.role !== 'juror') throw new AppError('VALIDATION_FAILED', 'Only jurors are seated on a panel', [{ path: 'panelId', message: 'jurors only' }]);
-  if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'The sheet has no rows', [{ path: 'file', message: 'empty' }]);
+  if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'The sheet has no rows', [{ path: 'file', ...reasoned('no-rows') }]);
   const emails = rows.map((r) => (r.email ?? '').trim().toLowerCase()).filter((e) => e !== '' && e.length <= 254);
   return db.transaction(async (tx) => {
     const panel = query.panelId ? await panels.findPanel(tx, query.panelId) : null;
@@ -96,22 +95,19 @@ export async function importStaff({ db, actor }: ServiceContext, query: StaffImp
       const rowsOf = (list: typeof chairs) => list.flatMap((x) => ('row' in x ? [x.row] : []));
       if (chairs.length !== 1) {
         const rowsNamed = rowsOf(chairs);
-        problems.push({
-          row: rowsNamed[0] ?? 1,
-          column: 'jabatan_panel',
-          message: `tim harus punya tepat satu ketua (${chairs.length}${rowsNamed.length > 0 ? `: baris ${rowsNamed.join(', ')}` : ''}) / a panel has exactly one chair (${chairs.length}${rowsNamed.length > 0 ? `: rows ${rowsNamed.join(', ')}` : ''})`,
-        });
+        const why = chairs.length === 0 ? reasoned('no-chair') : reasoned('one-chair', { count: chairs.length, rows: rowsNamed.join(', ') });
+        problems.push({ row: rowsNamed[0] ?? 1, column: 'jabatan_panel', ...why });
       }
       if (secretaries.length > 1) {
         const rowsNamed = rowsOf(secretaries);
-        problems.push({ row: rowsNamed[0] ?? 1, column: 'jabatan_panel', message: `paling banyak satu sekretaris (baris ${rowsNamed.join(', ')}) / at most one secretary (rows ${rowsNamed.join(', ')})` });
+        problems.push({ row: rowsNamed[0] ?? 1, column: 'jabatan_panel', ...reasoned('one-secretary', { rows: rowsNamed.join(', ') }) });
       }
     }
     if (problems.length > 0) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `${problems.length} masalah; tidak ada yang disimpan / ${problems.length} problems; nothing was saved`,
-        problems.map((p) => ({ path: `baris ${p.row}.${p.column}`, message: p.message })),
+        `${problems.length} problems; nothing was saved`,
+        problems.map(({ row, column, ...why }) => ({ path: `baris ${row}.${column}`, ...why })),
       );
     }
     const invited: string[] = [];

@@ -46,7 +46,18 @@ export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          /** A refused row of an uploaded sheet: why, as a stable code (`too-long`, `same-as-row`, `no-rows` …). */
+          reason: z.string().optional(),
+          /** What the reason names: the value found, a row number, a limit. */
+          values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;

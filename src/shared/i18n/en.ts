@@ -64,6 +64,7 @@ export const en: Messages = {
     submit: 'Sign in',
     forgot: 'Forgot your password?',
     locked: 'Too many failed attempts. The account is locked for {{minutes}} more minutes.',
+    errors: { email: 'Give a valid e-mail address, e.g. name@agency.go.id.', password: 'Give your password (at most 200 characters).' },
   },
   editions: {
     title: 'Award editions',
@@ -257,6 +258,7 @@ export const en: Messages = {
     accept: 'Accept the nomination',
     decline: 'Decline the nomination',
     declineReason: 'Reason for declining',
+    declineErrors: { note: 'Say why you decline (3–1,000 characters).' },
     selfAssessment: 'Self-assessment',
     figures: 'Coverage data',
     verification: 'Verification',

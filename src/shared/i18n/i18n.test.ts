@@ -17,4 +17,8 @@ describe('translations', () => {
     const { errorCodes } = await import('../../domain/errors.ts');
     expect(Object.keys(id.errors).filter((k) => k !== 'NETWORK').sort()).toEqual([...errorCodes].sort());
   });
+  it('say every reason the server gives for a refused sheet or row', async () => {
+    const { rowReasons } = await import('../../domain/sheets/row-reasons.ts');
+    expect(Object.keys(id.importer.reasons).filter((k) => k !== 'unknown').sort()).toEqual([...rowReasons].sort());
+  });
 });

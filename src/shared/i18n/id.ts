@@ -70,6 +70,7 @@ export const id = {
     submit: 'Masuk',
     forgot: 'Lupa kata sandi?',
     locked: 'Terlalu banyak percobaan gagal. Akun dikunci {{minutes}} menit lagi.',
+    errors: { email: 'Tulis alamat e-mail yang sah, mis. nama@instansi.go.id.', password: 'Tulis kata sandi Anda (paling banyak 200 karakter).' },
   },
   editions: {
     title: 'Edisi penghargaan',
@@ -262,6 +263,7 @@ export const id = {
     accept: 'Terima nominasi',
     decline: 'Tolak nominasi',
     declineReason: 'Alasan menolak',
+    declineErrors: { note: 'Jelaskan alasan menolak (3–1.000 karakter).' },
     selfAssessment: 'Penilaian mandiri',
     figures: 'Data kepesertaan',
     verification: 'Verifikasi',

@@ -172,6 +172,13 @@ export const panelsEn: typeof panelsId = {
     npp: 'NPP',
     note: 'Note',
     addTie: 'Add a tie',
+    errors: {
+      institution: 'At most 200 characters.',
+      'ties.code': 'A code of 2–20 characters: the Kemendagri code (e.g. 52.03) or the NPP.',
+      'ties.note': 'At most 200 characters.',
+      'ties.kind': 'Choose a kind from the list.',
+      ties: 'At most 50 ties.',
+    },
   },
   instrument: {
     link: 'Instrument',

@@ -170,6 +170,13 @@ export const panelsId = {
     npp: 'NPP',
     note: 'Keterangan',
     addTie: 'Tambah keterkaitan',
+    errors: {
+      institution: 'Paling banyak 200 karakter.',
+      'ties.code': 'Kode 2–20 karakter: kode Kemendagri (mis. 52.03) atau NPP.',
+      'ties.note': 'Paling banyak 200 karakter.',
+      'ties.kind': 'Pilih jenis dari daftar.',
+      ties: 'Paling banyak 50 keterkaitan.',
+    },
   },
   instrument: {
     link: 'Instrumen',

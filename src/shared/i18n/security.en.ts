@@ -9,6 +9,7 @@ export const securityEn: typeof securityId = {
     submit: 'Verify',
     useRecovery: 'Cannot open the app? Enter one of your recovery codes (xxxxx-xxxxx) in the same field.',
     restart: 'Back to sign-in',
+    errors: { code: 'The 6-digit code of the app, or a recovery code xxxxx-xxxxx.' },
   },
   profile: {
     title: 'Profile',
@@ -42,6 +43,8 @@ export const securityEn: typeof securityId = {
     disableHint: 'Needs your password and a code from the app (or a recovery code).',
     disabled: 'Two-step verification is off.',
     codeOrRecovery: '6-digit code or recovery code',
+    errors: { code: 'Give the 6 digits of the authenticator app.', password: 'Give your password (at most 200 characters).' },
+    disableErrors: { code: 'The 6-digit code of the app, or a recovery code xxxxx-xxxxx.', password: 'Give your password (at most 200 characters).' },
   },
   sessions: {
     title: 'Active sessions',

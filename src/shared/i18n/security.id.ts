@@ -7,6 +7,7 @@ export const securityId = {
     submit: 'Verifikasi',
     useRecovery: 'Tidak bisa membuka aplikasi? Masukkan salah satu kode pemulihan (xxxxx-xxxxx) di kolom yang sama.',
     restart: 'Kembali ke masuk',
+    errors: { code: 'Kode 6 angka dari aplikasi, atau kode pemulihan xxxxx-xxxxx.' },
   },
   profile: {
     title: 'Profil',
@@ -40,6 +41,8 @@ export const securityId = {
     disableHint: 'Butuh kata sandi dan kode dari aplikasi (atau kode pemulihan).',
     disabled: 'Verifikasi dua langkah dinonaktifkan.',
     codeOrRecovery: 'Kode 6 angka atau kode pemulihan',
+    errors: { code: 'Tulis 6 angka dari aplikasi autentikator.', password: 'Tulis kata sandi Anda (paling banyak 200 karakter).' },
+    disableErrors: { code: 'Kode 6 angka dari aplikasi, atau kode pemulihan xxxxx-xxxxx.', password: 'Tulis kata sandi Anda (paling banyak 200 karakter).' },
   },
   sessions: {
     title: 'Sesi aktif',

@@ -7,6 +7,7 @@ import { formatDateTime, type Lang } from '../../shared/i18n/format.ts';
 import { api, get } from '../api.ts';
 import { useSession } from '../auth.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { fieldMessage, useFieldErrors, type FieldErrors } from '../field-errors.ts';
 
 /** One's two-step verification: switch on (QR code, confirm with a code), recovery codes, switch off. */
 export function TwoFactorSection() {
@@ -22,12 +23,16 @@ export function TwoFactorSection() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Switching off takes a recovery code too; the other steps only the app's six digits.
+  const form = mode === 'disable' ? 'twoFactor.disableErrors' : 'twoFactor.errors';
+  const fields = useFieldErrors(['password', 'code'], form);
 
   const reset = () => {
     setMode('idle');
     setPassword('');
     setCode('');
     setError(null);
+    fields.clear();
   };
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -37,6 +42,7 @@ export function TwoFactorSection() {
       await action();
     } catch (e) {
       setError(e);
+      fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -46,8 +52,22 @@ export function TwoFactorSection() {
     await session.refresh();
   };
 
+  /** The fields of this step filled in as the server asks, checked before anything is sent. */
+  function checked(): boolean {
+    const trimmed = code.trim();
+    const own: FieldErrors = {};
+    if (mode === 'password') return fields.check({ password });
+    if (mode === 'disable') {
+      if (trimmed !== '' && (trimmed.length < 6 || trimmed.length > 20)) own.code = fieldMessage('code', t, form);
+      return fields.check({ password, code }, own);
+    }
+    if (trimmed !== '' && !/^\d{6}$/.test(trimmed)) own.code = fieldMessage('code', t, form);
+    return fields.check({ code }, own);
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (!checked()) return;
     void run(async () => {
       if (mode === 'password') {
         setSetup(await api<TwoFactorSetup>('POST', '/api/account/two-factor/setup', { password }));
@@ -89,7 +109,7 @@ export function TwoFactorSection() {
               {t('twoFactor.required')}
             </Alert>
           ) : null}
-          <ErrorAlert error={error ?? status.error} />
+          <ErrorAlert error={error ?? status.error} {...fields.alert} />
           {notice ? (
             <Alert color="teal" role="status">
               {notice}
@@ -136,8 +156,8 @@ export function TwoFactorSection() {
 
           {mode === 'password' ? (
             <>
-              <PasswordInput label={t('twoFactor.password')} description={t('twoFactor.passwordHint')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-              <Actions busy={busy} label={t('twoFactor.begin')} disabled={password === ''} onCancel={reset} />
+              <PasswordInput label={t('twoFactor.password')} description={t('twoFactor.passwordHint')} autoComplete="current-password" required value={password} error={fields.errors.password} aria-invalid={fields.errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <Actions busy={busy} label={t('twoFactor.begin')} onCancel={reset} />
             </>
           ) : null}
           {mode === 'scan' && setup ? (
@@ -152,23 +172,23 @@ export function TwoFactorSection() {
                   {setup.secret}
                 </Code>
               </div>
-              <TextInput label={t('twoFactor.code')} autoComplete="one-time-code" inputMode="numeric" maxLength={6} required value={code} onChange={(e) => setCode(e.currentTarget.value)} />
-              <Actions busy={busy} label={t('twoFactor.confirm')} disabled={!/^\d{6}$/.test(code.trim())} onCancel={reset} />
+              <TextInput label={t('twoFactor.code')} autoComplete="one-time-code" inputMode="numeric" maxLength={6} required value={code} error={fields.errors.code} onChange={(e) => setCode(e.currentTarget.value)} />
+              <Actions busy={busy} label={t('twoFactor.confirm')} onCancel={reset} />
             </>
           ) : null}
           {mode === 'regenerate' ? (
             <>
               <Text size="sm">{t('twoFactor.regenerateHint')}</Text>
-              <TextInput label={t('twoFactor.code')} autoComplete="one-time-code" inputMode="numeric" maxLength={6} required value={code} onChange={(e) => setCode(e.currentTarget.value)} />
-              <Actions busy={busy} label={t('twoFactor.regenerate')} disabled={!/^\d{6}$/.test(code.trim())} onCancel={reset} />
+              <TextInput label={t('twoFactor.code')} autoComplete="one-time-code" inputMode="numeric" maxLength={6} required value={code} error={fields.errors.code} onChange={(e) => setCode(e.currentTarget.value)} />
+              <Actions busy={busy} label={t('twoFactor.regenerate')} onCancel={reset} />
             </>
           ) : null}
           {mode === 'disable' ? (
             <>
               <Text size="sm">{t('twoFactor.disableHint')}</Text>
-              <PasswordInput label={t('twoFactor.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-              <TextInput label={t('twoFactor.codeOrRecovery')} autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.currentTarget.value)} />
-              <Actions busy={busy} label={t('twoFactor.disable')} color="red" disabled={password === '' || code.trim().length < 6} onCancel={reset} />
+              <PasswordInput label={t('twoFactor.password')} autoComplete="current-password" required value={password} error={fields.errors.password} aria-invalid={fields.errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <TextInput label={t('twoFactor.codeOrRecovery')} autoComplete="one-time-code" required value={code} error={fields.errors.code} onChange={(e) => setCode(e.currentTarget.value)} />
+              <Actions busy={busy} label={t('twoFactor.disable')} color="red" onCancel={reset} />
             </>
           ) : null}
         </Stack>
@@ -177,11 +197,11 @@ export function TwoFactorSection() {
   );
 }
 
-function Actions({ busy, label, disabled, onCancel, color = 'teal' }: { busy: boolean; label: string; disabled: boolean; onCancel: () => void; color?: string }) {
+function Actions({ busy, label, onCancel, color = 'teal' }: { busy: boolean; label: string; onCancel: () => void; color?: string }) {
   const { t } = useTranslation();
   return (
     <Group>
-      <Button type="submit" color={color} loading={busy} disabled={disabled}>
+      <Button type="submit" color={color} loading={busy}>
         {label}
       </Button>
       <Button variant="default" onClick={onCancel}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoginAnswer, Me, OidcOffer } from '../../shared/contracts/index.ts';
 import { ApiError, api, get, rememberSession } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { fieldMessage, useFieldErrors, type FieldErrors } from '../field-errors.ts';
 import { LanguageSwitch } from '../components/layout.tsx';
 
 export function LoginPage() {
@@ -22,6 +23,7 @@ export function LoginPage() {
   // The password was right and the account has two-step verification: the code is owed.
   const [codeStep, setCodeStep] = useState(langkah === 'kode');
   const [code, setCode] = useState('');
+  const fields = useFieldErrors(['email', 'password', 'code'], codeStep ? 'secondFactor.errors' : 'login.errors');
 
   async function signedIn(me: Me) {
     rememberSession(me);
@@ -33,6 +35,10 @@ export function LoginPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Required fields first, in the user's language, before anything is sent.
+    const trimmed = code.trim();
+    const own: FieldErrors = codeStep && trimmed !== '' && (trimmed.length < 6 || trimmed.length > 20) ? { code: fieldMessage('code', t, 'secondFactor.errors') } : {};
+    if (!fields.check(codeStep ? { code } : { email, password }, own)) return;
     setBusy(true);
     setError(null);
     try {
@@ -47,6 +53,7 @@ export function LoginPage() {
       } else await signedIn(answer);
     } catch (e) {
       setError(e);
+      fields.refused(e);
       // The pending step has run out or was ended: start again with the password.
       if (codeStep && e instanceof ApiError && e.code === 'UNAUTHENTICATED') setCodeStep(false);
     } finally {
@@ -71,7 +78,7 @@ export function LoginPage() {
             <Title order={2} size="h4">
               {codeStep ? t('secondFactor.title') : t('login.title')}
             </Title>
-            <ErrorAlert error={error} />
+            <ErrorAlert error={error} {...fields.alert} />
             {codeStep ? (
               <>
                 <Text size="sm">{t('secondFactor.hint')}</Text>
@@ -81,6 +88,7 @@ export function LoginPage() {
                   inputMode="text"
                   required
                   value={code}
+                  error={fields.errors.code}
                   onChange={(e) => setCode(e.currentTarget.value)}
                   data-autofocus
                   autoFocus
@@ -88,17 +96,17 @@ export function LoginPage() {
                 <Text size="xs" c="dimmed">
                   {t('secondFactor.useRecovery')}
                 </Text>
-                <Button type="submit" loading={busy} color="teal" disabled={code.trim().length < 6}>
+                <Button type="submit" loading={busy} color="teal">
                   {t('secondFactor.submit')}
                 </Button>
-                <Anchor component="button" type="button" size="sm" onClick={() => { setCodeStep(false); setCode(''); setError(null); }}>
+                <Anchor component="button" type="button" size="sm" onClick={() => { setCodeStep(false); setCode(''); setError(null); fields.clear(); }}>
                   {t('secondFactor.restart')}
                 </Anchor>
               </>
             ) : (
               <>
-            <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
-            <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} error={fields.errors.email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
+            <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} error={fields.errors.password} aria-invalid={fields.errors.password ? true : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
             <Button type="submit" loading={busy} color="teal">
               {t('login.submit')}
             </Button>

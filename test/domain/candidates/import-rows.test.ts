@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasoned } from '../../../src/domain/sheets/row-reasons.ts';
 import { checkImportRows, checkImportRowsInSlices, checkSliceRows, isEmailAddress, maxCellLength, type ImportContext } from '../../../src/domain/candidates/import-rows.ts';
 
 const context: ImportContext = {
@@ -14,10 +15,10 @@ describe('import rows', () => {
     const long = `x@${'a'.repeat(60_000)}`;
     expect(checkImportRows([{ ...row, email_kontak: long }], context)).toEqual({
       candidates: [],
-      problems: [{ row: 2, column: 'email_kontak', message: 'terlalu panjang: 60002 karakter (paling banyak 500)' }],
+      problems: [{ row: 2, column: 'email_kontak', ...reasoned('too-long', { length: 60002, max: 500 }) }],
     });
     expect(checkImportRows([{ ...row, alamat: 'j'.repeat(maxCellLength + 1), sektor: 's'.repeat(maxCellLength) }], context).problems).toEqual([
-      { row: 2, column: 'alamat', message: 'terlalu panjang: 501 karakter (paling banyak 500)' },
+      { row: 2, column: 'alamat', ...reasoned('too-long', { length: 501, max: 500 }) },
     ]);
   });
 
@@ -25,7 +26,7 @@ describe('import rows', () => {
     const { candidates, problems } = checkImportRows([{ ...row, email_kontak: 'disnaker@sumbawakab.go.id' }], context);
     expect(problems).toEqual([]);
     expect(candidates.map((c) => [c.name, c.contacts[0]?.email])).toEqual([['Kabupaten Sumbawa', 'disnaker@sumbawakab.go.id']]);
-    expect(checkImportRows([{ ...row, email_kontak: 'bukan e-mail' }], context).problems).toEqual([{ row: 2, column: 'email_kontak', message: 'alamat e-mail "bukan e-mail" tidak sah' }]);
+    expect(checkImportRows([{ ...row, email_kontak: 'bukan e-mail' }], context).problems).toEqual([{ row: 2, column: 'email_kontak', ...reasoned('email-invalid', { value: 'bukan e-mail' }) }]);
   });
 
   it('check a long sheet in slices with turns of the event loop between them, finding the same problems', async () => {
@@ -44,8 +45,8 @@ describe('import rows', () => {
     expect(turns).toBe(3);
     expect(sliced).toEqual(checkImportRows(rows, employers));
     expect(sliced.problems).toEqual([
-      { row: checkSliceRows + 7, column: 'kelas_usaha', message: 'harus salah satu dari besar, menengah, kecil, mikro' },
-      { row: 3 * checkSliceRows + 4, column: 'baris', message: 'sama dengan baris 3' },
+      { row: checkSliceRows + 7, column: 'kelas_usaha', ...reasoned('size-class', { allowed: 'besar, menengah, kecil, mikro' }) },
+      { row: 3 * checkSliceRows + 4, column: 'baris', ...reasoned('same-as-row', { row: 3 }) },
     ]);
     expect(sliced.candidates).toHaveLength(rows.length - 2);
   });

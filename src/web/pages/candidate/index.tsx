@@ -11,6 +11,7 @@ import { useSession } from '../../auth.tsx';
 import { CandidateStatusBadge } from '../../components/candidate-status.tsx';
 import { EditionPhase } from '../../components/edition-phase.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldErrors, type FieldErrors } from '../../field-errors.ts';
 import { categoryName } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useEdition, useProvinces } from '../edition/use-edition.ts';
@@ -48,12 +49,14 @@ export function CandidatePage() {
   const [declining, setDeclining] = useState(false);
   const [editingContacts, setEditingContacts] = useState(false);
   const [reason, setReason] = useState('');
+  const declineFields = useFieldErrors(['note'], 'candidate.declineErrors');
   const respond = useMutation({
     mutationFn: (accept: boolean) => api('POST', `/api/candidates/${id}/response`, { accept, note: accept ? null : reason }),
     onSuccess: async () => {
       setDeclining(false);
       await client.invalidateQueries({ queryKey: ['candidate', id] });
     },
+    onError: declineFields.refused,
   });
   const revisions = new Map((verification.data?.items ?? []).filter((i) => i.status === 'revision').map((i) => [i.key, { comment: i.comment, deadline: i.deadline }]));
   if (candidate.error) return <ErrorAlert error={candidate.error} />;
@@ -109,7 +112,7 @@ export function CandidatePage() {
       {c.status === 'rejected' && c.responseNote ? <Alert color="red">{t('registration.rejected', { reason: c.responseNote })}</Alert> : null}
       {c.status === 'declined' && c.responseNote ? <Alert color="gray">{t('registration.declined', { reason: c.responseNote })}</Alert> : null}
       {can?.decideRegistration && c.status === 'registered' ? <RegistrationDecision candidate={c} /> : null}
-      <ErrorAlert error={respond.error} />
+      {declining ? null : <ErrorAlert error={respond.error} />}
       <InterviewNotice candidateId={id} />
       {/* Asked only by those who may read it: the candidate itself and the committees (the server refuses others anyway). */}
       <FeedbackNotice candidateId={id} enabled={isSelf || (me?.user.roles.some((r) => r.role === 'national_admin' || r.role === 'provincial_admin') ?? false)} />
@@ -166,8 +169,17 @@ export function CandidatePage() {
       {can?.invite && c.status !== 'registered' && c.status !== 'rejected' ? <InvitePanel candidate={c} /> : null}
       <Modal opened={declining} onClose={() => setDeclining(false)} title={t('candidate.decline')}>
         <Stack>
-          <Textarea label={t('candidate.declineReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
-          <Button color="red" onClick={() => respond.mutate(false)} loading={respond.isPending}>
+          <ErrorAlert error={respond.error} {...declineFields.alert} />
+          <Textarea label={t('candidate.declineReason')} required value={reason} error={declineFields.errors.note} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+          <Button
+            color="red"
+            onClick={() => {
+              // Declining says why (3 characters or more), checked before anything is sent.
+              const own: FieldErrors = reason.trim() !== '' && reason.trim().length < 3 ? { note: t('candidate.declineErrors.note') } : {};
+              if (declineFields.check({ note: reason }, own)) respond.mutate(false);
+            }}
+            loading={respond.isPending}
+          >
             {t('candidate.decline')}
           </Button>
         </Stack>

@@ -2,6 +2,7 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Button, Group, MultiSelect, Paper, Stack, TagsInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceSummary } from '../../../shared/contracts/index.ts';
+import { within, type FieldErrors } from '../../field-errors.ts';
 import { formatDate, type Lang } from '../../../shared/i18n/format.ts';
 
 /** The revisions a verifier asked for, by item key (`regulations:<id>`, `coverage`, …). */
@@ -31,7 +32,7 @@ export function isHttpsLink(value: string): boolean {
 }
 
 /** Links to official sources (a JDIH page of a Perda…): only https links are kept, others are refused with a message. */
-export function LinksInput({ value, readOnly, onChange }: { value: string[]; readOnly: boolean; onChange: (links: string[]) => void }) {
+export function LinksInput({ value, readOnly, onChange, error }: { value: string[]; readOnly: boolean; onChange: (links: string[]) => void; error?: string | undefined }) {
   const { t } = useTranslation();
   const [invalid, setInvalid] = useState(false);
   return (
@@ -41,7 +42,7 @@ export function LinksInput({ value, readOnly, onChange }: { value: string[]; rea
       value={value}
       disabled={readOnly}
       maxTags={10}
-      error={invalid ? t('facts.linksInvalid') : undefined}
+      error={invalid ? t('facts.linksInvalid') : error}
       onChange={(next) => {
         const kept = next.map((l) => l.trim()).filter(isHttpsLink);
         setInvalid(kept.length < next.length);
@@ -72,6 +73,7 @@ export function Registry<E extends { id: string; evidenceIds: string[]; links: s
   make,
   onChange,
   render,
+  errors = {},
 }: {
   section: string;
   title: string;
@@ -80,7 +82,9 @@ export function Registry<E extends { id: string; evidenceIds: string[]; links: s
   evidence: EvidenceSummary[];
   make: () => E;
   onChange: (entries: E[]) => void;
-  render: (entry: E, update: (patch: Partial<E>) => void) => ReactNode;
+  /** What to mark on the entries' inputs, by `<index>.<field>` (`0.title`). */
+  errors?: FieldErrors;
+  render: (entry: E, update: (patch: Partial<E>) => void, errors: FieldErrors) => ReactNode;
 }) {
   const { t } = useTranslation();
   const revisions = useContext(RevisionContext);
@@ -104,15 +108,16 @@ export function Registry<E extends { id: string; evidenceIds: string[]; links: s
         <Paper key={entry.id} withBorder p="sm" style={revisions.has(`${section}:${entry.id}`) ? { borderColor: 'var(--mantine-color-yellow-6)', borderWidth: 2 } : undefined}>
           <Stack gap="xs">
             <RevisionNote itemKey={`${section}:${entry.id}`} />
-            {render(entry, update(i))}
+            {render(entry, update(i), within(errors, String(i)))}
             <MultiSelect
               label={t('candidate.attach')}
               data={evidence.map((e) => ({ value: e.id, label: e.originalName }))}
               value={entry.evidenceIds}
+              error={errors[`${i}.evidenceIds`]}
               onChange={(evidenceIds) => update(i)({ evidenceIds } as Partial<E>)}
               disabled={readOnly}
             />
-            <LinksInput value={entry.links} readOnly={readOnly} onChange={(links) => update(i)({ links } as Partial<E>)} />
+            <LinksInput value={entry.links} readOnly={readOnly} error={errors[`${i}.links`]} onChange={(links) => update(i)({ links } as Partial<E>)} />
             {!readOnly ? (
               <Button size="xs" variant="subtle" color="red" w="fit-content" onClick={() => onChange(entries.filter((_, j) => j !== i))}>
                 {t('candidate.remove')}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Group, List, MultiSelect, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,14 +14,31 @@ import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { missingLabel } from '../../components/labels.ts';
 import { useFieldErrors, type FieldErrors } from '../../field-errors.ts';
+import { entryFields, missingEntryMarks } from './entry-fields.ts';
 import { Attach, RevisionNote } from './registry.tsx';
 import { PemdaForm } from './pemda-form.tsx';
 
 type Company = Extract<Answers, { kind: 'badan-usaha' }>;
 const num = (v: number | string) => (v === '' ? null : Number(v));
 const grid = { base: 1, sm: 2, lg: 4 };
-/** The fields this form marks itself; a refused entry of a list is named in the alert by its place ("Regulasi #1: judul"). */
-const shown = ['innovation.narrative', 'workers', 'programs', 'supplyChain.vendorsTotal', 'supplyChain.vendorsProtected', 'csr.vulnerableWorkersProtected', 'csr.budgetRupiah'];
+/**
+ * The fields this form marks itself, besides every input of every entry of a
+ * list (`regulations.0.title`); what no field shows (the kind of the answers)
+ * is named in the alert by its place ("Regulasi #1: judul").
+ */
+const shown = [
+  'innovation.narrative',
+  'workers',
+  'programs',
+  'supplyChain.vendorsTotal',
+  'supplyChain.vendorsProtected',
+  'csr.vulnerableWorkersProtected',
+  'csr.budgetRupiah',
+  'coverage.targetPct',
+  'coverage.achievedPct',
+  'coverage.nationalTargetPct',
+  'coverage.note',
+];
 const answerPath = (path: string) => path.replace(/^answers\./, '');
 
 /** The self-assessment form: saves itself a moment after each change (with the version last read). */
@@ -34,11 +51,18 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
   const [error, setError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const dirty = useRef(false);
-  const fields = useFieldErrors(shown, 'selfAssessment', answerPath);
+  const fields = useFieldErrors([...shown, ...entryFields(answers)], 'selfAssessment', answerPath);
   const { refused, clear } = fields;
   const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const late = state.status !== 'reopened' && state.deadline != null && today > state.deadline;
   const readOnly = !canEdit || state.status === 'submitted' || late;
+  // What an entry still lacks before the form can be submitted (the server's check at the last save) is marked on
+  // that entry's own input; the submit button stays disabled until nothing is missing, so nothing incomplete is sent.
+  // A refusal of the last save is marked over it.
+  const marks = useMemo(
+    () => ({ ...(readOnly ? {} : missingEntryMarks(state.missing, (field) => t(`sa.missingMarks.${field}`, { defaultValue: '' }) || undefined, t('fieldErrors.required'))), ...fields.errors }),
+    [readOnly, state.missing, t, fields.errors],
+  );
 
   useEffect(() => {
     if (!dirty.current || readOnly) return;
@@ -96,7 +120,7 @@ export function SelfAssessmentForm({ candidateId, initial, evidence, canEdit }: 
       ) : null}
       <ErrorAlert error={error} {...fields.alert} place={(field) => missingLabel(field, t)} />
       {answers.kind === 'pemda' ? (
-        <PemdaForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} />
+        <PemdaForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} errors={marks} />
       ) : (
         <CompanyForm answers={answers} evidence={evidence} readOnly={readOnly} onChange={change} errors={fields.errors} />
       )}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { sizeClassValues, type Contact, type Province, type RegistrationEdition, type Regency, type Village } from '../../../shared/contracts/index.ts';
 import type { Lang } from '../../../shared/i18n/format.ts';
 import { get } from '../../api.ts';
-import type { FieldErrors } from '../../field-errors.ts';
+import { within, type FieldErrors } from '../../field-errors.ts';
 
 /** The fields CandidateFields marks (`candidate`, a duplicate, on the regency or the NPP). */
 export const candidateFieldNames = ['categoryId', 'provinceCode', 'regencyCode', 'candidate', 'npp', 'name', 'sizeClass', 'sector', 'address'];
@@ -241,14 +241,14 @@ export function ContactFields({ contact, onChange, requireEmail = false, errors 
 }
 
 /** A list of contact persons to add to and remove from. */
-export function ContactList({ contacts, onChange }: { contacts: Contact[]; onChange: (c: Contact[]) => void }) {
+export function ContactList({ contacts, onChange, errors = {} }: { contacts: Contact[]; onChange: (c: Contact[]) => void; errors?: FieldErrors }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
       <Text fw={600}>{t('nominate.contacts')}</Text>
       {contacts.map((c, i) => (
         <Paper key={i} withBorder p="sm">
-          <ContactFields contact={c} onChange={(next) => onChange(contacts.map((x, j) => (j === i ? next : x)))} />
+          <ContactFields contact={c} errors={within(errors, `contacts.${i}`)} onChange={(next) => onChange(contacts.map((x, j) => (j === i ? next : x)))} />
           <Button size="xs" variant="subtle" color="red" mt="xs" onClick={() => onChange(contacts.filter((_, j) => j !== i))}>
             {t('nominate.removeContact')}
           </Button>

@@ -3,29 +3,20 @@ import { Alert, Anchor, Button, FileInput, Group, Paper, Select, Stack, Table, T
 import { useParams } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, upload } from '../../api.ts';
+import type { Lang } from '../../../shared/i18n/format.ts';
+import { upload } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useFieldErrors } from '../../field-errors.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { JobProgress, useJob } from '../../components/job-progress.tsx';
 import { useProvinces } from '../edition/use-edition.ts';
-
-type Problem = { row: string; column: string; reason: string };
-
-/** "baris 3.npp" → row 3, column npp (the server names every bad row this way). */
-export function problemsOf(error: unknown): Problem[] {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return [];
-  return error.details.map((d) => {
-    const match = /^baris (\d+)\.(.+)$/.exec(d.path);
-    return match ? { row: match[1]!, column: match[2]!, reason: d.message } : { row: '–', column: d.path, reason: d.message };
-  });
-}
+import { sheetProblems } from './sheet-problems.ts';
 
 /** Bulk import of a province's candidates from the XLSX/CSV template: all rows or none. */
 export function ImportPage() {
   const { id } = useParams({ from: '/app/editions/$id/candidates/import' });
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const client = useQueryClient();
   const provinces = useProvinces();
@@ -39,10 +30,10 @@ export function ImportPage() {
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
   const created = job.data?.status === 'done' ? Number(job.data.result?.created ?? 0) : null;
-  const found = problemsOf(error);
-  // The template as downloaded: column names only, nothing to import.
-  const noRows = found.length === 1 && found[0]!.column === 'file' && found[0]!.reason === 'tanpa baris kandidat';
-  const problems = noRows ? [] : found;
+  // The rows refused, each said in the page's language; the template as downloaded (column names only) by its reason code.
+  const sheet = sheetProblems(error, t, i18n.language as Lang);
+  const { noRows } = sheet;
+  const problems = sheet.rows;
   // The sheet's rows are listed in the table below; the form's own fields are marked on them.
   const fields = useFieldErrors(['province', 'file'], 'sheetImport');
   useEffect(() => {
@@ -64,6 +55,7 @@ export function ImportPage() {
       setFile(null);
     } catch (e) {
       setError(e);
+      if (sheetProblems(e, t, i18n.language as Lang).rows.length === 0) fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -102,7 +94,7 @@ export function ImportPage() {
             error={fields.errors.province}
             onChange={setProvince}
           />
-          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" required value={file} error={fields.errors.file} onChange={setFile} clearable />
+          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" required value={file} error={fields.errors.file ? (sheet.file ?? fields.errors.file) : undefined} onChange={setFile} clearable />
           <Button
             color="teal"
             w="fit-content"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { JurorProfile } from '../../../shared/contracts/index.ts';
 import { api, get } from '../../api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { fieldMessage, useFieldErrors, type FieldErrors } from '../../field-errors.ts';
 import { AnchorLink } from '../../components/links.tsx';
 
 type Tie = JurorProfile['ties'][number];
@@ -21,10 +22,21 @@ export function JurorProfilePage() {
     setInstitution(profile.data.institution ?? '');
     setTies(profile.data.ties);
   }, [profile.data]);
+  const fields = useFieldErrors(['institution', 'ties', ...ties.flatMap((_, i) => [`ties.${i}.kind`, `ties.${i}.code`, `ties.${i}.note`])], 'juror.errors');
   const save = useMutation({
     mutationFn: () => api<JurorProfile>('PUT', '/api/juror/profile', { institution: institution.trim() || null, ties: ties.map((x) => ({ ...x, code: x.code.trim(), note: x.note?.trim() || null })) }),
-    onSuccess: (data) => client.setQueryData(['juror-profile'], data),
+    onSuccess: (data) => {
+      fields.clear();
+      client.setQueryData(['juror-profile'], data);
+    },
+    onError: fields.refused,
   });
+  const send = () => {
+    // Every tie names its region or employer by a code of 2 characters or more, checked before anything is sent.
+    const required = Object.fromEntries(ties.map((x, i) => [`ties.${i}.code`, x.code]));
+    const own: FieldErrors = Object.fromEntries(ties.flatMap((x, i) => (x.code.trim().length === 1 ? [[`ties.${i}.code`, fieldMessage(`ties.${i}.code`, t, 'juror.errors')]] : [])));
+    if (fields.check(required, own)) save.mutate();
+  };
   const patch = (i: number, p: Partial<Tie>) => setTies((list) => list.map((x, j) => (j === i ? { ...x, ...p } : x)));
   return (
     <Stack maw={760}>
@@ -35,9 +47,9 @@ export function JurorProfilePage() {
       <Text size="sm" c="dimmed">
         {t('juror.profileIntro')}
       </Text>
-      <ErrorAlert error={profile.error ?? save.error} />
+      <ErrorAlert error={profile.error ?? save.error} {...fields.alert} />
       {save.isSuccess ? <Alert color="teal">{t('common.saved')}</Alert> : null}
-      <TextInput label={t('juror.institution')} value={institution} onChange={(e) => setInstitution(e.currentTarget.value)} />
+      <TextInput label={t('juror.institution')} value={institution} error={fields.errors.institution} onChange={(e) => setInstitution(e.currentTarget.value)} />
       <Title order={3} size="h4">
         {t('juror.ties')}
       </Title>
@@ -50,14 +62,15 @@ export function JurorProfilePage() {
               w={200}
               value={tie.kind}
               allowDeselect={false}
+              error={fields.errors[`ties.${i}.kind`]}
               onChange={(v) => patch(i, { kind: (v ?? 'regency') })}
               data={[
                 { value: 'regency', label: t('juror.kinds.regency') },
                 { value: 'employer', label: t('juror.kinds.employer') },
               ]}
             />
-            <TextInput label={tie.kind === 'regency' ? t('juror.regencyCode') : t('juror.npp')} w={160} value={tie.code} onChange={(e) => patch(i, { code: e.currentTarget.value })} placeholder={tie.kind === 'regency' ? '52.03' : 'NPP'} />
-            <TextInput label={t('juror.note')} style={{ flex: 1, minWidth: 180 }} value={tie.note ?? ''} onChange={(e) => patch(i, { note: e.currentTarget.value })} />
+            <TextInput label={tie.kind === 'regency' ? t('juror.regencyCode') : t('juror.npp')} w={160} required value={tie.code} error={fields.errors[`ties.${i}.code`]} onChange={(e) => patch(i, { code: e.currentTarget.value })} placeholder={tie.kind === 'regency' ? '52.03' : 'NPP'} />
+            <TextInput label={t('juror.note')} style={{ flex: 1, minWidth: 180 }} value={tie.note ?? ''} error={fields.errors[`ties.${i}.note`]} onChange={(e) => patch(i, { note: e.currentTarget.value })} />
             <Button variant="subtle" color="red" onClick={() => setTies((list) => list.filter((_, j) => j !== i))}>
               {t('common.delete')}
             </Button>
@@ -68,7 +81,7 @@ export function JurorProfilePage() {
         <Button variant="light" onClick={() => setTies((list) => [...list, { kind: 'regency', code: '', note: null }])}>
           {t('juror.addTie')}
         </Button>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
+        <Button onClick={send} loading={save.isPending}>
           {t('common.save')}
         </Button>
       </Group>

@@ -7,7 +7,8 @@ import { get, upload } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useFieldErrors } from '../../field-errors.ts';
-import { problemsOf } from '../candidates/import.tsx';
+import type { Lang } from '../../../shared/i18n/format.ts';
+import { sheetProblems } from '../candidates/sheet-problems.ts';
 
 /**
  * Bulk invitation of a province's verifiers or jurors from the XLSX/CSV
@@ -15,7 +16,7 @@ import { problemsOf } from '../candidates/import.tsx';
  * panels at once. Bad rows are listed with their column and reason.
  */
 export function StaffImport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const client = useQueryClient();
   const national = me?.committee.national ?? false;
@@ -36,7 +37,8 @@ export function StaffImport() {
     enabled: edition !== null && role === 'juror',
   });
   const panelChoices = (panels.data ?? []).filter((p) => p.area === province).map((p) => ({ value: p.id, label: p.name }));
-  const problems = problemsOf(error);
+  const sheet = sheetProblems(error, t, i18n.language as Lang);
+  const problems = sheet.rows;
   // The sheet's rows are listed in the table below; the form's own fields are marked on them.
   const fields = useFieldErrors(['file', 'province', 'role', 'panelId'], 'sheetImport');
 
@@ -57,7 +59,7 @@ export function StaffImport() {
       await client.invalidateQueries({ queryKey: ['panels'] });
     } catch (e) {
       setError(e);
-      if (problemsOf(e).length === 0) fields.refused(e);
+      if (sheetProblems(e, t, i18n.language as Lang).rows.length === 0) fields.refused(e);
     } finally {
       setBusy(false);
     }
@@ -123,7 +125,7 @@ export function StaffImport() {
               <Select label={t('staff.bulk.panel')} description={t('staff.bulk.panelHint')} clearable data={panelChoices} value={panel} error={fields.errors.panelId} onChange={setPanel} disabled={edition === null} />
             </SimpleGrid>
           ) : null}
-          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" required value={file} error={fields.errors.file} onChange={setFile} clearable />
+          <FileInput label={t('importer.file')} placeholder={t('importer.pick')} accept=".xlsx,.csv,text/csv" required value={file} error={fields.errors.file ? (sheet.file ?? fields.errors.file) : undefined} onChange={setFile} clearable />
           <Button color="teal" w="fit-content" loading={busy} onClick={() => void send()}>
             {t('staff.bulk.start')}
           </Button>

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { drivers } from '../support/database.ts';
+import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
+import { listEditions } from '../../src/db/repositories/editions.ts';
+import { listCandidates } from '../../src/db/repositories/candidates.ts';
+import { todayInWib } from '../../src/server/services/demo-calendar.ts';
+
+const password = 'paritrana-demo-2025';
+/** Words of the server or of zod that must never reach a person. */
+const raw = /Invalid input|expected string|received|Too small|Too big|body\.|answers\.|too_small|too_big/;
+
+const words = {
+  id: {
+    login: 'Masuk',
+    required: 'Wajib diisi.',
+    marked: 'Data belum benar. Periksa isian yang ditandai.',
+    summary: 'Periksa 2 isian yang ditandai.',
+    password: 'Kata sandi',
+    emailRule: 'Tulis alamat e-mail yang sah, mis. nama@instansi.go.id.',
+    addTie: 'Tambah keterkaitan',
+    save: 'Simpan',
+    institution: 'Instansi',
+    tieCode: 'Kode Kemendagri',
+    institutionRule: 'Paling banyak 200 karakter.',
+    invite: 'Kirim undangan',
+    addEntry: 'Tambah',
+    number: 'Nomor',
+    title: 'Judul/tentang',
+    titleRule: 'Paling banyak 500 karakter.',
+    autosaved: 'Tersimpan otomatis',
+    importStart: 'Impor',
+    importFailed: 'Tidak ada yang disimpan. Perbaiki baris berikut lalu unggah lagi:',
+    otherProvince: 'Kabupaten Lampung Tengah bukan wilayah provinsi 52',
+    noRowsTitle: 'Tidak ada yang diimpor',
+  },
+  en: {
+    login: 'Sign in',
+    required: 'Required.',
+    marked: 'Some data is not right. Check the marked fields.',
+    summary: 'Check the 2 marked field(s).',
+    password: 'Password',
+    emailRule: 'Give a valid e-mail address, e.g. name@agency.go.id.',
+    addTie: 'Add a tie',
+    save: 'Save',
+    institution: 'Institution',
+    tieCode: 'Kemendagri code',
+    institutionRule: 'At most 200 characters.',
+    invite: 'Send invitation',
+    addEntry: 'Add',
+    number: 'Number',
+    title: 'Title/subject',
+    titleRule: 'At most 500 characters.',
+    autosaved: 'Saved automatically',
+    importStart: 'Import',
+    importFailed: 'Nothing was saved. Fix these rows and upload again:',
+    otherProvince: 'Kabupaten Lampung Tengah is not a region of province 52',
+    noRowsTitle: 'Nothing was imported',
+  },
+} as const;
+
+/** A field is marked when it says it is invalid and its error message is the one it is described by. */
+async function expectMarked(field: Locator, message: string): Promise<void> {
+  await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+  // The message may change while the field stays marked (what an entry lacks, then the server's refusal).
+  const described = async () => {
+    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+    return Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).innerText()));
+  };
+  await expect.poll(described, { timeout: 20_000 }).toContain(message);
+}
+
+/** The paths of the requests a page sent that change something. */
+function sentBy(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') sent.push(new URL(r.url()).pathname);
+  });
+  return sent;
+}
+
+describe.skipIf(!browserAvailable()).each(drivers())('candidate, juror and sign-in forms mark their own fields (%s)', (driver) => {
+  let server: E2eServer;
+  let browser: Browser;
+  let lotimId: string;
+  let editionId: string;
+
+  beforeAll(async () => {
+    server = await startE2eServer(driver, { today: todayInWib() });
+    browser = await launchBrowser();
+    const year = todayInWib().slice(0, 4);
+    editionId = (await listEditions(server.database.db)).find((e) => e.label === `Paritrana Award ${year}`)!.id;
+    lotimId = (await listCandidates(server.database.db, editionId, { all: true })).find((c) => c.regencyCode === '52.03')!.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(lang: 'id' | 'en'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID' });
+    await context.addInitScript((l) => localStorage.setItem('paritrana.lang', l), lang);
+    return context.newPage();
+  }
+
+  async function signIn(lang: 'id' | 'en', email: string): Promise<{ page: Page; sent: string[] }> {
+    const page = await open(lang);
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+    await page.locator('input[type=password]').fill(password);
+    await page.getByRole('button', { name: words[lang].login, exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    return { page, sent: sentBy(page) };
+  }
+
+  for (const lang of ['id', 'en'] as const) {
+    const w = words[lang];
+
+    it(`sign-in marks its empty fields before sending and the server's refusal of the e-mail (${lang})`, async () => {
+      const page = await open(lang);
+      const sent = sentBy(page);
+      await page.goto(`${server.url}/login`);
+      const email = page.getByRole('textbox', { name: /^E-mail/ });
+      const secret = page.getByLabel(new RegExp(`^${w.password}`));
+      await page.getByRole('button', { name: w.login, exact: true }).click();
+      for (const field of [email, secret]) await expectMarked(field, w.required);
+      await page.getByRole('alert').getByText(w.summary).waitFor();
+      expect(sent.filter((p) => p.startsWith('/api/auth/login'))).toEqual([]);
+
+      // Not an e-mail address: the server refuses it, and its answer is put on the e-mail field.
+      await email.fill('bukan-email');
+      await secret.fill('sembarang');
+      await page.getByRole('button', { name: w.login, exact: true }).click();
+      await expectMarked(email, w.emailRule);
+      expect(sent.filter((p) => p === '/api/auth/login')).toHaveLength(1);
+      await page.getByRole('alert').getByText(w.marked).waitFor();
+      expect(await secret.getAttribute('aria-invalid')).not.toBe('true');
+      expect(await page.locator('body').innerText()).not.toMatch(raw);
+      if (lang === 'id') await screenshotBoth(page, 'form-errors-candidate-01-login');
+      await page.context().close();
+    });
+
+    it(`the juror's profile marks a tie without its code before sending, and the institution the server refuses (${lang})`, async () => {
+      const { page, sent } = await signIn(lang, 'juri@paritrana.demo');
+      await page.goto(`${server.url}/profil-juri`);
+      await page.getByRole('button', { name: w.addTie }).click();
+      const code = page.getByRole('textbox', { name: new RegExp(`^${w.tieCode}`) }).last();
+      await page.getByRole('button', { name: w.save, exact: true }).click();
+      await expectMarked(code, w.required);
+      expect(sent.filter((p) => p === '/api/juror/profile')).toEqual([]);
+
+      await code.fill('52.03');
+      const institution = page.getByRole('textbox', { name: new RegExp(`^${w.institution}`) });
+      await institution.fill('U'.repeat(201));
+      await page.getByRole('button', { name: w.save, exact: true }).click();
+      await expectMarked(institution, w.institutionRule);
+      expect(sent.filter((p) => p === '/api/juror/profile')).toHaveLength(1);
+      await page.getByRole('alert').getByText(w.marked).waitFor();
+      expect(await code.getAttribute('aria-invalid')).not.toBe('true');
+      expect(await page.locator('body').innerText()).not.toMatch(raw);
+      if (lang === 'en') await screenshotBoth(page, 'form-errors-candidate-02-juror-profile');
+      await page.context().close();
+    });
+
+    it(`the invitation of a candidate user marks its e-mail before sending and with its rule after (${lang})`, async () => {
+      const { page, sent } = await signIn(lang, 'ntb@paritrana.demo');
+      await page.goto(`${server.url}/candidates/${lotimId}`);
+      const send = page.getByRole('button', { name: w.invite });
+      const email = page.getByRole('textbox', { name: /^E-mail/ });
+      await email.fill('');
+      await send.click();
+      await expectMarked(email, w.required);
+      expect(sent.filter((p) => p.endsWith('/invitations'))).toEqual([]);
+
+      await email.fill('bukan-email');
+      await send.click();
+      await expectMarked(email, w.emailRule);
+      expect(sent.filter((p) => p.endsWith('/invitations'))).toHaveLength(1);
+      await page.getByRole('alert').getByText(w.marked).waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(raw);
+      if (lang === 'id') await screenshotBoth(page, 'form-errors-candidate-03-invite');
+      await page.context().close();
+    });
+
+    it(`a regulation of the self-assessment shows what it lacks and the server's refusal on its own inputs (${lang})`, async () => {
+      const { page, sent } = await signIn(lang, 'lotim@paritrana.demo');
+      await page.goto(`${server.url}/candidates/${lotimId}`);
+      // The first "add" is the regulations'; the new entry is the last regulation.
+      await page.getByRole('button', { name: w.addEntry, exact: true }).first().click();
+      await page.getByRole('status').getByText(new RegExp(w.autosaved)).waitFor({ timeout: 20_000 });
+      const number = page.getByRole('textbox', { name: new RegExp(`^${w.number}`) });
+      const title = page.getByRole('textbox', { name: new RegExp(`^${w.title}`) });
+      const entries = await title.count();
+      // What the entry still lacks before the form can be submitted is marked on the entry's own input.
+      await expectMarked(number.nth(entries - 1), w.required);
+      await expectMarked(title.nth(entries - 1), w.required);
+
+      // Too long for the server: its refusal (answers.regulations.N.title) is on that entry's title, not only named in the alert.
+      const saves = sent.filter((p) => p.endsWith('/self-assessment')).length;
+      await title.nth(entries - 1).fill('T'.repeat(501));
+      await expectMarked(title.nth(entries - 1), w.titleRule);
+      expect(sent.filter((p) => p.endsWith('/self-assessment')).length).toBeGreaterThan(saves);
+      await page.getByRole('alert').getByText(w.marked).waitFor();
+      // The alert no longer names the title by its place ("Regulasi #2: judul — …"): the title shows it.
+      const alert = await page.getByRole('alert').filter({ hasText: w.marked }).innerText();
+      expect(alert).not.toMatch(raw);
+      expect(alert).not.toMatch(/#\d+:/);
+      expect(await page.locator('body').innerText()).not.toMatch(raw);
+      if (lang === 'id') await screenshotBoth(page, 'form-errors-candidate-04-regulation');
+      await page.context().close();
+    });
+
+    it(`the candidate import says each refused row, and a sheet without rows, in the page's language (${lang})`, async () => {
+      const { page } = await signIn(lang, 'ntb@paritrana.demo');
+      await page.goto(`${server.url}/editions/${editionId}/candidates/import`);
+      const upload = async (content: string) => {
+        await page.locator('input[type=file]').setInputFiles({ name: 'kandidat.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
+        await page.getByRole('button', { name: w.importStart, exact: true }).click();
+      };
+      await upload('kategori;kode_wilayah\npemkab-kota;18.02\n');
+      await page.getByText(w.importFailed).waitFor();
+      await page.getByRole('cell', { name: w.otherProvince, exact: true }).waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(raw);
+      if (lang === 'en') await screenshotBoth(page, 'form-errors-candidate-05-import');
+      // The template as downloaded (column names only) is known by its reason code, whatever the page's language.
+      await upload('kategori;kode_wilayah\n');
+      await page.getByRole('alert').filter({ hasText: w.noRowsTitle }).waitFor();
+      expect(await page.getByRole('cell').count()).toBe(0);
+      await page.context().close();
+    });
+  }
+});
