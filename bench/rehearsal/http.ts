@@ -103,7 +103,10 @@ export class Api {
       body = await res.text();
     } catch (error) {
       this.stats.record(performance.now() - started, route);
-      this.stats.error(`${method} ${path}: ${(error as Error).message}`, `${route}: ${(error as Error).message}`);
+      // fetch says only "fetch failed": its cause says why (a closed socket, a timeout).
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const why = `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message ?? ''})` : ''}`;
+      this.stats.error(`${method} ${path}: ${why} after ${Math.round(performance.now() - started)} ms`, `${route}: ${why}`);
       throw new RehearsalError(`${method} ${path} failed`);
     }
     this.stats.record(performance.now() - started, route);
