@@ -134,8 +134,10 @@ describe.each(drivers())('coverage data in an edition on %s', (driver) => {
     });
     expect(dispute.statusCode).toBe(201);
     const verifier = await signIn(t, 'verifikator.ntb@paritrana.demo', 'paritrana-demo-2025');
-    const queue = (await verifier.request('GET', `/api/editions/${editionId}/disputes?status=open`)).json<{ id: string }[]>();
+    const queue = (await verifier.request('GET', `/api/editions/${editionId}/disputes?status=open`)).json<{ id: string; key: string; labelId: string; labelEn: string }[]>();
     expect(queue).toHaveLength(1);
+    // The figure is named in words in both languages, never by its key alone.
+    expect(queue[0]).toMatchObject({ key: 'workers', labelId: 'Pekerja terdaftar aktif', labelEn: 'Active registered workers' });
     const decided = await verifier.request('POST', `/api/disputes/${queue[0]!.id}/decision`, {
       status: 'accepted',
       correctedValue: (workers.value ?? 0) + 12,

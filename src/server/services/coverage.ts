@@ -103,13 +103,17 @@ async function candidateFor(db: Db, actor: Actor, candidateId: string) {
   return candidate;
 }
 
-function presentDispute(d: repo.DisputeRow, candidate: { name: string; provinceCode: string }): Dispute {
+function presentDispute(d: repo.DisputeRow, candidate: { name: string; provinceCode: string; kind: 'pemda' | 'badan-usaha' }): Dispute {
+  // A figure by its name in both languages (`growth_pct` is named by the kind of candidate).
+  const figure = figuresFor(candidate.kind).find((f) => f.key === d.key);
   return {
     id: d.id,
     candidateId: d.candidateId,
     candidateName: candidate.name,
     provinceCode: candidate.provinceCode,
     key: d.key,
+    labelId: figure?.labelId ?? d.key,
+    labelEn: figure?.labelEn ?? d.key,
     disputedValue: d.disputedValue,
     claimedValue: d.claimedValue,
     reason: d.reason,

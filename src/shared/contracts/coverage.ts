@@ -73,6 +73,9 @@ export const dispute = z.object({
   candidateName: text(),
   provinceCode: text(),
   key: text(),
+  /** The figure's name, in Indonesian and in English. */
+  labelId: text(),
+  labelEn: text(),
   disputedValue: z.number().nullable(),
   claimedValue: z.number().nullable(),
   reason: text(),

@@ -32,7 +32,7 @@ export function DisputesPage() {
           <Stack gap="xs">
             <Group justify="space-between">
               <Text fw={600}>
-                {d.candidateName} · {d.key}
+                {d.candidateName} · {lang === 'en' ? d.labelEn : d.labelId}
               </Text>
               <Badge color={d.status === 'open' ? 'yellow' : d.status === 'accepted' ? 'teal' : 'red'}>{t(`figures.status.${d.status}`)}</Badge>
             </Group>

@@ -74,7 +74,7 @@ export function FiguresPage() {
               <Badge mr="xs" color={x.status === 'open' ? 'yellow' : x.status === 'accepted' ? 'teal' : 'red'}>
                 {t(`figures.status.${x.status}`)}
               </Badge>
-              {x.key}: {x.reason}
+              {lang === 'en' ? x.labelEn : x.labelId}: {x.reason}
               {x.decisionNote ? ` — ${x.decisionNote}` : ''}
             </Text>
           ))}
