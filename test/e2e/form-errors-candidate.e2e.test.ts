@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { drivers } from '../support/database.ts';
+import { expectMarked, pageIn, sentBy, signInDemo } from '../support/form-errors.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 
-const password = 'paritrana-demo-2025';
 /** Words of the server or of zod that must never reach a person. */
 const raw = /Invalid input|expected string|received|Too small|Too big|body\.|answers\.|too_small|too_big/;
 
@@ -59,26 +59,6 @@ const words = {
   },
 } as const;
 
-/** A field is marked when it says it is invalid and its error message is the one it is described by. */
-async function expectMarked(field: Locator, message: string): Promise<void> {
-  await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
-  // The message may change while the field stays marked (what an entry lacks, then the server's refusal).
-  const described = async () => {
-    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
-    return Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).innerText()));
-  };
-  await expect.poll(described, { timeout: 20_000 }).toContain(message);
-}
-
-/** The paths of the requests a page sent that change something. */
-function sentBy(page: Page): string[] {
-  const sent: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() !== 'GET') sent.push(new URL(r.url()).pathname);
-  });
-  return sent;
-}
-
 describe.skipIf(!browserAvailable()).each(drivers())('candidate, juror and sign-in forms mark their own fields (%s)', (driver) => {
   let server: E2eServer;
   let browser: Browser;
@@ -97,21 +77,8 @@ describe.skipIf(!browserAvailable()).each(drivers())('candidate, juror and sign-
     await server?.close();
   });
 
-  async function open(lang: 'id' | 'en'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID' });
-    await context.addInitScript((l) => localStorage.setItem('paritrana.lang', l), lang);
-    return context.newPage();
-  }
-
-  async function signIn(lang: 'id' | 'en', email: string): Promise<{ page: Page; sent: string[] }> {
-    const page = await open(lang);
-    await page.goto(`${server.url}/login`);
-    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
-    await page.locator('input[type=password]').fill(password);
-    await page.getByRole('button', { name: words[lang].login, exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return { page, sent: sentBy(page) };
-  }
+  const open = (lang: 'id' | 'en') => pageIn(browser, lang);
+  const signIn = (lang: 'id' | 'en', email: string) => signInDemo(browser, server.url, lang, email);
 
   for (const lang of ['id', 'en'] as const) {
     const w = words[lang];

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
+import { expectMarked, signInDemo } from '../support/form-errors.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { findCategoryByCode, listEditions } from '../../src/db/repositories/editions.ts';
 import { listPools } from '../../src/db/repositories/pools.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 import { seedShowcase } from '../../src/server/services/demo-showcase.ts';
 
-const password = 'paritrana-demo-2025';
 /**
  * Words of the server or of zod that must never reach a person. (Not "at least
  * 10 characters": the withdrawal's own English label says so.)
@@ -83,14 +83,6 @@ const words = {
   },
 } as const;
 
-/** A field is marked when it says it is invalid and its error message is the one it is described by. */
-async function expectMarked(field: Locator, message: string): Promise<void> {
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => field.page().locator(`[id="${id}"]`).innerText()));
-  expect(texts).toContain(message);
-}
-
 /** Picks an option of a Mantine select. */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
   await select.click();
@@ -121,21 +113,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('the committee’s forms ma
     await server?.close();
   });
 
-  async function signIn(lang: 'id' | 'en', email: string): Promise<{ page: Page; sent: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID' });
-    await context.addInitScript((l) => localStorage.setItem('paritrana.lang', l), lang);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
-    await page.locator('input[type=password]').fill(password);
-    await page.getByRole('button', { name: words[lang].login, exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const sent: string[] = [];
-    page.on('request', (r) => {
-      if (r.method() !== 'GET') sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
-    });
-    return { page, sent };
-  }
+  const signIn = (lang: 'id' | 'en', email: string) => signInDemo(browser, server.url, lang, email, { withMethod: true });
 
   for (const lang of ['id', 'en'] as const) {
     const w = words[lang];

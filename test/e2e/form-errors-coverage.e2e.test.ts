@@ -2,15 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
+import { expectMarked, signInDemo } from '../support/form-errors.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { findCandidateByName } from '../../src/db/repositories/candidates.ts';
 import { upsertValue } from '../../src/db/repositories/coverage.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 
-const password = 'paritrana-demo-2025';
 /** Words of the server or of zod that must never reach a person. */
 const raw = /Invalid input|expected string|received|Too small|at least \d+ characters|body\.|too_small|files\.|roles\.\d|Unexpected file|must be a year/;
 
@@ -91,14 +91,6 @@ const words = {
   },
 } as const;
 
-/** A field is marked when it says it is invalid and its error message is the one it is described by. */
-async function expectMarked(field: Locator, message: string): Promise<void> {
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => field.page().locator(`[id="${id}"]`).innerText()));
-  expect(texts).toContain(message);
-}
-
 describe.skipIf(!browserAvailable()).each(drivers())('coverage, user and edition forms mark their own fields (%s)', (driver) => {
   let server: E2eServer;
   let browser: Browser;
@@ -127,21 +119,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('coverage, user and edition
   });
 
   /** A demo user (the national admin by default), signed in once per language; `sent` lists the paths of what the page sent (not reads). */
-  async function signIn(lang: 'id' | 'en', email = 'admin@paritrana.demo'): Promise<{ page: Page; sent: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID' });
-    await context.addInitScript((l) => localStorage.setItem('paritrana.lang', l), lang);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
-    await page.locator('input[type=password]').fill(password);
-    await page.getByRole('button', { name: words[lang].login, exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const sent: string[] = [];
-    page.on('request', (r) => {
-      if (r.method() !== 'GET') sent.push(new URL(r.url()).pathname);
-    });
-    return { page, sent };
-  }
+  const signIn = (lang: 'id' | 'en', email = 'admin@paritrana.demo') => signInDemo(browser, server.url, lang, email);
 
   for (const lang of ['id', 'en'] as const) {
     describe(lang, () => {

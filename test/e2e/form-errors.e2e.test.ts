@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
+import { demoPassword, expectMarked, signInDemo } from '../support/form-errors.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 
-const password = 'paritrana-demo-2025';
 /** Words of the server or of zod that must never reach a person. */
 const raw = /Invalid input|expected string|received|Too small|at least \d+ characters|body\.|too_small|newPassword|currentPassword/;
 
@@ -44,14 +44,6 @@ const words = {
   },
 } as const;
 
-/** A field is marked when it says it is invalid and its error message is the one it is described by. */
-async function expectMarked(field: Locator, message: string): Promise<void> {
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => field.page().locator(`[id="${id}"]`).innerText()));
-  expect(texts).toContain(message);
-}
-
 describe.skipIf(!browserAvailable()).each(drivers())('forms mark their own fields (%s)', (driver) => {
   let server: E2eServer;
   let browser: Browser;
@@ -69,19 +61,8 @@ describe.skipIf(!browserAvailable()).each(drivers())('forms mark their own field
   });
 
   async function signIn(lang: 'id' | 'en', email: string): Promise<{ page: Page; posts: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID' });
-    await context.addInitScript((l) => localStorage.setItem('paritrana.lang', l), lang);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
-    await page.locator('input[type=password]').fill(password);
-    await page.getByRole('button', { name: words[lang].login, exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const posts: string[] = [];
-    page.on('request', (r) => {
-      if (r.method() !== 'GET') posts.push(new URL(r.url()).pathname);
-    });
-    return { page, posts };
+    const { page, sent } = await signInDemo(browser, server.url, lang, email);
+    return { page, posts: sent };
   }
 
   for (const lang of ['id', 'en'] as const) {
@@ -101,7 +82,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('forms mark their own field
       expect(posts.filter((p) => p === '/api/auth/password')).toEqual([]);
 
       // Too short for the server: its answer is put on the new password, in the page's language.
-      await current.fill(password);
+      await current.fill(demoPassword);
       await fresh.fill('pendek');
       await repeat.fill('pendek');
       await section.getByRole('button', { name: w.savePassword }).click();

@@ -1,0 +1,48 @@
+import { expect } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+
+/** The demo's log-ins all share this password. */
+export const demoPassword = 'paritrana-demo-2025';
+
+const loginButton = { id: 'Masuk', en: 'Sign in' } as const;
+
+/**
+ * A field is marked when it says it is invalid and its error message is one
+ * it is described by. The message may change while the field stays marked
+ * (what an entry lacks, then the server's refusal), so both are awaited.
+ */
+export async function expectMarked(field: Locator, message: string): Promise<void> {
+  await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+  const described = async () => {
+    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+    return Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).innerText()));
+  };
+  await expect.poll(described, { timeout: 20_000 }).toContain(message);
+}
+
+/** The requests a page sends from now on that change something: their paths, or with `withMethod` "POST /api/…". */
+export function sentBy(page: Page, { withMethod = false } = {}): string[] {
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') sent.push(withMethod ? `${r.method()} ${new URL(r.url()).pathname}` : new URL(r.url()).pathname);
+  });
+  return sent;
+}
+
+/** A new desktop page in a fresh context whose app speaks `lang`. */
+export async function pageIn(browser: Browser, lang: 'id' | 'en'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID' });
+  await context.addInitScript((l) => localStorage.setItem('paritrana.lang', l), lang);
+  return context.newPage();
+}
+
+/** A demo user signed in on a new page in `lang`; `sent` lists what the page sends afterwards (see `sentBy`). */
+export async function signInDemo(browser: Browser, baseUrl: string, lang: 'id' | 'en', email: string, options: { withMethod?: boolean } = {}): Promise<{ page: Page; sent: string[] }> {
+  const page = await pageIn(browser, lang);
+  await page.goto(`${baseUrl}/login`);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await page.locator('input[type=password]').fill(demoPassword);
+  await page.getByRole('button', { name: loginButton[lang], exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { page, sent: sentBy(page, options) };
+}
