@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** The demo's log-ins all share this password. */
 export const demoPassword = 'paritrana-demo-2025';
@@ -29,20 +29,40 @@ export function sentBy(page: Page, { withMethod = false } = {}): string[] {
   return sent;
 }
 
-/** A new desktop page in a fresh context whose app speaks `lang`. */
-export async function pageIn(browser: Browser, lang: 'id' | 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID' });
+type SignedIn = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** A new desktop page in a fresh context whose app speaks `lang` (signed in when given a stored session). */
+export async function pageIn(browser: Browser, lang: 'id' | 'en', storageState?: SignedIn): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'en' ? 'en-US' : 'id-ID', ...(storageState ? { storageState } : {}) });
   await context.addInitScript((l) => localStorage.setItem('paritrana.lang', l), lang);
   return context.newPage();
 }
 
-/** A demo user signed in on a new page in `lang`; `sent` lists what the page sends afterwards (see `sentBy`). */
+/**
+ * Sessions by server and user. A user signs in once per server: the server
+ * refuses an account's eleventh sign-in within a minute
+ * (`LOGIN_ACCOUNT_RATE_PER_MINUTE`), which a file of quick tests reaches.
+ */
+const sessions = new Map<string, SignedIn>();
+
+/**
+ * A demo user signed in on a new page in `lang` (through the sign-in form
+ * the first time, then with the session it gave); `sent` lists what the page
+ * sends afterwards (see `sentBy`). The caller opens the page it tests.
+ */
 export async function signInDemo(browser: Browser, baseUrl: string, lang: 'id' | 'en', email: string, options: { withMethod?: boolean } = {}): Promise<{ page: Page; sent: string[] }> {
+  const key = `${baseUrl} ${email}`;
+  const stored = sessions.get(key);
+  if (stored) {
+    const page = await pageIn(browser, lang, stored);
+    return { page, sent: sentBy(page, options) };
+  }
   const page = await pageIn(browser, lang);
   await page.goto(`${baseUrl}/login`);
   await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
   await page.locator('input[type=password]').fill(demoPassword);
   await page.getByRole('button', { name: loginButton[lang], exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  sessions.set(key, await page.context().storageState());
   return { page, sent: sentBy(page, options) };
 }
