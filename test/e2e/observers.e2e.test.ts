@@ -39,7 +39,8 @@ describe.skipIf(!browserAvailable())('an observer in the browser', () => {
     await dialog.locator('input[type=password]').fill('gili-trawangan-2025');
     await dialog.getByLabel('Peran', { exact: true }).click();
     await page.getByRole('option', { name: 'Pemantau', exact: true }).click();
-    await dialog.getByLabel('Instansi', { exact: true }).click();
+    // Required, so its label reads "Instansi *".
+    await dialog.getByLabel(/^Instansi/).click();
     await page.getByRole('option', { name: 'BPJS Ketenagakerjaan (kantor pusat)' }).click();
     await dialog.getByLabel('Provinsi yang dipantau', { exact: true }).click();
     await page.getByRole('option', { name: /nusa tenggara barat/i }).click();
