@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { drivers } from '../support/database.ts';
-import { expectMarked, pageIn, sentBy, signInDemo } from '../support/form-errors.ts';
+import { currentDemoEditionId, expectMarked, pageIn, sentBy, signInDemo } from '../support/form-errors.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
-import { listEditions } from '../../src/db/repositories/editions.ts';
 import { listCandidates } from '../../src/db/repositories/candidates.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 
@@ -68,8 +67,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('candidate, juror and sign-
   beforeAll(async () => {
     server = await startE2eServer(driver, { today: todayInWib() });
     browser = await launchBrowser();
-    const year = todayInWib().slice(0, 4);
-    editionId = (await listEditions(server.database.db)).find((e) => e.label === `Paritrana Award ${year}`)!.id;
+    editionId = await currentDemoEditionId(server.database.db);
     lotimId = (await listCandidates(server.database.db, editionId, { all: true })).find((c) => c.regencyCode === '52.03')!.id;
   });
   afterAll(async () => {

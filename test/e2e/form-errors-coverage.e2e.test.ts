@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
-import { expectMarked, signInDemo } from '../support/form-errors.ts';
+import { currentDemoEditionId, expectMarked, signInDemo } from '../support/form-errors.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
-import { listEditions } from '../../src/db/repositories/editions.ts';
 import { findCandidateByName } from '../../src/db/repositories/candidates.ts';
 import { upsertValue } from '../../src/db/repositories/coverage.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
@@ -103,8 +102,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('coverage, user and edition
   beforeAll(async () => {
     server = await startE2eServer(driver, { today: todayInWib() });
     browser = await launchBrowser();
-    const year = todayInWib().slice(0, 4);
-    editionId = (await listEditions(server.database.db)).find((e) => e.label === `Paritrana Award ${year}`)!.id;
+    editionId = await currentDemoEditionId(server.database.db);
     lotimId = (await findCandidateByName(server.database.db, editionId, 'Kabupaten Lombok Timur'))!.id;
     // Two verified figures to dispute (no extract is imported here), one for each language.
     for (const [key, valueNum] of [['coverage_pct', 44.36], ['gov_funded', 20_950]] as const) {

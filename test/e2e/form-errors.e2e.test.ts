@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { drivers } from '../support/database.ts';
-import { demoPassword, expectMarked, signInDemo } from '../support/form-errors.ts';
+import { currentDemoEditionId, demoPassword, expectMarked, signInDemo } from '../support/form-errors.ts';
 import { browserAvailable, launchBrowser, screenshotBoth, startE2eServer, type E2eServer } from '../support/browser.ts';
-import { listEditions } from '../../src/db/repositories/editions.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 
 /** Words of the server or of zod that must never reach a person. */
@@ -52,8 +51,7 @@ describe.skipIf(!browserAvailable()).each(drivers())('forms mark their own field
   beforeAll(async () => {
     server = await startE2eServer(driver, { today: todayInWib() });
     browser = await launchBrowser();
-    const year = todayInWib().slice(0, 4);
-    editionId = (await listEditions(server.database.db)).find((e) => e.label === `Paritrana Award ${year}`)!.id;
+    editionId = await currentDemoEditionId(server.database.db);
   });
   afterAll(async () => {
     await browser?.close();

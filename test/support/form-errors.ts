@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Db } from '../../src/db/client.ts';
+import { listEditions } from '../../src/db/repositories/editions.ts';
+import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 
 /** The demo's log-ins all share this password. */
 export const demoPassword = 'paritrana-demo-2025';
@@ -65,4 +68,10 @@ export async function signInDemo(browser: Browser, baseUrl: string, lang: 'id' |
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   sessions.set(key, await page.context().storageState());
   return { page, sent: sentBy(page, options) };
+}
+
+/** The demo edition of this year (the one open for registration on any date the demo is seeded). */
+export async function currentDemoEditionId(db: Db): Promise<string> {
+  const label = `Paritrana Award ${todayInWib().slice(0, 4)}`;
+  return (await listEditions(db)).find((e) => e.label === label)!.id;
 }
