@@ -149,7 +149,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.addHook('onClose', () => sweeper.stop());
   // The audit chain's head, signed outside the database now and then and on stop.
   const anchorer = new Anchorer(deps.database.db, new AnchorStore(deps.config.auditAnchor.dir), (error) => app.log.error({ err: error }, 'audit anchor failed'));
-  app.addHook('onReady', () => anchorer.start(deps.config.auditAnchor.seconds));
+  app.addHook('onReady', async () => {
+    await anchorer.start(deps.config.auditAnchor.seconds);
+  });
   app.addHook('onClose', () => anchorer.stop());
   if (!deps.config.s3) {
     // Evidence writes cut short by a crash leave temp files: removed before the app takes requests

@@ -11,7 +11,7 @@ import { migrateDatabase, openDatabase, type Db } from '../../src/db/client.ts';
 import { appendAudit, auditHash, auditHead, verifyAuditChain } from '../../src/db/repositories/audit.ts';
 import { appRoleGrants } from '../../src/db/app-role.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
-import { AnchorStore, verifyWithAnchors } from '../../src/server/services/audit-anchor.ts';
+import { Anchorer, AnchorStore, verifyWithAnchors } from '../../src/server/services/audit-anchor.ts';
 import type { AuditAnchorState, AuditVerification } from '../../src/shared/contracts/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -106,6 +106,22 @@ describe.each(drivers())('the audit log on %s', (driver) => {
     expect(readFileSync(join(store.dir, 'anchor-key.pem'), 'utf8')).toMatch(/BEGIN PRIVATE KEY/);
     const verification = (await national.request('GET', '/api/audit/verify')).json<AuditVerification>();
     expect(verification).toMatchObject({ ok: true, firstBadSeq: null, reason: null, anchors: 1, latestAnchor: state.latest });
+  });
+
+  it('anchors the head when it starts, before its start is reported done', async () => {
+    const head = await auditHead(t.database.db);
+    const fresh = new AnchorStore(mkdtempSync(join(tmpdir(), 'paritrana-audit-start-')));
+    const anchorer = new Anchorer(t.database.db, fresh, (error) => {
+      throw error;
+    });
+    await anchorer.start(86_400);
+    try {
+      // Written when start resolves: anything the server does next finds it, and adds nothing to it.
+      expect(fresh.read()).toEqual([expect.objectContaining({ seq: head!.seq, hash: head!.hash })]);
+    } finally {
+      await anchorer.stop();
+    }
+    expect(fresh.read()).toHaveLength(1);
   });
 
   it('finds an entry changed with the trigger off', async () => {

@@ -156,10 +156,11 @@ export class Anchorer {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  start(seconds: number): void {
-    void this.tick();
+  /** Anchors the head once (resolved when written, so nothing the server does after its start races it), then every `seconds`. */
+  start(seconds: number): Promise<unknown> {
     this.timer = setInterval(() => void this.tick(), seconds * 1000);
     this.timer.unref();
+    return this.tick();
   }
 
   tick(): Promise<unknown> {
