@@ -1,12 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { drivers } from '../support/database.ts';
+import { smtpPeer } from '../support/smtp.ts';
 import { makeUser, roles, startTestApp, type TestApp } from '../support/app.ts';
 import { finalisedPool, type FinalisedPool } from '../support/publication.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
@@ -80,26 +78,6 @@ describe.each(drivers())('notifications through a pool on %s', (driver) => {
   });
 });
 
-/** A real SMTP listener that records what it accepts. */
-async function smtpPeer() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe.each(drivers())('reminders with two app servers on %s', (driver) => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof smtpPeer>>;
@@ -149,7 +127,7 @@ describe.each(drivers())('reminders with two app servers on %s', (driver) => {
       expect(keys.map((k) => k.offsetDays).sort()).toEqual([1, 3]);
       await Promise.all(apps.map((app) => app.mailer!.deliverPending()));
       await Promise.all(apps.map((app) => app.mailer!.deliverPending()));
-      const got = smtp.received.filter((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '') === user.email).map((m) => m.subject);
+      const got = smtp.subjectsTo(user.email);
       expect(got.sort()).toEqual(['Pengingat: Batas Waktu Perbaikan 1 Hari Lagi', 'Pengingat: Batas Waktu Perbaikan 3 Hari Lagi']);
       const rows = (await db.select().from(outbox).where(eq(outbox.kind, 'reminder.revision'))).filter((m) => m.to === user.email);
       expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { drivers } from '../support/database.ts';
+import { smtpPeer } from '../support/smtp.ts';
 import { signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { seedDemo } from '../../src/server/services/demo.ts';
 import { listEditions } from '../../src/db/repositories/editions.ts';
@@ -11,42 +9,14 @@ import { listAudit } from '../../src/db/repositories/audit.ts';
 
 type Message = { to: string; subject: string; sentAt: string | null; error: string | null; attempts: number };
 
-/** A real SMTP listener on a free port that keeps what it receives and refuses one address. */
-async function startSmtpPeer() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'paritrana' && auth.password === 'rahasia-smtp') callback(null, { user: auth.username });
-      else callback(new Error('Invalid username or password'));
-    },
-    onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@tidak-ada.go.id')) callback(Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 }));
-      else callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe.each(drivers())('the outbox delivered by SMTP on %s', (driver) => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+  let smtp: Awaited<ReturnType<typeof smtpPeer>>;
   let admin52: Client;
   let candidateIds: string[];
 
   beforeAll(async () => {
-    smtp = await startSmtpPeer();
+    smtp = await smtpPeer({ credentials: { user: 'paritrana', pass: 'rahasia-smtp' }, refuseDomain: '@tidak-ada.go.id' });
     t = await startTestApp(driver, {
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
