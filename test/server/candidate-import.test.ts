@@ -191,6 +191,7 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+  const usahaBesar = async () => (await database.db.query.editionCategories.findFirst({ where: (c, { and, eq }) => and(eq(c.editionId, editionId), eq(c.code, 'usaha-besar')) }))!;
   const visible = async (prefix: string) => (await listCandidates(database.db, editionId, { all: true })).filter((c) => c.npp?.startsWith(prefix));
   const serverB = () => new JobRunner({ db: database.db, handlers: { [candidateImportKind]: candidateImportJob }, onError, instance: 'server-b' });
 
@@ -258,7 +259,7 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
 
   it('resumes a job queued with its rows in the payload from the recorded progress', async () => {
     // Jobs queued before the upload staged its rows carry them in the payload and stage them step by step.
-    const category = (await database.db.query.editionCategories.findFirst({ where: (c, { and, eq }) => and(eq(c.editionId, editionId), eq(c.code, 'usaha-besar')) }))!;
+    const category = await usahaBesar();
     const candidates = employerRows(700000, 120).map((r) => ({
       categoryId: category.id,
       level: 'provinsi',
@@ -294,7 +295,7 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
   it('leaves nothing visible when the import fails in the middle of publishing', async () => {
     const job = await queueCandidateImport({ db: database.db, actor }, editionId, '52', employerRows(500000, 450));
     // Meanwhile one of the file's employers (row 300 of 450) is nominated by hand: the import can no longer be whole.
-    const category = (await database.db.query.editionCategories.findFirst({ where: (c, { and, eq }) => and(eq(c.editionId, editionId), eq(c.code, 'usaha-besar')) }))!;
+    const category = await usahaBesar();
     await createCandidate({ db: database.db, actor }, editionId, {
       categoryId: category.id,
       provinceCode: '52',
