@@ -15,6 +15,21 @@ export function drivers(): Driver[] {
 }
 
 /**
+ * A query sent on a PostgreSQL connection while it runs another (two reads of
+ * one transaction at once) is queued by pg 8 with a deprecation warning and
+ * refused by pg 9: a test database that saw one fails when it closes.
+ */
+let overlappingQueries = false;
+let listening = false;
+function watchOverlappingQueries() {
+  if (listening) return;
+  listening = true;
+  process.on('warning', (warning) => {
+    if (/already executing a query/.test(warning.message)) overlappingQueries = true;
+  });
+}
+
+/**
  * A fresh, migrated database with the regions loaded: PGlite in memory, or a
  * new PostgreSQL database created for this test file and dropped at close,
  * so parallel runs never collide.
@@ -26,6 +41,7 @@ export async function testDatabase(driver: Driver, onQuery?: QueryListener): Pro
     await ensureRegions(database.db);
     return database;
   }
+  watchOverlappingQueries();
   const baseUrl = process.env.TEST_DATABASE_URL!;
   const name = `paritrana_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const { default: pg } = await import('pg');
@@ -46,6 +62,10 @@ export async function testDatabase(driver: Driver, onQuery?: QueryListener): Pro
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+      if (overlappingQueries) {
+        overlappingQueries = false;
+        throw new Error('a query was sent on a PostgreSQL connection while it ran another (pg 9 refuses it): run the reads of a transaction one after another (src/db/in-turn.ts)');
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import * as repo from '../../db/repositories/notifications.ts';
 import { queueMessage } from '../../db/repositories/messages.ts';
 import type { outbox } from '../../db/schema/index.ts';
 import { factsOf, render, templates, type Locale, type NotificationKind, type TemplateText } from './templates.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 export type Fact = string | { id: string; en: string };
 export type Facts = Record<string, Fact>;
@@ -119,10 +120,12 @@ export async function notifyAddressInBothLanguages(
 ): Promise<typeof outbox.$inferSelect> {
   const link = absoluteLink(input.link);
   const recipient = { id: 'Bapak/Ibu', en: 'Sir or Madam' };
-  const [id, en] = await Promise.all(
-    (['id', 'en'] as const).map(async (locale) => render(await templateText(tx, input.kind, locale), { ...factsIn(input.facts, locale), recipient: recipient[locale], link })),
+  const inLocale = async (locale: 'id' | 'en') => render(await templateText(tx, input.kind, locale), { ...factsIn(input.facts, locale), recipient: recipient[locale], link });
+  const [id, en] = await inTurn(
+    () => inLocale('id'),
+    () => inLocale('en'),
   );
-  return queueMessage(tx, { to: input.to, subject: id!.subject, body: `${id!.body}\n\n— English —\n\n${en!.body}`, provinceCode: input.provinceCode, kind: input.kind, event: input.event, userId: null });
+  return queueMessage(tx, { to: input.to, subject: id.subject, body: `${id.body}\n\n— English —\n\n${en.body}`, provinceCode: input.provinceCode, kind: input.kind, event: input.event, userId: null });
 }
 
 /** Queues one e-mail to an address without an account (an invitation), with its kind and event. */

@@ -132,7 +132,12 @@ export async function carryForward(ctx: ServiceContext, candidateId: string, inp
     for (const offer of chosen) {
       const section: CarrySection = offer.section;
       const entry = previous.answers[section].find((e) => e.id === offer.entryId)!;
-      const evidenceIds = (await Promise.all(entry.evidenceIds.map(relink))).filter((id): id is string => id !== null);
+      // One at a time: the transaction is one connection, and two files alike must find the first one's copy.
+      const evidenceIds: string[] = [];
+      for (const id of entry.evidenceIds) {
+        const mine = await relink(id);
+        if (mine !== null) evidenceIds.push(mine);
+      }
       const carried = { ...entry, id: randomUUID(), evidenceIds, carriedForward: mark(entry.id) };
       if (section === 'regulations') next.regulations.push(carried as Pemda['regulations'][number]);
       else next.agreements.push(carried as Pemda['agreements'][number]);

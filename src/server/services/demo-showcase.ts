@@ -145,7 +145,8 @@ export async function seedShowcase(db: Db, options: { today?: string } = {}): Pr
   });
   await changeEditionStatus(ctx, edition.id, 'assessing');
 
-  const jurors = await Promise.all([...demoJurors.map((j) => j.email), 'juri@paritrana.demo'].map((email) => actorOf(db, email, [{ role: 'juror', provinceCode: null, candidateId: null }])));
+  const jurors = [];
+  for (const email of [...demoJurors.map((j) => j.email), 'juri@paritrana.demo']) jurors.push(await actorOf(db, email, [{ role: 'juror', provinceCode: null, candidateId: null }]));
   const panel = await createPanel(ctx, edition.id, {
     level: 'provinsi',
     area: '52',

@@ -25,6 +25,7 @@ import type {
 import { auditActor, type Actor } from '../policies/actor.ts';
 import { authorizeEvent, editionAbilities } from '../policies/editions.ts';
 import type { ServiceContext } from './context.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 const changeNames: Record<EditionChange, string> = {
   general: 'its label and settings',
@@ -49,12 +50,12 @@ async function editable(tx: Db, editionId: string, change: EditionChange): Promi
 export async function getEditionDetail(db: Db, id: string, actor: Actor | null): Promise<EditionDetail> {
   const edition = await repo.findEdition(db, id);
   if (!edition) throw notFound('edition');
-  const [categories, levels, milestones, events] = await Promise.all([
-    repo.listCategories(db, id),
-    repo.listLevels(db, id),
-    repo.listMilestones(db, id),
-    repo.listEvents(db, id),
-  ]);
+  const [categories, levels, milestones, events] = await inTurn(
+    () => repo.listCategories(db, id),
+    () => repo.listLevels(db, id),
+    () => repo.listMilestones(db, id),
+    () => repo.listEvents(db, id),
+  );
   return {
     id: edition.id,
     label: edition.label,

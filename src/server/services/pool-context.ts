@@ -6,6 +6,7 @@ import { findPanel, membersOf, type MemberWithUser, type PanelRow } from '../../
 import { findPool, type PoolRow } from '../../db/repositories/pools.ts';
 import type { Actor } from '../policies/actor.ts';
 import { authorizePool, panelPolicy, poolAbilities } from '../policies/panels.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 /** A pool with everything a use case about it needs. */
 export type PoolContext = {
@@ -21,12 +22,12 @@ export type PoolContext = {
 export async function loadPool(db: Db, poolId: string, forUpdate = false): Promise<PoolContext> {
   const pool = await findPool(db, poolId, forUpdate);
   if (!pool) throw notFound('pool');
-  const [panel, members, category, edition] = await Promise.all([
-    findPanel(db, pool.panelId),
-    membersOf(db, [pool.panelId]),
-    findCategory(db, pool.editionId, pool.categoryId),
-    findEdition(db, pool.editionId),
-  ]);
+  const [panel, members, category, edition] = await inTurn(
+    () => findPanel(db, pool.panelId),
+    () => membersOf(db, [pool.panelId]),
+    () => findCategory(db, pool.editionId, pool.categoryId),
+    () => findEdition(db, pool.editionId),
+  );
   if (!panel || !category || !edition) throw notFound('pool');
   const setup = scoringSetup(category);
   return { pool, panel, members, category, edition, setup, stageIds: setup.instrument.stages.map((s) => s.id) };
