@@ -24,9 +24,9 @@ describe('inTurn', () => {
     let after = false;
     const failing = inTurn(
       () => Promise.reject(new Error('gone')),
-      async () => {
+      () => {
         after = true;
-        return 1;
+        return Promise.resolve(1);
       },
     );
     await expect(failing).rejects.toThrow('gone');
