@@ -3,8 +3,28 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import * as jobsRepo from '../db/repositories/jobs.ts';
 import type { JobProgress } from '../db/schema/index.ts';
+import { AppError } from '../domain/errors.ts';
+import type { JobFailureReason } from '../shared/contracts/index.ts';
 
 export type JobRow = jobsRepo.JobRow;
+
+/** A failure the app names itself: the job's page says its reason in the reader's language. */
+export class JobFailure extends Error {
+  constructor(
+    readonly reason: JobFailureReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JobFailure';
+  }
+}
+
+/** The named reason of a job's failure, or null for an unexpected one. */
+export function failureReason(error: unknown): JobFailureReason | null {
+  if (error instanceof JobFailure) return error.reason;
+  if (error instanceof AppError && error.code === 'EDITION_LOCKED') return 'edition-locked';
+  return null;
+}
 
 /** The job was taken over by another server (this one's lease expired): stop without writing. */
 export class LeaseLost extends Error {
@@ -176,14 +196,14 @@ export class JobRunner {
     const handler = this.options.handlers[job.kind]!;
     const ctx = jobContext(this.options.db, job, this.instance, this.leaseMs);
     try {
-      if (job.attempts > this.maxAttempts) throw new Error(`Gave up after ${this.maxAttempts} attempts: the servers running it stopped each time`);
+      if (job.attempts > this.maxAttempts) throw new JobFailure('gave-up', `Gave up after ${this.maxAttempts} attempts: the servers running it stopped each time`);
       while (await handler.step(ctx)) await nextTick();
       if (!ctx.completed) await ctx.complete(this.options.db, null);
     } catch (error) {
       if (error instanceof LeaseLost) return;
       const message = error instanceof Error ? error.message : String(error);
       await this.options.db.transaction(async (tx) => {
-        if (!(await jobsRepo.failJob(tx, job.id, this.instance, message))) return;
+        if (!(await jobsRepo.failJob(tx, job.id, this.instance, message, failureReason(error)))) return;
         await handler.failed?.(tx, ctx.job, error);
       });
     }

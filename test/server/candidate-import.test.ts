@@ -17,6 +17,7 @@ import { createCandidate } from '../../src/server/services/candidates.ts';
 import { JobRunner, jobContext } from '../../src/server/job-runner.ts';
 import type { Actor } from '../../src/server/policies/actor.ts';
 import type { ImportRow } from '../../src/domain/candidates/import-rows.ts';
+import { presentJob } from '../../src/server/services/jobs.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
@@ -313,6 +314,8 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
     const failed = await findJob(database.db, job.id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed!.error).toBe('A candidate in the file was added meanwhile; nothing was saved.');
+    // Named by its reason, which the page says in its reader's language.
+    expect(presentJob(failed!)).toMatchObject({ status: 'failed', errorReason: 'added-meanwhile' });
     expect((await visible('NPP5')).map((c) => c.npp)).toEqual(['NPP500300']);
     expect(await countStagedRows(database.db, job.id)).toBe(0);
     expect((await listAudit(database.db, { limit: 10_000 })).length).toBe(auditBefore);
@@ -347,7 +350,7 @@ describe.each(drivers())('an import whose server died on %s', (driver) => {
     expect(await findJob(database.db, job.id)).toMatchObject({ status: 'running', lockedBy: 'upload-a', attempts: 0 });
     await leaseExpired(job.id);
     await b.drain();
-    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'failed', attempts: 1, error: interruptedUpload });
+    expect(await findJob(database.db, job.id)).toMatchObject({ status: 'failed', attempts: 1, error: interruptedUpload, errorReason: 'interrupted-upload' });
     expect(await countStagedRows(database.db, job.id)).toBe(0);
     expect(await visible('NPP8')).toEqual([]);
     await b.stop();

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { candidateImportRows, candidates, jobs, type JobProgress } from '../schema/index.ts';
+import type { JobFailureReason } from '../../shared/contracts/jobs.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
 export type CandidateImportRow = typeof candidateImportRows.$inferInsert;
@@ -111,10 +112,10 @@ export async function completeJob(db: Db, id: string, instance: string, result: 
   return rows.length === 1;
 }
 
-export async function failJob(db: Db, id: string, instance: string, error: string): Promise<boolean> {
+export async function failJob(db: Db, id: string, instance: string, error: string, errorReason: JobFailureReason | null = null): Promise<boolean> {
   const rows = await db
     .update(jobs)
-    .set({ status: 'failed', error: error.slice(0, 4000), lockedBy: null, lockedUntil: null, finishedAt: sql`now()` })
+    .set({ status: 'failed', error: error.slice(0, 4000), errorReason, lockedBy: null, lockedUntil: null, finishedAt: sql`now()` })
     .where(heldBy(id, instance))
     .returning({ id: jobs.id });
   return rows.length === 1;

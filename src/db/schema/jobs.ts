@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { JobFailureReason } from '../../shared/contracts/jobs.ts';
 import { editions } from './editions.ts';
 import { users } from './users.ts';
 
@@ -28,6 +29,8 @@ export const jobs = pgTable(
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     result: jsonb('result').$type<Record<string, unknown>>(),
     error: text('error'),
+    /** The named reason of a failure the app raises itself (contracts' jobFailureReason); null for any other. */
+    errorReason: varchar('error_reason', { length: 40 }).$type<JobFailureReason>(),
     /** Who may read the job besides its creator: the admins of this edition and province. */
     editionId: uuid('edition_id').references(() => editions.id, { onDelete: 'cascade' }),
     provinceCode: varchar('province_code', { length: 2 }),

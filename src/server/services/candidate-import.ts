@@ -7,7 +7,7 @@ import * as jobsRepo from '../../db/repositories/jobs.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { auditActor } from '../policies/actor.ts';
 import { authorizeProvince } from '../policies/candidates.ts';
-import type { JobHandler } from '../job-runner.ts';
+import { JobFailure, type JobHandler } from '../job-runner.ts';
 import { importContext, openEdition, problemsError } from './candidates.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -137,14 +137,14 @@ export const candidateImportJob: JobHandler = {
       after = slice[slice.length - 1]!.rowNo;
       await turn();
     }
-    if (ids.length !== total) throw new Error(interruptedUpload);
+    if (ids.length !== total) throw new JobFailure('interrupted-upload', interruptedUpload);
     await db.transaction(async (tx) => {
       await openEdition(tx, payload.editionId);
       try {
         await jobsRepo.publishStagedCandidates(tx, job.id, payload.editionId);
       } catch (error) {
         if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
-          throw new AppError('CONFLICT', 'A candidate in the file was added meanwhile; nothing was saved.');
+          throw new JobFailure('added-meanwhile', 'A candidate in the file was added meanwhile; nothing was saved.');
         }
         throw error;
       }

@@ -12,6 +12,7 @@ export const presentJob = (j: jobsRepo.JobStatusRow): JobSummary => ({
   attempts: j.attempts,
   result: j.result ?? null,
   error: j.error,
+  errorReason: j.errorReason,
   createdAt: j.createdAt.toISOString(),
   startedAt: j.startedAt?.toISOString() ?? null,
   finishedAt: j.finishedAt?.toISOString() ?? null,

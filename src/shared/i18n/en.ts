@@ -160,10 +160,13 @@ export const en: Messages = {
     started: 'Running…',
     done: 'Done',
     failed: 'Failed: {{error}}',
-    /** Why a job failed, for the failures the app itself raises (other messages are shown as the server gave them). */
+    /** Why a job failed, by the reason the server names (jobFailureReason); any other error is unexpected. */
     errors: {
-      addedMeanwhile: 'A candidate in the file was added meanwhile; nothing was saved.',
-      interrupted: 'The upload was interrupted before every row was stored; nothing was saved, upload the file again.',
+      'added-meanwhile': 'A candidate in the file was added meanwhile; nothing was saved.',
+      'interrupted-upload': 'The upload was interrupted before every row was stored; nothing was saved, upload the file again.',
+      'edition-locked': 'The edition no longer takes new candidates; nothing was saved.',
+      'gave-up': 'The servers running it stopped each time, so it was given up; nothing was saved, upload the file again.',
+      unexpected: 'an unexpected error on the server. Tell the technical team this detail: {{detail}}',
     },
     resumed: 'Taken over by another server after the previous one stopped (attempt {{attempt}}).',
   },

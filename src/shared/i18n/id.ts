@@ -167,8 +167,11 @@ export const id = {
     done: 'Selesai',
     failed: 'Gagal: {{error}}',
     errors: {
-      addedMeanwhile: 'Kandidat dalam berkas ditambahkan selama impor berjalan; tidak ada yang disimpan.',
-      interrupted: 'Unggahan terputus sebelum semua baris tersimpan; tidak ada yang disimpan, unggah berkas lagi.',
+      'added-meanwhile': 'Kandidat dalam berkas ditambahkan selama impor berjalan; tidak ada yang disimpan.',
+      'interrupted-upload': 'Unggahan terputus sebelum semua baris tersimpan; tidak ada yang disimpan, unggah berkas lagi.',
+      'edition-locked': 'Edisi tidak lagi menerima kandidat baru; tidak ada yang disimpan.',
+      'gave-up': 'Server yang menjalankannya berhenti setiap kali, sehingga pekerjaan ini dihentikan; tidak ada yang disimpan, unggah berkas lagi.',
+      unexpected: 'kesalahan tak terduga di server. Sampaikan rincian ini kepada tim teknis: {{detail}}',
     },
     resumed: 'Dilanjutkan oleh server lain setelah server sebelumnya berhenti (percobaan ke-{{attempt}}).',
   },

@@ -1,6 +1,7 @@
 import { Alert, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { JobSummary } from '../../shared/contracts/index.ts';
 import { formatNumber, type Lang } from '../../shared/i18n/format.ts';
 import { get } from '../api.ts';
@@ -16,11 +17,15 @@ export function useJob(jobId: string | null) {
   });
 }
 
-/** The failures the app raises itself, by the server's (English) message: shown in the reader's language. */
-const knownFailures: Record<string, 'addedMeanwhile' | 'interrupted'> = {
-  'A candidate in the file was added meanwhile; nothing was saved.': 'addedMeanwhile',
-  'The upload was interrupted before every row was stored; nothing was saved, upload the file again.': 'interrupted',
-};
+/**
+ * Why a job failed, in the reader's language: a failure the app names by its
+ * reason; any other says it was unexpected and keeps the server's message as
+ * the detail for the technical team.
+ */
+export function jobFailureText(job: Pick<JobSummary, 'error' | 'errorReason'>, t: TFunction): string {
+  if (job.errorReason) return t(`jobs.errors.${job.errorReason}`);
+  return t('jobs.errors.unexpected', { detail: job.error ?? '—' });
+}
 
 /** A job's progress: rows done of all, and whether another server took it over. */
 export function JobProgress({ job, error }: { job: JobSummary | undefined; error: unknown }) {
@@ -31,7 +36,7 @@ export function JobProgress({ job, error }: { job: JobSummary | undefined; error
   if (job.status === 'failed') {
     return (
       <Alert color="red" role="alert">
-        {t('jobs.failed', { error: job.error && knownFailures[job.error] ? t(`jobs.errors.${knownFailures[job.error]}`) : (job.error ?? '') })}
+        {t('jobs.failed', { error: jobFailureText(job, t) })}
       </Alert>
     );
   }

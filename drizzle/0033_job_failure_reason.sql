@@ -1,0 +1,1 @@
+ALTER TABLE "jobs" ADD COLUMN "error_reason" varchar(40);
