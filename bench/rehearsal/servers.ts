@@ -79,7 +79,8 @@ export async function startInstallation(database: 'pglite' | 'postgres', count: 
       const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir(), configureBuckets: [{ name: 'paritrana-evidence', configs: [] }] });
       const { port } = (await s3.run()) as unknown as { port: number };
       cleanups.push(() => s3.close());
-      Object.assign(env, { S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_BUCKET: 'paritrana-evidence', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' });
+      // Shared by every server, as docs/scaling.md asks: the evidence bucket and the two-factor secrets' key.
+      Object.assign(env, { S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_BUCKET: 'paritrana-evidence', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER', SECRETS_KEY: randomBytes(32).toString('hex') });
     }
   } else if (count > 1) {
     throw new Error('--servers above 1 needs --database postgres: an embedded database is opened by one process');

@@ -30,6 +30,7 @@ import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
 import { DiskFileStore } from './storage/disk-store.ts';
 import { newNonce, securityHeaders } from './security-headers.ts';
 import { requestReceived } from './request-received.ts';
+import { sealStoredTotpSecrets } from './services/two-factor.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -153,6 +154,18 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     await anchorer.start(deps.config.auditAnchor.seconds);
   });
   app.addHook('onClose', () => anchorer.stop());
+  // Two-factor secrets stored before they were sealed are sealed before the server takes requests.
+  app.addHook('onReady', async () => {
+    if ('url' in deps.config.database && !deps.config.secrets.key) {
+      app.log.warn({ keyFile: deps.config.secrets.keyFile }, 'SECRETS_KEY is not set: two-factor secrets are sealed with this server’s own key file; several servers on one database need the same SECRETS_KEY');
+    }
+    try {
+      const sealed = await sealStoredTotpSecrets(deps.database.db, deps.config);
+      if (sealed > 0) app.log.info({ users: sealed }, 'two-factor secrets sealed with the secrets key');
+    } catch (error) {
+      app.log.error({ err: error }, 'two-factor secrets could not be sealed; they are read as stored');
+    }
+  });
   if (!deps.config.s3) {
     // Evidence writes cut short by a crash leave temp files: removed before the app takes requests
     // (a walk of the files folder; a failure is logged and does not stop the start).

@@ -45,6 +45,10 @@ const schema = z.object({
   AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  SECRETS_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes), e.g. the output of `openssl rand -hex 32`')
+    .optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.go.id:587')
@@ -167,6 +171,11 @@ export type Config = {
   smtp: SmtpConfig | null;
   /** Self-registrations accepted per hour from one address. */
   registrationRatePerHour: number;
+  /**
+   * The key that seals the two-factor secrets in the database (AES-256-GCM):
+   * `SECRETS_KEY`, else a key file made on first use in the data directory.
+   */
+  secrets: { key: Buffer | null; keyFile: string };
   /** Where the signed heads of the audit chain are kept (outside the database), and how often one is written. */
   auditAnchor: { dir: string; seconds: number };
   /** Reminders before deadlines: the offsets in days (largest first) and how often the sweep runs. */
@@ -240,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     auditAnchor: { dir: resolve(e.AUDIT_ANCHOR_DIR ?? resolve(dataDir, 'audit-anchors')), seconds: e.AUDIT_ANCHOR_SECONDS },
+    secrets: { key: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'hex') : null, keyFile: resolve(dataDir, 'secrets.key') },
     reminders: { offsets: [...new Set(e.REMINDER_OFFSETS.split(',').map(Number))].sort((a, b) => b - a), sweepSeconds: e.REMINDER_SWEEP_SECONDS },
     registrationPendingPerProvince: e.REGISTRATION_PENDING_PER_PROVINCE,
     registrationConfirmHours: e.REGISTRATION_CONFIRM_HOURS,

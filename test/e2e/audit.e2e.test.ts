@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterResize, browserAvailable, launchBrowser, phoneViewport, screenshotBoth, screenshotDir, startE2eServer, type E2eServer } from '../support/browser.ts';
 import { todayInWib } from '../../src/server/services/demo-calendar.ts';
 import { appendAudit } from '../../src/db/repositories/audit.ts';
+import { rowsOf } from '../support/database.ts';
 
 const password = 'paritrana-demo-2025';
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 describe.skipIf(!browserAvailable())('the audit log page', () => {
   let server: E2eServer;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivers, testDatabase } from '../support/database.ts';
+import { drivers, rowsOf, testDatabase } from '../support/database.ts';
 import { signIn, startTestApp, type TestApp } from '../support/app.ts';
 import { migrateDatabase, openDatabase, type Db } from '../../src/db/client.ts';
 import { appendAudit, auditHash, auditHead, verifyAuditChain } from '../../src/db/repositories/audit.ts';
@@ -28,7 +28,6 @@ async function refusal(query: Promise<unknown>): Promise<string> {
   return 'not refused';
 }
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /** What someone who can run SQL as the table's owner can do: switch the trigger off. */
 async function asOwner(db: Db, statements: (db: Db) => Promise<void>): Promise<void> {

@@ -36,6 +36,13 @@ describe('configuration of mail and storage', () => {
 });
 
 describe('configuration of the trusted proxy', () => {
+  it('takes the secrets key as 32 bytes in hexadecimal, else a key file in the data directory', () => {
+    expect(loadConfig({ SECRETS_KEY: 'aB'.repeat(32) }).secrets.key).toEqual(Buffer.alloc(32, 0xab));
+    expect(loadConfig({ PARITRANA_DATA_DIR: '/srv/paritrana' }).secrets).toEqual({ key: null, keyFile: '/srv/paritrana/secrets.key' });
+    expect(() => loadConfig({ SECRETS_KEY: 'ab'.repeat(16) })).toThrow(/SECRETS_KEY: must be 64 hexadecimal characters/);
+    expect(() => loadConfig({ SECRETS_KEY: 'zz'.repeat(32) })).toThrow(/SECRETS_KEY: must be 64 hexadecimal characters/);
+  });
+
   it('believes no X-Forwarded-For unless told which proxies to trust', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);

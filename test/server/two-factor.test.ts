@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
-import { drivers } from '../support/database.ts';
-import { makeUser, roles, signIn, startTestApp, testPassword, type TestApp } from '../support/app.ts';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { drivers, rowsOf } from '../support/database.ts';
+import { appOn, makeUser, roles, signIn, startTestApp, testPassword, type TestApp } from '../support/app.ts';
 import { base32Decode, base32Encode, hotp, matchingStep, totpAt } from '../../src/server/auth/totp.ts';
 import { findUserByEmail } from '../../src/db/repositories/users.ts';
 import { listAudit } from '../../src/db/repositories/audit.ts';
@@ -156,3 +160,81 @@ describe.each(drivers())('two-factor sign-in on %s', (driver) => {
     }
   });
 });
+
+describe.each(drivers())('two-factor secrets sealed in the database on %s', (driver) => {
+  let t: TestApp;
+  const key = 'ab'.repeat(32);
+  const others: FastifyInstance[] = [];
+  beforeAll(async () => {
+    t = await startTestApp(driver, { SECRETS_KEY: key, LOGIN_RATE_PER_MINUTE: '1000', LOGIN_ACCOUNT_RATE_PER_MINUTE: '1000' });
+  });
+  afterAll(async () => {
+    for (const app of others) await app.close();
+    await t?.close();
+  });
+  const server = async (env: Record<string, string>) => {
+    const app = await appOn(t.database, { LOGIN_RATE_PER_MINUTE: '1000', LOGIN_ACCOUNT_RATE_PER_MINUTE: '1000', ...env });
+    others.push(app);
+    return app;
+  };
+  const stored = async (id: string) =>
+    rowsOf<{ totp_secret: string | null; totp_pending_secret: string | null }>(await t.database.db.execute(sql`select totp_secret, totp_pending_secret from users where id = ${id}::uuid`))[0]!;
+  /** Password, then a code of the next step, on `app`: the second step's status. */
+  const signInWithCode = async (app: FastifyInstance, email: string, secret: string, at: number) => {
+    const first = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: testPassword } });
+    expect(first.json()).toEqual({ secondFactorRequired: true });
+    const pending = first.cookies.find((c) => c.name === 'paritrana_session')!.value;
+    return (await app.inject({ method: 'POST', url: '/api/auth/login/second-factor', cookies: { paritrana_session: pending }, payload: { code: totpAt(secret, at) } })).statusCode;
+  };
+
+  it('keeps the secret sealed, which another server opens with the same key and not with another', async () => {
+    const user = await makeUser(t, roles.provincialAdmin('52'));
+    const client = await signIn(t, user.email);
+    const { secret } = (await client.request('POST', '/api/account/two-factor/setup', { password: testPassword })).json<{ secret: string }>();
+    const offered = await stored(user.id);
+    expect(offered.totp_pending_secret).toMatch(/^v1:/);
+    expect(offered.totp_pending_secret).not.toContain(secret);
+    expect((await client.request('POST', '/api/account/two-factor/confirm', { code: totpAt(secret, Date.now()) })).statusCode).toBe(200);
+    const on = await stored(user.id);
+    expect(on.totp_secret).toMatch(/^v1:/);
+    expect(on.totp_secret).not.toContain(secret);
+    expect(on.totp_pending_secret).toBeNull();
+    // Moved to another user's row, it opens for nobody: it is bound to its user.
+    const other = await makeUser(t, roles.provincialAdmin('52'));
+    await t.database.db.execute(sql`update users set totp_secret = ${on.totp_secret}, totp_enabled_at = now() where id = ${other.id}::uuid`);
+
+    const wrongKey = await server({ SECRETS_KEY: 'cd'.repeat(32) });
+    expect(await signInWithCode(wrongKey, user.email, secret, Date.now() + 30_000)).toBe(500);
+    expect(await signInWithCode(t.app, other.email, secret, Date.now() + 30_000)).toBe(500);
+    // Those refusals used no code: the same step signs in on another server with the same key.
+    const same = await server({ SECRETS_KEY: key });
+    expect(await signInWithCode(same, user.email, secret, Date.now() + 30_000)).toBe(200);
+  });
+
+  it('seals a secret stored before sealing when a server starts, with an audit entry, and it still signs in', async () => {
+    const user = await makeUser(t, roles.provincialAdmin('52'));
+    const secret = base32Encode(Buffer.from('paritrana-legacy-01', 'ascii'));
+    await t.database.db.execute(sql`update users set totp_secret = ${secret}, totp_enabled_at = now() where id = ${user.id}::uuid`);
+    // Read as stored until a server seals it.
+    expect(await signInWithCode(t.app, user.email, secret, Date.now())).toBe(200);
+    const restarted = await server({ SECRETS_KEY: key });
+    const row = await stored(user.id);
+    expect(row.totp_secret).toMatch(/^v1:/);
+    expect(row.totp_secret).not.toContain(secret);
+    const audit = await listAudit(t.database.db, { entityType: 'user', entityId: user.id, limit: 10 });
+    expect(audit.map((a) => a.action)).toContain('user.two-factor-secret-seal');
+    expect(await signInWithCode(restarted, user.email, secret, Date.now() + 30_000)).toBe(200);
+  });
+
+  it('without SECRETS_KEY seals with a key file made in the data directory, readable by its owner only', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'paritrana-secrets-'));
+    const own = await server({ PARITRANA_DATA_DIR: dataDir });
+    expect(existsSync(join(dataDir, 'secrets.key'))).toBe(false);
+    const user = await makeUser(t, roles.provincialAdmin('52'));
+    const client = await signIn({ ...t, app: own }, user.email);
+    expect((await client.request('POST', '/api/account/two-factor/setup', { password: testPassword })).statusCode).toBe(200);
+    expect(statSync(join(dataDir, 'secrets.key')).mode & 0o777).toBe(0o600);
+    expect((await stored(user.id)).totp_pending_secret).toMatch(/^v1:/);
+  });
+});
+

@@ -20,12 +20,7 @@ export type TestApp = {
 
 export async function startTestApp(driver: Driver, env: Record<string, string> = {}, onQuery?: QueryListener): Promise<TestApp> {
   const database = await testDatabase(driver, onQuery);
-  // Each app its own data directory (evidence files, audit anchors) unless the test names one.
-  // The head is anchored at start and on close; the periodic anchor waits a day unless the test
-  // asks for it, so a slow run cannot add one in the middle of a test.
-  const config = loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'paritrana-app-')), AUDIT_ANCHOR_SECONDS: '86400', ...env });
-  const app = await buildApp({ config, database, version }, { logger: false });
-  await app.ready();
+  const app = await appOn(database, env);
   return {
     app,
     database,
@@ -34,6 +29,20 @@ export async function startTestApp(driver: Driver, env: Record<string, string> =
       await database.close();
     },
   };
+}
+
+/**
+ * Another app server on a database a test already holds (its close leaves the
+ * database open). Each app has its own data directory (evidence files, audit
+ * anchors, secrets key) unless the test names one. The head is anchored at
+ * start and on close; the periodic anchor waits a day unless the test asks for
+ * it, so a slow run cannot add one in the middle of a test.
+ */
+export async function appOn(database: Database, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', PARITRANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'paritrana-app-')), AUDIT_ANCHOR_SECONDS: '86400', ...env });
+  const app = await buildApp({ config, database, version }, { logger: false });
+  await app.ready();
+  return app;
 }
 
 let counter = 0;

@@ -69,3 +69,6 @@ export async function testDatabase(driver: Driver, onQuery?: QueryListener): Pro
     },
   };
 }
+
+/** The rows of a raw `db.execute` on either driver (PGlite answers an object with `rows`, so does pg). */
+export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, notLike, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { recoveryCodes, securitySettings, sessions, users } from '../schema/index.ts';
 
@@ -35,6 +35,30 @@ export async function setPendingTotpSecret(db: Db, userId: string, secret: strin
 
 export async function enableTotp(db: Db, userId: string, secret: string, step: number): Promise<void> {
   await db.update(users).set({ totpSecret: secret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, userId));
+}
+
+/** Users with a two-factor secret (on, or offered) stored before secrets were sealed: not starting with `v1:`. */
+export async function plainTotpSecrets(db: Db): Promise<{ id: string; totpSecret: string | null; totpPendingSecret: string | null }[]> {
+  return db
+    .select({ id: users.id, totpSecret: users.totpSecret, totpPendingSecret: users.totpPendingSecret })
+    .from(users)
+    .where(or(and(isNotNull(users.totpSecret), notLike(users.totpSecret, 'v1:%')), and(isNotNull(users.totpPendingSecret), notLike(users.totpPendingSecret, 'v1:%'))));
+}
+
+/** Replaces a user's stored secrets with their sealed form, only if they are still what was read (false when they changed meanwhile). */
+export async function replaceTotpSecrets(
+  db: Db,
+  userId: string,
+  read: { totpSecret: string | null; totpPendingSecret: string | null },
+  sealed: { totpSecret: string | null; totpPendingSecret: string | null },
+): Promise<boolean> {
+  const same = (column: typeof users.totpSecret | typeof users.totpPendingSecret, value: string | null) => (value === null ? isNull(column) : eq(column, value));
+  const rows = await db
+    .update(users)
+    .set(sealed)
+    .where(and(eq(users.id, userId), same(users.totpSecret, read.totpSecret), same(users.totpPendingSecret, read.totpPendingSecret)))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }
 
 export async function disableTotp(db: Db, userId: string): Promise<void> {

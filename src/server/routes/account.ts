@@ -46,7 +46,7 @@ export const accountRoutes: FastifyPluginCallback = (root, _options, done) => {
       config: { policy: 'signed-in', duringTwoFactorSetup: true, rateLimit: perAddress },
       schema: { tags, summary: 'Switch two-factor on with a code of the offered secret; answers the recovery codes, once', body: totpCode, response: { 200: recoveryCodesAnswer } },
     },
-    (request) => confirmTwoFactor(db, request.actor!, request.body.code),
+    (request) => confirmTwoFactor(db, config, request.actor!, request.body.code),
   );
   app.post(
     '/account/two-factor/recovery-codes',
@@ -54,7 +54,7 @@ export const accountRoutes: FastifyPluginCallback = (root, _options, done) => {
       config: { policy: 'signed-in', rateLimit: perAddress },
       schema: { tags, summary: 'New recovery codes (the old ones stop working); needs a code of the app', body: totpCode, response: { 200: recoveryCodesAnswer } },
     },
-    (request) => regenerateRecoveryCodes(db, request.actor!, request.body.code),
+    (request) => regenerateRecoveryCodes(db, config, request.actor!, request.body.code),
   );
   app.post(
     '/account/two-factor/disable',

@@ -10,6 +10,7 @@ import type { Actor } from '../policies/actor.ts';
 import { committeeOf, roleAbilitiesOf } from '../policies/roles.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import { matchingStep, recoveryCodeHash } from '../auth/totp.ts';
+import { secretBoxOf } from '../auth/secret-box.ts';
 
 export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -139,7 +140,7 @@ export async function secondFactor(db: Db, config: Config, pendingToken: string,
   if (!row || !row.session.secondFactorPending) throw new AppError('UNAUTHENTICATED', 'Sign in again with your e-mail and password');
   const user = row.user;
   if (!user.active || !user.totpSecret || (user.lockedUntil && user.lockedUntil.getTime() > Date.now())) throw invalidSecondFactor();
-  const secret = user.totpSecret;
+  const secret = secretBoxOf(config).open(user.totpSecret, user.id);
   const result = await db.transaction(async (tx) => {
     let method: 'totp' | 'recovery-code' | null = null;
     if (/^\d{6}$/.test(code)) {

@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import { matchingStep, newRecoveryCode, newTotpSecret, otpauthUrl, recoveryCodeHash } from '../auth/totp.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
+import { SecretBox, secretBoxOf } from '../auth/secret-box.ts';
 
 /** How many recovery codes a user gets at a time. */
 export const recoveryCodeCount = 10;
@@ -54,7 +55,7 @@ export async function beginTwoFactor(db: Db, config: Config, actor: Actor, passw
   if (user.totpSecret) throw new AppError('CONFLICT', 'Two-factor sign-in is already on; switch it off first to enrol another app');
   await checkPassword(db, config, user, password);
   const secret = newTotpSecret();
-  await security.setPendingTotpSecret(db, user.id, secret);
+  await security.setPendingTotpSecret(db, user.id, secretBoxOf(config).seal(secret, user.id));
   const url = otpauthUrl(secret, user.email, issuer);
   const qrCode = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 220 });
   return { secret, otpauthUrl: url, qrCode };
@@ -68,14 +69,16 @@ async function issueRecoveryCodes(db: Db, userId: string): Promise<string[]> {
 }
 
 /** Switches two-factor on with the offered secret once a code of it is given; returns the recovery codes. */
-export async function confirmTwoFactor(db: Db, actor: Actor, code: string): Promise<RecoveryCodesAnswer> {
+export async function confirmTwoFactor(db: Db, config: Config, actor: Actor, code: string): Promise<RecoveryCodesAnswer> {
+  const box = secretBoxOf(config);
   return db.transaction(async (tx) => {
     const user = await userOf(tx, actor);
     if (user.totpSecret) throw new AppError('CONFLICT', 'Two-factor sign-in is already on');
     if (!user.totpPendingSecret) throw new AppError('CONFLICT', 'Start the enrolment first: no secret is waiting for a code');
-    const step = matchingStep(user.totpPendingSecret, code);
+    const secret = box.open(user.totpPendingSecret, user.id);
+    const step = matchingStep(secret, code);
     if (step === null) throw wrongCode();
-    await security.enableTotp(tx, user.id, user.totpPendingSecret, step);
+    await security.enableTotp(tx, user.id, box.seal(secret, user.id), step);
     const recoveryCodes = await issueRecoveryCodes(tx, user.id);
     await appendAudit(tx, auditActor(actor), { action: 'user.two-factor-enable', entityType: 'user', entityId: user.id, after: { method: 'totp', recoveryCodes: recoveryCodeCount } });
     return { recoveryCodes };
@@ -83,11 +86,11 @@ export async function confirmTwoFactor(db: Db, actor: Actor, code: string): Prom
 }
 
 /** New recovery codes (the old ones stop working); needs a current code of the app. */
-export async function regenerateRecoveryCodes(db: Db, actor: Actor, code: string): Promise<RecoveryCodesAnswer> {
+export async function regenerateRecoveryCodes(db: Db, config: Config, actor: Actor, code: string): Promise<RecoveryCodesAnswer> {
   return db.transaction(async (tx) => {
     const user = await userOf(tx, actor);
     if (!user.totpSecret) throw new AppError('CONFLICT', 'Two-factor sign-in is off');
-    const step = matchingStep(user.totpSecret, code);
+    const step = matchingStep(secretBoxOf(config).open(user.totpSecret, user.id), code);
     if (step === null || !(await security.claimTotpStep(tx, user.id, step))) throw wrongCode();
     const recoveryCodes = await issueRecoveryCodes(tx, user.id);
     await appendAudit(tx, auditActor(actor), { action: 'user.recovery-codes-regenerate', entityType: 'user', entityId: user.id, after: { recoveryCodes: recoveryCodeCount } });
@@ -100,7 +103,7 @@ export async function disableTwoFactor(db: Db, config: Config, actor: Actor, inp
   const user = await userOf(db, actor);
   if (!user.totpSecret) throw new AppError('CONFLICT', 'Two-factor sign-in is already off');
   await checkPassword(db, config, user, input.password);
-  const secret = user.totpSecret;
+  const secret = secretBoxOf(config).open(user.totpSecret, user.id);
   await db.transaction(async (tx) => {
     const step = matchingStep(secret, input.code);
     const ok = step !== null ? await security.claimTotpStep(tx, user.id, step) : await security.useRecoveryCode(tx, user.id, recoveryCodeHash(input.code));
@@ -124,3 +127,27 @@ export async function setTwoFactorRequirement(db: Db, actor: Actor, required: bo
     });
   });
 }
+
+/**
+ * Seals the two-factor secrets stored before they were sealed (run when the
+ * server starts): each user's own, with one audit entry per user. A secret
+ * changed meanwhile (by another server) is left to that change. Returns how
+ * many users' secrets were sealed.
+ */
+export async function sealStoredTotpSecrets(db: Db, config: Config): Promise<number> {
+  const plain = await security.plainTotpSecrets(db);
+  if (plain.length === 0) return 0;
+  const box = secretBoxOf(config);
+  const sealOf = (value: string | null, owner: string) => (value === null || SecretBox.isSealed(value) ? value : box.seal(value, owner));
+  let sealed = 0;
+  for (const row of plain) {
+    await db.transaction(async (tx) => {
+      const next = { totpSecret: sealOf(row.totpSecret, row.id), totpPendingSecret: sealOf(row.totpPendingSecret, row.id) };
+      if (!(await security.replaceTotpSecrets(tx, row.id, row, next))) return;
+      await appendAudit(tx, { id: null, label: 'system' }, { action: 'user.two-factor-secret-seal', entityType: 'user', entityId: row.id, after: { sealed: true } });
+      sealed += 1;
+    });
+  }
+  return sealed;
+}
+
