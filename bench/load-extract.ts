@@ -18,26 +18,20 @@
  * (load-extract within 2× of the screen's time and under 2 GiB).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { sql } from 'drizzle-orm';
-import { generateExtract, scales, type Scale } from '../src/analytics/generate.ts';
-import { inputNames, sqlString } from '../src/analytics/screen/inputs.ts';
+import { sqlString } from '../src/analytics/screen/inputs.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { listEditions } from '../src/db/repositories/editions.ts';
+import { ensureExtract, extractOptions, option } from './extract-cache.ts';
 
-const option = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
-const scale = option('scale', 'national') as Scale;
-if (!(scale in scales)) throw new Error(`--scale must be one of ${Object.keys(scales).join(', ')}`);
-const seed = Number(option('seed', '1'));
-const year = Number(option('year', '2024'));
+const extract = extractOptions();
+const { scale, seed, year } = extract;
 const format = option('format', 'parquet');
 if (format !== 'parquet' && format !== 'csv') throw new Error('--format must be parquet or csv');
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? '';
@@ -51,40 +45,8 @@ if (databases.includes('postgres') && !postgresUrl) throw new Error('--database 
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const bin = join(here, '..', 'bin', 'paritrana');
-const cache = join(here, '.cache', `screen-${scale}-seed${seed}-${year}`);
 const log = (message: string) => process.stderr.write(`bench:load-extract ${message}\n`);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
-
-/** The extract of `npm run bench:screen` (same directory), generated when missing; CSV only when asked. */
-async function ensureExtract(): Promise<string> {
-  const parquet = join(cache, 'parquet');
-  if (!existsSync(join(parquet, '.complete'))) {
-    log(`generating the ${scale} extract (seed ${seed}) in ${parquet} — once`);
-    await rm(parquet, { recursive: true, force: true });
-    const started = Date.now();
-    await generateExtract({ outDir: parquet, scale, seed, year, parquet: true, onProgress: (m) => log(`${m} (${((Date.now() - started) / 1000).toFixed(0)} s)`) });
-    await writeFile(join(parquet, '.complete'), new Date().toISOString());
-  }
-  if (format === 'parquet') return parquet;
-  const csv = join(cache, 'csv');
-  if (!existsSync(join(csv, '.complete'))) {
-    log(`writing the same extract as CSV in ${csv} — once`);
-    await rm(csv, { recursive: true, force: true });
-    await mkdir(csv, { recursive: true });
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '4GB', preserve_insertion_order: 'true' });
-    const connection = await instance.connect();
-    try {
-      for (const name of inputNames) {
-        await connection.run(`copy (select * from read_parquet(${sqlString(join(parquet, `${name}.parquet`))})) to ${sqlString(join(csv, `${name}.csv`))} (header, delimiter ',')`);
-      }
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
-    await writeFile(join(csv, '.complete'), new Date().toISOString());
-  }
-  return csv;
-}
 
 /** Resident memory (bytes) of a process and all its descendants, read from /proc. */
 function treeRss(root: number): number {
@@ -204,7 +166,8 @@ async function stored(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
   };
 }
 
-const data = await ensureExtract();
+const extractFiles = await ensureExtract({ ...extract, csv: format === 'csv', log });
+const data = format === 'csv' ? extractFiles.csv! : extractFiles.parquet;
 const work = await mkdtemp(join(tmpdir(), 'paritrana-bench-load-'));
 const results: Measure[] = [];
 const checks: string[] = [];

@@ -14,60 +14,22 @@
  * slower than the plain script and under 6 GiB; on CSV within 2× of Parquet.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { generateExtract, scales, type Scale } from '../src/analytics/generate.ts';
 import { inputNames, sqlString } from '../src/analytics/screen/inputs.ts';
 import { outputNames } from '../src/analytics/screen/run.ts';
+import { ensureExtract, extractCache, extractOptions, option } from './extract-cache.ts';
 
-const option = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
-const scale = option('scale', 'national') as Scale;
-if (!(scale in scales)) throw new Error(`--scale must be one of ${Object.keys(scales).join(', ')}`);
-const seed = Number(option('seed', '1'));
-const year = Number(option('year', '2024'));
+const extract = extractOptions();
+const { scale, seed, year } = extract;
 const runs = Math.max(1, Number(option('runs', '1')));
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const cache = join(here, '.cache', `screen-${scale}-seed${seed}-${year}`);
+const cache = extractCache(extract);
 const log = (message: string) => process.stderr.write(`bench:screen ${message}\n`);
-
-/** The extract as Parquet (generated) and as CSV (the same rows, written from the Parquet files). */
-async function ensureExtract(): Promise<{ parquet: string; csv: string }> {
-  const parquet = join(cache, 'parquet');
-  const csv = join(cache, 'csv');
-  if (!existsSync(join(parquet, '.complete'))) {
-    log(`generating the ${scale} extract (seed ${seed}) in ${parquet} — once`);
-    await rm(parquet, { recursive: true, force: true });
-    const started = Date.now();
-    await generateExtract({ outDir: parquet, scale, seed, year, parquet: true, onProgress: (m) => log(`${m} (${((Date.now() - started) / 1000).toFixed(0)} s)`) });
-    await writeFile(join(parquet, '.complete'), new Date().toISOString());
-  }
-  if (!existsSync(join(csv, '.complete'))) {
-    log(`writing the same extract as CSV in ${csv} — once`);
-    await rm(csv, { recursive: true, force: true });
-    await mkdir(csv, { recursive: true });
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '4GB', preserve_insertion_order: 'true' });
-    const connection = await instance.connect();
-    try {
-      for (const name of inputNames) {
-        await connection.run(`copy (select * from read_parquet(${sqlString(join(parquet, `${name}.parquet`))})) to ${sqlString(join(csv, `${name}.csv`))} (header, delimiter ',')`);
-        log(`${name}.csv written`);
-      }
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
-    await writeFile(join(csv, '.complete'), new Date().toISOString());
-  }
-  return { parquet, csv };
-}
 
 async function inputRows(parquet: string): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -114,7 +76,8 @@ async function sameFiles(a: string, b: string): Promise<string[]> {
   return differing;
 }
 
-const { parquet, csv } = await ensureExtract();
+const { parquet, csv: csvDir } = await ensureExtract({ ...extract, csv: true, log });
+const csv = csvDir!;
 const rows = await inputRows(parquet);
 const out = join(cache, 'out');
 const variants = [
