@@ -411,8 +411,12 @@ describe.skipIf(!browserAvailable())('one candidate from nomination to announcem
     await admin.getByRole('button', { name: 'Simpan templat' }).click();
     await admin.getByText(/Unknown placeholder \{\{kandidat\}\}|tidak dikenal/).first().waitFor();
     await admin.getByRole('textbox', { name: 'Subjek' }).fill('Permintaan Perbaikan: {{candidate}} (batas {{deadline}})');
+    // The preview is the server's answer: wait for it (a loaded machine may take its time), then for the page to show it.
+    const previewed = admin.waitForResponse((r) => r.url().endsWith('/preview') && r.request().method() === 'POST', { timeout: 60_000 });
     await admin.getByRole('button', { name: 'Pratinjau' }).click();
-    await admin.getByText('Permintaan Perbaikan: Kabupaten Contoh (batas Rabu, 13 Agustus 2025)').waitFor();
+    const answer = await previewed;
+    expect(answer.status(), await answer.text()).toBe(200);
+    await admin.getByText('Permintaan Perbaikan: Kabupaten Contoh (batas Rabu, 13 Agustus 2025)').waitFor({ timeout: 60_000 });
     await screenshotBoth(admin, 'notifications-04-templates');
     await admin.getByRole('navigation', { name: 'Navigasi' }).getByRole('link', { name: 'Kotak keluar' }).click();
     await admin.locator(`[data-message="${invited}"]`).first().waitFor();
