@@ -1,8 +1,8 @@
 /**
  * Benchmark (not a test): how long other requests wait while candidates are
  * imported. Starts the app on an embedded database (or PostgreSQL with
- * BENCH_DATABASE_URL), keeps `--probes` concurrent loops of GET /api/health
- * running, and measures their latency (p50, p99, max) during:
+ * BENCH_DATABASE_URL, in a database of its own created and dropped here),
+ * keeps `--probes` concurrent loops of GET /api/health running, and measures their latency (p50, p99, max) during:
  *
  *   1. nothing (the baseline),
  *   2. one import of 5,000 rows (the cap per file) as CSV,
@@ -13,7 +13,9 @@
  *
  *     npm run bench:import [-- --probes 10]
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { migrateDatabase, openDatabase } from '../src/db/client.ts';
@@ -30,7 +32,25 @@ const option = (name: string, fallback: number): number => {
 };
 const probes = option('probes', 10);
 
-const url = process.env.BENCH_DATABASE_URL;
+/** On PostgreSQL, a database of its own, created here from BENCH_DATABASE_URL and dropped at the end, so runs never meet. */
+const serverUrl = process.env.BENCH_DATABASE_URL;
+const own = serverUrl ? `paritrana_bench_import_${randomBytes(4).toString('hex')}` : null;
+async function onServer(statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+let url: string | undefined;
+if (serverUrl && own) {
+  await onServer(`create database ${own}`);
+  const address = new URL(serverUrl);
+  address.pathname = `/${own}`;
+  url = address.toString();
+}
 const database = await openDatabase(url ? { url } : { dataDir: 'memory://' });
 await migrateDatabase(database);
 await ensureRegions(database.db);
@@ -133,3 +153,4 @@ report(
 );
 await app.close();
 await database.close();
+if (own) await onServer(`drop database if exists ${own} with (force)`);
