@@ -7,6 +7,7 @@ import { submissionsOf } from '../../db/repositories/submissions.ts';
 import { listProvinces } from '../../db/repositories/regions.ts';
 import { candidatePolicy } from '../policies/candidates.ts';
 import type { ServiceContext } from './context.ts';
+import { groupBy } from '../../shared/group-by.ts';
 
 /** Statuses past which a candidate's form no longer matters for progress. */
 const settled = new Set(['verified', 'declined', 'rejected']);
@@ -37,10 +38,11 @@ export async function editionProgress(ctx: ServiceContext, editionId: string) {
     ctx.db,
     candidates.map((c) => c.id),
   );
+  const valuesOfCandidate = groupBy(values, (v) => v.candidateId);
   for (const c of candidates) {
     const submission = submissions.get(c.id);
     const answers = submission ? upgradeAnswers(submission.answers) : emptyAnswers(c.kind);
-    const mine = values.filter((v) => v.candidateId === c.id);
+    const mine = valuesOfCandidate.get(c.id) ?? [];
     const value = (key: string) => mine.find((v) => v.key === key)?.valueNum ?? null;
     const failures = settled.has(c.status)
       ? []
@@ -62,10 +64,14 @@ export async function editionProgress(ctx: ServiceContext, editionId: string) {
       ineligible: failures.map(({ reasonId, reasonEn }) => ({ reasonId, reasonEn })),
     });
   }
-  const provinces = [...new Set(rows.map((r) => r.provinceCode))].sort().map((code) => {
-    const mine = rows.filter((r) => r.provinceCode === code);
-    const count = (pick: (r: (typeof rows)[number]) => string) =>
-      mine.reduce<Record<string, number>>((acc, r) => ({ ...acc, [pick(r)]: (acc[pick(r)] ?? 0) + 1 }), {});
+  const rowsOfProvince = groupBy(rows, (r) => r.provinceCode);
+  const provinces = [...rowsOfProvince.keys()].sort().map((code) => {
+    const mine = rowsOfProvince.get(code) ?? [];
+    const count = (pick: (r: (typeof rows)[number]) => string) => {
+      const counts: Record<string, number> = {};
+      for (const r of mine) counts[pick(r)] = (counts[pick(r)] ?? 0) + 1;
+      return counts;
+    };
     return { provinceCode: code, provinceName: names.get(code) ?? code, total: mine.length, byStatus: count((r) => r.status), bySubmission: count((r) => r.submissionStatus) };
   });
   return { provinces, candidates: rows };

@@ -22,6 +22,7 @@ import { attendanceIndicator, rubricIndicators } from '../../domain/panels/scori
 import { assertAssessing, assertSeesPool, loadPool, type PoolContext } from './pool-context.ts';
 import { poolCandidates } from './pools.ts';
 import { notifyFinalised } from '../notifications/pool-events.ts';
+import { groupBy } from '../../shared/group-by.ts';
 
 /**
  * The id a candidate has in its pool's scoring package, readable by an
@@ -47,10 +48,12 @@ export async function buildPoolPackage(db: Db, ctx: PoolContext): Promise<{ pkg:
   const slots = await pools.slotsOf(db, ctx.pool.id);
   const attendance = attendanceIndicator(ctx.setup.instrument);
   const byCandidate: Record<string, Record<string, DataValue>> = {};
+  const valuesOfCandidate = groupBy(values, (v) => v.candidateId);
+  const slotOf = new Map(slots.map((s) => [s.candidateId, s]));
   for (const c of candidates) {
     const row: Record<string, DataValue> = {};
-    for (const v of values.filter((x) => x.candidateId === c.id)) row[v.key] = v.valueNum ?? v.valueText;
-    const slot = slots.find((s) => s.candidateId === c.id);
+    for (const v of valuesOfCandidate.get(c.id) ?? []) row[v.key] = v.valueNum ?? v.valueText;
+    const slot = slotOf.get(c.id);
     if (attendance) row[attendance.key] = slot?.attendance ?? null;
     byCandidate[idOf.get(c.id)!] = row;
   }

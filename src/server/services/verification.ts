@@ -16,6 +16,7 @@ import type { ServiceContext } from './context.ts';
 import { notifyAboutCandidate } from '../notifications/events.ts';
 import { dateFact } from '../notifications/facts.ts';
 import { itemWords } from '../notifications/wording.ts';
+import { groupBy } from '../../shared/group-by.ts';
 
 /** The entry of the answers an item key names (`programs:p1` → that program; `coverage` → the section). */
 export function entryOf(answers: AnswersShape, key: string): unknown {
@@ -148,10 +149,11 @@ export async function verificationQueue(ctx: ServiceContext, editionId: string) 
     ctx.db,
     candidates.map((c) => c.id),
   );
+  const decidedOf = groupBy(decided, (d) => d.candidateId);
   for (const c of candidates) {
     const submission = submissions.get(c.id);
     const items = submission ? verificationItems(upgradeAnswers(submission.answers)).length : 0;
-    const mine = decided.filter((d) => d.candidateId === c.id);
+    const mine = decidedOf.get(c.id) ?? [];
     out.push({
       candidateId: c.id,
       name: c.name,
