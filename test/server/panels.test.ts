@@ -207,6 +207,12 @@ describe.each(drivers())('panels, marking and results on %s', (driver) => {
     const early = await chair.request('POST', `/api/pools/${pool.id}/stages/desk/close`);
     expect(early.statusCode).toBe(409);
     expect(early.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path)).toEqual(['Juri 3 · Kabupaten Lampung Barat']);
+    // The chair's progress says which sheet is still open, and how far each is marked.
+    const waiting = (await chair.request('GET', `/api/pools/${pool.id}`)).json<PoolDetail>().progress.filter((p) => p.stageId === 'desk');
+    const of = (who: number, candidate: string) => waiting.find((p) => p.userId === jurors[who]!.id && p.candidateId === ids.get(candidate));
+    expect(of(2, '18.04')).toMatchObject({ marked: desk.length, total: desk.length, submitted: false });
+    expect(of(0, '18.02')).toMatchObject({ marked: desk.length, submitted: true });
+    expect(waiting.filter((p) => p.submitted)).toHaveLength(plan.length - 1);
     expect((await submit(2, '18.04', 'desk')).statusCode).toBe(200);
     const late = await mark(2, '18.04', desk, 5);
     expect(late.statusCode).toBe(200);

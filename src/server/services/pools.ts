@@ -15,6 +15,7 @@ import type { ServiceContext } from './context.ts';
 import { presentConflicts, presentPanel, recordTieConflicts } from './panels.ts';
 import { assertAssessing, assertRunsPool, assertSeesPool, loadPool, poolRoleOf, type PoolContext } from './pool-context.ts';
 import { notifyAssignments, notifyStageOpened } from '../notifications/pool-events.ts';
+import { groupBy } from '../../shared/group-by.ts';
 
 /** Verified candidates make up a pool. */
 export const inPool = (status: string): boolean => status === 'verified';
@@ -119,6 +120,9 @@ async function progressOf(db: Db, ctx: PoolContext, assignments: pools.Assignmen
   const marks = await pools.marksOf(db, ctx.pool.id);
   const sheets = await pools.sheetsOf(db, ctx.pool.id);
   const started = ctx.stageIds.filter((id) => (ctx.pool.stages[id] ?? 'pending') !== 'pending');
+  // Each pair's marks and submitted stages looked up once, not searched for every pair.
+  const marksOfPair = groupBy(marks, (m) => pairKey(m.userId, m.candidateId));
+  const submitted = new Set(sheets.map((s) => `${pairKey(s.userId, s.candidateId)}|${s.stageId}`));
   return started.flatMap((stageId) => {
     const indicators = new Set(rubricIndicators(ctx.setup.instrument, stageId).map((i) => i.id));
     return assignments
@@ -127,9 +131,9 @@ async function progressOf(db: Db, ctx: PoolContext, assignments: pools.Assignmen
         userId: a.userId,
         candidateId: a.candidateId,
         stageId,
-        marked: marks.filter((m) => m.userId === a.userId && m.candidateId === a.candidateId && indicators.has(m.indicatorId) && m.value !== null).length,
+        marked: (marksOfPair.get(pairKey(a.userId, a.candidateId)) ?? []).filter((m) => indicators.has(m.indicatorId) && m.value !== null).length,
         total: indicators.size,
-        submitted: sheets.some((s) => s.userId === a.userId && s.candidateId === a.candidateId && s.stageId === stageId),
+        submitted: submitted.has(`${pairKey(a.userId, a.candidateId)}|${stageId}`),
       }));
   });
 }
