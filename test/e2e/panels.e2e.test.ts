@@ -140,6 +140,8 @@ describe.skipIf(!browserAvailable())('a provincial panel runs its assessment in 
     const juror2 = pages.juri2!;
     await juror2.goto(`${server.url}/penilaian`);
     await juror2.getByRole('link', { name: 'Kabupaten Lampung Tengah' }).click();
+    // The sheet is loaded before the connection drops: what is tested is marking while offline.
+    await juror2.getByRole('heading', { name: 'Kabupaten Lampung Tengah' }).waitFor();
     await juror2.context().setOffline(true);
     await markSheet(juror2, desk, 4, false);
     await juror2.getByText(/Tanpa koneksi: \d+ nilai menunggu/).waitFor();
