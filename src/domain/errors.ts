@@ -34,6 +34,8 @@ export const errorCodes = [
   'DATABASE_UNAVAILABLE',
   /** The database or the file store cannot write (read-only, disk full); nothing was changed. */
   'STORAGE_UNAVAILABLE',
+  /** This server cannot open the stored two-step secrets (its SECRETS_KEY is not the one that sealed them); no code was used. */
+  'TWO_FACTOR_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

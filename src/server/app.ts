@@ -30,7 +30,8 @@ import { Anchorer, AnchorStore } from './services/audit-anchor.ts';
 import { DiskFileStore } from './storage/disk-store.ts';
 import { newNonce, securityHeaders } from './security-headers.ts';
 import { requestReceived } from './request-received.ts';
-import { sealStoredTotpSecrets } from './services/two-factor.ts';
+import { sealStoredTotpSecrets, secretsKeyOpensStored } from './services/two-factor.ts';
+import { secretsMismatchReason } from './services/health.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -160,10 +161,16 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       app.log.warn({ keyFile: deps.config.secrets.keyFile }, 'SECRETS_KEY is not set: two-factor secrets are sealed with this server’s own key file; several servers on one database need the same SECRETS_KEY');
     }
     try {
+      // A server given another key than the one that sealed the stored secrets says so now (its health check
+      // fails too) and seals nothing: what it sealed would open on no other server.
+      if (!(await secretsKeyOpensStored(deps.database.db, deps.config))) {
+        app.log.error(secretsMismatchReason);
+        return;
+      }
       const sealed = await sealStoredTotpSecrets(deps.database.db, deps.config);
       if (sealed > 0) app.log.info({ users: sealed }, 'two-factor secrets sealed with the secrets key');
     } catch (error) {
-      app.log.error({ err: error }, 'two-factor secrets could not be sealed; they are read as stored');
+      app.log.error({ err: error }, 'two-factor secrets could not be checked or sealed; they are read as stored');
     }
   });
   if (!deps.config.s3) {

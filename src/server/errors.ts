@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 import { databaseFault, uniqueConstraintWords } from '../db/faults.ts';
 import { fileStoreFault } from './storage/faults.ts';
+import { SecretKeyMismatch } from './auth/secret-box.ts';
 
 /** The one table from error codes to HTTP status. */
 export const httpStatus: Record<ErrorCode, number> = {
@@ -30,6 +31,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   DATABASE_UNAVAILABLE: 503,
   STORAGE_UNAVAILABLE: 503,
+  TWO_FACTOR_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -62,6 +64,9 @@ export function appErrorOf(error: unknown): AppError | null {
       case 'concurrent':
         return new AppError('CONFLICT', 'A change made at the same moment got in the way; nothing was changed. Try again');
     }
+  }
+  if (error instanceof SecretKeyMismatch) {
+    return new AppError('TWO_FACTOR_UNAVAILABLE', 'This server cannot check two-step codes: its secrets key is not the one that sealed them. No code was used; tell the administrator', undefined, { cause: error });
   }
   const storage = fileStoreFault(error);
   if (storage) return new AppError('STORAGE_UNAVAILABLE', `The file store cannot write (${storage}); nothing was changed`, [{ path: 'files', message: storage }]);

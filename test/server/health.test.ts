@@ -8,7 +8,7 @@ import { drivers } from '../support/database.ts';
 import { setReadOnly } from '../support/faults.ts';
 import { anonymous, signIn, startTestApp, type Client, type TestApp } from '../support/app.ts';
 
-type Health = { status: string; database: string; version: string; checks: { database: { ok: boolean; reason?: string }; files: { ok: boolean; reason?: string } } };
+type Health = { status: string; database: string; version: string; checks: { database: { ok: boolean; reason?: string }; files: { ok: boolean; reason?: string }; secrets: { ok: boolean; reason?: string } } };
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -64,7 +64,7 @@ describe.each(drivers())('health and storage faults on %s', (driver) => {
   it('answers 200 when the database commits a write and the file store takes a file', async () => {
     expect(await health()).toEqual({
       status: 200,
-      body: { status: 'ok', database: driver, version, checks: { database: { ok: true }, files: { ok: true } } },
+      body: { status: 'ok', database: driver, version, checks: { database: { ok: true }, files: { ok: true }, secrets: { ok: true } } },
     });
   });
 
@@ -73,7 +73,7 @@ describe.each(drivers())('health and storage faults on %s', (driver) => {
     await setReadOnly(t, driver, true);
     expect(await healthOnceDatabase({ ok: false, reason: 'cannot write: read-only (25006)' })).toEqual({
       status: 503,
-      body: { status: 'unavailable', database: driver, version, checks: { database: { ok: false, reason: 'cannot write: read-only (25006)' }, files: { ok: true } } },
+      body: { status: 'unavailable', database: driver, version, checks: { database: { ok: false, reason: 'cannot write: read-only (25006)' }, files: { ok: true }, secrets: { ok: true } } },
     });
     const refused = await admin.request('POST', '/api/editions', edition('Paritrana Award 2030'));
     expect(refused.statusCode).toBe(503);
@@ -85,7 +85,7 @@ describe.each(drivers())('health and storage faults on %s', (driver) => {
     await setReadOnly(t, driver, false);
     expect(await healthOnceDatabase({ ok: true })).toEqual({
       status: 200,
-      body: { status: 'ok', database: driver, version, checks: { database: { ok: true }, files: { ok: true } } },
+      body: { status: 'ok', database: driver, version, checks: { database: { ok: true }, files: { ok: true }, secrets: { ok: true } } },
     });
     const created = await admin.request('POST', '/api/editions', edition('Paritrana Award 2031'));
     expect(created.statusCode).toBe(201);
@@ -103,7 +103,7 @@ describe.each(drivers())('health and storage faults on %s', (driver) => {
         status: 'unavailable',
         database: driver,
         version,
-        checks: { database: { ok: true }, files: { ok: false, reason: 'cannot write: a path of the file store is not a directory (ENOTDIR)' } },
+        checks: { database: { ok: true }, files: { ok: false, reason: 'cannot write: a path of the file store is not a directory (ENOTDIR)' }, secrets: { ok: true } },
       },
     });
     const refused = await upload();

@@ -9,6 +9,7 @@ import { appOn, makeUser, roles, signIn, startTestApp, testPassword, type TestAp
 import { base32Decode, base32Encode, hotp, matchingStep, totpAt } from '../../src/server/auth/totp.ts';
 import { findUserByEmail } from '../../src/db/repositories/users.ts';
 import { listAudit } from '../../src/db/repositories/audit.ts';
+import { secretsMismatchReason } from '../../src/server/services/health.ts';
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -179,12 +180,17 @@ describe.each(drivers())('two-factor secrets sealed in the database on %s', (dri
   };
   const stored = async (id: string) =>
     rowsOf<{ totp_secret: string | null; totp_pending_secret: string | null }>(await t.database.db.execute(sql`select totp_secret, totp_pending_secret from users where id = ${id}::uuid`))[0]!;
-  /** Password, then a code of the next step, on `app`: the second step's status. */
-  const signInWithCode = async (app: FastifyInstance, email: string, secret: string, at: number) => {
+  /** Password, then a code of the next step, on `app`: the second step's answer. */
+  const secondStep = async (app: FastifyInstance, email: string, secret: string, at: number) => {
     const first = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: testPassword } });
     expect(first.json()).toEqual({ secondFactorRequired: true });
     const pending = first.cookies.find((c) => c.name === 'paritrana_session')!.value;
-    return (await app.inject({ method: 'POST', url: '/api/auth/login/second-factor', cookies: { paritrana_session: pending }, payload: { code: totpAt(secret, at) } })).statusCode;
+    return app.inject({ method: 'POST', url: '/api/auth/login/second-factor', cookies: { paritrana_session: pending }, payload: { code: totpAt(secret, at) } });
+  };
+  const signInWithCode = async (app: FastifyInstance, email: string, secret: string, at: number) => (await secondStep(app, email, secret, at)).statusCode;
+  const healthOf = async (app: FastifyInstance) => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    return { status: res.statusCode, secrets: res.json<{ checks: { secrets: { ok: boolean; reason?: string } } }>().checks.secrets };
   };
 
   it('keeps the secret sealed, which another server opens with the same key and not with another', async () => {
@@ -204,8 +210,13 @@ describe.each(drivers())('two-factor secrets sealed in the database on %s', (dri
     await t.database.db.execute(sql`update users set totp_secret = ${on.totp_secret}, totp_enabled_at = now() where id = ${other.id}::uuid`);
 
     const wrongKey = await server({ SECRETS_KEY: 'cd'.repeat(32) });
-    expect(await signInWithCode(wrongKey, user.email, secret, Date.now() + 30_000)).toBe(500);
-    expect(await signInWithCode(t.app, other.email, secret, Date.now() + 30_000)).toBe(500);
+    const refused = await secondStep(wrongKey, user.email, secret, Date.now() + 30_000);
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('TWO_FACTOR_UNAVAILABLE');
+    expect(await signInWithCode(t.app, other.email, secret, Date.now() + 30_000)).toBe(503);
+    // The server with the wrong key says so in its health check (a load balancer takes it out); the others do not.
+    expect(await healthOf(wrongKey)).toEqual({ status: 503, secrets: { ok: false, reason: secretsMismatchReason } });
+    expect(await healthOf(t.app)).toEqual({ status: 200, secrets: { ok: true } });
     // Those refusals used no code: the same step signs in on another server with the same key.
     const same = await server({ SECRETS_KEY: key });
     expect(await signInWithCode(same, user.email, secret, Date.now() + 30_000)).toBe(200);
@@ -223,6 +234,18 @@ describe.each(drivers())('two-factor secrets sealed in the database on %s', (dri
     expect(row.totp_secret).not.toContain(secret);
     const audit = await listAudit(t.database.db, { entityType: 'user', entityId: user.id, limit: 10 });
     expect(audit.map((a) => a.action)).toContain('user.two-factor-secret-seal');
+    expect(await signInWithCode(restarted, user.email, secret, Date.now() + 30_000)).toBe(200);
+  });
+
+  it('a server given another key seals no stored secret, which the servers with the right key still open', async () => {
+    const user = await makeUser(t, roles.provincialAdmin('52'));
+    const secret = base32Encode(Buffer.from('paritrana-legacy-02', 'ascii'));
+    await t.database.db.execute(sql`update users set totp_secret = ${secret}, totp_enabled_at = now() where id = ${user.id}::uuid`);
+    const wrongKey = await server({ SECRETS_KEY: 'ef'.repeat(32) });
+    expect((await stored(user.id)).totp_secret).toBe(secret);
+    expect((await healthOf(wrongKey)).status).toBe(503);
+    const restarted = await server({ SECRETS_KEY: key });
+    expect((await stored(user.id)).totp_secret).toMatch(/^v1:/);
     expect(await signInWithCode(restarted, user.email, secret, Date.now() + 30_000)).toBe(200);
   });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, notLike, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, like, lt, notLike, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { recoveryCodes, securitySettings, sessions, users } from '../schema/index.ts';
 
@@ -35,6 +35,20 @@ export async function setPendingTotpSecret(db: Db, userId: string, secret: strin
 
 export async function enableTotp(db: Db, userId: string, secret: string, step: number): Promise<void> {
   await db.update(users).set({ totpSecret: secret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, userId));
+}
+
+/** Up to `limit` sealed two-factor secrets (those switched on, newest first, else offered ones) with their users. */
+export async function someSealedTotpSecrets(db: Db, limit: number): Promise<{ userId: string; sealed: string }[]> {
+  const on = await db
+    .select({ userId: users.id, sealed: users.totpSecret })
+    .from(users)
+    .where(like(users.totpSecret, 'v1:%'))
+    .orderBy(desc(users.totpEnabledAt))
+    .limit(limit);
+  const found = on.flatMap((r) => (r.sealed ? [{ userId: r.userId, sealed: r.sealed }] : []));
+  if (found.length > 0) return found;
+  const offered = await db.select({ userId: users.id, sealed: users.totpPendingSecret }).from(users).where(like(users.totpPendingSecret, 'v1:%')).limit(limit);
+  return offered.flatMap((r) => (r.sealed ? [{ userId: r.userId, sealed: r.sealed }] : []));
 }
 
 /** Users with a two-factor secret (on, or offered) stored before secrets were sealed: not starting with `v1:`. */

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../config.ts';
 
@@ -49,6 +49,11 @@ export class SecretBox {
     }
     if (this.key.length !== 32) throw new Error(`${path} must hold 64 hexadecimal characters (a 32-byte key)`);
     return this.key;
+  }
+
+  /** Whether a key is there to open with: `SECRETS_KEY`, or a key file made before. */
+  hasKey(): boolean {
+    return this.key !== null || existsSync(this.source.keyFile);
   }
 
   static isSealed(value: string): boolean {

@@ -3,13 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createFileStore } from '../storage/file-store.ts';
 import { checkHealth } from '../services/health.ts';
+import { secretsKeyOpensStored } from '../services/two-factor.ts';
 
 const check = z.object({ ok: z.boolean(), reason: z.string().optional() });
 const health = z.object({
   status: z.enum(['ok', 'unavailable']),
   database: z.enum(['postgres', 'pglite']),
   version: z.string(),
-  checks: z.object({ database: check, files: check }),
+  checks: z.object({ database: check, files: check, secrets: check }),
 });
 
 export const healthRoutes: FastifyPluginCallback = (root, _options, done) => {
@@ -21,12 +22,12 @@ export const healthRoutes: FastifyPluginCallback = (root, _options, done) => {
       config: { policy: 'public' },
       schema: {
         tags: ['system'],
-        summary: 'Whether the app can do its work: the database commits a write and the file store takes a file (503 naming the check that failed)',
+        summary: 'Whether the app can do its work: the database commits a write, the file store takes a file and the secrets key opens the stored two-step secrets (503 naming the check that failed)',
         response: { 200: health, 503: health },
       },
     },
     async (_request, reply) => {
-      const { ok, checks } = await checkHealth(app.deps.database.db, store);
+      const { ok, checks } = await checkHealth(app.deps.database.db, store, () => secretsKeyOpensStored(app.deps.database.db, app.deps.config));
       return reply
         .status(ok ? 200 : 503)
         .header('cache-control', 'no-store')

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import { matchingStep, newRecoveryCode, newTotpSecret, otpauthUrl, recoveryCodeHash } from '../auth/totp.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
-import { SecretBox, secretBoxOf } from '../auth/secret-box.ts';
+import { SecretBox, SecretKeyMismatch, secretBoxOf } from '../auth/secret-box.ts';
 
 /** How many recovery codes a user gets at a time. */
 export const recoveryCodeCount = 10;
@@ -125,6 +125,30 @@ export async function setTwoFactorRequirement(db: Db, actor: Actor, required: bo
       before: { twoFactorRequiredForAdmins: before },
       after: { twoFactorRequiredForAdmins: required },
     });
+  });
+}
+
+/**
+ * Whether this server's key opens the two-factor secrets in the database,
+ * tried on the three newest: a key that opens none of them is the wrong key
+ * (e.g. a server added without the others' SECRETS_KEY), while one row that
+ * does not open (changed by hand) does not condemn the key. True when none is
+ * stored yet.
+ */
+export async function secretsKeyOpensStored(db: Db, config: Config): Promise<boolean> {
+  const stored = await security.someSealedTotpSecrets(db, 3);
+  if (stored.length === 0) return true;
+  const box = secretBoxOf(config);
+  // Sealed secrets and no key at all (a data directory restored without its secrets.key): a key made now would open none.
+  if (!box.hasKey()) return false;
+  return stored.some(({ sealed, userId }) => {
+    try {
+      box.open(sealed, userId);
+      return true;
+    } catch (error) {
+      if (error instanceof SecretKeyMismatch) return false;
+      throw error;
+    }
   });
 }
 

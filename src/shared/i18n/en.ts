@@ -420,6 +420,7 @@ export const en: Messages = {
     UNSUPPORTED_MEDIA_TYPE: 'The server does not accept data of this type.',
     DATABASE_UNAVAILABLE: 'The database cannot be reached right now. Nothing was saved; try again in a moment.',
     STORAGE_UNAVAILABLE: 'The server cannot store data right now. Nothing was saved; try again later.',
+    TWO_FACTOR_UNAVAILABLE: 'This server cannot check two-step codes right now (its settings do not match). Your code was not used; tell the administrator and try again later.',
     INTERNAL: 'A server error occurred. It has been logged.',
     NETWORK: 'Cannot reach the server. Check the connection.',
   },

@@ -425,6 +425,7 @@ export const id = {
     UNSUPPORTED_MEDIA_TYPE: 'Server tidak menerima data dengan jenis ini.',
     DATABASE_UNAVAILABLE: 'Basis data sedang tidak dapat dihubungi. Tidak ada yang tersimpan; coba lagi sebentar lagi.',
     STORAGE_UNAVAILABLE: 'Server sedang tidak dapat menyimpan data. Tidak ada yang tersimpan; coba lagi nanti.',
+    TWO_FACTOR_UNAVAILABLE: 'Server ini sedang tidak dapat memeriksa kode verifikasi dua langkah (pengaturannya tidak cocok). Kode Anda tidak terpakai; beri tahu administrator dan coba lagi nanti.',
     INTERNAL: 'Terjadi kesalahan pada server. Sudah dicatat.',
     NETWORK: 'Tidak dapat terhubung ke server. Periksa koneksi.',
   },
