@@ -45,6 +45,7 @@ const schema = z.object({
   AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SECRETS_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes), e.g. the output of `openssl rand -hex 32`')
@@ -178,6 +179,11 @@ export type Config = {
   secrets: { key: Buffer | null; keyFile: string };
   /** Where the signed heads of the audit chain are kept (outside the database), and how often one is written. */
   auditAnchor: { dir: string; seconds: number };
+  /**
+   * How long `serve` waits, once asked to stop, for requests under way, the
+   * background jobs and the database to finish before it exits anyway (status 1).
+   */
+  shutdownSeconds: number;
   /** Reminders before deadlines: the offsets in days (largest first) and how often the sweep runs. */
   reminders: { offsets: number[]; sweepSeconds: number };
   /**
@@ -249,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrationRatePerHour: e.REGISTRATION_RATE_PER_HOUR,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     auditAnchor: { dir: resolve(e.AUDIT_ANCHOR_DIR ?? resolve(dataDir, 'audit-anchors')), seconds: e.AUDIT_ANCHOR_SECONDS },
+    shutdownSeconds: e.SHUTDOWN_SECONDS,
     secrets: { key: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'hex') : null, keyFile: resolve(dataDir, 'secrets.key') },
     reminders: { offsets: [...new Set(e.REMINDER_OFFSETS.split(',').map(Number))].sort((a, b) => b - a), sweepSeconds: e.REMINDER_SWEEP_SECONDS },
     registrationPendingPerProvince: e.REGISTRATION_PENDING_PER_PROVINCE,

@@ -46,13 +46,38 @@ export function registerServe(program: Command, _status: ExitStatus): void {
         }
       }
       buildWebIfMissing(log);
-      const shutdown = async () => {
-        await app.close();
-        await database.close();
+      let stopping = false;
+      /**
+       * Stops taking requests, lets those under way and the background jobs
+       * finish, writes the last audit anchor and closes the database; exits 0.
+       * Whatever still holds it after SHUTDOWN_SECONDS (a client that keeps a
+       * request open, a database that no longer answers) does not keep the
+       * process alive: it exits 1 and says so. A second signal exits at once.
+       */
+      const shutdown = async (signal: string) => {
+        if (stopping) {
+          process.stderr.write(`paritrana: ${signal} again while stopping: exiting now\n`);
+          process.exit(1);
+        }
+        stopping = true;
+        const deadline = setTimeout(() => {
+          process.stderr.write(
+            `paritrana: not stopped within ${config.shutdownSeconds} s (SHUTDOWN_SECONDS): requests still under way, or jobs or the database not answering; exiting now\n`,
+          );
+          process.exit(1);
+        }, config.shutdownSeconds * 1000);
+        try {
+          await app.close();
+          await database.close();
+        } catch (error) {
+          process.stderr.write(`paritrana: stopping failed: ${(error as Error).message}\n`);
+          process.exit(1);
+        }
+        clearTimeout(deadline);
         process.exit(0);
       };
-      process.once('SIGINT', () => void shutdown());
-      process.once('SIGTERM', () => void shutdown());
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
       const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
       const lines = [`Paritrana ${version} on ${url} (database: ${database.driver}${'dataDir' in config.database ? `, ${config.database.dataDir}` : ''})`];
