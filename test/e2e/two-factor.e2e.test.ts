@@ -6,6 +6,7 @@ import { demoPassword } from '../../src/server/services/demo.ts';
 import { totpAt } from '../../src/server/auth/totp.ts';
 import { findUserByEmail } from '../../src/db/repositories/users.ts';
 import { activeSessionsOf } from '../../src/db/repositories/account-security.ts';
+import { sql } from 'drizzle-orm';
 
 describe.skipIf(!browserAvailable()).each(drivers())('two-step verification in the browser (%s)', (driver) => {
   let server: E2eServer;
@@ -127,5 +128,37 @@ describe.skipIf(!browserAvailable()).each(drivers())('two-step verification in t
     await provincial.goto(`${server.url}/`);
     await provincial.waitForURL(`${server.url}/akun`);
     await provincialContext.close();
+  });
+
+  it('lets the national admin switch off a verifier’s two-step verification with a reason, from the accounts page', async () => {
+    const verifier = (await findUserByEmail(server.database.db, 'verifikator.ntb@paritrana.demo'))!;
+    // The verifier had switched it on (its secret's content does not matter here) and lost the phone and the codes.
+    await server.database.db.execute(sql`update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() where id = ${verifier.id}::uuid`);
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'id-ID' });
+    const national = await adminContext.newPage();
+    await enterPassword(national, admin);
+    await national.getByRole('textbox', { name: 'Kode' }).fill(recoveryCodes[2]!);
+    await national.getByRole('button', { name: 'Verifikasi' }).click();
+    await national.getByRole('heading', { name: 'Edisi penghargaan' }).waitFor();
+    await national.goto(`${server.url}/users`);
+    const row = national.getByRole('row').filter({ hasText: 'verifikator.ntb@paritrana.demo' });
+    // Its own two-step verification is switched off from its account page, not here.
+    await expect(national.getByRole('row').filter({ hasText: admin }).getByRole('button', { name: 'Matikan dua langkah' }).count()).resolves.toBe(0);
+    await row.getByRole('button', { name: 'Matikan dua langkah' }).click();
+    const dialog = national.getByRole('dialog');
+    // Empty: marked before anything is sent; too short: the server's refusal lands on the field, with its rule.
+    await dialog.getByRole('button', { name: 'Matikan', exact: true }).click();
+    await dialog.getByText('Wajib diisi.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Alasan' }).fill('hilang');
+    await dialog.getByRole('button', { name: 'Matikan', exact: true }).click();
+    await dialog.getByText('Tuliskan alasannya (10–500 karakter).').waitFor();
+    await dialog.getByRole('textbox', { name: 'Alasan' }).fill('Ponsel hilang, kode pemulihan tidak disimpan; dikonfirmasi lewat telepon.');
+    await screenshotBoth(national, `${driver}-two-factor-07-reset`);
+    await dialog.getByRole('button', { name: 'Matikan', exact: true }).click();
+    await national.getByText('Verifikasi dua langkah verifikator.ntb@paritrana.demo dimatikan; pemiliknya diberi tahu lewat e-mail.').waitFor();
+    await expect(row.getByRole('button', { name: 'Matikan dua langkah' }).count()).resolves.toBe(0);
+    await screenshotBoth(national, `${driver}-two-factor-08-reset-done`);
+    expect((await findUserByEmail(server.database.db, verifier.email))!.totpEnabledAt).toBeNull();
+    await adminContext.close();
   });
 });

@@ -231,6 +231,7 @@ export const matrix: Record<string, Partial<Record<Scope, Expectation>>> = {
   'GET /api/users': { any: signedIn(403, { national: 200, provincial: 200 }) },
   'POST /api/users': { any: signedIn(403, { national: 400, provincial: 400 }) },
   'PATCH /api/users/:id': { any: signedIn(403, { national: 400 }) },
+  'POST /api/users/:id/two-factor/reset': { any: signedIn(403, { national: 400 }) },
   'GET /api/users/template': { any: signedIn(403, { national: 200, provincial: 200 }) },
   'POST /api/users/import': { any: signedIn(403, { national: 400, provincial: 400 }) },
   'GET /api/staff-invitations': { any: signedIn(403, { national: 200, provincial: 200 }) },

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { drivers, rowsOf } from '../support/database.ts';
-import { appOn, makeUser, roles, signIn, startTestApp, testPassword, type TestApp } from '../support/app.ts';
+import { appOn, makeUser, roles, signIn, startTestApp, testPassword, type Client, type TestApp } from '../support/app.ts';
 import { base32Decode, base32Encode, hotp, matchingStep, totpAt } from '../../src/server/auth/totp.ts';
 import { findUserByEmail } from '../../src/db/repositories/users.ts';
 import { listAudit } from '../../src/db/repositories/audit.ts';
 import { secretsMismatchReason } from '../../src/server/services/health.ts';
 
-type ErrorBody = { error: { code: string; message: string } };
+type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
 describe('TOTP (RFC 6238)', () => {
   // RFC 6238 appendix B, SHA-1 column: the seed is the ASCII of "12345678901234567890", 8 digits.
@@ -107,6 +107,49 @@ describe.each(drivers())('two-factor sign-in on %s', (driver) => {
     const me = await findUserByEmail(t.database.db, user.email);
     const actions = (await listAudit(t.database.db, { entityType: 'user', entityId: me!.id, limit: 50 })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.two-factor-enable', 'user.recovery-code-use']));
+  });
+
+  it('lets an admin switch off the two-step verification of an account it manages, with a reason: sessions end, the owner is e-mailed, audited', async () => {
+    const ntbAdmin = await makeUser(t, roles.provincialAdmin('52'));
+    const lampungAdmin = await makeUser(t, roles.provincialAdmin('18'));
+    const verifier = await makeUser(t, roles.verifier('52'));
+    const { client: verifierSession } = await enrol(verifier.email);
+    const admin = await signIn(t, ntbAdmin.email);
+    const reset = (client: Client, id: string, reason: string) => client.request('POST', `/api/users/${id}/two-factor/reset`, { reason });
+    const reason = 'Ponsel hilang bersama kode pemulihan';
+    expect((await admin.request('GET', '/api/users')).json<{ id: string; twoFactor: boolean }[]>().find((u) => u.id === verifier.id)?.twoFactor).toBe(true);
+
+    // Another province's admin does not manage the account; a reason is needed; nobody resets their own here.
+    expect((await reset(await signIn(t, lampungAdmin.email), verifier.id, reason)).statusCode).toBe(403);
+    const short = await reset(admin, verifier.id, 'hilang');
+    expect(short.statusCode).toBe(400);
+    expect(short.json<ErrorBody>().error.details?.[0]?.path).toBe('body.reason');
+    // A provincial admin does not manage its own account; the national admin does, but switches its own off from its account page.
+    expect((await reset(admin, ntbAdmin.id, reason)).statusCode).toBe(403);
+    const national = await makeUser(t, roles.nationalAdmin());
+    expect((await reset(await signIn(t, national.email), national.id, reason)).statusCode).toBe(409);
+
+    const done = await reset(admin, verifier.id, reason);
+    expect(done.statusCode).toBe(200);
+    expect(done.json<{ twoFactor: boolean }>().twoFactor).toBe(false);
+    // The sessions of the account ended; the password alone signs in again.
+    expect((await verifierSession.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    expect((await login(verifier.email)).json()).toHaveProperty('csrfToken');
+    const row = rowsOf<{ totp_secret: string | null; codes: number }>(
+      await t.database.db.execute(sql`select totp_secret, (select count(*)::int from recovery_codes where user_id = ${verifier.id}::uuid) as codes from users where id = ${verifier.id}::uuid`),
+    )[0]!;
+    expect(row).toEqual({ totp_secret: null, codes: 0 });
+    const audit = await listAudit(t.database.db, { entityType: 'user', entityId: verifier.id, limit: 50 });
+    expect(audit.find((a) => a.action === 'user.two-factor-reset')).toMatchObject({ actorLabel: ntbAdmin.email, after: { twoFactor: false, reason } });
+    const notice = rowsOf<{ subject: string; body: string; province_code: string | null }>(
+      await t.database.db.execute(sql`select subject, body, province_code from outbox where "to" = ${verifier.email}`),
+    );
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.subject).toContain('Two-step verification of your Paritrana account was switched off');
+    expect(notice[0]!.body).toContain(reason);
+    expect(notice[0]!.province_code).toBeNull();
+    // Off already: nothing to reset.
+    expect((await reset(admin, verifier.id, reason)).statusCode).toBe(409);
   });
 
   it('counts wrong codes like wrong passwords: the account locks', async () => {

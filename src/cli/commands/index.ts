@@ -3,6 +3,7 @@ import { registerServe } from './serve.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerSeedDemo } from './seed-demo.ts';
 import { registerCreateAdmin } from './create-admin.ts';
+import { registerResetTwoFactor } from './reset-two-factor.ts';
 import { registerAudit } from './audit.ts';
 import { registerLoadExtract } from './load-extract.ts';
 import { registerScreen } from './screen.ts';
@@ -22,6 +23,7 @@ export function registerCommands(program: Command, status: ExitStatus): void {
   registerMigrate(program, status);
   registerSeedDemo(program, status);
   registerCreateAdmin(program, status);
+  registerResetTwoFactor(program, status);
   registerAudit(program, status);
   registerLoadExtract(program, status);
   registerScreen(program, status);

@@ -10,12 +10,13 @@ import {
   staffInvitationSummary,
   staffInvitationView,
   userInput,
+  twoFactorReset,
   userPatch,
   userSummary,
 } from '../../shared/contracts/index.ts';
 import { userPolicy } from '../policies/users.ts';
 import type { ResourceScope } from '../policies/types.ts';
-import { authorizeManagedUser, createUser, listUserSummaries, updateUserAccount } from '../services/users.ts';
+import { authorizeManagedUser, createUser, listUserSummaries, resetTwoFactor, updateUserAccount } from '../services/users.ts';
 import * as invitations from '../services/staff-invitations.ts';
 import { importStaff, readStaffSheet, staffTemplate } from '../services/staff-import.ts';
 import { publicBaseUrl } from './base-url.ts';
@@ -66,6 +67,20 @@ export const userRoutes: FastifyPluginCallback = (root, _options, done) => {
       schema: { tags, summary: 'Change, deactivate, reactivate or reset an account', params: idParams, body: userPatch, response: { 200: userSummary } },
     },
     (request) => updateUserAccount({ db, actor: request.actor }, request.params.id, request.body),
+  );
+  app.post(
+    '/users/:id/two-factor/reset',
+    {
+      config: { policy: userPolicy.update, scope: managedUser },
+      schema: {
+        tags,
+        summary: 'Switch off the two-step verification of an account one manages (its owner lost the app and the recovery codes), with a reason: every session of the account ends, the owner is told by e-mail, audited',
+        params: idParams,
+        body: twoFactorReset,
+        response: { 200: userSummary },
+      },
+    },
+    (request) => resetTwoFactor({ db, actor: request.actor }, request.params.id, request.body),
   );
   app.get(
     '/users/template',

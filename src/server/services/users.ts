@@ -3,7 +3,9 @@ import type { Db } from '../../db/client.ts';
 import * as repo from '../../db/repositories/users.ts';
 import { findProvince, findRegency } from '../../db/repositories/regions.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import type { RoleGrant, StaffInvitationStatus, UserInput, UserPatch, UserSummary } from '../../shared/contracts/index.ts';
+import type { RoleGrant, StaffInvitationStatus, TwoFactorReset, UserInput, UserPatch, UserSummary } from '../../shared/contracts/index.ts';
+import { disableTotp } from '../../db/repositories/account-security.ts';
+import { queueMessage } from '../../db/repositories/messages.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { checkNewPassword } from '../auth/password-policy.ts';
 import { auditActor, type Actor } from '../policies/actor.ts';
@@ -14,7 +16,16 @@ import { grantsOf } from './user-grants.ts';
 import { staffInvitationsOf, revokeOpenStaffInvitationsOf } from '../../db/repositories/staff-invitations.ts';
 
 function present(u: repo.UserWithRoles, invitation?: StaffInvitationStatus | null): UserSummary {
-  return { id: u.id, email: u.email, name: u.name, active: u.active, locale: u.locale as 'id' | 'en', roles: u.roles, invitation: invitation ?? null };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    active: u.active,
+    locale: u.locale as 'id' | 'en',
+    roles: u.roles,
+    invitation: invitation ?? null,
+    twoFactor: u.totpEnabledAt !== null,
+  };
 }
 
 async function presentOne(db: Db, id: string): Promise<UserSummary> {
@@ -157,6 +168,43 @@ export async function updateUserAccount({ db, actor }: ServiceContext, id: strin
       before: present(before),
       after: { ...present(after!), ...(passwordHash ? { passwordChanged: true } : {}) },
     });
+  });
+  return presentOne(db, id);
+}
+
+/**
+ * Switches off two-step verification of an account the actor manages, for
+ * its owner who lost both the app and the recovery codes: the secret and the
+ * recovery codes are removed and every session of the account ends, so the
+ * next sign-in is with the password alone (then the owner enrols again; an
+ * admin whose two-step verification is required is led to it). Audited with
+ * the reason; the owner is told by e-mail, so a reset they did not ask for
+ * does not go unnoticed. One's own is switched off from one's account page.
+ */
+export async function resetTwoFactor({ db, actor }: ServiceContext, id: string, input: TwoFactorReset): Promise<UserSummary> {
+  await authorizeManagedUser(db, actor, id);
+  if (actor?.id === id) throw new AppError('CONFLICT', 'Switch off your own two-step verification from your account page');
+  await db.transaction(async (tx) => {
+    const user = await authorizeManagedUser(tx, actor, id);
+    if (user.totpEnabledAt === null) throw new AppError('CONFLICT', 'Two-step verification is already off for this account');
+    await disableTotp(tx, id);
+    await repo.deleteSessionsOf(tx, id);
+    await queueMessage(tx, {
+      to: user.email,
+      // No province: the notice is for its addressee only.
+      provinceCode: null,
+      subject: 'Verifikasi dua langkah akun Paritrana dimatikan / Two-step verification of your Paritrana account was switched off',
+      body: [
+        `Yth. ${user.name},`,
+        ``,
+        `${actor ? `${actor.name} (${actor.email})` : 'Administrator sistem'} mematikan verifikasi dua langkah akun Paritrana Anda, dengan alasan: "${input.reason}".`,
+        `Semua sesi akun ini telah diakhiri. Masuk kembali dengan kata sandi Anda, lalu aktifkan lagi verifikasi dua langkah di halaman Akun saya.`,
+        `Bila Anda tidak memintanya, segera hubungi panitia.`,
+        ``,
+        `(English) ${actor ? `${actor.name} (${actor.email})` : 'The system administrator'} switched off two-step verification of your Paritrana account, saying: "${input.reason}". Every session of the account was ended. Sign in again with your password and switch two-step verification on again from your account page. If you did not ask for this, contact the committee at once.`,
+      ].join('\n'),
+    });
+    await appendAudit(tx, auditActor(actor), { action: 'user.two-factor-reset', entityType: 'user', entityId: id, before: { twoFactor: true }, after: { twoFactor: false, reason: input.reason } });
   });
   return presentOne(db, id);
 }

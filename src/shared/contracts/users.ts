@@ -57,8 +57,18 @@ export const userSummary = z.object({
   roles: z.array(roleGrant),
   /** The account's latest invitation's state, when it was invited. */
   invitation: staffInvitationStatus.nullable().optional(),
+  /** Whether the account signs in with two-step verification. */
+  twoFactor: z.boolean(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
+
+/**
+ * An admin switches off another account's two-step verification (a lost
+ * phone and lost recovery codes), saying why: audited, and the account's
+ * owner is told by e-mail.
+ */
+export const twoFactorReset = z.object({ reason: text().trim().min(10).max(500) });
+export type TwoFactorReset = z.infer<typeof twoFactorReset>;
 
 /** What the invitation page shows before the person sets a password. */
 export const staffInvitationLookup = z.object({ token: text().min(16).max(200) });

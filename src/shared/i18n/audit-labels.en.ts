@@ -106,6 +106,7 @@ export const auditLabelsEn = {
       'user_sso-login': 'Signed in with single sign-on',
       'user_two-factor-disable': 'Two-step verification switched off',
       'user_two-factor-enable': 'Two-step verification switched on',
+      'user_two-factor-reset': 'Two-step verification switched off by an admin',
       'user_two-factor-secret-seal': 'Two-step verification secret sealed with the server key',
       'user_update': 'Account changed',
       'verification_adopt': 'Earlier verification adopted',

@@ -106,6 +106,7 @@ export const auditLabelsId = {
       'user_sso-login': 'Masuk dengan SSO',
       'user_two-factor-disable': 'Verifikasi dua langkah dimatikan',
       'user_two-factor-enable': 'Verifikasi dua langkah dinyalakan',
+      'user_two-factor-reset': 'Verifikasi dua langkah dimatikan oleh admin',
       'user_two-factor-secret-seal': 'Rahasia verifikasi dua langkah disegel dengan kunci server',
       'user_update': 'Akun diubah',
       'verification_adopt': 'Verifikasi tingkat sebelumnya diambil alih',

@@ -18,6 +18,17 @@ export const staffEn: typeof staffId = {
     revoke: 'Revoke',
     resend: 'Re-send',
     resent: 'A new link is in the outbox; the old link no longer works.',
+    twoFactor: 'Two-step',
+    resetTwoFactor: {
+      action: 'Switch off two-step',
+      title: 'Switch off two-step verification: {{name}}',
+      hint: 'For an owner who lost both the authenticator app and the recovery codes. Every session of the account ends, the next sign-in is with the password alone, and the owner is told by e-mail with your reason. The owner then switches it on again from their account page. Recorded in the audit log.',
+      reason: 'Reason',
+      reasonHint: 'For example: phone lost, recovery codes not kept; confirmed by telephone on 1 December.',
+      submit: 'Switch off',
+      done: 'Two-step verification of {{email}} is off; the owner is told by e-mail.',
+      errors: { reason: 'Say why (10–500 characters).' },
+    },
     noInvitations: 'No invitations yet.',
     bulk: {
       title: 'Invite staff from a sheet',

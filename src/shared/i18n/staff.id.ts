@@ -16,6 +16,17 @@ export const staffId = {
     revoke: 'Cabut',
     resend: 'Kirim ulang',
     resent: 'Tautan baru dikirim ke outbox; tautan lama tidak berlaku lagi.',
+    twoFactor: 'Dua langkah',
+    resetTwoFactor: {
+      action: 'Matikan dua langkah',
+      title: 'Matikan verifikasi dua langkah: {{name}}',
+      hint: 'Untuk pemilik akun yang kehilangan aplikasi autentikator sekaligus kode pemulihannya. Semua sesi akun ini diakhiri, masuk berikutnya cukup dengan kata sandi, dan pemiliknya diberi tahu lewat e-mail beserta alasan Anda. Pemilik lalu mengaktifkannya lagi dari halaman Akun saya. Tercatat di log audit.',
+      reason: 'Alasan',
+      reasonHint: 'Misalnya: ponsel hilang, kode pemulihan tidak disimpan; sudah dikonfirmasi lewat telepon pada 1 Desember.',
+      submit: 'Matikan',
+      done: 'Verifikasi dua langkah {{email}} dimatikan; pemiliknya diberi tahu lewat e-mail.',
+      errors: { reason: 'Tuliskan alasannya (10–500 karakter).' },
+    },
     noInvitations: 'Belum ada undangan.',
     bulk: {
       title: 'Undang staf dari berkas',

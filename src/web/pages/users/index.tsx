@@ -7,7 +7,7 @@ import { api, get } from '../../api.ts';
 import { useSession } from '../../auth.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { roleLabel } from '../../components/labels.ts';
-import { CreateUserModal, EditRolesModal } from './user-forms.tsx';
+import { CreateUserModal, EditRolesModal, ResetTwoFactorModal } from './user-forms.tsx';
 import { InvitationsTab } from './invitations.tsx';
 import { StaffImport } from './staff-import.tsx';
 
@@ -56,6 +56,9 @@ function AccountsTab() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [created, setCreated] = useState<UserSummary | null>(null);
+  const [resetting, setResetting] = useState<UserSummary | null>(null);
+  const [reset, setReset] = useState<UserSummary | null>(null);
+  const { me } = useSession();
   const toggle = useMutation({
     mutationFn: (u: UserSummary) => api('PATCH', `/api/users/${u.id}`, { active: !u.active }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
@@ -72,9 +75,14 @@ function AccountsTab() {
           {t('staff.invited')}
         </Alert>
       ) : null}
+      {reset ? (
+        <Alert color="teal" role="status" withCloseButton onClose={() => setReset(null)}>
+          {t('staff.resetTwoFactor.done', { email: reset.email })}
+        </Alert>
+      ) : null}
       <ErrorAlert error={users.error ?? toggle.error} />
       {users.data && users.data.length === 0 ? <Text c="dimmed">{t('staff.noUsers')}</Text> : null}
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={1080}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -82,6 +90,7 @@ function AccountsTab() {
               <Table.Th>{t('users.email')}</Table.Th>
               <Table.Th>{t('users.role')}</Table.Th>
               <Table.Th>{t('users.active')}</Table.Th>
+              <Table.Th>{t('staff.twoFactor')}</Table.Th>
               <Table.Th>{t('staff.invitation')}</Table.Th>
               <Table.Th>{t('common.actions')}</Table.Th>
             </Table.Tr>
@@ -103,6 +112,7 @@ function AccountsTab() {
                   </Group>
                 </Table.Td>
                 <Table.Td>{u.active ? t('common.yes') : t('common.no')}</Table.Td>
+                <Table.Td>{u.twoFactor ? t('common.yes') : t('common.no')}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.invitation ? <Badge style={{ overflow: 'visible' }} variant="outline" color={u.invitation === 'accepted' ? 'teal' : u.invitation === 'open' ? 'blue' : 'gray'}>{t(`staff.status.${u.invitation}`)}</Badge> : '—'}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
@@ -114,6 +124,11 @@ function AccountsTab() {
                         {t('staff.editRoles')}
                       </Button>
                     ) : null}
+                    {u.twoFactor && u.id !== me?.user.id ? (
+                      <Button size="xs" variant="subtle" color="red" onClick={() => setResetting(u)}>
+                        {t('staff.resetTwoFactor.action')}
+                      </Button>
+                    ) : null}
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -123,6 +138,16 @@ function AccountsTab() {
       </Table.ScrollContainer>
       {creating ? <CreateUserModal onClose={() => setCreating(false)} onCreated={setCreated} /> : null}
       {editing ? <EditRolesModal user={editing} onClose={() => setEditing(null)} /> : null}
+      {resetting ? (
+        <ResetTwoFactorModal
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(done) => {
+            setResetting(null);
+            setReset(done);
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }

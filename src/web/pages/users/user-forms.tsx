@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { observerOrganisations, roles, type Province, type Regency, type RoleGrant, type RoleName, type UserSummary } from '../../../shared/contracts/index.ts';
@@ -219,6 +219,59 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
             }}
           >
             {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
+ * Switches off another account's two-step verification (its owner lost the
+ * app and the recovery codes), with a reason: the server ends the account's
+ * sessions, e-mails the owner and audits it.
+ */
+export function ResetTwoFactorModal({ user, onClose, onDone }: { user: UserSummary; onClose: () => void; onDone: (u: UserSummary) => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const fields = useFieldErrors(['reason'], 'staff.resetTwoFactor.errors');
+  const reset = useMutation({
+    mutationFn: () => api<UserSummary>('POST', `/api/users/${user.id}/two-factor/reset`, { reason }),
+    onError: fields.refused,
+    onSuccess: async (done) => {
+      await client.invalidateQueries({ queryKey: ['users'] });
+      onDone(done);
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('staff.resetTwoFactor.title', { name: user.name })}>
+      <Stack>
+        <Text size="sm">{t('staff.resetTwoFactor.hint')}</Text>
+        <ErrorAlert error={reset.error} {...fields.alert} />
+        <Textarea
+          label={t('staff.resetTwoFactor.reason')}
+          description={t('staff.resetTwoFactor.reasonHint')}
+          required
+          autosize
+          minRows={2}
+          maxLength={500}
+          value={reason}
+          error={fields.errors.reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={reset.isPending}
+            onClick={() => {
+              if (fields.check({ reason })) reset.mutate();
+            }}
+          >
+            {t('staff.resetTwoFactor.submit')}
           </Button>
         </Group>
       </Stack>
