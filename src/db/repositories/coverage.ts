@@ -1,5 +1,6 @@
-import { DrizzleQueryError, and, asc, desc, entityKind, eq, inArray, sql } from 'drizzle-orm';
+import { DrizzleQueryError, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { pgliteOf } from '../pglite-of.ts';
 import { pdsFreeSql } from '../../domain/coverage/indicators.ts';
 import {
   candidateValues,
@@ -101,15 +102,6 @@ export const employerBulkColumns = [
   ['months_in_arrears', 'integer'],
   ['on_time_pct', 'numeric'],
 ] as const;
-
-type PgliteQuery = { query: (query: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown> };
-
-/** The PGlite connection (or transaction) under a drizzle database, or null on PostgreSQL. */
-function pgliteOf(db: Db): PgliteQuery | null {
-  const session = (db as unknown as { session?: { client?: PgliteQuery } }).session;
-  const kind = (session?.constructor as { [entityKind]?: string } | undefined)?.[entityKind];
-  return kind === 'PgliteSession' && typeof session?.client?.query === 'function' ? session.client : null;
-}
 
 /** One CSV field for COPY: null is the unquoted empty field, every text is quoted (so '' stays ''). */
 const csvField = (value: string | null) => (value == null ? '' : `"${value.replaceAll('"', '""')}"`);
