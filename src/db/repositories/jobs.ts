@@ -191,13 +191,12 @@ export async function publishStagedCandidates(db: Db, jobId: string, editionId: 
     // so nothing can remove a referenced row between the check and the insert; its one user is a
     // superuser, who may turn the per-row triggers off for the insert. The unique indexes still
     // apply. Outside a transaction `set local` does nothing and every row is checked as usual.
-    const [unknown] = (
-      (await db.execute(sql`
-        select count(*)::int as n from ${candidateImportRows} r where r.job_id = ${jobId} and (
-          not exists (select 1 from edition_categories c where c.id = r.category_id)
-          or not exists (select 1 from provinces p where p.code = r.province_code)
-          or (r.regency_code is not null and not exists (select 1 from regencies g where g.code = r.regency_code)))`)) as unknown as { rows: { n: number }[] }
-    ).rows;
+    const found = (await db.execute(sql`
+      select count(*)::int as n from ${candidateImportRows} r where r.job_id = ${jobId} and (
+        not exists (select 1 from edition_categories c where c.id = r.category_id)
+        or not exists (select 1 from provinces p where p.code = r.province_code)
+        or (r.regency_code is not null and not exists (select 1 from regencies g where g.code = r.regency_code)))`)) as { rows: { n: number }[] };
+    const unknown = found.rows[0];
     if ((unknown?.n ?? 0) > 0) throw new Error(`${unknown!.n} staged row(s) name a category, province or regency that does not exist`);
     await db.execute(sql`set local session_replication_role = replica`);
     await db.execute(insert);
