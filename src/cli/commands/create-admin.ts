@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import type { ExitStatus } from './index.ts';
+import { refusalsToStatus } from './refusals.ts';
 
 export function registerCreateAdmin(program: Command, status: ExitStatus): void {
   program
@@ -14,7 +15,6 @@ export function registerCreateAdmin(program: Command, status: ExitStatus): void 
       const { startDatabase } = await import('../../server/bootstrap.ts');
       const { createUser } = await import('../../server/services/users.ts');
       const { userInput } = await import('../../shared/contracts/index.ts');
-      const { AppError } = await import('../../domain/errors.ts');
       const generated = !opts.password && !process.env.PARITRANA_ADMIN_PASSWORD;
       const password = opts.password ?? process.env.PARITRANA_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
       const parsed = userInput.safeParse({
@@ -31,15 +31,10 @@ export function registerCreateAdmin(program: Command, status: ExitStatus): void 
       }
       const database = await startDatabase(loadConfig());
       try {
-        await createUser({ db: database.db, actor: null }, parsed.data);
-        process.stdout.write(`national admin ${parsed.data.email} created${generated ? `; password: ${password}` : ''}\n`);
-      } catch (error) {
-        if (error instanceof AppError) {
-          process.stderr.write(`${error.message}\n`);
-          status.code = 2;
-          return;
-        }
-        throw error;
+        await refusalsToStatus(status, async () => {
+          await createUser({ db: database.db, actor: null }, parsed.data);
+          process.stdout.write(`national admin ${parsed.data.email} created${generated ? `; password: ${password}` : ''}\n`);
+        });
       } finally {
         await database.close();
       }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ExitStatus } from './index.ts';
+import { refusalsToStatus } from './refusals.ts';
 
 /**
  * `paritrana reset-two-factor`: for the national admin who lost both the app
@@ -28,21 +29,12 @@ export function registerResetTwoFactor(program: Command, status: ExitStatus): vo
       }
       const database = await startDatabase(loadConfig());
       try {
-        const user = await findUserByEmail(database.db, opts.email);
-        if (!user) {
-          process.stderr.write(`No account has the e-mail ${opts.email}\n`);
-          status.code = 2;
-          return;
-        }
-        await resetTwoFactor({ db: database.db, actor: null }, user.id, parsed.data);
-        process.stdout.write(`two-step verification of ${user.email} switched off; every session of the account ended and its owner is e-mailed\n`);
-      } catch (error) {
-        if (error instanceof AppError) {
-          process.stderr.write(`${error.message}\n`);
-          status.code = 2;
-          return;
-        }
-        throw error;
+        await refusalsToStatus(status, async () => {
+          const user = await findUserByEmail(database.db, opts.email);
+          if (!user) throw new AppError('NOT_FOUND', `No account has the e-mail ${opts.email}`);
+          await resetTwoFactor({ db: database.db, actor: null }, user.id, parsed.data);
+          process.stdout.write(`two-step verification of ${user.email} switched off; every session of the account ended and its owner is e-mailed\n`);
+        });
       } finally {
         await database.close();
       }
