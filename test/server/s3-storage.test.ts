@@ -85,7 +85,7 @@ describe.each(drivers())('evidence in S3-compatible storage on %s', (driver) => 
     const before = await keys();
     const healthy = await candidate.request('GET', '/api/health');
     expect(healthy.statusCode).toBe(200);
-    expect(healthy.json<{ checks: unknown }>().checks).toEqual({ database: { ok: true }, files: { ok: true } });
+    expect(healthy.json<{ checks: unknown }>().checks).toEqual({ database: { ok: true }, files: { ok: true }, secrets: { ok: true } });
     // The probe's object is removed again.
     expect(await keys()).toEqual(before);
 
@@ -93,7 +93,7 @@ describe.each(drivers())('evidence in S3-compatible storage on %s', (driver) => 
     await s3.close();
     const down = await candidate.request('GET', '/api/health');
     expect(down.statusCode).toBe(503);
-    expect(down.json<{ checks: unknown }>().checks).toEqual({ database: { ok: true }, files: { ok: false, reason: 'cannot write: no answer' } });
+    expect(down.json<{ checks: unknown }>().checks).toEqual({ database: { ok: true }, files: { ok: false, reason: 'cannot write: no answer' }, secrets: { ok: true } });
     const refused = await candidate.inject({ method: 'POST', url: `/api/candidates/${lotim}/evidence`, ...multipart('baru.pdf', Buffer.concat([pdf, Buffer.from('%baru\n')])) });
     expect(refused.statusCode).toBe(503);
     expect(refused.json<{ error: unknown }>().error).toEqual({ code: 'STORAGE_UNAVAILABLE', message: 'The file store does not answer; nothing was changed', details: [{ path: 'files', message: 'no answer' }] });
