@@ -3,6 +3,8 @@ import { AppError } from '../../domain/errors.ts';
 import { reasoned } from '../../domain/sheets/row-reasons.ts';
 import { checkImportRowsInSlices, type ImportRow, type NewCandidate } from '../../domain/candidates/import-rows.ts';
 import type { Db } from '../../db/client.ts';
+import { pgliteOf } from '../../db/pglite-of.ts';
+import { oneAtATime } from '../../shared/one-at-a-time.ts';
 import * as jobsRepo from '../../db/repositories/jobs.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { auditActor } from '../policies/actor.ts';
@@ -41,6 +43,16 @@ export type ImportHolder = { instance: string; leaseMs: number };
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * On PGlite, the imports of this server read their context (the edition's
+ * existing candidates, a thousand per statement) one import at a time. PGlite
+ * runs one statement at a time in the order they come: with four imports
+ * reading at once, every other request waited behind four of their
+ * statements (the slowest health checks of `bench:import`); one at a time,
+ * behind one, and the four reads end about when they did.
+ */
+const contextInTurn = oneAtATime();
+
+/**
  * Checks a whole sheet (every row, before anything is written) and queues
  * its import as a job; a sheet with problems is refused with each bad row
  * and column, as before. The check runs in slices with a turn of the event
@@ -64,7 +76,8 @@ export async function queueCandidateImport(
     // The template as downloaded: column names only (its examples are on another sheet).
     throw new AppError('VALIDATION_FAILED', 'The file holds the column names only; nothing was imported', [{ path: 'file', ...reasoned('no-rows') }]);
   }
-  const context = await importContext(db, editionId, provinceCode, { rows: keyPageRows, between: turn });
+  const readContext = () => importContext(db, editionId, provinceCode, { rows: keyPageRows, between: turn });
+  const context = pgliteOf(db) ? await contextInTurn(readContext) : await readContext();
   await turn();
   const { candidates, problems } = await checkImportRowsInSlices(rows, context, { yieldNow: turn });
   if (problems.length > 0) throw problemsError(problems);
