@@ -296,6 +296,9 @@ describe.each(drivers())('two-factor secrets sealed in the database on %s', (dri
     const dataDir = mkdtempSync(join(tmpdir(), 'paritrana-secrets-'));
     const own = await server({ PARITRANA_DATA_DIR: dataDir });
     expect(existsSync(join(dataDir, 'secrets.key'))).toBe(false);
+    // Secrets sealed already and no key here (a data directory restored without its secrets.key): the key is wrong, and no key is made for it.
+    expect(await healthOf(own)).toEqual({ status: 503, secrets: { ok: false, reason: secretsMismatchReason } });
+    expect(existsSync(join(dataDir, 'secrets.key'))).toBe(false);
     const user = await makeUser(t, roles.provincialAdmin('52'));
     const client = await signIn({ ...t, app: own }, user.email);
     expect((await client.request('POST', '/api/account/two-factor/setup', { password: testPassword })).statusCode).toBe(200);
